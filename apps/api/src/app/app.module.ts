@@ -1,0 +1,57 @@
+import { join } from 'node:path';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { AppConfigModule, type AppConfig } from '@ptp/api/config';
+import { HealthModule } from '@ptp/api/health';
+import { MarketDataHealthContributor, MarketDataModule } from '@ptp/api/market-data';
+import { PaperTradingModule } from '@ptp/api/paper-trading';
+import { PersistenceModule } from '@ptp/api/persistence';
+import { PortfolioInvariantsContributor, PortfolioModule } from '@ptp/api/portfolio';
+import { RiskModule } from '@ptp/api/risk';
+import { ApiExceptionFilter, APP_VERSION, EnvelopeInterceptor } from '@ptp/api/shared';
+import { StrategyModule } from '@ptp/api/strategy';
+import { LoggerModule } from 'nestjs-pino';
+import { APP_VERSION_VALUE } from './app-version.value';
+import { loggerOptions } from './logger.options';
+
+export interface AppModuleOptions {
+  /** Folder of the built dashboard; omitted in API-only tests. */
+  readonly webRoot?: string;
+}
+
+export const DEFAULT_WEB_ROOT = join(__dirname, '..', 'web', 'browser');
+
+/** The composition root: every feature module, wired by DI around the resolved configuration. */
+@Module({})
+export class AppModule {
+  static register(config: AppConfig, options: AppModuleOptions = {}): DynamicModule {
+    return {
+      imports: [
+        AppConfigModule.forRoot(config),
+        HealthModule.register({ contributors: [MarketDataHealthContributor, PortfolioInvariantsContributor], imports: [MarketDataModule, PortfolioModule] }),
+        LoggerModule.forRoot(loggerOptions(config)),
+        MarketDataModule,
+        PaperTradingModule,
+        PersistenceModule,
+        PortfolioModule,
+        RiskModule,
+        StrategyModule,
+        ThrottlerModule.forRoot([{ limit: config.server.rateLimit.limit, ttl: config.server.rateLimit.ttlSec * 1000 }]),
+        ...(options.webRoot
+          ? [ServeStaticModule.forRoot({ exclude: ['/api/{*path}', '/health{/*path}', '/paper-trading/{*path}'], rootPath: options.webRoot })]
+          : []),
+      ],
+      module: AppModule,
+      providers: [
+        { provide: APP_FILTER, useClass: ApiExceptionFilter },
+        { provide: APP_GUARD, useClass: ThrottlerGuard },
+        { provide: APP_INTERCEPTOR, useClass: EnvelopeInterceptor },
+        { provide: APP_VERSION, useValue: APP_VERSION_VALUE },
+      ],
+      exports: [APP_VERSION],
+      global: true,
+    };
+  }
+}

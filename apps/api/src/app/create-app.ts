@@ -1,0 +1,48 @@
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { AppConfig } from '@ptp/api/config';
+import { ApiExceptionFilter, bodyParserErrors, bodyParsers, requestContext, requestValidationPipe } from '@ptp/api/shared';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import { AppModule, type AppModuleOptions } from './app.module';
+import { APP_VERSION_VALUE } from './app-version.value';
+import { setUpOpenApi } from './openapi';
+
+/** CSV uploads for backtests are larger than any JSON request. */
+const CSV_UPLOAD_LIMIT = '20mb';
+
+/**
+ * Builds the fully configured Nest application (global pipes, security headers, body limits,
+ * OpenAPI). main.ts and the integration tests both start the API through here.
+ */
+export async function createApp(config: AppConfig, options: AppModuleOptions = {}): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config, options), {
+    bodyParser: false,
+    bufferLogs: true,
+  });
+  app.useLogger(app.get(Logger));
+  app.use(requestContext);
+  for (const parser of bodyParsers(config.server.bodyLimit, CSV_UPLOAD_LIMIT)) app.use(parser);
+  app.use(bodyParserErrors(new ApiExceptionFilter(APP_VERSION_VALUE)));
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          connectSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:'],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          fontSrc: ["'self'", 'data:'],
+          upgradeInsecureRequests: null,
+        },
+      },
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  if (config.server.corsOrigins.length > 0) app.enableCors({ origin: config.server.corsOrigins });
+  app.useGlobalPipes(requestValidationPipe());
+  app.enableShutdownHooks();
+  setUpOpenApi(app);
+  return app;
+}

@@ -1,0 +1,26 @@
+import 'reflect-metadata';
+import { existsSync } from 'node:fs';
+import { ConfigError, loadAppConfig } from '@ptp/api/config';
+import { createApp } from './app/create-app';
+import { DEFAULT_WEB_ROOT } from './app/app.module';
+
+async function bootstrap(): Promise<void> {
+  const config = loadAppConfig();
+  const webRoot = existsSync(DEFAULT_WEB_ROOT) ? DEFAULT_WEB_ROOT : undefined;
+  const app = await createApp(config, { webRoot });
+  await app.listen(config.server.port, config.server.host);
+  const url = `http://${config.server.host}:${config.server.port}`;
+  process.stdout.write(
+    `Paper trading platform listening on ${url} (dashboard ${webRoot ? url + '/' : 'not built'}, docs ${url}/api/docs, ` +
+      `database ${config.database.type}, market data ${config.marketData.provider})\n`,
+  );
+}
+
+bootstrap().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(78);
+  }
+  process.stderr.write(`Start-up failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

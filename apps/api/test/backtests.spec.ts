@@ -1,0 +1,298 @@
+import type { BacktestRun, BacktestRunsPage } from '@ptp/contracts';
+import request from 'supertest';
+import { ORCL_2013_CSV, pollUntilFinished, SMALL_SIMULATED_RUN } from './backtests.helpers';
+import { startTestApp, type TestApp } from './test-app';
+
+const REPORT_KEYS = [
+  'cash',
+  'equityCurve',
+  'fills',
+  'finalEquity',
+  'metrics',
+  'positions',
+  'trades',
+];
+const ORCL_FILE = Buffer.from(ORCL_2013_CSV);
+const UPLOAD_FIELDS = '{"symbols":["ORCL"],"strategy":"ma-crossover"}';
+const SIMULATED_TOO = UPLOAD_FIELDS.replace('}', ',"source":{"type":"simulated","seed":1}}');
+const UNKNOWN_FIELD = UPLOAD_FIELDS.replace('}', ',"turbo":1}');
+/** ORCL over 2013 with risk off: the fields the CSV runs below share. */
+const ORCL_2013 = { symbols: ['ORCL'], from: '2013-01-01', to: '2013-12-31', risk: false };
+
+describe('backtests over REST (real HTTP, real SQLite file, worker threads)', () => {
+  let t: TestApp;
+  const http = () => request(t.app.getHttpServer());
+
+  beforeAll(async () => {
+    t = await startTestApp();
+  }, 60_000);
+
+  afterAll(() => t?.close());
+
+  it('runs a simulated backtest to completion with rising progress and the CLI report', async () => {
+    const submitted = await http().post('/api/backtests').send(SMALL_SIMULATED_RUN).expect(202);
+    const run = submitted.body.data as BacktestRun;
+    expect(['queued', 'running']).toContain(run.status);
+    expect(run.request).toEqual(
+      expect.objectContaining({
+        accountId: 'default',
+        symbols: ['SPY', 'AAPL'],
+        params: { fast: 5, slow: 20 },
+        capital: 500,
+        slippageBps: 5,
+        sizing: { mode: 'auto' },
+      }),
+    );
+    const seen = await pollUntilFinished(t, run.id);
+    const done = seen[seen.length - 1];
+    expect(done.status).toBe('completed');
+    const progress = seen.map((s) => s.progress);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    expect(progress.every((p) => p >= 0 && p <= 1)).toBe(true);
+    expect(done.progress).toBe(1);
+    expect(Object.keys(done.report ?? {}).sort()).toEqual(REPORT_KEYS);
+    expect(done.report?.finalEquity).toEqual(expect.any(Number));
+    expect(done.error).toBeNull();
+    expect(done.finishedAt).toEqual(expect.any(String));
+
+    const again = (await http().post('/api/backtests').send(SMALL_SIMULATED_RUN).expect(202)).body
+      .data as BacktestRun;
+    const repeat = (await pollUntilFinished(t, again.id)).pop();
+    expect(repeat?.report).toEqual(done.report);
+  });
+
+  it('runs an uploaded Yahoo CSV and lists runs newest first without reports', async () => {
+    const body = {
+      ...ORCL_2013,
+      strategy: 'rsi-mean-reversion',
+      source: { type: 'csv', csv: ORCL_2013_CSV },
+    };
+    const run = (await http().post('/api/backtests').send(body).expect(202)).body
+      .data as BacktestRun;
+    expect(run.request['data']).toEqual({
+      kind: 'csv',
+      bytes: Buffer.byteLength(ORCL_2013_CSV),
+      adjusted: false,
+    });
+    const done = (await pollUntilFinished(t, run.id)).pop();
+    expect(done?.status).toBe('completed');
+    expect(Object.keys(done?.report ?? {}).sort()).toEqual(REPORT_KEYS);
+
+    const page = (await http().get('/api/backtests?limit=2').expect(200)).body
+      .data as BacktestRunsPage;
+    expect(page.total).toBeGreaterThanOrEqual(3);
+    expect(page.items[0].id).toBe(run.id);
+    expect(page.items[0]).not.toHaveProperty('report');
+    expect((await http().get('/api/backtests?status=completed').expect(200)).body.data.total).toBe(
+      page.total,
+    );
+    expect((await http().delete(`/api/backtests/${run.id}`).expect(409)).body.error.code).toBe(
+      'BACKTEST_NOT_CANCELLABLE',
+    );
+  });
+
+  it('runs a CSV uploaded as multipart/form-data exactly like the same CSV sent inline', async () => {
+    const fields = {
+      ...ORCL_2013,
+      strategy: 'ma-crossover',
+      sizing: { mode: 'quantity', quantity: 10 },
+    };
+    const inline = (
+      await http()
+        .post('/api/backtests')
+        .send({ ...fields, source: { type: 'csv', csv: ORCL_2013_CSV } })
+        .expect(202)
+    ).body.data as BacktestRun;
+    const upload = http()
+      .post('/api/backtests/upload')
+      .attach('file', ORCL_FILE, 'orcl.csv')
+      .field('request', JSON.stringify(fields));
+    const uploaded = (await upload.expect(202)).body.data as BacktestRun;
+    expect(uploaded.request['data']).toEqual({
+      kind: 'csv',
+      bytes: ORCL_FILE.length,
+      adjusted: false,
+    });
+    const [a, b] = [
+      (await pollUntilFinished(t, inline.id)).pop(),
+      (await pollUntilFinished(t, uploaded.id)).pop(),
+    ];
+    expect(b?.status).toBe('completed');
+    expect(b?.report?.fills.length).toBeGreaterThan(0);
+    expect(b?.report).toEqual(a?.report);
+  });
+
+  const attach = (r: request.Test, field = 'file') => r.attach(field, ORCL_FILE, 'orcl.csv');
+  const send = (r: request.Test, fields: string, field = 'file') =>
+    attach(r, field).field('request', fields);
+  const BIG_FILE = Buffer.alloc(20 * 1024 * 1024 + 1, 'a');
+  const tooBig = (r: request.Test) =>
+    r.field('request', UPLOAD_FIELDS).attach('file', BIG_FILE, 'big.csv');
+
+  it.each<[string, (r: request.Test) => request.Test, number, string]>([
+    ['no file', (r) => r.field('request', UPLOAD_FIELDS), 400, 'VALIDATION_FAILED'],
+    ['no request field', (r) => attach(r), 400, 'VALIDATION_FAILED'],
+    ['a request that is not JSON', (r) => send(r, '{symbols'), 400, 'INVALID_JSON'],
+    ['a simulated source beside the file', (r) => send(r, SIMULATED_TOO), 400, 'VALIDATION_FAILED'],
+    ['an unknown field', (r) => send(r, UNKNOWN_FIELD), 400, 'VALIDATION_FAILED'],
+    ['a file under another name', (r) => send(r, UPLOAD_FIELDS, 'csv'), 400, 'BAD_REQUEST'],
+    ['a file over 20 MB', tooBig, 413, 'PAYLOAD_TOO_LARGE'],
+  ])(
+    'answers an upload with %s with its 4xx code and queues nothing',
+    async (_name, build, status, code) => {
+      const before = (await http().get('/api/backtests').expect(200)).body.data.total;
+      const res = await build(http().post('/api/backtests/upload'));
+      expect({ status: res.status, code: res.body.error?.code }).toEqual({ status, code });
+      expect((await http().get('/api/backtests').expect(200)).body.data.total).toBe(before);
+    },
+  );
+
+  it('documents the upload in OpenAPI as multipart/form-data with its two parts', async () => {
+    const upload = (await http().get('/api/openapi.json').expect(200)).body.paths[
+      '/api/backtests/upload'
+    ].post;
+    expect(upload.requestBody.content['multipart/form-data'].schema.required).toEqual([
+      'file',
+      'request',
+    ]);
+    expect(Object.keys(upload.responses)).toEqual(expect.arrayContaining(['202', '400', '413']));
+  });
+
+  it("fails a run whose CSV is malformed, with the parser's reason", async () => {
+    const body = {
+      symbols: ['ORCL'],
+      strategy: 'ma-crossover',
+      from: '2013-01-01',
+      to: '2013-12-31',
+      source: { type: 'csv', csv: 'Date,Close\n2013-01-02,30' },
+    };
+    const run = (await http().post('/api/backtests').send(body).expect(202)).body
+      .data as BacktestRun;
+    const done = (await pollUntilFinished(t, run.id)).pop();
+    expect(done?.status).toBe('failed');
+    expect(done?.error).toMatch(/DATA_BAD_HEADER/);
+    expect(done?.report).toBeNull();
+  });
+
+  it.each([
+    ['an unknown field', { ...SMALL_SIMULATED_RUN, turbo: true }, 400, 'VALIDATION_FAILED'],
+    ['no source', { ...SMALL_SIMULATED_RUN, source: undefined }, 400, 'VALIDATION_FAILED'],
+    [
+      'an unknown source type',
+      { ...SMALL_SIMULATED_RUN, source: { type: 'ftp' } },
+      400,
+      'VALIDATION_FAILED',
+    ],
+    [
+      'a simulated source without seed',
+      { ...SMALL_SIMULATED_RUN, source: { type: 'simulated' } },
+      400,
+      'VALIDATION_FAILED',
+    ],
+    [
+      'a seed on a CSV source',
+      {
+        ...SMALL_SIMULATED_RUN,
+        symbols: ['ORCL'],
+        source: { type: 'csv', csv: ORCL_2013_CSV, seed: 1 },
+      },
+      400,
+      'VALIDATION_FAILED',
+    ],
+    [
+      'a CSV source with two symbols',
+      { ...SMALL_SIMULATED_RUN, source: { type: 'csv', csv: ORCL_2013_CSV } },
+      400,
+      'VALIDATION_FAILED',
+    ],
+    ['a bad ticker', { ...SMALL_SIMULATED_RUN, symbols: ['SP Y'] }, 400, 'VALIDATION_FAILED'],
+    ['no symbols', { ...SMALL_SIMULATED_RUN, symbols: [] }, 400, 'VALIDATION_FAILED'],
+    [
+      'an unknown strategy',
+      { ...SMALL_SIMULATED_RUN, strategy: 'martingale' },
+      400,
+      'VALIDATION_FAILED',
+    ],
+    [
+      'params out of order',
+      { ...SMALL_SIMULATED_RUN, params: { fast: 30, slow: 20 } },
+      400,
+      'INVALID_STRATEGY_PARAMS',
+    ],
+    [
+      'a string param',
+      { ...SMALL_SIMULATED_RUN, params: { fast: 'five' } },
+      400,
+      'INVALID_STRATEGY_PARAMS',
+    ],
+    ['from after to', { ...SMALL_SIMULATED_RUN, from: '2025-03-08' }, 400, 'INVALID_RANGE'],
+    [
+      'a date that does not exist',
+      { ...SMALL_SIMULATED_RUN, to: '2025-02-30' },
+      400,
+      'INVALID_RANGE',
+    ],
+    [
+      'more than a year of simulated minutes',
+      { ...SMALL_SIMULATED_RUN, from: '2024-01-01' },
+      400,
+      'INVALID_RANGE',
+    ],
+    ['a negative capital', { ...SMALL_SIMULATED_RUN, capital: -5 }, 400, 'VALIDATION_FAILED'],
+    [
+      'quantity sizing without quantity',
+      { ...SMALL_SIMULATED_RUN, sizing: { mode: 'quantity' } },
+      400,
+      'VALIDATION_FAILED',
+    ],
+    [
+      'an absurd quantity',
+      { ...SMALL_SIMULATED_RUN, sizing: { mode: 'quantity', quantity: 1e12 } },
+      400,
+      'VALIDATION_FAILED',
+    ],
+    ['risk as a string', { ...SMALL_SIMULATED_RUN, risk: 'yes' }, 400, 'VALIDATION_FAILED'],
+    [
+      'an unknown risk limit',
+      { ...SMALL_SIMULATED_RUN, risk: { leverage: 2 } },
+      400,
+      'VALIDATION_FAILED',
+    ],
+    [
+      'an unknown account',
+      { ...SMALL_SIMULATED_RUN, accountId: 'nobody' },
+      404,
+      'ACCOUNT_NOT_FOUND',
+    ],
+    [
+      'Polygon data on the simulated provider',
+      { ...SMALL_SIMULATED_RUN, source: { type: 'polygon' } },
+      422,
+      'BACKTEST_SOURCE_UNAVAILABLE',
+    ],
+  ])('rejects %s and creates no run', async (_label, body, status, code) => {
+    const before = (await http().get('/api/backtests').expect(200)).body.data.total;
+    const res = await http().post('/api/backtests').send(body).expect(status);
+    expect(res.body).toEqual(
+      expect.objectContaining({ status: 'error', error: expect.objectContaining({ code }) }),
+    );
+    expect((await http().get('/api/backtests').expect(200)).body.data.total).toBe(before);
+  });
+
+  it('answers 400 for a malformed id or filter and 404 for an unknown run', async () => {
+    expect((await http().get('/api/backtests/not-a-uuid').expect(400)).body.error.code).toBe(
+      'VALIDATION_FAILED',
+    );
+    expect((await http().get('/api/backtests?status=paused').expect(400)).body.error.code).toBe(
+      'VALIDATION_FAILED',
+    );
+    expect(
+      (await http().get('/api/backtests/7d9f1c1e-2d4a-4f5b-9c8d-7e6f5a4b3c2d').expect(404)).body
+        .error.code,
+    ).toBe('BACKTEST_NOT_FOUND');
+    expect(
+      (await http().delete('/api/backtests/7d9f1c1e-2d4a-4f5b-9c8d-7e6f5a4b3c2d').expect(404)).body
+        .error.code,
+    ).toBe('BACKTEST_NOT_FOUND');
+  });
+});

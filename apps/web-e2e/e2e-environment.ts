@@ -1,0 +1,29 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/**
+ * The port and data folder of the API under test. Playwright loads the config in the runner and again in
+ * every worker, so the first evaluation publishes its choices through the environment the workers inherit.
+ */
+function freePort(): string {
+  const script = "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})";
+  return execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }).trim();
+}
+
+process.env['PTP_E2E_PORT'] ??= freePort();
+process.env['PTP_E2E_DATA_DIR'] ??= mkdtempSync(join(tmpdir(), 'ptp-e2e-'));
+
+export const E2E_PORT = process.env['PTP_E2E_PORT'];
+export const E2E_DATA_DIR = process.env['PTP_E2E_DATA_DIR'];
+export const E2E_BASE_URL = `http://127.0.0.1:${E2E_PORT}`;
+/** Simulated minutes per real second: fast enough that a crossover fires within seconds. */
+export const E2E_SIMULATION_SPEED = '600';
+export const ARTIFACTS_DIR = join(__dirname, 'test-output');
+/**
+ * The built-in defaults with one change: a 50 % daily loss limit. A crossover session at 600× churns
+ * fast, and hitting the default 5 % would block entries, turning the manual-order and risk steps into a
+ * different rejection (RISK_DAILY_LOSS_LIMIT) on an unlucky run.
+ */
+export const E2E_PLATFORM_CONFIG = join(__dirname, 'platform.e2e.json');

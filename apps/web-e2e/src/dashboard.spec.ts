@@ -1,0 +1,76 @@
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { ARTIFACTS_DIR } from '../e2e-environment';
+
+test.beforeEach(({ page }) => {
+  // A script error is a failed test even when the page still looks fine.
+  page.on('pageerror', (error) => {
+    throw error;
+  });
+});
+
+test('the dashboard loads and reports a healthy API', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('status-bar')).toBeVisible();
+  await expect(page.getByTestId('health-badge')).toHaveAttribute('data-state', 'healthy');
+  await expect(page.getByTestId('last-update')).not.toContainText('—');
+  await expect(page.getByTestId('market-state')).toContainText(/OPEN|CLOSED/);
+  // The e2e market is the simulated one around the clock, as shipped.
+  await expect(page.getByTestId('market-countdown')).toHaveText('24/7');
+  await expect(page.getByTestId('provider')).toContainText('simulated');
+  await expect(page.getByTestId('data-age')).toContainText(/\d+m \d\ds/);
+});
+
+test('the health screen lists every check from /health', async ({ page }) => {
+  await page.goto('/');
+  await page.getByTestId('nav-system').click();
+  await expect(page.getByTestId('health-overall')).toHaveText('HEALTHY');
+  await expect(page.getByTestId('health-check-database')).toContainText('UP');
+});
+
+test('every screen renders and stays usable, reachable from the keyboard', async ({ page }) => {
+  await page.goto('/');
+  const screens = ['overview-screen', 'activity-screen', 'controls-screen', 'price-chart-screen', 'decisions-screen', 'backtest-screen', 'accounts-screen', 'health-panel'];
+  for (const [index, screen] of screens.entries()) {
+    await page.keyboard.press(`Alt+${index + 1}`);
+    await expect(page.getByTestId(screen)).toBeVisible();
+    await expect(page.getByTestId('status-bar')).toBeVisible();
+    await page.screenshot({ path: join(ARTIFACTS_DIR, 'screenshots', `${screen}.png`), fullPage: true });
+  }
+});
+
+test('fills export as CSV from the activity screen', async ({ page, request }) => {
+  await page.goto('/activity');
+  const href = await page.getByTestId('trades-csv').getAttribute('href');
+  expect(href).toBe('/api/trades.csv');
+  const csv = await request.get(href ?? '');
+  expect(csv.ok()).toBe(true);
+  expect((await csv.text()).split('\n')[0]).toContain('symbol');
+});
+
+/** A Yahoo daily CSV of a slow sine around $100: fast and slow averages cross several times in 200 days. */
+function sineCsv(): string {
+  const rows = ['Date,Open,High,Low,Close,Adj Close,Volume'];
+  const day = new Date(Date.UTC(2024, 0, 2));
+  for (let i = 0; rows.length <= 200; day.setUTCDate(day.getUTCDate() + 1)) {
+    if (day.getUTCDay() === 0 || day.getUTCDay() === 6) continue;
+    const close = 100 + 10 * Math.sin(i++ / 12);
+    rows.push(`${day.toISOString().slice(0, 10)},${close.toFixed(2)},${(close + 1).toFixed(2)},${(close - 1).toFixed(2)},${close.toFixed(2)},${close.toFixed(2)},1000000`);
+  }
+  return rows.join('\n') + '\n';
+}
+
+test('backtests an uploaded CSV file and shows its chart and trades', async ({ page }) => {
+  await page.goto('/');
+  await page.keyboard.press('Alt+6');
+  await page.getByTestId('bt-symbol').fill('TEST');
+  await page.getByTestId('bt-from').fill('2024-01-01');
+  await page.getByTestId('bt-to').fill('2024-12-31');
+  await page.getByTestId('bt-source').selectOption('csv');
+  await expect(page.getByTestId('bt-run')).toBeDisabled();
+  await page.getByTestId('bt-csv').setInputFiles({ name: 'test-daily.csv', mimeType: 'text/csv', buffer: Buffer.from(sineCsv()) });
+  await expect(page.getByTestId('bt-csv-name')).toHaveText('test-daily.csv');
+  await page.getByTestId('bt-run').click();
+  await expect(page.getByTestId('bt-equity-chart').locator('canvas')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('bt-trades').locator('tbody tr').first()).toBeVisible();
+});

@@ -1,0 +1,35 @@
+import type { Route } from '@angular/router';
+
+export interface NavItem {
+  readonly path: string;
+  readonly label: string;
+}
+
+/**
+ * Screens in the order of the tab bar; Alt+1…9 jumps to them. Paths avoid the API's own
+ * top-level routes (/health, /api, /paper-trading), which the server answers before the SPA fallback.
+ */
+export const NAV_ITEMS: readonly NavItem[] = [
+  { path: 'overview', label: 'Overview' },
+  { path: 'activity', label: 'Positions & activity' },
+  { path: 'controls', label: 'Trading controls' },
+  { path: 'chart', label: 'Price chart' },
+  { path: 'decisions', label: 'Decisions' },
+  { path: 'backtest', label: 'Backtest' },
+  { path: 'accounts', label: 'Accounts' },
+  { path: 'system', label: 'Health' },
+];
+
+export const appRoutes: Route[] = [
+  { path: 'overview', title: 'Overview', loadComponent: () => import('./features/overview/overview-screen').then((m) => m.OverviewScreen) },
+  { path: 'activity', title: 'Positions & activity', loadComponent: () => import('./features/activity/activity-screen').then((m) => m.ActivityScreen) },
+  { path: 'controls', title: 'Trading controls', loadComponent: () => import('./features/controls/controls-screen').then((m) => m.ControlsScreen) },
+  { path: 'chart/:symbol', title: 'Price chart', loadComponent: () => import('./features/price-chart/price-chart-screen').then((m) => m.PriceChartScreen) },
+  { path: 'chart', title: 'Price chart', loadComponent: () => import('./features/price-chart/price-chart-screen').then((m) => m.PriceChartScreen) },
+  { path: 'decisions', title: 'Decisions', loadComponent: () => import('./features/decisions/decisions-screen').then((m) => m.DecisionsScreen) },
+  { path: 'backtest', title: 'Backtest', loadComponent: () => import('./features/backtest/backtest-screen').then((m) => m.BacktestScreen) },
+  { path: 'accounts', title: 'Accounts', loadComponent: () => import('./features/accounts/accounts-screen').then((m) => m.AccountsScreen) },
+  { path: 'system', title: 'Health', loadComponent: () => import('./features/health/health-screen').then((m) => m.HealthScreen) },
+  { path: '', pathMatch: 'full', redirectTo: 'overview' },
+  { path: '**', redirectTo: 'overview' },
+];

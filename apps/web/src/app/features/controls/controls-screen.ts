@@ -1,0 +1,126 @@
+import { ChangeDetectionStrategy, Component, computed, inject, linkedSignal, signal } from '@angular/core';
+import type { Observable } from 'rxjs';
+import type { ApiFailure } from '../../core/api/api-failure';
+import { ConfigApi } from '../../core/api/config-api.service';
+import type { RiskLimits } from '@ptp/contracts';
+import { PaperTradingApi } from '../../core/api/paper-trading-api.service';
+import { FORMAT_PIPES } from '../../core/format/format.pipes';
+import { pollResource } from '../../core/polling/poll-resource';
+import { DashboardSettings } from '../../core/settings/dashboard-settings.service';
+import { sameJson } from '../../core/state/same-json';
+import { TradingStatus } from '../../core/state/trading-status.service';
+import { ConfirmButton } from '../../shared/ui/confirm-button';
+import { RiskLimitsForm } from './risk-limits-form';
+import { type ParamValues, StrategyParamsForm, initialParams, paramErrors } from './strategy-params-form';
+
+function parseSymbols(text: string): string[] {
+  return [...new Set(text.split(/[\s,]+/).map((s) => s.trim().toUpperCase()).filter(Boolean))];
+}
+
+@Component({
+  selector: 'ptp-controls-screen',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [...FORMAT_PIPES, ConfirmButton, RiskLimitsForm, StrategyParamsForm],
+  templateUrl: './controls-screen.html',
+  styleUrl: './controls-screen.scss',
+})
+export class ControlsScreen {
+  private readonly configApi = inject(ConfigApi);
+  private readonly paperTrading = inject(PaperTradingApi);
+  protected readonly status = inject(TradingStatus);
+  protected readonly settings = inject(DashboardSettings);
+
+  protected readonly strategies = pollResource(() => this.configApi.strategies(), { equal: sameJson });
+  protected readonly config = pollResource(() => this.configApi.config(), { equal: sameJson });
+  protected readonly session = this.status.session.value;
+  protected readonly running = computed(() => this.session()?.state === 'running');
+
+  /**
+   * While a session runs the form shows what it runs with; otherwise the account's configured defaults.
+   * Only these settings count as a change: every status poll differs (ticks, equity), and must not reset
+   * what the user is typing.
+   */
+  private readonly live = computed(
+    () => {
+      const session = this.session();
+      if (session?.state !== 'running') return undefined;
+      const { strategy, params, symbols, signalIntervalSec } = session;
+      return { strategy, params, symbols, signalIntervalSec };
+    },
+    { equal: sameJson },
+  );
+  protected readonly strategyName = linkedSignal(() => this.live()?.strategy ?? this.config.value()?.strategy ?? this.strategies.value()?.[0]?.name ?? '');
+  protected readonly strategy = computed(() => this.strategies.value()?.find((s) => s.name === this.strategyName()));
+  protected readonly params = linkedSignal<ParamValues>(() => {
+    const strategy = this.strategy();
+    if (!strategy) return {};
+    const live = this.live();
+    return initialParams(strategy, live?.strategy === strategy.name && live.params ? live.params : this.config.value()?.strategies[strategy.name]);
+  });
+  protected readonly symbolsText = linkedSignal(() => (this.live()?.symbols ?? this.config.value()?.watchlist ?? []).join(', '));
+  protected readonly intervalSec = linkedSignal(() => this.live()?.signalIntervalSec ?? this.config.value()?.signalIntervalSec ?? 60);
+  protected readonly paramsValid = computed(() => Object.keys(paramErrors(this.strategy(), this.params())).length === 0);
+  protected readonly canStart = computed(() => !this.running() && !!this.strategy() && this.paramsValid() && parseSymbols(this.symbolsText()).length > 0 && this.intervalSec() > 0);
+
+  protected readonly busy = signal(false);
+  protected readonly failure = signal<ApiFailure | null>(null);
+  protected readonly message = signal<string | null>(null);
+
+  protected start(): void {
+    this.run(
+      this.paperTrading.start({
+        strategy: this.strategyName(),
+        params: this.params(),
+        symbols: parseSymbols(this.symbolsText()),
+        signalIntervalSec: this.intervalSec(),
+      }),
+      'Session started',
+    );
+  }
+
+  protected stop(): void {
+    this.run(this.paperTrading.stop(), 'Session stopped');
+  }
+
+  protected saveWatchlist(): void {
+    this.run(this.configApi.update({ watchlist: parseSymbols(this.symbolsText()), signalIntervalSec: this.intervalSec() }), 'Watchlist and interval saved');
+  }
+
+  protected saveRisk(risk: RiskLimits): void {
+    this.run(this.configApi.update({ risk }), 'Risk limits saved');
+  }
+
+  protected setInterval(event: Event): void {
+    this.intervalSec.set(Number((event.target as HTMLInputElement).value));
+  }
+
+  protected setPollInterval(event: Event): void {
+    this.settings.setPollIntervalSec(Number((event.target as HTMLInputElement).value));
+  }
+
+  protected setParam({ key, value }: { readonly key: string; readonly value: number }): void {
+    this.params.update((params) => ({ ...params, [key]: value }));
+  }
+
+  protected text(event: Event): string {
+    return (event.target as HTMLInputElement | HTMLSelectElement).value;
+  }
+
+  private run(request: Observable<unknown>, done: string): void {
+    this.busy.set(true);
+    this.failure.set(null);
+    this.message.set(null);
+    request.subscribe({
+      next: () => {
+        this.busy.set(false);
+        this.message.set(done);
+        this.status.session.refresh();
+        this.config.refresh();
+      },
+      error: (failure: ApiFailure) => {
+        this.busy.set(false);
+        this.failure.set(failure);
+      },
+    });
+  }
+}

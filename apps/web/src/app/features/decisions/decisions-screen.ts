@@ -1,0 +1,52 @@
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import type { Decision, DecisionRiskOutcome } from '@ptp/contracts';
+import { type DecisionQuery, DecisionsApi } from '../../core/api/decisions-api.service';
+import { UtcPipe } from '../../core/format/format.pipes';
+import { pollResource } from '../../core/polling/poll-resource';
+
+const PAGE_SIZE = 200;
+
+/** "name=value" pairs of a decision's indicator readings, warming-up ones shown as "…". */
+export function indicatorText(indicators: Decision['indicators']): string {
+  return Object.entries(indicators)
+    .map(([name, value]) => `${name}=${value === null ? '…' : Number(value.toFixed(4))}`)
+    .join('  ');
+}
+
+/** The audit trail: why the engine did (or did not) trade, filterable by symbol, action and risk outcome. */
+@Component({
+  selector: 'ptp-decisions-screen',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [UtcPipe],
+  templateUrl: './decisions-screen.html',
+  styles: `
+    .filters { display: flex; gap: 0.6rem; flex-wrap: wrap; align-items: end; margin-bottom: 0.5rem; }
+    .indicators { font-family: var(--mono); color: var(--muted); white-space: nowrap; }
+    .scroll { max-height: calc(100vh - 170px); }
+  `,
+})
+export class DecisionsScreen {
+  private readonly api = inject(DecisionsApi);
+
+  protected readonly symbol = signal('');
+  protected readonly action = signal('');
+  protected readonly outcome = signal('');
+  protected readonly hideHolds = signal(true);
+
+  private readonly query = computed<DecisionQuery>(() => ({
+    symbol: this.symbol().trim().toUpperCase() || undefined,
+    outcome: (this.outcome() || undefined) as DecisionRiskOutcome | undefined,
+    limit: PAGE_SIZE,
+  }));
+  protected readonly decisions = pollResource(() => this.api.list(this.query()));
+  /** The API filters by symbol and outcome; the signal filter runs on the loaded page. */
+  protected readonly rows = computed(() =>
+    (this.decisions.value()?.items ?? []).filter((d) => (this.action() ? d.action === this.action() : !(this.hideHolds() && d.action === 'hold'))),
+  );
+  protected readonly indicatorText = indicatorText;
+
+  protected set(target: 'symbol' | 'action' | 'outcome', event: Event): void {
+    this[target].set((event.target as HTMLInputElement | HTMLSelectElement).value);
+    this.decisions.refresh();
+  }
+}

@@ -1,0 +1,118 @@
+import 'reflect-metadata';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export const PROVIDER_CHOICES = ['auto', 'simulated', 'polygon', 'replay'] as const;
+export const STRATEGY_NAMES = ['ma-crossover', 'rsi-mean-reversion', 'momentum-breakout', 'mixed'] as const;
+const SYMBOL_PATTERN = /^[A-Z][A-Z0-9.]{0,9}$/;
+
+class RateLimitSchema {
+  @IsInt() @Min(1) @Max(3600) ttlSec!: number;
+  @IsInt() @Min(1) @Max(1_000_000) limit!: number;
+}
+
+class ServerSchema {
+  @IsString() host!: string;
+  @IsInt() @Min(1) @Max(65535) port!: number;
+  @IsArray() @IsString({ each: true }) corsOrigins!: string[];
+  @ValidateNested() @Type(() => RateLimitSchema) rateLimit!: RateLimitSchema;
+  @Matches(/^\d+(kb|mb)$/) bodyLimit!: string;
+}
+
+class FeesSchema {
+  @IsNumber() @Min(0) @Max(10) percent!: number;
+  @IsNumber() @Min(0) @Max(1) perShare!: number;
+  @IsNumber() @Min(0) @Max(100) perShareMinimum!: number;
+  @IsNumber() @Min(0) @Max(100) flat!: number;
+  @IsBoolean() regulatory!: boolean;
+}
+
+class TradingSchema {
+  @IsNumber() @Min(1) @Max(1_000_000_000) startingCapital!: number;
+  @IsIn(STRATEGY_NAMES) defaultStrategy!: (typeof STRATEGY_NAMES)[number];
+  @IsInt() @Min(1) @Max(86_400) signalIntervalSec!: number;
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100) @Matches(SYMBOL_PATTERN, { each: true }) watchlist!: string[];
+  @IsNumber() @Min(0) @Max(1000) slippageBps!: number;
+  @ValidateNested() @Type(() => FeesSchema) fees!: FeesSchema;
+}
+
+class RiskSchema {
+  @IsNumber() @Min(0.01) @Max(100) maxPositionPct!: number;
+  @IsInt() @Min(1) @Max(1000) maxOpenPositions!: number;
+  @IsNumber() @Min(0.01) @Max(100) dailyLossLimitPct!: number;
+  @IsBoolean() flattenOnDailyLossLimit!: boolean;
+  @IsNumber() @Min(0) @Max(1_000_000) minOrderNotional!: number;
+  @IsBoolean() enforceMarketHours!: boolean;
+  @IsOptional() @IsNumber() @Min(0.01) @Max(100) defaultStopLossPct!: number | null;
+  @IsOptional() @IsNumber() @Min(0.01) @Max(1000) defaultTakeProfitPct!: number | null;
+}
+
+class PolygonSchema {
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] }) baseUrl!: string;
+  @IsNumber() @Min(0.1) @Max(100_000) requestsPerMinute!: number;
+  @IsInt() @Min(100) @Max(120_000) timeoutMs!: number;
+  @IsInt() @Min(0) @Max(10) maxRetries!: number;
+  @IsBoolean() websocket!: boolean;
+  @IsUrl({ require_tld: false, protocols: ['ws', 'wss'] }) websocketUrl!: string;
+}
+
+class SimulatedSchema {
+  @IsInt() @Min(0) @Max(2 ** 31 - 1) seed!: number;
+  @IsNumber() @Min(0.01) @Max(100_000) speed!: number;
+  @IsBoolean() followMarketHours!: boolean;
+  @IsInt() @Min(0) @Max(100_000) backfillBars!: number;
+}
+
+class ReplaySchema {
+  @IsArray() @IsString({ each: true }) files!: string[];
+  @IsNumber() @Min(0.01) @Max(1_000_000) speed!: number;
+  @IsInt() @Min(0) @Max(100_000) warmupBars!: number;
+}
+
+class MarketDataSchema {
+  @IsIn(PROVIDER_CHOICES) provider!: (typeof PROVIDER_CHOICES)[number];
+  @IsNumber() @Min(0) @Max(86_400) cacheTtlSec!: number;
+  @IsNumber() @Min(1) @Max(604_800) staleAfterSec!: number;
+  @ValidateNested() @Type(() => PolygonSchema) polygon!: PolygonSchema;
+  @ValidateNested() @Type(() => SimulatedSchema) simulated!: SimulatedSchema;
+  @ValidateNested() @Type(() => ReplaySchema) replay!: ReplaySchema;
+}
+
+class DashboardSchema {
+  @IsNumber() @Min(0.5) @Max(3600) pollIntervalSec!: number;
+}
+
+class BacktestsSchema {
+  @IsInt() @Min(1) @Max(16) maxConcurrent!: number;
+}
+
+/** The JSON platform configuration (config/platform.json) after environment overrides. */
+export class PlatformConfigSchema {
+  @ValidateNested() @Type(() => ServerSchema) server!: ServerSchema;
+  @IsString() dataDir!: string;
+  @IsIn(LOG_LEVELS) logLevel!: (typeof LOG_LEVELS)[number];
+  @ValidateNested() @Type(() => TradingSchema) trading!: TradingSchema;
+  @ValidateNested() @Type(() => RiskSchema) risk!: RiskSchema;
+  /** Per-strategy parameter overrides; checked against the strategy registry's schemas. */
+  @IsObject() strategies!: Record<string, Record<string, number>>;
+  @ValidateNested() @Type(() => MarketDataSchema) marketData!: MarketDataSchema;
+  @ValidateNested() @Type(() => DashboardSchema) dashboard!: DashboardSchema;
+  @ValidateNested() @Type(() => BacktestsSchema) backtests!: BacktestsSchema;
+}

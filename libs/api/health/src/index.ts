@@ -1,0 +1,2 @@
+export * from './lib/health-checks.service';
+export * from './lib/health.module';

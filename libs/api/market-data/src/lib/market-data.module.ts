@@ -1,0 +1,27 @@
+import { Module } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@ptp/api/config';
+import { RedisQuoteStore } from './cache/redis-quote-store';
+import { SharedQuoteStore } from './cache/shared-quote-store';
+import { MarketController } from './http/market.controller';
+import { MarketDataHealthContributor } from './market-data.health';
+import { MarketDataService } from './market-data.service';
+import { Clock, SystemClock } from './provider/clock';
+import { createProvider } from './provider/create-provider';
+import { MarketDataProvider } from './provider/market-data.provider';
+
+@Module({
+  controllers: [MarketController],
+  exports: [MarketDataHealthContributor, MarketDataService],
+  providers: [
+    { provide: Clock, useClass: SystemClock },
+    MarketDataHealthContributor,
+    { inject: [APP_CONFIG, Clock], provide: MarketDataProvider, useFactory: createProvider },
+    MarketDataService,
+    {
+      inject: [APP_CONFIG],
+      provide: SharedQuoteStore,
+      useFactory: (config: AppConfig) => (config.redisUrl ? new RedisQuoteStore(config.redisUrl.reveal(), `ptp:market:${config.marketData.provider}:`) : null),
+    },
+  ],
+})
+export class MarketDataModule {}

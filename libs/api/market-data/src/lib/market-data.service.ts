@@ -1,0 +1,137 @@
+import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit, Optional } from '@nestjs/common';
+import { type AppConfig, InjectAppConfig } from '@ptp/api/config';
+import type { MarketDataSource, MarketQuote, MarketStatusResponse, MarketTimespan, ProviderState } from '@ptp/contracts';
+import type { Bar } from '@ptp/domain';
+import type { Observable, Subscription } from 'rxjs';
+import { type CachedQuotes, PriceCache } from './cache/price-cache';
+import { SharedQuoteStore } from './cache/shared-quote-store';
+import { SingleFlightCache } from './cache/single-flight-cache';
+import { composeMarketStatus } from './market-status';
+import { Clock } from './provider/clock';
+import { MarketDataProvider, type StreamState } from './provider/market-data.provider';
+
+/** What /health and the status endpoint say about market data. */
+export interface MarketDataHealth {
+  readonly provider: MarketDataSource;
+  readonly state: ProviderState;
+  readonly message: string;
+  /** Seconds since the newest price was received; null before the first. */
+  readonly ageSec: number | null;
+  readonly staleSymbols: string[];
+  /** The provider's push connection (Polygon WebSocket), when it has one. */
+  readonly stream?: StreamState;
+}
+
+/**
+ * The facade other modules use: cached quotes, bars, the newest completed bars, market status and
+ * the bar stream, whatever the provider behind it.
+ */
+@Injectable()
+export class MarketDataService implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger(MarketDataService.name);
+  private readonly prices: PriceCache;
+  private readonly barsCache: SingleFlightCache<Bar[] | null>;
+  private readonly statusCache: SingleFlightCache<MarketStatusResponse>;
+  private refreshTimer: NodeJS.Timeout | null = null;
+  private pushedQuotes: Subscription | null = null;
+
+  constructor(
+    private readonly provider: MarketDataProvider,
+    private readonly clock: Clock,
+    @InjectAppConfig() private readonly config: AppConfig,
+    @Optional() private readonly shared: SharedQuoteStore | null,
+  ) {
+    const ttlMs = config.marketData.cacheTtlSec * 1000;
+    this.prices = new PriceCache((symbols) => provider.fetchQuotes(symbols), clock, { source: provider.source, ttlMs, staleAfterMs: config.marketData.staleAfterSec * 1000 }, shared ?? null);
+    this.barsCache = new SingleFlightCache(clock, ttlMs);
+    // Status changes by the minute; a second is enough to absorb many dashboards polling at once.
+    this.statusCache = new SingleFlightCache(clock, 1_000, 1);
+  }
+
+  get source(): MarketDataSource {
+    return this.provider.source;
+  }
+
+  /** Completed 1-minute bars of the watched symbols as they close. */
+  get bars$(): Observable<Bar> {
+    return this.provider.bars$;
+  }
+
+  async onModuleInit(): Promise<void> {
+    this.pushedQuotes = this.provider.quotes$.subscribe((quote) => this.prices.push([quote]));
+    await this.provider.start();
+    await this.watch(this.config.trading.watchlist);
+    this.logger.log(`market data from ${this.provider.source}: ${this.prices.watchedSymbols.join(', ')}`);
+    // The refresh schedule: one batched request per TTL keeps prices (and REST-polled bars) current
+    // whether or not anyone asks; client requests are served from the cache in between.
+    const everyMs = Math.max(1_000, this.config.marketData.cacheTtlSec * 1000);
+    this.refreshTimer = setInterval(() => void this.prices.get(this.prices.watchedSymbols), everyMs);
+    this.refreshTimer.unref();
+    void this.prices.get(this.prices.watchedSymbols);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.refreshTimer) clearInterval(this.refreshTimer);
+    this.pushedQuotes?.unsubscribe();
+    await this.provider.stop();
+    await this.shared?.close();
+  }
+
+  /** Adds symbols to the refresh batch and the bar stream; resolves to those the provider already knows are unknown. */
+  async watch(symbols: readonly string[]): Promise<string[]> {
+    const unknown = await this.provider.watch(symbols);
+    this.prices.watch(symbols.filter((s) => !unknown.includes(s)));
+    return unknown;
+  }
+
+  /** Latest prices from the cache (refreshed in one batch when due); unknown symbols are listed apart. */
+  getQuotes(symbols: readonly string[]): Promise<CachedQuotes> {
+    return this.prices.get(symbols);
+  }
+
+  async getQuote(symbol: string): Promise<MarketQuote | undefined> {
+    return (await this.prices.get([symbol])).quotes[0];
+  }
+
+  /** Bars whose start lies in [from, to] (UTC ms), oldest first; null for an unknown symbol. */
+  getBars(symbol: string, timespan: MarketTimespan, from: number, to: number): Promise<Bar[] | null> {
+    return this.barsCache.get(`${symbol}|${timespan}|${from}|${to}`, () => this.provider.fetchBars(symbol, timespan, from, to));
+  }
+
+  /** The newest `count` completed 1-minute bars, oldest first (what a trading tick evaluates). */
+  getRecentBars(symbol: string, count: number): Bar[] {
+    return this.provider.recentBars(symbol, count);
+  }
+
+  status(): Promise<MarketStatusResponse> {
+    return this.statusCache.get('status', async () => composeMarketStatus(await this.provider.marketStatus(), this.provider.source, this.health().state));
+  }
+
+  /** Refreshes the watched prices if due, then reports. */
+  async checkHealth(): Promise<MarketDataHealth> {
+    await this.prices.get(this.prices.watchedSymbols);
+    return this.health();
+  }
+
+  health(): MarketDataHealth {
+    const own = this.provider.health();
+    const quotes = this.prices.view(this.prices.watchedSymbols).quotes;
+    const staleSymbols = quotes.filter((q) => q.stale).map((q) => q.symbol);
+    const failure = this.prices.failure;
+    const receivedAt = this.prices.newestReceivedAt;
+    const base = {
+      provider: this.provider.source,
+      ageSec: receivedAt === null ? null : Math.max(0, Math.round((this.clock.now() - receivedAt) / 1000)),
+      staleSymbols,
+      ...(own.stream ? { stream: own.stream } : {}),
+    };
+    if (own.state === 'unauthorized' || failure?.kind === 'unauthorized') {
+      return { ...base, state: 'unauthorized', message: 'market data key invalid or plan not entitled' };
+    }
+    if (failure || staleSymbols.length > 0) {
+      return { ...base, state: 'degraded', message: failure ? `serving last good prices: ${failure.message}` : 'prices are stale' };
+    }
+    if (receivedAt === null) return { ...base, state: 'starting', message: own.message };
+    return { ...base, state: 'ok', message: own.message };
+  }
+}

@@ -1,0 +1,288 @@
+import type { Secret } from '@ptp/api/config';
+import type { MarketTimespan } from '@ptp/contracts';
+import { type Bar, DataFormatError, parsePolygonAggregates } from '@ptp/domain';
+import { Subject } from 'rxjs';
+import { BarHistory } from '../cache/bar-history';
+import { SingleFlightCache } from '../cache/single-flight-cache';
+import type { Clock } from '../provider/clock';
+import { MarketDataProvider, type ProviderHealth, type ProviderMarketStatus, type ProviderQuote, type QuoteBatch, type StreamState } from '../provider/market-data.provider';
+import { ProviderError } from '../provider/provider-error';
+import { PolygonHttpClient, type PolygonLogger } from './polygon-http.client';
+import { lastTradeQuote, previousCloseQuote, snapshotEntry, upcomingClosures } from './polygon-quotes';
+import type { StreamTrade } from './polygon-stream-events';
+import { PolygonStreamClient, type PolygonStreamOptions } from './polygon-stream.client';
+import { isObject } from './polygon-wire';
+import { RequestBudget } from './request-budget';
+
+export interface PolygonProviderOptions {
+  readonly baseUrl: string;
+  readonly apiKey: Secret;
+  readonly timeoutMs: number;
+  readonly maxRetries: number;
+  readonly requestsPerMinute: number;
+  /** Minutes of history fetched per newly watched symbol. */
+  readonly backfillBars: number;
+  /** Stream trades and minute bars from Polygon's WebSocket (REST polling stays the fallback). */
+  readonly websocket?: boolean;
+  readonly websocketUrl?: string;
+  /** Reconnect and heartbeat timing of the WebSocket (tests shorten it). */
+  readonly streamTiming?: Partial<StreamTiming>;
+}
+
+type StreamTiming = Pick<PolygonStreamOptions, 'reconnectBaseMs' | 'reconnectMaxMs' | 'authRetryMs' | 'heartbeatMs'>;
+
+const DEFAULT_STREAM_TIMING: StreamTiming = { reconnectBaseMs: 1_000, reconnectMaxMs: 60_000, authRetryMs: 3_600_000, heartbeatMs: 30_000 };
+
+const SNAPSHOT_PATH = '/v2/snapshot/locale/us/markets/stocks/tickers';
+const MAX_PAGES = 500;
+const MINUTE_MS = 60_000;
+const HOUR_MS = 3_600_000;
+/** A plan's entitlements do not change by the minute: after a 403, look again an hour later. */
+const ENTITLEMENT_RECHECK_MS = HOUR_MS;
+/** Calendar days searched back for backfill minutes (covers long weekends). */
+const BACKFILL_DAYS = 5;
+
+/**
+ * Polygon.io (Massive) over plain HTTP: one snapshot request for all watched symbols per refresh, the
+ * last trade (then the previous close, on plans without trades) for symbols the snapshot lacks,
+ * aggregates followed through `next_url`, and market status. Minute bars come from the snapshot's
+ * `min` (a minute is complete when a newer one appears).
+ *
+ * With `websocket`, trades (`T.`) and minute aggregates (`AM.`) are pushed instead: while the stream
+ * is up, a refresh answers symbols that traded on it without any HTTP request, and bars come from
+ * `AM`. Whenever it is down (connecting, reconnecting, key refused) everything falls back to REST.
+ */
+export class PolygonMarketProvider extends MarketDataProvider {
+  readonly source = 'polygon' as const;
+  private readonly http: PolygonHttpClient;
+  private readonly history: BarHistory;
+  private readonly bars = new Subject<Bar>();
+  readonly bars$ = this.bars.asObservable();
+  private readonly watched = new Set<string>();
+  private readonly building = new Map<string, Bar>();
+  private readonly notEntitledAt = new Map<'snapshot' | 'lastTrade', number>();
+  private readonly previousCloses: SingleFlightCache<ProviderQuote | null>;
+  private readonly statusNow: SingleFlightCache<boolean | null>;
+  private readonly upcoming: SingleFlightCache<Map<string, { close: number | null }>>;
+  private unauthorized: string | null = null;
+  private readonly stream: PolygonStreamClient | null;
+  /** Prices traded on the current stream connection; cleared when it drops (trades may be missed then). */
+  private readonly streamed = new Map<string, ProviderQuote>();
+  private readonly pushed = new Subject<ProviderQuote>();
+  override readonly quotes$ = this.pushed.asObservable();
+
+  constructor(
+    private readonly options: PolygonProviderOptions,
+    private readonly clock: Clock,
+    private readonly logger: PolygonLogger,
+  ) {
+    super();
+    this.http = new PolygonHttpClient(options, new RequestBudget(options.requestsPerMinute, clock), clock, logger);
+    this.history = new BarHistory(Math.max(options.backfillBars, 1) + 4_000);
+    this.previousCloses = new SingleFlightCache(clock, HOUR_MS);
+    this.statusNow = new SingleFlightCache(clock, MINUTE_MS, 1);
+    this.upcoming = new SingleFlightCache(clock, 6 * HOUR_MS, 1);
+    this.stream =
+      options.websocket && options.websocketUrl
+        ? new PolygonStreamClient(
+            { url: options.websocketUrl, apiKey: options.apiKey, ...DEFAULT_STREAM_TIMING, ...options.streamTiming },
+            { trade: (trade) => this.onTrade(trade), minute: (bar) => this.onStreamMinute(bar), state: (state) => this.onStreamState(state) },
+            logger,
+          )
+        : null;
+  }
+
+  async start(): Promise<void> {
+    this.stream?.subscribe([...this.watched]);
+    this.stream?.start();
+  }
+
+  async stop(): Promise<void> {
+    this.stream?.stop();
+    this.bars.complete();
+    this.pushed.complete();
+  }
+
+  health(): ProviderHealth {
+    const stream = this.stream ? { stream: this.stream.state } : {};
+    if (this.unauthorized) return { state: 'unauthorized', message: this.unauthorized, ...stream };
+    if (!this.entitled('snapshot')) return { state: 'unauthorized', message: 'plan not entitled to snapshots: serving last trades or previous closes', ...stream };
+    if (!this.stream) return { state: 'ok', message: 'Polygon REST' };
+    if (this.stream.state === 'streaming') return { state: 'ok', message: 'Polygon WebSocket streaming (REST for symbols without trades yet)', ...stream };
+    return { state: 'ok', message: `Polygon REST polling; WebSocket ${this.stream.state}: ${this.stream.reason}`, ...stream };
+  }
+
+  async watch(symbols: readonly string[]): Promise<string[]> {
+    const added = symbols.filter((s) => !this.watched.has(s));
+    for (const symbol of added) this.watched.add(symbol);
+    this.stream?.subscribe(added);
+    // History comes through the request budget (minutes on a free plan), so it is not awaited.
+    void this.backfill(added);
+    return [];
+  }
+
+  recentBars(symbol: string, count: number): Bar[] {
+    return this.history.recent(symbol, count);
+  }
+
+  async fetchQuotes(symbols: readonly string[]): Promise<QuoteBatch> {
+    const quotes = new Map<string, ProviderQuote>();
+    for (const symbol of symbols) {
+      const streamed = this.streamed.get(symbol);
+      if (streamed) quotes.set(symbol, streamed);
+    }
+    const polled = symbols.filter((s) => !quotes.has(s));
+    if (polled.length > 0 && this.entitled('snapshot')) {
+      for (const entry of (await this.guard('snapshot', () => this.snapshot(polled))) ?? []) {
+        quotes.set(entry.quote.symbol, entry.quote);
+        if (entry.minute && this.stream?.state !== 'streaming') this.onMinute(entry.minute);
+      }
+    }
+    const unknown: string[] = [];
+    for (const symbol of polled.filter((s) => !quotes.has(s))) {
+      const quote = await this.singleQuote(symbol);
+      if (quote) quotes.set(symbol, quote);
+      else unknown.push(symbol);
+    }
+    return { quotes: [...quotes.values()], unknown };
+  }
+
+  async fetchBars(symbol: string, timespan: MarketTimespan, from: number, to: number): Promise<Bar[] | null> {
+    const bars: Bar[] = [];
+    let next: string | null = `/v2/aggs/ticker/${encodeURIComponent(symbol)}/range/1/${timespan}/${Math.floor(from)}/${Math.floor(to)}`;
+    let query: Record<string, string> = { adjusted: 'true', sort: 'asc', limit: '50000' };
+    for (let page = 0; next && page < MAX_PAGES; page++) {
+      const { body } = await this.remember(() => this.http.get(next as string, query));
+      bars.push(...parseAggregates(body, symbol));
+      next = isObject(body) && typeof body['next_url'] === 'string' ? body['next_url'] : null;
+      query = {};
+    }
+    if (bars.length === 0 && !(await this.exists(symbol))) return null;
+    return bars;
+  }
+
+  /**
+   * Polygon's view of the market, when a request slot is free: the status bar and every tick ask for it,
+   * so it never waits behind the request budget; without it the calendar alone decides.
+   */
+  async marketStatus(): Promise<ProviderMarketStatus> {
+    const open = await this.statusNow
+      .get('now', async () => {
+        const { body } = await this.http.getIfIdle('/v1/marketstatus/now');
+        return isObject(body) && typeof body['market'] === 'string' ? body['market'] === 'open' : null;
+      })
+      .catch(() => null);
+    const closures = await this.upcoming.get('upcoming', async () => upcomingClosures((await this.http.getIfIdle('/v1/marketstatus/upcoming')).body)).catch(() => new Map());
+    return { now: this.clock.now(), open, clockRate: 1, closures };
+  }
+
+  private async snapshot(symbols: readonly string[]) {
+    const { body } = await this.remember(() => this.http.get(SNAPSHOT_PATH, { tickers: symbols.join(',') }));
+    const tickers = isObject(body) && Array.isArray(body['tickers']) ? body['tickers'] : null;
+    if (!tickers) throw new ProviderError('bad_response', 'snapshot without "tickers"');
+    return tickers.flatMap((ticker) => snapshotEntry(ticker) ?? []);
+  }
+
+  /** A symbol the snapshot lacks (no trade yet today, or unknown): its last trade, else its previous close. */
+  private async singleQuote(symbol: string): Promise<ProviderQuote | null> {
+    if (this.entitled('lastTrade')) {
+      const trade = await this.guard('lastTrade', () => this.remember(() => this.http.get(`/v2/last/trade/${encodeURIComponent(symbol)}`)));
+      if (trade) return trade.status === 404 ? null : lastTradeQuote(symbol, trade.body);
+    }
+    return this.previousClose(symbol);
+  }
+
+  private previousClose(symbol: string): Promise<ProviderQuote | null> {
+    return this.previousCloses.get(symbol, async () => previousCloseQuote(symbol, (await this.remember(() => this.http.get(`/v2/aggs/ticker/${encodeURIComponent(symbol)}/prev`))).body));
+  }
+
+  private async exists(symbol: string): Promise<boolean> {
+    return (await this.previousClose(symbol)) !== null;
+  }
+
+  private entitled(feature: 'snapshot' | 'lastTrade'): boolean {
+    const at = this.notEntitledAt.get(feature);
+    return at === undefined || this.clock.now() - at >= ENTITLEMENT_RECHECK_MS;
+  }
+
+  /** Runs a request a low plan may refuse; a 403 switches the feature off (for an hour) instead of failing. */
+  private async guard<T>(feature: 'snapshot' | 'lastTrade', call: () => Promise<T>): Promise<T | null> {
+    try {
+      const result = await call();
+      this.notEntitledAt.delete(feature);
+      return result;
+    } catch (error) {
+      if (!(error instanceof ProviderError) || error.kind !== 'unauthorized' || /401/.test(error.message)) throw error;
+      this.notEntitledAt.set(feature, this.clock.now());
+      this.logger.warn(`Polygon plan not entitled to ${feature}; falling back`);
+      return null;
+    }
+  }
+
+  /** Records a 401/403 for the health state before passing it on. */
+  private async remember<T>(call: () => Promise<T>): Promise<T> {
+    try {
+      const result = await call();
+      this.unauthorized = null;
+      return result;
+    } catch (error) {
+      if (error instanceof ProviderError && error.kind === 'unauthorized') this.unauthorized = `market data key invalid or plan not entitled: ${error.message}`;
+      throw error;
+    }
+  }
+
+  private onMinute(minute: Bar): void {
+    const previous = this.building.get(minute.symbol);
+    if (previous && minute.time > previous.time) this.emitIfNew(previous);
+    this.building.set(minute.symbol, minute);
+  }
+
+  private onStreamMinute(bar: Bar): void {
+    // An AM bar is the complete minute: it may replace a polled (partial) one, but is streamed once.
+    if (!this.emitIfNew(bar) && this.history.last(bar.symbol)?.time === bar.time) this.history.append(bar);
+  }
+
+  /** Appends and streams a bar newer than any held for its symbol; false for one already seen. */
+  private emitIfNew(bar: Bar): boolean {
+    const last = this.history.last(bar.symbol);
+    if (last && bar.time <= last.time) return false;
+    this.history.append(bar);
+    this.bars.next(bar);
+    return true;
+  }
+
+  private onTrade(trade: StreamTrade): void {
+    const known = this.streamed.get(trade.symbol);
+    // Late (out-of-sequence) prints must not move the last price back.
+    if (!this.watched.has(trade.symbol) || (known && trade.time < known.asOf)) return;
+    const quote: ProviderQuote = { symbol: trade.symbol, price: trade.price, asOf: trade.time };
+    this.streamed.set(trade.symbol, quote);
+    this.pushed.next(quote);
+  }
+
+  private onStreamState(state: StreamState): void {
+    if (state !== 'streaming') this.streamed.clear();
+  }
+
+  private async backfill(symbols: readonly string[]): Promise<void> {
+    if (this.options.backfillBars <= 0) return;
+    const to = this.clock.now() - MINUTE_MS;
+    for (const symbol of symbols) {
+      try {
+        const bars = (await this.fetchBars(symbol, 'minute', to - BACKFILL_DAYS * 24 * HOUR_MS, to)) ?? [];
+        for (const bar of bars.slice(-this.options.backfillBars)) this.history.append(bar);
+      } catch (error) {
+        this.logger.warn(`Polygon backfill of ${symbol} failed: ${(error as Error).message}`);
+      }
+    }
+  }
+}
+
+function parseAggregates(body: unknown, symbol: string): Bar[] {
+  try {
+    return parsePolygonAggregates(body, { symbol });
+  } catch (error) {
+    if (error instanceof DataFormatError) throw new ProviderError('bad_response', `aggregates: ${error.message}`);
+    throw error;
+  }
+}

@@ -1,0 +1,85 @@
+import type { MarketDataSource, MarketTimespan, ProviderState } from '@ptp/contracts';
+import type { Bar } from '@ptp/domain';
+import { EMPTY, type Observable } from 'rxjs';
+
+/** A price as the provider knows it. Times are UTC ms. */
+export interface ProviderQuote {
+  readonly symbol: string;
+  readonly price: number;
+  readonly bid?: number;
+  readonly ask?: number;
+  readonly asOf: number;
+}
+
+/** The answer to one batched quote request: the prices found and the symbols the provider does not know. */
+export interface QuoteBatch {
+  readonly quotes: readonly ProviderQuote[];
+  readonly unknown: readonly string[];
+}
+
+/** What the provider knows about the market session; null fields are filled from the NYSE calendar. */
+export interface ProviderMarketStatus {
+  /** The provider's "now" (simulated and replay clocks run at their own speed). */
+  readonly now: number;
+  /** Whether the regular session is open, when the provider has its own view (Polygon, or a market that never closes). */
+  readonly open: boolean | null;
+  /** The market never closes (the simulated demo market without NYSE hours); the calendar then only informs. */
+  readonly alwaysOpen?: boolean;
+  /** Market seconds per wall-clock second: the simulated and replay speed, 1 for live data. */
+  readonly clockRate: number;
+  /** Closures and early closes the provider announces, keyed by New York date. */
+  readonly closures: ReadonlyMap<string, { readonly close: number | null }>;
+}
+
+/**
+ * A push connection's condition:
+ * - `connecting`: the first connection is being opened and authenticated;
+ * - `streaming`: authenticated and subscribed;
+ * - `reconnecting`: the connection was lost (or refused); the next attempt is scheduled;
+ * - `auth_failed`: the key or plan was refused; tried again much later;
+ * - `off`: not started, or stopped.
+ */
+export type StreamState = 'off' | 'connecting' | 'streaming' | 'reconnecting' | 'auth_failed';
+
+export interface ProviderHealth {
+  readonly state: ProviderState;
+  /** A user-facing reason; never contains a credential. */
+  readonly message: string;
+  /** The push connection, for providers that have one (Polygon's WebSocket). */
+  readonly stream?: StreamState;
+}
+
+/**
+ * The one port behind which every market-data source sits (simulated, Polygon, replay). It is its
+ * own DI token. Implementations never throw for an unknown symbol: they report it.
+ */
+export abstract class MarketDataProvider {
+  abstract readonly source: MarketDataSource;
+
+  /** Latest prices of many symbols in one upstream call. Rejects with ProviderError when upstream fails. */
+  abstract fetchQuotes(symbols: readonly string[]): Promise<QuoteBatch>;
+
+  /** Bars of `timespan` whose start lies in [from, to] (UTC ms), oldest first; null for an unknown symbol. */
+  abstract fetchBars(symbol: string, timespan: MarketTimespan, from: number, to: number): Promise<Bar[] | null>;
+
+  abstract marketStatus(): Promise<ProviderMarketStatus>;
+
+  /** Completed 1-minute bars of the watched symbols as they close. */
+  abstract readonly bars$: Observable<Bar>;
+
+  /** Prices pushed between refreshes (Polygon's WebSocket trades); providers that only answer polls push none. */
+  readonly quotes$: Observable<ProviderQuote> = EMPTY;
+
+  /** Adds symbols to those the provider streams bars for; resolves to the ones it does not know. */
+  abstract watch(symbols: readonly string[]): Promise<string[]>;
+
+  /** The newest completed 1-minute bars the provider holds for a symbol (history + stream), oldest first. */
+  abstract recentBars(symbol: string, count: number): Bar[];
+
+  abstract health(): ProviderHealth;
+
+  /** Backfills history and starts streaming. */
+  abstract start(): Promise<void>;
+
+  abstract stop(): Promise<void>;
+}

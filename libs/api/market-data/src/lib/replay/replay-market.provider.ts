@@ -1,0 +1,116 @@
+import type { MarketTimespan } from '@ptp/contracts';
+import type { Bar } from '@ptp/domain';
+import { Subject } from 'rxjs';
+import { aggregateBars } from '../cache/aggregate-bars';
+import { BarHistory } from '../cache/bar-history';
+import type { Clock } from '../provider/clock';
+import { MarketDataProvider, type ProviderHealth, type ProviderMarketStatus, type QuoteBatch } from '../provider/market-data.provider';
+import { loadReplayFiles } from './replay-files';
+
+const DAILY_STEP_MS = 20 * 3_600_000;
+
+export interface ReplayOptions {
+  readonly files: readonly string[];
+  /** Data time per wall time: at 60, a minute bar every second; at 86,400, a daily bar every second. */
+  readonly speed: number;
+  /** Bars shown as history at start-up (at most half of the data, so there is always something to replay). */
+  readonly warmupBars: number;
+}
+
+/**
+ * Replays recorded bars (Yahoo CSV, Polygon aggregates JSON) as if they were live: the merged
+ * timeline of all files is released step by step, one data interval per `interval / speed` of wall time.
+ */
+export class ReplayMarketProvider extends MarketDataProvider {
+  readonly source = 'replay' as const;
+  private readonly bars = new Subject<Bar>();
+  readonly bars$ = this.bars.asObservable();
+  private readonly history = new BarHistory(100_000);
+  private timeline: Array<{ time: number; bars: Bar[] }> = [];
+  private symbols = new Set<string>();
+  private released = 0;
+  private stepMs = 60_000;
+  private wallStart = 0;
+  private startIndex = 0;
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly options: ReplayOptions,
+    private readonly clock: Clock,
+  ) {
+    super();
+  }
+
+  async start(): Promise<void> {
+    const series = await loadReplayFiles(this.options.files);
+    this.symbols = new Set(series.keys());
+    const byTime = new Map<number, Bar[]>();
+    for (const bar of [...series.values()].flat()) byTime.set(bar.time, [...(byTime.get(bar.time) ?? []), bar]);
+    this.timeline = [...byTime.entries()].sort(([a], [b]) => a - b).map(([time, bars]) => ({ time, bars }));
+    const gaps = this.timeline.slice(1).map((entry, i) => entry.time - this.timeline[i].time);
+    this.stepMs = gaps.length > 0 ? Math.min(...gaps) : 60_000;
+    this.startIndex = Math.min(this.options.warmupBars, Math.floor(this.timeline.length / 2));
+    this.releaseUpTo(this.startIndex, false);
+    this.wallStart = this.clock.now();
+    this.timer = setInterval(() => this.advance(), Math.min(1_000, Math.max(20, this.stepMs / this.options.speed)));
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.bars.complete();
+  }
+
+  /** Releases every step whose wall time has come. */
+  advance(): void {
+    const due = this.startIndex + Math.floor(((this.clock.now() - this.wallStart) * this.options.speed) / this.stepMs);
+    this.releaseUpTo(due, true);
+    if (this.released >= this.timeline.length && this.timer) clearInterval(this.timer);
+  }
+
+  async watch(symbols: readonly string[]): Promise<string[]> {
+    return symbols.filter((s) => !this.known(s));
+  }
+
+  async fetchQuotes(symbols: readonly string[]): Promise<QuoteBatch> {
+    const quotes = symbols.flatMap((symbol) => {
+      const bar = this.history.last(symbol);
+      return bar ? [{ symbol, price: bar.close, asOf: bar.time }] : [];
+    });
+    return { quotes, unknown: symbols.filter((s) => !this.known(s)) };
+  }
+
+  async fetchBars(symbol: string, timespan: MarketTimespan, from: number, to: number): Promise<Bar[] | null> {
+    if (!this.known(symbol)) return null;
+    const bars = this.history.range(symbol, from, to);
+    // Daily data cannot be split into hours; it is served as recorded whatever the timespan.
+    return this.stepMs >= DAILY_STEP_MS ? bars : aggregateBars(bars, timespan);
+  }
+
+  recentBars(symbol: string, count: number): Bar[] {
+    return this.history.recent(symbol, count);
+  }
+
+  async marketStatus(): Promise<ProviderMarketStatus> {
+    const last = this.timeline[Math.max(0, this.released - 1)];
+    return { now: last?.time ?? this.clock.now(), open: this.released < this.timeline.length, clockRate: this.options.speed, closures: new Map() };
+  }
+
+  health(): ProviderHealth {
+    if (this.timeline.length === 0) return { state: 'starting', message: 'replay loading' };
+    return { state: 'ok', message: `replay ${this.released}/${this.timeline.length} steps` };
+  }
+
+  private known(symbol: string): boolean {
+    return this.symbols.has(symbol);
+  }
+
+  private releaseUpTo(index: number, emit: boolean): void {
+    for (; this.released < Math.min(index, this.timeline.length); this.released++) {
+      for (const bar of this.timeline[this.released].bars) {
+        this.history.append(bar);
+        if (emit) this.bars.next(bar);
+      }
+    }
+  }
+}

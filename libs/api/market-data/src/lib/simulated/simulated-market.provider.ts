@@ -1,0 +1,138 @@
+import type { MarketTimespan } from '@ptp/contracts';
+import { type Bar, MarketSimulator, MINUTE_MS, type SimulatedMinute } from '@ptp/domain';
+import { Subject } from 'rxjs';
+import { aggregateBars } from '../cache/aggregate-bars';
+import { BarHistory } from '../cache/bar-history';
+import type { Clock } from '../provider/clock';
+import { MarketDataProvider, type ProviderHealth, type ProviderMarketStatus, type QuoteBatch } from '../provider/market-data.provider';
+
+export interface SimulatedMarketOptions {
+  readonly seed: number;
+  /** Simulated minutes per wall-clock minute. */
+  readonly speed: number;
+  readonly followMarketHours: boolean;
+  /** Minutes of history generated at start-up so charts and indicators are ready at once. */
+  readonly backfillBars: number;
+  readonly symbols: readonly string[];
+}
+
+/** Bars kept per symbol beyond the backfill (about two weeks of sessions). */
+const LIVE_HISTORY = 4_000;
+/** How far back start-up may search for trading minutes to backfill (covers long weekends). */
+const MAX_BACKFILL_SEARCH_MINUTES = 21 * 24 * 60;
+/** Bounds the work of one timer tick when the process was suspended or the speed is huge. */
+const MAX_MINUTES_PER_TICK = 5_000;
+
+/**
+ * The built-in market: the seeded domain simulator driven by a clock that runs `speed` times faster
+ * than the wall clock. Bars are stamped with simulated time, which starts at the wall time of start-up.
+ */
+export class SimulatedMarketProvider extends MarketDataProvider {
+  readonly source = 'simulated' as const;
+  private readonly market: MarketSimulator;
+  private readonly history: BarHistory;
+  private readonly latest = new Map<string, SimulatedMinute>();
+  private readonly bars = new Subject<Bar>();
+  readonly bars$ = this.bars.asObservable();
+  private wallStart = 0;
+  private simStart = 0;
+  private nextMinute = 0;
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly options: SimulatedMarketOptions,
+    private readonly clock: Clock,
+  ) {
+    super();
+    this.market = new MarketSimulator({ seed: options.seed, symbols: [], followMarketHours: options.followMarketHours });
+    this.history = new BarHistory(options.backfillBars + LIVE_HISTORY);
+  }
+
+  /** The simulated clock. */
+  now(): number {
+    return this.simStart + (this.clock.now() - this.wallStart) * this.options.speed;
+  }
+
+  async start(): Promise<void> {
+    this.wallStart = this.clock.now();
+    this.simStart = Math.floor(this.wallStart / MINUTE_MS) * MINUTE_MS;
+    this.nextMinute = this.simStart;
+    await this.watch(this.options.symbols);
+    const tickMs = Math.min(1_000, Math.max(20, MINUTE_MS / this.options.speed));
+    this.timer = setInterval(() => this.advance(), tickMs);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    this.bars.complete();
+  }
+
+  /** Generates every simulated minute that has completed since the last tick. */
+  advance(): void {
+    const now = this.now();
+    for (let n = 0; n < MAX_MINUTES_PER_TICK && this.nextMinute + MINUTE_MS <= now; n++) {
+      for (const minute of this.market.step(this.nextMinute)) {
+        this.record(minute);
+        this.bars.next(minute.bar);
+      }
+      this.nextMinute += MINUTE_MS;
+    }
+  }
+
+  /** Every valid ticker can be simulated; new ones get the same backfill window as the rest. */
+  async watch(symbols: readonly string[]): Promise<string[]> {
+    const added = symbols.filter((symbol) => !this.market.has(symbol));
+    if (added.length === 0) return [];
+    for (const symbol of added) this.market.addSymbol(symbol);
+    for (const time of this.backfillTimes()) {
+      for (const minute of this.market.step(time, added)) this.record(minute);
+    }
+    return [];
+  }
+
+  async fetchQuotes(symbols: readonly string[]): Promise<QuoteBatch> {
+    const batch: { quotes: QuoteBatch['quotes'][number][]; unknown: string[] } = { quotes: [], unknown: [] };
+    for (const symbol of symbols) {
+      const minute = this.latest.get(symbol);
+      if (!minute) {
+        batch.unknown.push(symbol);
+        continue;
+      }
+      batch.quotes.push({ symbol, price: minute.trade.price, bid: minute.quote.bid, ask: minute.quote.ask, asOf: minute.quote.time });
+    }
+    return batch;
+  }
+
+  async fetchBars(symbol: string, timespan: MarketTimespan, from: number, to: number): Promise<Bar[] | null> {
+    if (!this.market.has(symbol)) return null;
+    return aggregateBars(this.history.range(symbol, from, to), timespan);
+  }
+
+  recentBars(symbol: string, count: number): Bar[] {
+    return this.history.recent(symbol, count);
+  }
+
+  async marketStatus(): Promise<ProviderMarketStatus> {
+    return { now: this.now(), open: this.options.followMarketHours ? null : true, alwaysOpen: !this.options.followMarketHours, clockRate: this.options.speed, closures: new Map() };
+  }
+
+  health(): ProviderHealth {
+    return this.latest.size > 0 ? { state: 'ok', message: 'simulated market running' } : { state: 'starting', message: 'simulated market starting' };
+  }
+
+  private record(minute: SimulatedMinute): void {
+    this.history.append(minute.bar);
+    this.latest.set(minute.bar.symbol, minute);
+  }
+
+  /** The trading minutes of the backfill window, oldest first, ending just before the next live minute. */
+  private backfillTimes(): number[] {
+    const times: number[] = [];
+    for (let t = this.nextMinute - MINUTE_MS, searched = 0; times.length < this.options.backfillBars && searched < MAX_BACKFILL_SEARCH_MINUTES; t -= MINUTE_MS, searched++) {
+      if (this.market.isTrading(t)) times.push(t);
+    }
+    return times.reverse();
+  }
+}

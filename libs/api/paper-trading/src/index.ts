@@ -1,0 +1,2 @@
+export * from './lib/paper-trading.module';
+export * from './lib/paper-trading.service';

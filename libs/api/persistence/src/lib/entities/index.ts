@@ -1,0 +1,36 @@
+import { AccountEntity } from './account.entity';
+import { BacktestRunEntity } from './backtest-run.entity';
+import { DecisionEntity } from './decision.entity';
+import { EngineStateEntity } from './engine-state.entity';
+import { EquitySnapshotEntity } from './equity-snapshot.entity';
+import { OrderEntity } from './order.entity';
+import { PaperTradeEntity } from './paper-trade.entity';
+import { PortfolioConfigEntity } from './portfolio-config.entity';
+import { PositionEntity } from './position.entity';
+import { TradingSessionEntity } from './trading-session.entity';
+
+export {
+  AccountEntity,
+  BacktestRunEntity,
+  DecisionEntity,
+  EngineStateEntity,
+  EquitySnapshotEntity,
+  OrderEntity,
+  PaperTradeEntity,
+  PortfolioConfigEntity,
+  PositionEntity,
+  TradingSessionEntity,
+};
+
+export const CORE_ENTITIES = [
+  AccountEntity,
+  BacktestRunEntity,
+  DecisionEntity,
+  EngineStateEntity,
+  EquitySnapshotEntity,
+  OrderEntity,
+  PaperTradeEntity,
+  PortfolioConfigEntity,
+  PositionEntity,
+  TradingSessionEntity,
+];

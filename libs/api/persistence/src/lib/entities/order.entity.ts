@@ -1,0 +1,77 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { epochMs } from '../column-transformers';
+
+/** An order and its current state; the transition history lives in `history` as JSON. */
+@Entity({ name: 'orders' })
+@Index(['accountId', 'status'])
+export class OrderEntity {
+  @PrimaryColumn({ type: 'varchar', length: 64 })
+  id!: string;
+
+  @Column({ name: 'account_id', type: 'varchar', length: 64 })
+  accountId!: string;
+
+  @Column({ name: 'session_id', type: 'varchar', length: 64, nullable: true })
+  sessionId!: string | null;
+
+  @Column({ name: 'parent_id', type: 'varchar', length: 64, nullable: true })
+  parentId!: string | null;
+
+  @Column({ name: 'oco_group', type: 'varchar', length: 64, nullable: true })
+  ocoGroup!: string | null;
+
+  @Column({ type: 'varchar', length: 16 })
+  source!: 'manual' | 'strategy' | 'risk';
+
+  @Column({ type: 'varchar', length: 16 })
+  symbol!: string;
+
+  @Column({ type: 'varchar', length: 4 })
+  side!: 'buy' | 'sell';
+
+  @Column({ type: 'varchar', length: 16 })
+  type!: string;
+
+  @Column({ name: 'time_in_force', type: 'varchar', length: 8 })
+  timeInForce!: string;
+
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  quantity!: string | null;
+
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  notional!: string | null;
+
+  @Column({ name: 'limit_price', type: 'varchar', length: 40, nullable: true })
+  limitPrice!: string | null;
+
+  @Column({ name: 'stop_price', type: 'varchar', length: 40, nullable: true })
+  stopPrice!: string | null;
+
+  @Column({ name: 'trail_percent', type: 'varchar', length: 40, nullable: true })
+  trailPercent!: string | null;
+
+  @Column({ name: 'trail_amount', type: 'varchar', length: 40, nullable: true })
+  trailAmount!: string | null;
+
+  @Column({ type: 'varchar', length: 20 })
+  status!: string;
+
+  @Column({ name: 'filled_quantity', type: 'varchar', length: 40, default: '0' })
+  filledQuantity!: string;
+
+  @Column({ name: 'avg_fill_price', type: 'varchar', length: 40, nullable: true })
+  avgFillPrice!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  reason!: string | null;
+
+  /** Serialised domain order state (trailing high-water mark, children, transitions). */
+  @Column({ type: 'text' })
+  state!: string;
+
+  @Column({ name: 'created_at', type: 'bigint', transformer: epochMs })
+  createdAt!: number;
+
+  @Column({ name: 'updated_at', type: 'bigint', transformer: epochMs })
+  updatedAt!: number;
+}

@@ -1,0 +1,75 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Secret } from '@ptp/api/config';
+import { DataSource } from 'typeorm';
+import { buildDataSourceOptions } from './data-source-options';
+import { AccountEntity, PaperTradeEntity } from './entities';
+import { MIGRATIONS } from './migrations';
+
+const TABLES = ['accounts', 'backtest_runs', 'decisions', 'engine_states', 'equity_snapshots', 'orders', 'paper_trades', 'portfolio_config', 'positions', 'trading_sessions'];
+
+/** One query runner, released: each unreleased runner holds a pooled PostgreSQL connection. */
+async function existingTables(dataSource: DataSource): Promise<string[]> {
+  const runner = dataSource.createQueryRunner();
+  try {
+    const present: string[] = [];
+    for (const table of TABLES) if (await runner.hasTable(table)) present.push(table);
+    return present;
+  } finally {
+    await runner.release();
+  }
+}
+
+async function exerciseSchema(dataSource: DataSource): Promise<void> {
+  expect(await existingTables(dataSource)).toEqual(TABLES);
+  await dataSource.getRepository(AccountEntity).insert({ id: 'a1', name: 'Test', startingCapital: '500.123456789', isDefault: false, createdAt: 1_764_000_000_123 });
+  await dataSource.getRepository(PaperTradeEntity).insert({
+    id: 't1', accountId: 'a1', orderId: 'o1', sessionId: null, symbol: 'AAPL', side: 'buy',
+    quantity: '0.123457', price: '190.1', commission: '0', realizedPnl: '0', executedAt: 1_764_000_000_456,
+  });
+  const account = await dataSource.getRepository(AccountEntity).findOneByOrFail({ id: 'a1' });
+  expect(account.startingCapital).toBe('500.123456789');
+  expect(account.createdAt).toBe(1_764_000_000_123);
+  const trade = await dataSource.getRepository(PaperTradeEntity).findOneByOrFail({ id: 't1' });
+  expect(trade.quantity).toBe('0.123457');
+  expect(trade.executedAt).toBe(1_764_000_000_456);
+  for (let undone = 0; undone < MIGRATIONS.length; undone++) await dataSource.undoLastMigration();
+  expect(await existingTables(dataSource)).toEqual([]);
+}
+
+describe('migrations on SQLite', () => {
+  it('create every table, keep decimals and times exact, and revert', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'ptp-db-')), 'nested', 'test.sqlite');
+    const dataSource = await new DataSource(buildDataSourceOptions({ type: 'sqlite', path })).initialize();
+    try {
+      const [{ journal_mode }] = await dataSource.query('PRAGMA journal_mode');
+      expect(journal_mode).toBe('wal');
+      await exerciseSchema(dataSource);
+    } finally {
+      await dataSource.destroy();
+    }
+  });
+});
+
+const pgUrl = process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
+const describePostgres = process.env['PTP_SKIP_POSTGRES'] === '1' ? describe.skip : describe;
+
+describePostgres('migrations on PostgreSQL (set PTP_SKIP_POSTGRES=1 when no server runs)', () => {
+  it('create every table, keep decimals and times exact, and revert', async () => {
+    const schema = `ptp_migration_${process.pid}_${Date.now()}`;
+    const admin = await new DataSource({ type: 'postgres', url: pgUrl }).initialize();
+    await admin.query(`CREATE SCHEMA "${schema}"`);
+    try {
+      const dataSource = await new DataSource(buildDataSourceOptions({ type: 'postgres', url: new Secret(pgUrl) }, { schema })).initialize();
+      try {
+        await exerciseSchema(dataSource);
+      } finally {
+        await dataSource.destroy();
+      }
+    } finally {
+      await admin.query(`DROP SCHEMA "${schema}" CASCADE`);
+      await admin.destroy();
+    }
+  });
+});

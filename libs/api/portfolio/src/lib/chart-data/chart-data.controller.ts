@@ -1,0 +1,66 @@
+import { Controller, Get, Headers, HttpStatus, Query, Res } from '@nestjs/common';
+import { ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { InjectAppConfig, type AppConfig } from '@ptp/api/config';
+import { DEFAULT_ACCOUNT_ID } from '@ptp/api/persistence';
+import type { ChartData } from '@ptp/contracts';
+import type { Response } from 'express';
+import { AccountsService } from '../accounts/accounts.service';
+import { TradingDesk } from '../desk/trading-desk.service';
+import { ApiEnvelopeResponse, ApiErrorResponses } from '../shared/api-envelope.decorators';
+import { ChartDataQueryDto } from './chart-data-query.dto';
+import { ChartDataStore } from './chart-data.store';
+
+/** True when an If-None-Match header lists this ETag (or `*`); weak comparison, as for GET. */
+function matches(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  const bare = (tag: string) => tag.trim().replace(/^W\//, '');
+  return ifNoneMatch.split(',').some((tag) => tag.trim() === '*' || bare(tag) === bare(etag));
+}
+
+@ApiTags('portfolio')
+@Controller('api')
+export class ChartDataController {
+  constructor(
+    private readonly chart: ChartDataStore,
+    private readonly desk: TradingDesk,
+    private readonly accounts: AccountsService,
+    @InjectAppConfig() private readonly config: AppConfig,
+  ) {}
+
+  @Get('chart-data')
+  @ApiOperation({
+    summary: 'Equity curve (equity, cash, buy-and-hold benchmark), price series per watched symbol and fill markers, from memory',
+    description: 'Pass the previous answer\'s asOf as since= for an increment, and its ETag as If-None-Match for a 304 when nothing changed.',
+  })
+  @ApiHeader({ name: 'If-None-Match', required: false, description: 'ETag of a previous answer' })
+  @ApiEnvelopeResponse('Chart data (full or since=)', {
+    accountId: 'default',
+    asOf: 1767625380000,
+    incremental: false,
+    startingCapital: 500,
+    benchmarkSymbol: 'SPY',
+    symbols: ['AAPL', 'SPY'],
+    equity: [{ time: 1767625320000, equity: 500.12, cash: 450, benchmark: 500.3 }],
+    prices: { AAPL: [{ time: 1767625320000, close: 183.1 }], SPY: [{ time: 1767625320000, close: 601.2 }] },
+    fills: [{ time: 1767625260000, symbol: 'AAPL', side: 'buy', price: 183.09, quantity: 0.2731, tradeId: 't-1', orderId: 'o-1' }],
+  })
+  @ApiResponse({ status: 304, description: 'Not modified: nothing new since the ETag in If-None-Match' })
+  @ApiErrorResponses({ 400: ['VALIDATION_FAILED'], 404: ['ACCOUNT_NOT_FOUND'] })
+  async chartData(
+    @Query() query: ChartDataQueryDto,
+    @Headers('if-none-match') ifNoneMatch: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<ChartData | undefined> {
+    const accountId = query.accountId ?? DEFAULT_ACCOUNT_ID;
+    // Accounts are loaded at start-up; only an id this process does not know reaches the database.
+    if (!this.chart.hasAccount(accountId)) await this.desk.valuation((await this.accounts.resolve(accountId)).id);
+    const etag = this.chart.etag(accountId, query.since) as string;
+    response.setHeader('ETag', etag);
+    response.setHeader('Cache-Control', 'no-cache');
+    if (matches(ifNoneMatch, etag)) {
+      response.status(HttpStatus.NOT_MODIFIED);
+      return undefined;
+    }
+    return this.chart.snapshot(accountId, this.config.trading.watchlist[0], query.since)?.data;
+  }
+}

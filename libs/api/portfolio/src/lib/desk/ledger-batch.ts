@@ -1,0 +1,40 @@
+import type { DecisionEntity, EquitySnapshotEntity, OrderEntity, PaperTradeEntity, PositionEntity } from '@ptp/api/persistence';
+
+/** A session row's per-tick progress, written with the tick's fills. */
+export interface SessionProgress {
+  readonly id: string;
+  readonly lastTickAt: number;
+  /** JSON: newest bar time consumed per symbol. */
+  readonly cursor: string;
+}
+
+/**
+ * Everything one tick or one order action changed on an account. It is written in a single
+ * transaction, so after a crash the database holds either all of it or none of it.
+ */
+export interface LedgerBatch {
+  readonly accountId: string;
+  /** New or changed orders (upserted by id). */
+  readonly orders: readonly OrderEntity[];
+  /** New fills (append-only). */
+  readonly trades: readonly PaperTradeEntity[];
+  /** The account's open positions after the change: the positions table is replaced by this set. */
+  readonly positions: readonly PositionEntity[] | null;
+  readonly equity: Omit<EquitySnapshotEntity, 'id'> | null;
+  readonly decisions: readonly Omit<DecisionEntity, 'id'>[];
+  readonly session: SessionProgress | null;
+  /** The engine's snapshot (JSON) after the change. */
+  readonly engine: string | null;
+}
+
+export function isEmptyBatch(batch: LedgerBatch): boolean {
+  return (
+    batch.orders.length === 0 &&
+    batch.trades.length === 0 &&
+    batch.positions === null &&
+    batch.equity === null &&
+    batch.decisions.length === 0 &&
+    batch.session === null &&
+    batch.engine === null
+  );
+}

@@ -1,0 +1,112 @@
+import type { DecisionEntity, OrderEntity, PaperTradeEntity } from '@ptp/api/persistence';
+import type { Order as OrderView } from '@ptp/contracts';
+import type { DecisionRecord, Fill, Order } from '@ptp/domain';
+
+const text = (value: number | null): string | null => (value === null ? null : String(value));
+const iso = (time: number) => new Date(time).toISOString();
+
+/** An engine order as its `orders` row; `state` keeps the whole domain order so a restart restores it exactly. */
+export function orderRow(order: Order, accountId: string, sessionId: string | null): OrderEntity {
+  return {
+    id: order.id,
+    accountId,
+    sessionId,
+    parentId: order.parentId,
+    ocoGroup: order.ocoGroup,
+    source: order.source,
+    symbol: order.symbol,
+    side: order.side,
+    type: order.type,
+    timeInForce: order.timeInForce,
+    quantity: text(order.quantity),
+    notional: text(order.notional),
+    limitPrice: text(order.limitPrice),
+    stopPrice: text(order.stopPrice),
+    trailPercent: text(order.trailPercent),
+    trailAmount: text(order.trailAmount),
+    status: order.status,
+    filledQuantity: String(order.filledQuantity),
+    avgFillPrice: text(order.averageFillPrice),
+    reason: order.reason,
+    state: JSON.stringify(order),
+    createdAt: order.createdAt,
+    updatedAt: order.updatedAt,
+  };
+}
+
+/** The REST view of an order row. */
+export function toOrderView(row: OrderEntity): OrderView {
+  const order = JSON.parse(row.state) as Order;
+  return {
+    id: row.id,
+    accountId: row.accountId,
+    sessionId: row.sessionId,
+    parentId: row.parentId,
+    ocoGroup: row.ocoGroup,
+    source: row.source,
+    symbol: row.symbol,
+    side: row.side,
+    type: order.type,
+    timeInForce: order.timeInForce,
+    status: order.status,
+    quantity: row.quantity,
+    notional: row.notional,
+    filledQuantity: row.filledQuantity,
+    avgFillPrice: row.avgFillPrice,
+    limitPrice: row.limitPrice,
+    stopPrice: row.stopPrice,
+    trailPercent: row.trailPercent,
+    trailAmount: row.trailAmount,
+    takeProfit: text(order.takeProfit),
+    stopLoss: text(order.stopLoss),
+    reason: row.reason,
+    createdAt: iso(row.createdAt),
+    updatedAt: iso(row.updatedAt),
+    transitions: order.transitions.map((t) => ({ status: t.status, time: iso(t.time), reason: t.reason })),
+  };
+}
+
+export function fillRow(fill: Fill, accountId: string, sessionId: string | null, realizedPnl: string): PaperTradeEntity {
+  return {
+    id: fill.id,
+    accountId,
+    orderId: fill.orderId,
+    sessionId,
+    symbol: fill.symbol,
+    side: fill.side,
+    quantity: String(fill.quantity),
+    price: String(fill.price),
+    commission: String(fill.commission),
+    realizedPnl,
+    executedAt: fill.time,
+  };
+}
+
+const fillNumber = (id: string) => Number(/F(\d+)$/.exec(id)?.[1] ?? 0);
+
+/** Stored fills in the engine's shape, in the order the ledger booked them (fill ids carry the engine's counter). */
+export function fillsInBookingOrder(rows: readonly PaperTradeEntity[]): Fill[] {
+  return rows.map(fillFromRow).sort((a, b) => fillNumber(a.id) - fillNumber(b.id));
+}
+
+/** A stored fill back in the engine's shape: the strings were written from these very numbers, so they parse back exactly. */
+export function fillFromRow(row: PaperTradeEntity): Fill {
+  return { id: row.id, orderId: row.orderId, symbol: row.symbol, side: row.side, quantity: Number(row.quantity), price: Number(row.price), commission: Number(row.commission), time: row.executedAt };
+}
+
+export function decisionRow(decision: DecisionRecord, accountId: string, sessionId: string | null): Omit<DecisionEntity, 'id'> {
+  return {
+    accountId,
+    sessionId,
+    time: decision.time,
+    symbol: decision.symbol,
+    strategy: decision.strategy,
+    action: decision.action,
+    reason: decision.reason,
+    indicators: JSON.stringify(decision.indicators),
+    riskOutcome: decision.riskOutcome,
+    riskCode: decision.riskCode,
+    riskReason: decision.riskReason,
+    orderId: decision.orderId,
+  };
+}

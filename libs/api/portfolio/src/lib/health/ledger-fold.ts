@@ -1,0 +1,33 @@
+import Decimal from 'decimal.js';
+
+export interface FoldableFill {
+  readonly symbol: string;
+  readonly side: 'buy' | 'sell';
+  readonly quantity: string;
+  readonly price: string;
+  readonly commission: string;
+}
+
+export interface FoldedLedger {
+  readonly cash: Decimal;
+  /** Net quantity per symbol (zero positions omitted). */
+  readonly quantities: ReadonlyMap<string, Decimal>;
+}
+
+/**
+ * Cash and quantities implied by a list of fills, computed independently of the trading core so
+ * that the health check verifies the live ledger rather than re-running the code it checks.
+ */
+export function foldFills(startingCapital: string, fills: readonly FoldableFill[]): FoldedLedger {
+  let cash = new Decimal(startingCapital);
+  const quantities = new Map<string, Decimal>();
+  for (const fill of fills) {
+    const gross = new Decimal(fill.quantity).times(fill.price);
+    const signedQuantity = fill.side === 'buy' ? new Decimal(fill.quantity) : new Decimal(fill.quantity).negated();
+    cash = fill.side === 'buy' ? cash.minus(gross).minus(fill.commission) : cash.plus(gross).minus(fill.commission);
+    const next = (quantities.get(fill.symbol) ?? new Decimal(0)).plus(signedQuantity);
+    if (next.isZero()) quantities.delete(fill.symbol);
+    else quantities.set(fill.symbol, next);
+  }
+  return { cash, quantities };
+}

@@ -1,0 +1,1 @@
+export { ACCOUNT_ID_PATTERN, AccountQueryDto, accountIdOf } from '@ptp/api/shared';

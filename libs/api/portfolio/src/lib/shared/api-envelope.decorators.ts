@@ -1,0 +1,1 @@
+export { ApiEnvelopeResponse, ApiErrorResponses } from '@ptp/api/shared';

@@ -1,0 +1,28 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { PageLimitField } from '../shared/page-limit.field';
+import { RangeQueryDto } from '../shared/range-query.dto';
+import { SymbolQueryField } from '../shared/symbol.validation';
+
+export class TradesQueryDto extends RangeQueryDto {
+  @SymbolQueryField()
+  symbol?: string;
+
+  @PageLimitField(100)
+  limit?: number;
+
+  @ApiPropertyOptional({ minimum: 0, default: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000_000)
+  offset?: number;
+}
+
+/** The CSV export takes the same filters but no page: it returns every matching fill. */
+export class TradesCsvQueryDto extends RangeQueryDto {
+  @SymbolQueryField()
+  symbol?: string;
+}

@@ -1,0 +1,46 @@
+import { HttpStatus } from '@nestjs/common';
+import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
+import type { ApiExceptionFilter } from './api-exception.filter';
+import { ApiError } from './api-error';
+
+interface BodyParserError {
+  type?: string;
+  status?: number;
+  message: string;
+}
+
+function toApiError(error: BodyParserError): ApiError {
+  switch (error.type) {
+    case 'entity.parse.failed':
+      return ApiError.badRequest('INVALID_JSON', `The request body is not valid JSON: ${error.message}`);
+    case 'entity.too.large':
+      return new ApiError(HttpStatus.PAYLOAD_TOO_LARGE, 'PAYLOAD_TOO_LARGE', 'The request body is too large.');
+    case 'encoding.unsupported':
+    case 'charset.unsupported':
+      return new ApiError(HttpStatus.UNSUPPORTED_MEDIA_TYPE, 'UNSUPPORTED_MEDIA_TYPE', error.message);
+    default:
+      return new ApiError(error.status ?? HttpStatus.BAD_REQUEST, 'BAD_REQUEST', error.message);
+  }
+}
+
+/** Runs a body parser and turns its failures into ApiErrors with stable codes before Nest sees them. */
+function withCodedErrors(parser: RequestHandler): RequestHandler {
+  return (request, response, next) => parser(request, response, (error?: unknown) => next(error ? toApiError(error as BodyParserError) : undefined));
+}
+
+/** JSON, form and CSV/text body parsers with size limits and coded errors. */
+export function bodyParsers(jsonLimit: string, textLimit: string): RequestHandler[] {
+  return [
+    withCodedErrors(express.json({ limit: jsonLimit })),
+    withCodedErrors(express.urlencoded({ extended: false, limit: jsonLimit })),
+    withCodedErrors(express.text({ limit: textLimit, type: ['text/csv', 'text/plain'] })),
+  ];
+}
+
+/**
+ * Answers body-parser failures at once. Passed on, they would cross the static dashboard's error
+ * middleware, which turns every error on an API path into a 404.
+ */
+export function bodyParserErrors(filter: ApiExceptionFilter): ErrorRequestHandler {
+  return (error: unknown, request, response, next) => (error instanceof ApiError ? filter.render(error, request, response) : next(error));
+}

@@ -1,0 +1,178 @@
+import { randomUUID } from 'node:crypto';
+import { HttpStatus, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { InjectAppConfig, type AppConfig } from '@ptp/api/config';
+import { MarketDataService } from '@ptp/api/market-data';
+import { BacktestRunEntity, DatabaseWrites, DEFAULT_ACCOUNT_ID } from '@ptp/api/persistence';
+import { RuntimeConfigService } from '@ptp/api/risk';
+import { ApiError } from '@ptp/api/shared';
+import { BACKTEST_ERROR_CODES, type BacktestRun, type BacktestRunsPage, type BacktestStatus } from '@ptp/contracts';
+import { addDays, type Bar, newYorkWallTimeToUtc } from '@ptp/domain';
+import { In, type Repository } from 'typeorm';
+import { resolveBacktestJob } from './backtest-job.resolve';
+import type { BacktestRequestDto } from './backtest-request.dto';
+import { toBacktestRun } from './backtest-run.mapper';
+import { type BacktestThread, BacktestThreadError, startBacktestThread } from './backtest-thread';
+import type { BacktestJob, BacktestJobData, BacktestJobSource } from './worker/backtest-job';
+
+/** Runs waiting beyond this answer 429: a queue without bound would only defer the overload. */
+export const MAX_QUEUED_BACKTESTS = 100;
+export const INTERRUPTED_BY_RESTART = 'interrupted by restart';
+
+interface ActiveRun {
+  progress: number;
+  thread: BacktestThread | null;
+  /** Set by whichever of completion, failure or cancellation happens first; the others then write nothing. */
+  settled: boolean;
+}
+
+/** Every column but the report, which can be large and lists do not show. */
+const LIST_COLUMNS: (keyof BacktestRunEntity)[] = ['id', 'accountId', 'status', 'progress', 'request', 'error', 'createdAt', 'startedAt', 'finishedAt'];
+
+/**
+ * Backtests over REST: runs are persisted, queued first in first out, and at most
+ * `backtests.maxConcurrent` run at once, each in its own worker thread. Runs that were running when
+ * the API stopped are marked failed at start-up; queued ones are queued again.
+ */
+@Injectable()
+export class BacktestsService implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(BacktestsService.name);
+  private readonly queue: string[] = [];
+  private readonly active = new Map<string, ActiveRun>();
+  private stopping = false;
+
+  constructor(
+    @InjectRepository(BacktestRunEntity) private readonly runs: Repository<BacktestRunEntity>,
+    private readonly writes: DatabaseWrites,
+    private readonly runtimeConfig: RuntimeConfigService,
+    private readonly marketData: MarketDataService,
+    @InjectAppConfig() private readonly config: AppConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.writes.exclusive(() => this.runs.update({ status: 'running' }, { status: 'failed', error: INTERRUPTED_BY_RESTART, finishedAt: Date.now() }));
+    const queued = await this.runs.find({ select: ['id'], where: { status: 'queued' }, order: { createdAt: 'ASC' } });
+    this.queue.push(...queued.map((run) => run.id));
+    this.pump();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.stopping = true;
+    await Promise.all([...this.active.values()].map((run) => run.thread?.terminate()));
+  }
+
+  async submit(request: BacktestRequestDto): Promise<BacktestRun> {
+    const accountId = request.accountId ?? DEFAULT_ACCOUNT_ID;
+    const job = resolveBacktestJob(request, await this.runtimeConfig.get(accountId), this.config.trading.startingCapital);
+    if (job.data.kind === 'polygon' && this.marketData.source !== 'polygon') {
+      throw ApiError.unprocessable(BACKTEST_ERROR_CODES.sourceUnavailable, 'Polygon aggregates need the polygon market-data provider (set POLYGON_API_KEY).', {
+        provider: this.marketData.source,
+      });
+    }
+    if (this.queue.length >= MAX_QUEUED_BACKTESTS) {
+      throw new ApiError(HttpStatus.TOO_MANY_REQUESTS, BACKTEST_ERROR_CODES.queueFull, `${MAX_QUEUED_BACKTESTS} backtests are already waiting; try again later.`, {
+        queued: this.queue.length,
+      });
+    }
+    const row: BacktestRunEntity = {
+      id: randomUUID(),
+      accountId,
+      status: 'queued',
+      progress: 0,
+      request: JSON.stringify(job),
+      report: null,
+      error: null,
+      createdAt: Date.now(),
+      startedAt: null,
+      finishedAt: null,
+    };
+    await this.writes.exclusive(() => this.runs.insert(row));
+    this.queue.push(row.id);
+    this.pump();
+    return this.get(row.id);
+  }
+
+  async get(id: string): Promise<BacktestRun> {
+    const row = await this.runs.findOneBy({ id });
+    if (!row) throw ApiError.notFound(BACKTEST_ERROR_CODES.notFound, `No backtest with id "${id}".`, { id });
+    return toBacktestRun(row, true, this.active.get(id)?.progress);
+  }
+
+  async list(status: BacktestStatus | undefined, limit: number, offset: number): Promise<BacktestRunsPage> {
+    const [rows, total] = await this.runs.findAndCount({
+      select: LIST_COLUMNS,
+      where: status ? { status } : {},
+      order: { createdAt: 'DESC', id: 'DESC' },
+      take: limit,
+      skip: offset,
+    });
+    return { items: rows.map((row) => toBacktestRun(row, false, this.active.get(row.id)?.progress)), total, limit, offset };
+  }
+
+  /** Cancels a queued or running run (a running one's thread is terminated); a finished run answers 409. */
+  async cancel(id: string): Promise<BacktestRun> {
+    const current = await this.get(id);
+    const queuedAt = this.queue.indexOf(id);
+    const active = this.active.get(id);
+    if (queuedAt >= 0) {
+      this.queue.splice(queuedAt, 1);
+    } else if (active && !active.settled) {
+      active.settled = true;
+      await active.thread?.terminate();
+    } else {
+      throw ApiError.conflict(BACKTEST_ERROR_CODES.notCancellable, `Backtest ${id} is ${current.status}; only queued or running runs can be cancelled.`, {
+        status: current.status,
+      });
+    }
+    await this.writes.exclusive(() => this.runs.update({ id, status: In(['queued', 'running']) }, { status: 'cancelled', progress: current.progress, finishedAt: Date.now() }));
+    return this.get(id);
+  }
+
+  private pump(): void {
+    while (!this.stopping && this.active.size < this.config.backtests.maxConcurrent && this.queue.length > 0) {
+      const id = this.queue.shift() as string;
+      const run: ActiveRun = { progress: 0, thread: null, settled: false };
+      this.active.set(id, run);
+      void this.execute(id, run).finally(() => {
+        this.active.delete(id);
+        this.pump();
+      });
+    }
+  }
+
+  private async execute(id: string, run: ActiveRun): Promise<void> {
+    try {
+      await this.writes.exclusive(() => this.runs.update({ id }, { status: 'running', startedAt: Date.now() }));
+      const row = await this.runs.findOneByOrFail({ id });
+      const job = await this.withBars(JSON.parse(row.request));
+      if (run.settled) return;
+      run.thread = startBacktestThread(job, (progress) => (run.progress = progress));
+      const report = await run.thread.result;
+      if (run.settled) return;
+      run.settled = true;
+      await this.writes.exclusive(() => this.runs.update({ id }, { status: 'completed', progress: 1, report: JSON.stringify(report), finishedAt: Date.now() }));
+    } catch (error) {
+      if (run.settled || this.stopping) return;
+      run.settled = true;
+      const message = error instanceof BacktestThreadError ? `${error.code}: ${error.message}` : error instanceof Error ? error.message : String(error);
+      this.logger.warn(`backtest ${id} failed: ${message}`);
+      await this.writes.exclusive(() => this.runs.update({ id }, { status: 'failed', progress: run.progress, error: message, finishedAt: Date.now() }));
+    }
+  }
+
+  /** Polygon bars are fetched here, on the main thread, where network I/O does not block anything. */
+  private async withBars(job: BacktestJob<BacktestJobSource>): Promise<BacktestJob<BacktestJobData>> {
+    const { data } = job;
+    if (data.kind !== 'polygon') return { ...job, data };
+    const from = newYorkWallTimeToUtc(job.from, 0);
+    const to = newYorkWallTimeToUtc(addDays(job.to, 1), 0) - 1;
+    const bars: Bar[] = [];
+    for (const symbol of job.symbols) {
+      const symbolBars = await this.marketData.getBars(symbol, data.timespan, from, to);
+      if (symbolBars === null) throw new Error(`Polygon knows no symbol ${symbol}`);
+      bars.push(...symbolBars);
+    }
+    bars.sort((a, b) => a.time - b.time);
+    return { ...job, data: { kind: 'bars', bars } };
+  }
+}

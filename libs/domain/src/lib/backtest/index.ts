@@ -1,0 +1,2 @@
+export * from './backtest-types';
+export * from './run-backtest';

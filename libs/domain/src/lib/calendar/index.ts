@@ -1,0 +1,5 @@
+export * from './calendar-date';
+export * from './new-york-time';
+export * from './nyse-calendar';
+export * from './nyse-holiday-rules';
+export * from './nyse-holiday-table';

@@ -1,0 +1,48 @@
+import type { Fill } from '../ledger/fill';
+import type { EquityPoint, RoundTrip } from '../metrics/metrics-types';
+import type { Order } from '../orders/order-types';
+
+/** approved: an order was placed; rejected: a risk rule refused it; none: nothing was asked of risk (e.g. an order is already open). */
+export type DecisionRiskOutcome = 'approved' | 'rejected' | 'none';
+
+/** One enter/exit signal of a strategy and what became of it (holds are not recorded). */
+export interface DecisionRecord {
+  readonly id: string;
+  /** The bar the signal was evaluated on. */
+  readonly time: number;
+  readonly symbol: string;
+  readonly strategy: string;
+  readonly action: 'enter' | 'exit';
+  readonly reason: string;
+  readonly indicators: Readonly<Record<string, number | null>>;
+  readonly riskOutcome: DecisionRiskOutcome;
+  readonly riskCode: string | null;
+  readonly riskReason: string | null;
+  readonly orderId: string | null;
+}
+
+export interface EngineAlert {
+  readonly time: number;
+  readonly code: 'DAILY_LOSS_LIMIT_BREACHED';
+  readonly message: string;
+  readonly limit: number;
+  readonly loss: number;
+}
+
+/**
+ * What happened since the last takeOutput(): a copy of every order that changed (as it is now, with
+ * every transition; upsert by id), new fills, closed round trips, decisions, one equity point per bar
+ * time, and alerts.
+ */
+export interface EngineOutput {
+  readonly orders: Order[];
+  readonly fills: Fill[];
+  readonly roundTrips: RoundTrip[];
+  readonly decisions: DecisionRecord[];
+  readonly equity: EquityPoint[];
+  readonly alerts: EngineAlert[];
+}
+
+export function emptyOutput(): EngineOutput {
+  return { orders: [], fills: [], roundTrips: [], decisions: [], equity: [], alerts: [] };
+}

@@ -1,0 +1,21 @@
+import type { LedgerState } from '../ledger/ledger';
+import type { OpenRoundTrip } from '../ledger/round-trips';
+import type { Order } from '../orders/order-types';
+import type { DailyLossState } from '../risk/daily-loss-guard';
+
+/**
+ * Everything the engine needs, besides its config and the indicator warm-up, to carry on exactly
+ * where it stopped. Plain JSON: a service can store it with each tick.
+ */
+export interface EngineSnapshot {
+  readonly version: 1;
+  readonly time: number | null;
+  readonly day: { readonly date: string; readonly end: number } | null;
+  readonly counters: { readonly order: number; readonly fill: number; readonly decision: number };
+  readonly ledger: LedgerState;
+  readonly marks: Readonly<Record<string, number>>;
+  readonly openOrders: readonly Order[];
+  readonly openTrips: readonly OpenRoundTrip[];
+  readonly dailyLoss: DailyLossState;
+  readonly lastEquityTime: number | null;
+}

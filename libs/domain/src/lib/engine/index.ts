@@ -1,0 +1,5 @@
+export * from './engine-config';
+export * from './engine-output';
+export * from './engine-snapshot';
+export * from './session-clock';
+export * from './trading-engine';

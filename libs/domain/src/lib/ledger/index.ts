@@ -1,0 +1,4 @@
+export * from './fill';
+export * from './ledger';
+export * from './ledger-error';
+export * from './round-trips';

@@ -1,0 +1,96 @@
+import { ExactDecimal } from '../money/exact-decimal';
+import type { RoundTrip } from '../metrics/metrics-types';
+import { exactNotional, quantitySteps, QUANTITY_STEP } from '../money/rounding';
+import type { Fill } from './fill';
+import { LedgerError } from './ledger-error';
+
+const STEPS_PER_SHARE = 1 / QUANTITY_STEP;
+const EXACT_STEPS_PER_SHARE = ExactDecimal.fromNumber(STEPS_PER_SHARE);
+
+/** The entry side of a round trip still open (serialisable, for engine snapshots). */
+export interface OpenRoundTrip {
+  readonly symbol: string;
+  readonly entryTime: number;
+  /** Quantities in 1e-6 share steps (whole numbers). */
+  readonly boughtSteps: number;
+  readonly boughtValue: string;
+  readonly soldSteps: number;
+  readonly soldValue: string;
+  readonly commission: string;
+}
+
+interface Leg {
+  entryTime: number;
+  boughtSteps: number;
+  boughtValue: ExactDecimal;
+  soldSteps: number;
+  soldValue: ExactDecimal;
+  commission: ExactDecimal;
+}
+
+/**
+ * Groups fills into long round trips, flat → flat per symbol: every buy while the trip is open adds
+ * to its entry, every sell to its exit, and the trip closes when the position is flat again. Prices
+ * are volume-weighted; pnl = exit value − entry value − the fees of every fill of the trip.
+ */
+export class RoundTripTracker {
+  private readonly open = new Map<string, Leg>();
+
+  constructor(openTrips: readonly OpenRoundTrip[] = []) {
+    for (const trip of openTrips) {
+      this.open.set(trip.symbol, {
+        entryTime: trip.entryTime,
+        boughtSteps: trip.boughtSteps,
+        boughtValue: ExactDecimal.parse(trip.boughtValue),
+        soldSteps: trip.soldSteps,
+        soldValue: ExactDecimal.parse(trip.soldValue),
+        commission: ExactDecimal.parse(trip.commission),
+      });
+    }
+  }
+
+  /** Adds a fill (with its quantity × price when the caller has it); returns the round trip it closes, if any. */
+  add(fill: Fill, notional?: ExactDecimal): RoundTrip | null {
+    const steps = quantitySteps(fill.quantity);
+    if (steps === null) throw new LedgerError('INVALID_FILL', `quantity ${fill.quantity} is not a multiple of the quantity step`);
+    const amount = notional ?? exactNotional(steps, fill.price);
+    let leg = this.open.get(fill.symbol);
+    if (!leg) {
+      leg = { entryTime: fill.time, boughtSteps: 0, boughtValue: ExactDecimal.ZERO, soldSteps: 0, soldValue: ExactDecimal.ZERO, commission: ExactDecimal.ZERO };
+      this.open.set(fill.symbol, leg);
+    }
+    if (fill.commission !== 0) leg.commission = leg.commission.plus(ExactDecimal.fromNumber(fill.commission));
+    if (fill.side === 'buy') {
+      leg.boughtSteps += steps;
+      leg.boughtValue = leg.boughtValue.plus(amount);
+      return null;
+    }
+    leg.soldSteps += steps;
+    leg.soldValue = leg.soldValue.plus(amount);
+    if (leg.soldSteps !== leg.boughtSteps) return null;
+    this.open.delete(fill.symbol);
+    return {
+      symbol: fill.symbol,
+      entryTime: leg.entryTime,
+      exitTime: fill.time,
+      quantity: leg.boughtSteps / STEPS_PER_SHARE,
+      entryPrice: leg.boughtValue.times(EXACT_STEPS_PER_SHARE).dividedBy(ExactDecimal.fromSteps(leg.boughtSteps, 0)).toNumber(),
+      exitPrice: leg.soldValue.times(EXACT_STEPS_PER_SHARE).dividedBy(ExactDecimal.fromSteps(leg.soldSteps, 0)).toNumber(),
+      pnl: leg.soldValue.minus(leg.boughtValue).minus(leg.commission).toNumber(),
+      commission: leg.commission.toNumber(),
+    };
+  }
+
+  /** Trips with a position still open, by symbol. */
+  openTrips(): OpenRoundTrip[] {
+    return [...this.open.entries()].map(([symbol, leg]) => ({
+      symbol,
+      entryTime: leg.entryTime,
+      boughtSteps: leg.boughtSteps,
+      boughtValue: leg.boughtValue.toFixed(),
+      soldSteps: leg.soldSteps,
+      soldValue: leg.soldValue.toFixed(),
+      commission: leg.commission.toFixed(),
+    }));
+  }
+}

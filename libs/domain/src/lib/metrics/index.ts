@@ -1,0 +1,2 @@
+export * from './compute-metrics';
+export * from './metrics-types';

@@ -1,0 +1,4 @@
+export * from './daily-loss-guard';
+export * from './pre-trade-checks';
+export * from './risk-config';
+export * from './sizing';

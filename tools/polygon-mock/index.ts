@@ -1,0 +1,2 @@
+export * from './polygon-mock-server';
+export * from './polygon-mock-stream';

@@ -1,0 +1,239 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { DEFAULT_SIMULATED_WATCHLIST } from '@ptp/domain';
+import { MockMarketTape } from './mock-market-tape';
+import { requestId, toPolygonJson } from './polygon-json';
+import { PolygonMockStream } from './polygon-mock-stream';
+import { aggregateResults, lastTradeResult, marketStatusNow, marketStatusUpcoming, previousCloseResult, snapshotTicker, SPAN_MS } from './polygon-mock-responses';
+
+export interface PolygonMockOptions {
+  readonly apiKey: string;
+  readonly seed?: number;
+  readonly symbols?: readonly string[];
+  /** The mock's "now" (UTC ms); tests pin it, the CLI follows the wall clock. */
+  readonly now?: () => number;
+  /** Answer aggregates with `status: "DELAYED"`, as a delayed-data plan does. */
+  readonly delayed?: boolean;
+  /** Largest aggregates page (Polygon: 50,000); tests lower it to exercise next_url paging. */
+  readonly maxPageSize?: number;
+}
+
+/** A fault for the next request(s) whose path starts with `path` (every path when omitted). */
+export type MockFault = { readonly path?: string; readonly times?: number } & (
+  | { readonly kind: 'status'; readonly status: number; readonly retryAfterSec?: number }
+  | { readonly kind: 'slow'; readonly delayMs: number }
+  | { readonly kind: 'malformed' }
+  | { readonly kind: 'drop' }
+);
+
+export interface MockRequest {
+  readonly path: string;
+  readonly query: Record<string, string>;
+  /** How the key came: `bearer`, `query` or `none`. */
+  readonly auth: 'bearer' | 'query' | 'none';
+  /** The mock's clock when the request arrived. */
+  readonly at: number;
+}
+
+type Json = unknown;
+interface Reply {
+  readonly status: number;
+  readonly body: Json;
+}
+
+const DEFAULT_LIMIT = 5000;
+const MAX_LIMIT = 50_000;
+const DAY_MS = 86_400_000;
+
+/**
+ * A loopback Polygon.io (Massive) server for tests and offline demos: the REST endpoints the platform
+ * uses, in Polygon's wire formats (nanosecond integers, next_url + cursor paging, bare-array
+ * marketstatus/upcoming), key checks (apiKey= or Bearer), plan limits and injectable faults; and the
+ * stocks WebSocket on `/stocks` of the same port (`stream`).
+ */
+export class PolygonMockServer {
+  readonly requests: MockRequest[] = [];
+  /** The WebSocket endpoint, `ws://host:port/stocks`. */
+  readonly stream: PolygonMockStream;
+  private readonly server: Server;
+  private readonly tape: MockMarketTape;
+  private readonly faults: Array<MockFault & { remaining: number }> = [];
+  private counter = 0;
+  private baseUrlValue = '';
+  /** When false, snapshot and last-trade answer 403 NOT_AUTHORIZED, like the free plan. */
+  entitled = true;
+
+  constructor(private readonly options: PolygonMockOptions) {
+    this.tape = new MockMarketTape(options.seed ?? 42, new Set(options.symbols ?? DEFAULT_SIMULATED_WATCHLIST));
+    this.server = createServer((req, res) => void this.handle(req, res));
+    this.stream = new PolygonMockStream(this.server, options.apiKey, this.tape, () => this.now());
+  }
+
+  get baseUrl(): string {
+    return this.baseUrlValue;
+  }
+
+  get websocketUrl(): string {
+    return `${this.baseUrlValue.replace(/^http/, 'ws')}/stocks`;
+  }
+
+  async start(port = 0, host = '127.0.0.1'): Promise<string> {
+    await new Promise<void>((resolve) => this.server.listen(port, host, resolve));
+    const address = this.server.address() as AddressInfo;
+    this.baseUrlValue = `http://${host}:${address.port}`;
+    return this.baseUrlValue;
+  }
+
+  async stop(): Promise<void> {
+    await this.stream.close();
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  /** Queues a fault; it applies to the next `times` (default 1) matching requests. */
+  inject(fault: MockFault): void {
+    this.faults.push({ ...fault, remaining: fault.times ?? 1 });
+  }
+
+  clearFaults(): void {
+    this.faults.length = 0;
+  }
+
+  /** Requests whose path starts with `prefix`. */
+  count(prefix = '/'): number {
+    return this.requests.filter((r) => r.path.startsWith(prefix)).length;
+  }
+
+  private now(): number {
+    return (this.options.now ?? Date.now)();
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://mock');
+    const query = Object.fromEntries(url.searchParams);
+    const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+    const key = bearer ?? query['apiKey'];
+    this.requests.push({ path: url.pathname, query: { ...query, ...(query['apiKey'] ? { apiKey: '[key]' } : {}) }, auth: bearer ? 'bearer' : query['apiKey'] ? 'query' : 'none', at: this.now() });
+
+    if (!key) return this.send(res, { status: 401, body: { status: 'ERROR', request_id: this.nextId(), error: 'API Key was not provided' } });
+    if (key !== this.options.apiKey) return this.send(res, { status: 401, body: { status: 'ERROR', request_id: this.nextId(), error: 'Unknown API Key' } });
+
+    const fault = this.takeFault(url.pathname);
+    if (fault?.kind === 'drop') {
+      req.socket.destroy();
+      return;
+    }
+    if (fault?.kind === 'slow') await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+    if (fault?.kind === 'malformed') {
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"OK","tickers":[{"ticker":"AAPL","day":{');
+      return;
+    }
+    if (fault?.kind === 'status') {
+      const headers: Record<string, string> = fault.retryAfterSec !== undefined ? { 'retry-after': String(fault.retryAfterSec) } : {};
+      const error = fault.status === 429 ? "You've exceeded the maximum requests per minute, please wait or upgrade your subscription to continue. https://polygon.io/pricing" : 'Internal server error';
+      return this.send(res, { status: fault.status, body: { status: 'ERROR', request_id: this.nextId(), error } }, headers);
+    }
+    const reply = this.route(url);
+    if (!reply) {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('404 page not found');
+      return;
+    }
+    this.send(res, reply);
+  }
+
+  private takeFault(path: string): MockFault | undefined {
+    const index = this.faults.findIndex((f) => !f.path || path.startsWith(f.path));
+    if (index < 0) return undefined;
+    const fault = this.faults[index];
+    if (--fault.remaining <= 0) this.faults.splice(index, 1);
+    return fault;
+  }
+
+  private send(res: ServerResponse, reply: Reply, headers: Record<string, string> = {}): void {
+    res.writeHead(reply.status, { 'content-type': 'application/json', ...headers }).end(toPolygonJson(reply.body));
+  }
+
+  private nextId(): string {
+    return requestId(++this.counter);
+  }
+
+  private notEntitled(): Reply {
+    return { status: 403, body: { status: 'NOT_AUTHORIZED', request_id: this.nextId(), message: 'You are not entitled to this data. Please upgrade your plan at https://massive.com/pricing' } };
+  }
+
+  private notFound(message: string): Reply {
+    return { status: 404, body: { status: 'NOT_FOUND', request_id: this.nextId(), message } };
+  }
+
+  private route(url: URL): Reply | null {
+    const path = url.pathname;
+    const now = this.now();
+    let m: RegExpExecArray | null;
+    if (path === '/v2/snapshot/locale/us/markets/stocks/tickers') {
+      if (!this.entitled) return this.notEntitled();
+      const wanted = (url.searchParams.get('tickers') ?? '').split(',').filter((s) => s !== '');
+      const tickers = (wanted.length > 0 ? wanted : [...this.tape.symbols]).filter((s) => this.tape.knows(s)).flatMap((s) => snapshotTicker(this.tape, s, now) ?? []);
+      return { status: 200, body: { count: tickers.length, status: 'OK', tickers, request_id: this.nextId() } };
+    }
+    if ((m = /^\/v2\/snapshot\/locale\/us\/markets\/stocks\/tickers\/([^/]+)$/.exec(path))) {
+      if (!this.entitled) return this.notEntitled();
+      const ticker = this.tape.knows(m[1]) ? snapshotTicker(this.tape, m[1], now) : null;
+      return ticker ? { status: 200, body: { request_id: this.nextId(), status: 'OK', ticker } } : this.notFound('Ticker not found.');
+    }
+    if ((m = /^\/v2\/last\/trade\/([^/]+)$/.exec(path))) {
+      if (!this.entitled) return this.notEntitled();
+      const results = this.tape.knows(m[1]) ? lastTradeResult(this.tape, m[1], now) : null;
+      return results ? { status: 200, body: { request_id: this.nextId(), results, status: 'OK' } } : this.notFound('Data not found.');
+    }
+    if ((m = /^\/v2\/aggs\/ticker\/([^/]+)\/prev$/.exec(path))) {
+      const result = this.tape.knows(m[1]) ? previousCloseResult(this.tape, m[1], now) : null;
+      return { status: 200, body: this.aggsEnvelope(m[1], result ? [result] : [], undefined) };
+    }
+    if ((m = /^\/v2\/aggs\/ticker\/([^/]+)\/range\/(\d+)\/(minute|hour|day)\/([^/]+)\/([^/]+)$/.exec(path))) {
+      return this.aggregates(url, m[1], Number(m[2]), m[3], m[4], m[5], now);
+    }
+    if (path === '/v1/marketstatus/now') return { status: 200, body: marketStatusNow(now) };
+    if (path === '/v1/marketstatus/upcoming') return { status: 200, body: marketStatusUpcoming(now) };
+    return null;
+  }
+
+  private aggregates(url: URL, symbol: string, multiplier: number, timespan: string, fromParam: string, toParam: string, now: number): Reply {
+    const from = parseTime(fromParam, false);
+    const to = parseTime(toParam, true);
+    if (from === null || to === null || multiplier < 1 || (timespan !== 'day' && !SPAN_MS[timespan])) {
+      return { status: 400, body: { status: 'ERROR', request_id: this.nextId(), error: 'Could not parse the time parameter' } };
+    }
+    const cursor = url.searchParams.get('cursor');
+    const cursorParams = new URLSearchParams(cursor ? Buffer.from(cursor, 'base64url').toString() : '');
+    const limit = Math.min(this.options.maxPageSize ?? MAX_LIMIT, Number(cursorParams.get('limit') ?? url.searchParams.get('limit') ?? DEFAULT_LIMIT) || DEFAULT_LIMIT);
+    const all = this.tape.knows(symbol) ? aggregateResults(this.tape, symbol, multiplier, timespan, from, to, now) : [];
+    const page = all.slice(0, limit);
+    const next = all[limit];
+    const nextUrl = next
+      ? `${this.baseUrl}/v2/aggs/ticker/${symbol}/range/${multiplier}/${timespan}/${next.t}/${toParam}?cursor=${Buffer.from(`limit=${limit}&sort=asc`).toString('base64url')}`
+      : undefined;
+    return { status: 200, body: this.aggsEnvelope(symbol, page, nextUrl) };
+  }
+
+  private aggsEnvelope(symbol: string, results: readonly unknown[], nextUrl: string | undefined) {
+    return {
+      ticker: symbol,
+      queryCount: results.length,
+      resultsCount: results.length,
+      adjusted: true,
+      ...(results.length > 0 ? { results } : {}),
+      status: this.options.delayed ? 'DELAYED' : 'OK',
+      request_id: this.nextId(),
+      count: results.length,
+      ...(nextUrl ? { next_url: nextUrl } : {}),
+    };
+  }
+}
+
+/** Polygon accepts `YYYY-MM-DD` (a whole New York-agnostic UTC day here) or epoch ms in range paths. */
+function parseTime(text: string, endOfDay: boolean): number | null {
+  if (/^\d+$/.test(text)) return Number(text);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return null;
+  const ms = Date.parse(`${text}T00:00:00Z`);
+  return Number.isNaN(ms) ? null : ms + (endOfDay ? DAY_MS - 1 : 0);
+}
