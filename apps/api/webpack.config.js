@@ -13,7 +13,13 @@ module.exports = {
       compiler: 'tsc',
       main: './src/main.ts',
       // Backtests run in a worker thread (node:worker_threads), which needs a file of its own beside main.js.
-      additionalEntryPoints: [{ entryName: 'backtest-worker', entryPath: '../../libs/api/strategy/src/lib/backtests/worker/backtest-worker.main.ts' }],
+      // The path must be absolute: Nx resolves a '../' entry path from the workspace root, not from this folder.
+      additionalEntryPoints: [
+        {
+          entryName: 'backtest-worker',
+          entryPath: join(__dirname, '../../libs/api/strategy/src/lib/backtests/worker/backtest-worker.main.ts'),
+        },
+      ],
       tsConfig: './tsconfig.app.json',
       assets: [],
       optimization: false,
