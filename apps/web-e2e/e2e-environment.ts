@@ -1,6 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -12,15 +11,27 @@ function freePort(): string {
   return execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }).trim();
 }
 
+export const ARTIFACTS_DIR = join(__dirname, 'test-output');
+
+/**
+ * A fresh SQLite folder per run, kept beside the report so a failed run can be inspected, and replaced by the
+ * next run instead of piling up in the system temp folder.
+ */
+function freshDataDir(): string {
+  const dir = join(ARTIFACTS_DIR, 'data');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
 process.env['PTP_E2E_PORT'] ??= freePort();
-process.env['PTP_E2E_DATA_DIR'] ??= mkdtempSync(join(tmpdir(), 'ptp-e2e-'));
+process.env['PTP_E2E_DATA_DIR'] ??= freshDataDir();
 
 export const E2E_PORT = process.env['PTP_E2E_PORT'];
 export const E2E_DATA_DIR = process.env['PTP_E2E_DATA_DIR'];
 export const E2E_BASE_URL = `http://127.0.0.1:${E2E_PORT}`;
 /** Simulated minutes per real second: fast enough that a crossover fires within seconds. */
 export const E2E_SIMULATION_SPEED = '600';
-export const ARTIFACTS_DIR = join(__dirname, 'test-output');
 /**
  * The built-in defaults with one change: a 50 % daily loss limit. A crossover session at 600× churns
  * fast, and hitting the default 5 % would block entries, turning the manual-order and risk steps into a
