@@ -16,10 +16,9 @@ jest.mock('@nx/webpack/app-plugin', () => ({
   },
 }));
 
-// Nx resolves a '../' entry path from the workspace root, so a relative one only builds when the checkout
-// happens to sit two folders below '/'. An absolute path builds anywhere.
+// A '../' entry path built here yet failed in CI, whose checkout sits one folder deeper (see the config).
 it('gives the backtest worker an absolute entry path that exists in this checkout', () => {
-  jest.isolateModules(() => require('../webpack.config.js'));
+  require('../webpack.config.js');
   const [options] = captured;
   expect(existsSync(join(__dirname, '..', options.main))).toBe(true);
   expect(options.additionalEntryPoints.map((entry) => entry.entryName)).toEqual(['backtest-worker']);
