@@ -1,4 +1,4 @@
-import { RuntimeConfigService, type RuntimeConfigChange } from '@ptp/api/risk';
+import { RuntimeConfigService, type RuntimeConfigChange } from '@ptp/api/runtime-config';
 import type { RuntimeConfig } from '@ptp/contracts';
 import request from 'supertest';
 import { startTestApp, type TestApp } from './test-app';

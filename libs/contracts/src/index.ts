@@ -11,3 +11,4 @@ export * from './lib/config';
 export * from './lib/strategies';
 export * from './lib/decisions';
 export * from './lib/backtests';
+export * from './lib/risk';

@@ -10,6 +10,7 @@ import { PaperTradingModule } from '@ptp/api/paper-trading';
 import { PersistenceModule } from '@ptp/api/persistence';
 import { PortfolioInvariantsContributor, PortfolioModule } from '@ptp/api/portfolio';
 import { RiskModule } from '@ptp/api/risk';
+import { RuntimeConfigModule } from '@ptp/api/runtime-config';
 import { ApiExceptionFilter, APP_VERSION, EnvelopeInterceptor } from '@ptp/api/shared';
 import { StrategyModule } from '@ptp/api/strategy';
 import { LoggerModule } from 'nestjs-pino';
@@ -37,6 +38,7 @@ export class AppModule {
         PersistenceModule,
         PortfolioModule,
         RiskModule,
+        RuntimeConfigModule,
         StrategyModule,
         ThrottlerModule.forRoot([{ limit: config.server.rateLimit.limit, ttl: config.server.rateLimit.ttlSec * 1000 }]),
         ...(options.webRoot

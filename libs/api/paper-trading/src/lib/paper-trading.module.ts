@@ -2,19 +2,42 @@ import { Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MarketDataModule } from '@ptp/api/market-data';
-import { TradingSessionEntity } from '@ptp/api/persistence';
-import { PortfolioModule } from '@ptp/api/portfolio';
-import { RiskModule } from '@ptp/api/risk';
-import { PaperTradingController } from './paper-trading.controller';
-import { PaperTradingService } from './paper-trading.service';
-import { TickRunner } from './tick-runner.service';
-import { TickScheduler } from './tick-scheduler.service';
+import { CORE_ENTITIES } from '@ptp/api/persistence';
+import { RuntimeConfigModule } from '@ptp/api/runtime-config';
+import { AccountLifecycle } from './accounts/account-lifecycle.service';
+import { AccountsController } from './accounts/accounts.controller';
+import { AccountsService } from './accounts/accounts.service';
+import { PortfolioResetController } from './accounts/portfolio-reset.controller';
+import { ChartDataStore } from './chart-data/chart-data.store';
+import { AccountLoader } from './desk/account-loader.service';
+import { LedgerWriter } from './desk/ledger-writer.service';
+import { TradingDesks } from './desk/trading-desks.service';
+import { OrdersController } from './orders/orders.controller';
+import { OrdersService } from './orders/orders.service';
+import { PaperTradingController } from './sessions/paper-trading.controller';
+import { TickRunner } from './sessions/tick-runner.service';
+import { TickScheduler } from './sessions/tick-scheduler.service';
+import { TradingSessionsService } from './sessions/trading-sessions.service';
 
-/** Trading sessions: start/stop/status, the tick scheduler and resumption after a restart. */
+/**
+ * The command side: trading sessions and their tick scheduler, one desk per account (the only
+ * writer of its account), manual orders and cancels, and account creation, resets and deletion.
+ */
 @Module({
-  imports: [ScheduleModule.forRoot(), TypeOrmModule.forFeature([TradingSessionEntity]), MarketDataModule, PortfolioModule, RiskModule],
-  controllers: [PaperTradingController],
-  providers: [PaperTradingService, TickRunner, TickScheduler],
-  exports: [PaperTradingService],
+  imports: [ScheduleModule.forRoot(), TypeOrmModule.forFeature(CORE_ENTITIES), MarketDataModule, RuntimeConfigModule],
+  controllers: [AccountsController, OrdersController, PaperTradingController, PortfolioResetController],
+  providers: [
+    AccountLifecycle,
+    AccountLoader,
+    AccountsService,
+    ChartDataStore,
+    LedgerWriter,
+    OrdersService,
+    TickRunner,
+    TickScheduler,
+    TradingDesks,
+    TradingSessionsService,
+  ],
+  exports: [AccountsService, ChartDataStore, TradingDesks, TradingSessionsService],
 })
 export class PaperTradingModule {}

@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
-import { ConfigController } from './config/config.controller';
-import { RuntimeConfigService } from './config/runtime-config.service';
+import { PaperTradingModule } from '@ptp/api/paper-trading';
+import { RiskController } from './risk.controller';
 
-/** Runtime configuration (risk limits, strategy params, watchlist, interval, fees) per paper account. */
+/**
+ * Each account's risk limits and live risk state (`GET /api/risk`). The rules themselves live in
+ * the domain and run inside each account's engine; this module only shows what they see.
+ */
 @Module({
-  controllers: [ConfigController],
-  providers: [RuntimeConfigService],
-  exports: [RuntimeConfigService],
+  imports: [PaperTradingModule],
+  controllers: [RiskController],
 })
 export class RiskModule {}

@@ -2,8 +2,8 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MarketDataModule } from '@ptp/api/market-data';
 import { BacktestRunEntity, DecisionEntity } from '@ptp/api/persistence';
-import { PortfolioModule } from '@ptp/api/portfolio';
-import { RiskModule } from '@ptp/api/risk';
+import { PaperTradingModule } from '@ptp/api/paper-trading';
+import { RuntimeConfigModule } from '@ptp/api/runtime-config';
 import { BacktestsController } from './backtests/backtests.controller';
 import { BacktestsService } from './backtests/backtests.service';
 import { DecisionsController } from './decisions/decisions.controller';
@@ -12,7 +12,7 @@ import { StrategiesController } from './strategies/strategies.controller';
 
 /** The strategy catalogue, the decisions audit trail and backtests over REST. */
 @Module({
-  imports: [MarketDataModule, PortfolioModule, RiskModule, TypeOrmModule.forFeature([BacktestRunEntity, DecisionEntity])],
+  imports: [MarketDataModule, PaperTradingModule, RuntimeConfigModule, TypeOrmModule.forFeature([BacktestRunEntity, DecisionEntity])],
   controllers: [BacktestsController, DecisionsController, StrategiesController],
   providers: [BacktestsService, DecisionsService],
 })

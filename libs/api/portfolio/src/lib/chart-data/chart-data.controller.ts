@@ -4,11 +4,9 @@ import { InjectAppConfig, type AppConfig } from '@ptp/api/config';
 import { DEFAULT_ACCOUNT_ID } from '@ptp/api/persistence';
 import type { ChartData } from '@ptp/contracts';
 import type { Response } from 'express';
-import { AccountsService } from '../accounts/accounts.service';
-import { TradingDesk } from '../desk/trading-desk.service';
-import { ApiEnvelopeResponse, ApiErrorResponses } from '../shared/api-envelope.decorators';
+import { AccountsService, ChartDataStore, TradingDesks } from '@ptp/api/paper-trading';
+import { ApiEnvelopeResponse, ApiErrorResponses } from '@ptp/api/shared';
 import { ChartDataQueryDto } from './chart-data-query.dto';
-import { ChartDataStore } from './chart-data.store';
 
 /** True when an If-None-Match header lists this ETag (or `*`); weak comparison, as for GET. */
 function matches(ifNoneMatch: string | undefined, etag: string): boolean {
@@ -22,7 +20,7 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
 export class ChartDataController {
   constructor(
     private readonly chart: ChartDataStore,
-    private readonly desk: TradingDesk,
+    private readonly desks: TradingDesks,
     private readonly accounts: AccountsService,
     @InjectAppConfig() private readonly config: AppConfig,
   ) {}
@@ -53,7 +51,7 @@ export class ChartDataController {
   ): Promise<ChartData | undefined> {
     const accountId = query.accountId ?? DEFAULT_ACCOUNT_ID;
     // Accounts are loaded at start-up; only an id this process does not know reaches the database.
-    if (!this.chart.hasAccount(accountId)) await this.desk.valuation((await this.accounts.resolve(accountId)).id);
+    if (!this.chart.hasAccount(accountId)) await this.desks.valuation((await this.accounts.resolve(accountId)).id);
     const etag = this.chart.etag(accountId, query.since) as string;
     response.setHeader('ETag', etag);
     response.setHeader('Cache-Control', 'no-cache');

@@ -3,8 +3,8 @@ import { EquitySnapshotEntity, PaperTradeEntity } from '@ptp/api/persistence';
 import type { AccountMetrics } from '@ptp/contracts';
 import { computeMetrics, RoundTripTracker, type RoundTrip } from '@ptp/domain';
 import { Between, DataSource } from 'typeorm';
-import type { TimeRange } from '../shared/time-range';
-import { fillsInBookingOrder } from '../engine/engine-rows';
+import type { TimeRange } from '@ptp/api/shared';
+import { fillsInBookingOrder } from '@ptp/api/paper-trading';
 
 const iso = (t: number | undefined) => (t === undefined ? null : new Date(t).toISOString());
 

@@ -1,16 +1,16 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Account, AccountMetrics, Portfolio } from '@ptp/contracts';
-import { ResetPortfolioDto } from '../accounts/accounts.dto';
-import { AccountLifecycle } from '../accounts/account-lifecycle.service';
-import { AccountsService } from '../accounts/accounts.service';
-import { TradingDesk } from '../desk/trading-desk.service';
+import type { AccountMetrics, Portfolio } from '@ptp/contracts';
+import { AccountsService, TradingDesks } from '@ptp/api/paper-trading';
+import {
+  AccountQueryDto,
+  ApiEnvelopeResponse,
+  ApiErrorResponses,
+  EXAMPLE_POSITION,
+  parseTimeRange,
+  RangeQueryDto,
+} from '@ptp/api/shared';
 import { MetricsService } from '../metrics/metrics.service';
-import { AccountQueryDto, accountIdOf } from '../shared/account-query.dto';
-import { ApiEnvelopeResponse, ApiErrorResponses } from '../shared/api-envelope.decorators';
-import { EXAMPLE_POSITION } from '../shared/api-examples';
-import { RangeQueryDto } from '../shared/range-query.dto';
-import { parseTimeRange } from '../shared/time-range';
 
 const EXAMPLE_PORTFOLIO = {
   accountId: 'default',
@@ -34,8 +34,7 @@ const EXAMPLE_PORTFOLIO = {
 export class PortfolioController {
   constructor(
     private readonly accounts: AccountsService,
-    private readonly desk: TradingDesk,
-    private readonly lifecycle: AccountLifecycle,
+    private readonly desks: TradingDesks,
     private readonly metricsService: MetricsService,
   ) {}
 
@@ -45,17 +44,8 @@ export class PortfolioController {
   @ApiErrorResponses({ 400: ['VALIDATION_FAILED'], 404: ['ACCOUNT_NOT_FOUND'] })
   async portfolio(@Query() query: AccountQueryDto): Promise<Portfolio> {
     const account = await this.accounts.resolve(query.accountId);
-    const { riskState: _riskState, ...portfolio } = await this.desk.valuation(account.id);
+    const { riskState: _riskState, ...portfolio } = await this.desks.valuation(account.id);
     return portfolio;
-  }
-
-  @Post('portfolio/reset')
-  @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Reset the account to its starting capital, deleting fills, orders, positions, snapshots and decisions' })
-  @ApiEnvelopeResponse('The account after the reset', { id: 'default', name: 'Default', isDefault: true, startingCapital: '500', cash: '500.00', equity: '500.00', totalPnl: '0.00', sessionState: 'idle', strategy: null, createdAt: '2026-01-05T14:00:00.000Z' })
-  @ApiErrorResponses({ 400: ['VALIDATION_FAILED'], 404: ['ACCOUNT_NOT_FOUND'], 409: ['SESSION_RUNNING'] })
-  reset(@Body() body: ResetPortfolioDto, @Query() query: AccountQueryDto): Promise<Account> {
-    return this.lifecycle.reset(accountIdOf(body, query));
   }
 
   @Get('metrics')

@@ -1,9 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
-import { PageLimitField } from '../shared/page-limit.field';
-import { RangeQueryDto } from '../shared/range-query.dto';
-import { SymbolQueryField } from '../shared/symbol.validation';
+import { PageLimitField, RangeQueryDto, SymbolQueryField } from '@ptp/api/shared';
 
 export class TradesQueryDto extends RangeQueryDto {
   @SymbolQueryField()

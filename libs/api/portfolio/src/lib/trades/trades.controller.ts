@@ -1,10 +1,8 @@
 import { Controller, Get, Header, Query } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { RawResponse } from '@ptp/api/shared';
+import { RawResponse, ApiEnvelopeResponse, ApiErrorResponses, parseTimeRange } from '@ptp/api/shared';
 import type { TradesPage } from '@ptp/contracts';
-import { AccountsService } from '../accounts/accounts.service';
-import { ApiEnvelopeResponse, ApiErrorResponses } from '../shared/api-envelope.decorators';
-import { parseTimeRange } from '../shared/time-range';
+import { AccountsService } from '@ptp/api/paper-trading';
 import { tradesToCsv } from './trades-csv';
 import { TradesCsvQueryDto, TradesQueryDto } from './trades-query.dto';
 import { TradesService } from './trades.service';

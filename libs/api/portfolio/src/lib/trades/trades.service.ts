@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { PaperTradeEntity } from '@ptp/api/persistence';
 import type { Trade, TradesPage } from '@ptp/contracts';
 import { Between, type FindOptionsWhere, type Repository } from 'typeorm';
-import type { TimeRange } from '../shared/time-range';
+import type { TimeRange } from '@ptp/api/shared';
 import { toTrade } from './trade.mapper';
 
 export interface TradeFilter {

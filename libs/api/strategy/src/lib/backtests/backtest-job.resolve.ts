@@ -1,4 +1,4 @@
-import { withoutUndefined } from '@ptp/api/risk';
+import { withoutUndefined } from '@ptp/api/runtime-config';
 import { ApiError } from '@ptp/api/shared';
 import { BACKTEST_ERROR_CODES, CONFIG_ERROR_CODES, type BacktestSizing, type RuntimeConfig } from '@ptp/contracts';
 import { isoDateToUtcMidnight, validateStrategyParams } from '@ptp/domain';

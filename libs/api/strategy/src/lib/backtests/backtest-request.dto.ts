@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { FeesPatchDto, RiskLimitsPatchDto } from '@ptp/api/risk';
+import { FeesPatchDto, RiskLimitsPatchDto } from '@ptp/api/runtime-config';
 import { ACCOUNT_ID_PATTERN } from '@ptp/api/shared';
 import { STRATEGY_NAMES } from '@ptp/domain';
 import { Transform, Type } from 'class-transformer';

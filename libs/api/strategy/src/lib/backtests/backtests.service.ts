@@ -4,7 +4,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { InjectAppConfig, type AppConfig } from '@ptp/api/config';
 import { MarketDataService } from '@ptp/api/market-data';
 import { BacktestRunEntity, DatabaseWrites, DEFAULT_ACCOUNT_ID } from '@ptp/api/persistence';
-import { RuntimeConfigService } from '@ptp/api/risk';
+import { RuntimeConfigService } from '@ptp/api/runtime-config';
 import { ApiError } from '@ptp/api/shared';
 import { BACKTEST_ERROR_CODES, type BacktestRun, type BacktestRunsPage, type BacktestStatus } from '@ptp/contracts';
 import { addDays, type Bar, newYorkWallTimeToUtc } from '@ptp/domain';

@@ -1,6 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AccountsService, parseTimeRange } from '@ptp/api/portfolio';
+import { AccountsService } from '@ptp/api/paper-trading';
+import { parseTimeRange } from '@ptp/api/shared';
 import { ApiEnvelopeResponse, ApiErrorResponses } from '@ptp/api/shared';
 import type { Decision, DecisionsPage } from '@ptp/contracts';
 import { DecisionsQueryDto } from './decisions-query.dto';

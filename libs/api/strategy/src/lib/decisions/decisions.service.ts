@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { TimeRange } from '@ptp/api/portfolio';
+import type { TimeRange } from '@ptp/api/shared';
 import { DecisionEntity } from '@ptp/api/persistence';
 import type { Decision, DecisionRiskOutcome, DecisionsPage } from '@ptp/contracts';
 import { Between, type Repository } from 'typeorm';

@@ -1,0 +1,73 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { TradingSessionEntity, type AccountEntity } from '@ptp/api/persistence';
+import { RuntimeConfigService } from '@ptp/api/runtime-config';
+import { ApiError } from '@ptp/api/shared';
+import type { Account } from '@ptp/contracts';
+import type { Repository } from 'typeorm';
+import { TradingDesks } from '../desk/trading-desks.service';
+import { AccountsService } from './accounts.service';
+
+/** Create, list, reset and delete accounts, keeping the desk's memory in step with the database. */
+@Injectable()
+export class AccountLifecycle {
+  constructor(
+    private readonly accounts: AccountsService,
+    private readonly desks: TradingDesks,
+    private readonly runtime: RuntimeConfigService,
+    @InjectRepository(TradingSessionEntity) private readonly sessions: Repository<TradingSessionEntity>,
+  ) {}
+
+  async list(): Promise<Account[]> {
+    return Promise.all((await this.accounts.list()).map((account) => this.describe(account)));
+  }
+
+  async create(name: string, startingCapital: number | undefined): Promise<Account> {
+    return this.describe(await this.accounts.create(name, startingCapital));
+  }
+
+  /** Back to the starting capital with no history. A running session must be stopped first. */
+  async reset(accountId: string | undefined): Promise<Account> {
+    const account = await this.accounts.resolve(accountId);
+    return this.desks.exclusive(account.id, async () => {
+      await this.refuseWhileRunning(account.id, 'reset');
+      await this.accounts.wipeHistory(account.id);
+      this.desks.forget(account.id, account);
+      return this.describe(account);
+    });
+  }
+
+  async delete(accountId: string): Promise<Account> {
+    const account = await this.accounts.resolve(accountId);
+    return this.desks.exclusive(account.id, async () => {
+      await this.refuseWhileRunning(account.id, 'delete');
+      const last = await this.describe(account);
+      await this.accounts.delete(account);
+      this.desks.forget(account.id, null);
+      this.runtime.evict(account.id);
+      return last;
+    });
+  }
+
+  private async refuseWhileRunning(accountId: string, action: string): Promise<void> {
+    if (await this.sessions.existsBy({ accountId, status: 'running' })) {
+      throw ApiError.conflict('SESSION_RUNNING', `Stop the running session before you ${action} account ${accountId}.`, { accountId });
+    }
+  }
+
+  private async describe(account: AccountEntity): Promise<Account> {
+    const [valuation, session] = await Promise.all([this.desks.valuation(account.id), this.sessions.findOneBy({ accountId: account.id, status: 'running' })]);
+    return {
+      id: account.id,
+      name: account.name,
+      isDefault: account.isDefault,
+      startingCapital: account.startingCapital,
+      cash: valuation.cash,
+      equity: valuation.equity,
+      totalPnl: valuation.totalPnl,
+      sessionState: session ? 'running' : 'idle',
+      strategy: session?.strategy ?? null,
+      createdAt: new Date(account.createdAt).toISOString(),
+    };
+  }
+}

@@ -1,0 +1,244 @@
+import type { RuntimeConfigService } from '@ptp/api/runtime-config';
+import type { AccountRisk, MarketQuote } from '@ptp/contracts';
+import type {
+  Bar,
+  CancelResult,
+  EngineOutput,
+  OrderRequest,
+  SubmitResult,
+  TradingEngine,
+} from '@ptp/domain';
+import type { ChartDataStore } from '../chart-data/chart-data.store';
+import type { AccountBook } from './account-book';
+import type { AccountLoader } from './account-loader.service';
+import { AccountProjection } from './account-projection';
+import { engineConfig } from './engine-config';
+import { decisionRow, fillRow, orderRow } from './engine-rows';
+import type { SessionProgress } from './ledger-batch';
+import type { LedgerWriter } from './ledger-writer.service';
+import type { LivePrices } from './live-prices';
+import type { TickSession } from './tick-session';
+import type { Valuation } from './valuation';
+
+/** What every desk shares: the writers, the loader, the price board and the chart store. */
+export interface DeskServices {
+  readonly writer: LedgerWriter;
+  readonly loader: AccountLoader;
+  readonly runtime: RuntimeConfigService;
+  readonly chart: ChartDataStore;
+  readonly prices: LivePrices;
+  readonly benchmarkSymbol: string;
+  /** Each account's attached session; it outlives a desk that is discarded and loaded again. */
+  readonly sessions: Map<string, TickSession>;
+  /** Whether the market accepts fills now: while it is closed resting orders are not evaluated. */
+  marketOpen(): Promise<boolean>;
+  /** Called when a write failed: the desk's memory may be ahead of the database and must be rebuilt. */
+  discard(accountId: string): void;
+}
+
+/** What a change of the engine adds to its own output when it is committed. */
+interface CommitExtras {
+  readonly session?: SessionProgress;
+  /** Write an equity snapshot even without fills (every tick does). */
+  readonly snapshot?: boolean;
+}
+
+/**
+ * The only writer of one paper account. It owns the account's engine and in-memory book and offers
+ * intents (tick, place and cancel orders, attach and detach a session, evaluate resting orders);
+ * each persists what the engine did in one transaction before memory (and so any answer) reflects
+ * it. The TradingDesks registry runs every intent in the account's queue, so they never interleave.
+ */
+export class AccountDesk {
+  private readonly projection: AccountProjection;
+
+  constructor(
+    private readonly services: DeskServices,
+    private readonly book: AccountBook,
+  ) {
+    this.projection = new AccountProjection(book, services.prices, services.benchmarkSymbol);
+  }
+
+  get accountId(): string {
+    return this.book.account.id;
+  }
+
+  /** Symbols with working orders: a new price of one of them is evaluated at once. */
+  get openOrderSymbols(): ReadonlySet<string> {
+    return this.book.openOrderSymbols;
+  }
+
+  /** Market time moves on with every completed bar the platform sees. */
+  noteMarketTime(time: number): void {
+    this.book.marketTime = Math.max(this.book.marketTime, time);
+  }
+
+  async valuation(): Promise<Valuation> {
+    const runtime = await this.services.runtime.get(this.accountId);
+    return this.projection.current(runtime.risk.dailyLossLimitPct);
+  }
+
+  async risk(): Promise<AccountRisk> {
+    const runtime = await this.services.runtime.get(this.accountId);
+    const valuation = this.projection.current(runtime.risk.dailyLossLimitPct);
+    const state = valuation.riskState;
+    return {
+      accountId: this.accountId,
+      limits: runtime.risk,
+      dailyLoss: {
+        sessionDate: this.book.dayStart?.date ?? null,
+        startEquity: state.dayStartEquity,
+        dayPnl: state.dayPnl,
+        limit: state.dailyLossLimit,
+        breached: state.entriesBlocked,
+      },
+      openPositions: valuation.positions.length,
+      entriesBlocked: state.entriesBlocked,
+      asOf: valuation.asOf,
+    };
+  }
+
+  /** Makes a session's strategy part of the engine, warmed up on the bars before its cursor. */
+  async attachSession(session: TickSession): Promise<void> {
+    this.services.sessions.set(this.accountId, session);
+    await this.engine();
+  }
+
+  /** Takes the session's strategy out of the engine; its working strategy orders are canceled. */
+  async detachSession(): Promise<void> {
+    if (!this.session) return;
+    const engine = await this.engine();
+    for (const order of engine.orders()) {
+      if (order.source === 'strategy') engine.cancelOrder(order.id, this.book.marketTime, 'session stopped');
+    }
+    await this.commit(engine.takeOutput(), {});
+    this.services.sessions.delete(this.accountId);
+  }
+
+  /**
+   * One session tick: the new bars go through the engine (fills of resting orders, strategy
+   * signals, risk), then the latest prices; everything, with the equity snapshot and the session's
+   * progress, is written in one transaction.
+   */
+  async tick(bars: readonly Bar[], quotes: readonly MarketQuote[]): Promise<void> {
+    const session = this.session;
+    if (!session) throw new Error(`account ${this.accountId} has no session attached`);
+    const engine = await this.engine();
+    const live = this.live();
+    const cursor = { ...session.cursor };
+    for (const bar of bars) {
+      cursor[bar.symbol] = Math.max(cursor[bar.symbol] ?? Number.NEGATIVE_INFINITY, bar.time);
+      // A bar that arrives after a newer one of another symbol was processed is too late to trade on.
+      if (bar.time < live.barTime) continue;
+      engine.onBar(bar);
+      live.barTime = bar.time;
+    }
+    for (const quote of quotes) {
+      if (!quote.stale) this.noteMarketTime(quote.asOf);
+    }
+    if (await this.services.marketOpen()) {
+      this.feedPrices(engine, new Set([...session.symbols, ...this.book.openOrderSymbols]));
+    }
+    const lastTickAt = Date.now();
+    const progress = { id: session.id, lastTickAt, cursor: JSON.stringify(cursor) };
+    await this.commit(engine.takeOutput(), { session: progress, snapshot: true });
+    session.cursor = cursor;
+    session.lastTickAt = lastTickAt;
+  }
+
+  /** A manual order: checked and filled by the engine on the symbol's newest price, then written. */
+  async placeOrder(request: OrderRequest): Promise<SubmitResult> {
+    const engine = await this.engine();
+    const open = await this.services.marketOpen();
+    // The newest price first: it is the order's reference, and a price update for the symbol's other orders.
+    if (open) this.feedPrices(engine, [request.symbol]);
+    const time = this.services.prices.timeOf(request.symbol) ?? this.book.marketTime;
+    const result = engine.submitOrder(request, time);
+    if (result.ok && open) this.feedPrices(engine, [request.symbol]);
+    await this.commit(engine.takeOutput(), {});
+    return result;
+  }
+
+  async cancelOrder(id: string): Promise<CancelResult> {
+    const engine = await this.engine();
+    const result = engine.cancelOrder(id, this.book.marketTime);
+    if (result.ok) await this.commit(engine.takeOutput(), {});
+    return result;
+  }
+
+  /** A price update: working orders are evaluated against the newest prices of their symbols. */
+  async evaluateOpenOrders(): Promise<void> {
+    if (this.book.openOrderSymbols.size === 0 || !(await this.services.marketOpen())) return;
+    const engine = await this.engine();
+    this.feedPrices(engine, this.book.openOrderSymbols);
+    await this.commit(engine.takeOutput(), {});
+  }
+
+  /** The engine, built on first use and rebuilt when the runtime config or the session changed. */
+  private async engine(): Promise<TradingEngine> {
+    const runtime = await this.services.runtime.get(this.accountId);
+    const session = this.session;
+    const live = this.book.live;
+    if (live && live.runtime === runtime && live.session === session) return live.engine;
+    const config = engineConfig(this.accountId, this.book.account.startingCapital, runtime, session);
+    const { loader } = this.services;
+    const engine = live
+      ? loader.rebuildEngine(live.engine, config, session)
+      : await loader.loadEngine(this.accountId, config, session);
+    const barTime = live?.barTime ?? engine.snapshot().time ?? Number.NEGATIVE_INFINITY;
+    this.book.live = { engine, runtime, session, committed: engine.book.state(), barTime };
+    return engine;
+  }
+
+  private get session(): TickSession | null {
+    return this.services.sessions.get(this.accountId) ?? null;
+  }
+
+  private live(): NonNullable<AccountBook['live']> {
+    const live = this.book.live;
+    if (!live) throw new Error(`account ${this.accountId} has no engine yet`);
+    return live;
+  }
+
+  private feedPrices(engine: TradingEngine, symbols: Iterable<string>): void {
+    const now = Date.now();
+    for (const symbol of symbols) {
+      const price = this.services.prices.live(symbol, now);
+      if (price) engine.onPrice(price);
+    }
+  }
+
+  /**
+   * Persists what the engine did since its last output in one transaction, then updates memory.
+   * If the write fails the desk is discarded, so the next use rebuilds it from the database.
+   */
+  private async commit(output: EngineOutput, extras: CommitExtras): Promise<void> {
+    const changed = output.orders.length > 0 || output.fills.length > 0 || output.decisions.length > 0;
+    if (!changed && !extras.session && !extras.snapshot) return;
+    const live = this.live();
+    const accountId = this.accountId;
+    const sessionId = live.session?.id ?? null;
+    const next = this.projection.afterOutput(live, output, extras.snapshot === true);
+    const bySession = new Set(output.orders.filter((o) => o.source === 'strategy').map((o) => o.id));
+    try {
+      await this.services.writer.write({
+        accountId,
+        orders: output.orders.map((o) => orderRow(o, accountId, bySession.has(o.id) ? sessionId : null)),
+        trades: output.fills.map((f) =>
+          fillRow(f, accountId, bySession.has(f.orderId) ? sessionId : null, next.realized(f.id)),
+        ),
+        positions: next.positions,
+        equity: next.equity,
+        decisions: output.decisions.map((d) => decisionRow(d, accountId, sessionId)),
+        session: extras.session ?? null,
+        engine: JSON.stringify(live.engine.snapshot()),
+      });
+    } catch (error) {
+      this.services.discard(accountId);
+      throw error;
+    }
+    this.projection.apply(live, next);
+    this.services.chart.recordFills(accountId, output.fills.map(AccountProjection.fillMarker));
+    if (next.equity) this.services.chart.recordEquity(accountId, AccountProjection.equityPoint(next.equity));
+  }
+}

@@ -1,0 +1,129 @@
+import { Injectable } from '@nestjs/common';
+import { MarketDataService } from '@ptp/api/market-data';
+import {
+  AccountEntity,
+  EngineStateEntity,
+  EquitySnapshotEntity,
+  OrderEntity,
+  PaperTradeEntity,
+  PositionEntity,
+} from '@ptp/api/persistence';
+import { RuntimeConfigService } from '@ptp/api/runtime-config';
+import { ApiError } from '@ptp/api/shared';
+import {
+  isOpenOrder,
+  Ledger,
+  newYorkDate,
+  TradingEngine,
+  type Bar,
+  type EngineConfig,
+  type EngineSnapshot,
+  type Order,
+} from '@ptp/domain';
+import Decimal from 'decimal.js';
+import { DataSource, In } from 'typeorm';
+import { ChartDataStore, CHART_SERIES_CAPACITY } from '../chart-data/chart-data.store';
+import type { AccountBook } from './account-book';
+import { AccountProjection } from './account-projection';
+import { buyReservation } from './buy-reservation';
+import { fillFromRow, fillsInBookingOrder } from './engine-rows';
+import type { LivePrices } from './live-prices';
+
+/** Bars per symbol replayed into a strategy when its engine is (re)built: more than any strategy's longest window. */
+export const WARM_UP_BARS = 500;
+
+const OPEN_STATUSES = ['new', 'accepted', 'partially_filled'];
+
+/** Where a session's strategies stand: the newest bar each symbol's strategy has consumed. */
+export interface WarmUpCursor {
+  readonly symbols: readonly string[];
+  readonly cursor: Readonly<Record<string, number>>;
+}
+
+/**
+ * Loads an account from the database: its book (positions, snapshots, working orders) and its
+ * TradingEngine, restored from the stored snapshot and checked against every persisted fill, or
+ * rebuilt from the running engine's snapshot when its config changed. Strategies are warmed up on
+ * the recent bars they had already seen.
+ */
+@Injectable()
+export class AccountLoader {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly marketData: MarketDataService,
+    private readonly runtime: RuntimeConfigService,
+    private readonly chart: ChartDataStore,
+  ) {}
+
+  /** The account's book, and its chart series seeded from the database. */
+  async loadBook(accountId: string, prices: LivePrices, benchmarkSymbol: string): Promise<AccountBook> {
+    const account = await this.dataSource.getRepository(AccountEntity).findOneBy({ id: accountId });
+    if (!account) throw ApiError.notFound('ACCOUNT_NOT_FOUND', `No paper account with id "${accountId}".`, { accountId });
+    const [fills, positions, snapshots, openOrders, runtime] = await Promise.all([
+      this.dataSource.getRepository(PaperTradeEntity).find({ where: { accountId }, order: { executedAt: 'ASC', id: 'ASC' } }),
+      this.dataSource.getRepository(PositionEntity).find({ where: { accountId }, order: { symbol: 'ASC' } }),
+      this.dataSource.getRepository(EquitySnapshotEntity).find({ where: { accountId }, order: { time: 'DESC', id: 'DESC' }, take: CHART_SERIES_CAPACITY }),
+      this.dataSource.getRepository(OrderEntity).find({ where: { accountId, status: In(OPEN_STATUSES) } }),
+      this.runtime.get(accountId),
+    ]);
+    snapshots.reverse();
+    const last = snapshots[snapshots.length - 1];
+    const marketTime = Math.max(last?.time ?? 0, fills[fills.length - 1]?.executedAt ?? 0, Date.now());
+    const today = newYorkDate(marketTime);
+    const beforeToday = [...snapshots].reverse().find((s) => newYorkDate(s.time) !== today);
+    const ledger = Ledger.fromFills(account.startingCapital, fillsInBookingOrder(fills)).state();
+    const working = openOrders.map((row) => JSON.parse(row.state) as Order).filter(isOpenOrder);
+    const book: AccountBook = {
+      account,
+      cash: new Decimal(ledger.cash),
+      realizedPnl: new Decimal(ledger.realizedPnl),
+      positions,
+      reserved: buyReservation(working, (s) => prices.priceOf(s), runtime.slippageBps, runtime.fees),
+      openOrderSymbols: new Set(working.map((o) => o.symbol)),
+      dayStart: beforeToday ? { date: today, equity: new Decimal(beforeToday.equity) } : null,
+      lastEquity: last ? new Decimal(last.equity) : null,
+      benchmarkAnchor: null,
+      marketTime,
+      live: null,
+    };
+    const benchmarkPrice = prices.priceOf(benchmarkSymbol);
+    if (last?.benchmark && benchmarkPrice !== undefined) book.benchmarkAnchor = { price: benchmarkPrice, value: Number(last.benchmark) };
+    this.chart.initAccount(
+      accountId,
+      Number(account.startingCapital),
+      snapshots.map(AccountProjection.equityPoint),
+      fills.slice(-CHART_SERIES_CAPACITY).map((row) => AccountProjection.fillMarker(fillFromRow(row))),
+    );
+    return book;
+  }
+
+  async loadEngine(accountId: string, config: EngineConfig, session: WarmUpCursor | null): Promise<TradingEngine> {
+    const [state, rows] = await Promise.all([
+      this.dataSource.getRepository(EngineStateEntity).findOneBy({ accountId }),
+      this.dataSource.getRepository(PaperTradeEntity).findBy({ accountId }),
+    ]);
+    const fills = fillsInBookingOrder(rows);
+    if (!state) {
+      if (fills.length > 0) throw new Error(`account ${accountId} has fills but no engine state`);
+      return this.warm(new TradingEngine(config), session);
+    }
+    return this.warm(TradingEngine.restore(config, JSON.parse(state.snapshot) as EngineSnapshot, fills), session);
+  }
+
+  rebuildEngine(engine: TradingEngine, config: EngineConfig, session: WarmUpCursor | null): TradingEngine {
+    return this.warm(TradingEngine.restore(config, engine.snapshot()), session);
+  }
+
+  private warm(engine: TradingEngine, session: WarmUpCursor | null): TradingEngine {
+    if (!session) return engine;
+    const bars: Bar[] = [];
+    for (const symbol of session.symbols) {
+      const cursor = session.cursor[symbol];
+      if (cursor === undefined) continue;
+      bars.push(...this.marketData.getRecentBars(symbol, WARM_UP_BARS).filter((bar) => bar.time <= cursor));
+    }
+    bars.sort((a, b) => a.time - b.time || a.symbol.localeCompare(b.symbol));
+    engine.warmUp(bars);
+    return engine;
+  }
+}

@@ -1,0 +1,147 @@
+import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { InjectAppConfig, type AppConfig } from '@ptp/api/config';
+import { MarketDataService } from '@ptp/api/market-data';
+import { AccountEntity } from '@ptp/api/persistence';
+import { RuntimeConfigService } from '@ptp/api/runtime-config';
+import type { AccountRisk, MarketQuote } from '@ptp/contracts';
+import { MINUTE_MS, type Bar } from '@ptp/domain';
+import type { Subscription } from 'rxjs';
+import { DataSource } from 'typeorm';
+import { ChartDataStore, CHART_SERIES_CAPACITY } from '../chart-data/chart-data.store';
+import { AccountDesk, type DeskServices } from './account-desk';
+import { AccountLoader } from './account-loader.service';
+import { KeyedSerialQueue } from './keyed-serial-queue';
+import { LedgerWriter } from './ledger-writer.service';
+import { LivePrices } from './live-prices';
+import type { Valuation } from './valuation';
+
+/**
+ * One AccountDesk per paper account, loaded once from the database, and the account's queue: every
+ * intent on a desk runs through `withDesk`, so ticks, orders, price updates and resets of an account
+ * never interleave. It also keeps the board of newest prices all desks trade on, fed by
+ * MarketData's completed bars and by quotes.
+ */
+@Injectable()
+export class TradingDesks implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(TradingDesks.name);
+  private readonly queue = new KeyedSerialQueue();
+  private readonly desks = new Map<string, AccountDesk>();
+  /** Loads in flight: concurrent first uses of an account share one load. */
+  private readonly loading = new Map<string, Promise<AccountDesk>>();
+  private readonly prices = new LivePrices();
+  /** Accounts with an open-order evaluation queued: a burst of price updates queues one. */
+  private readonly pendingEvaluations = new Set<string>();
+  private readonly services: DeskServices;
+  private subscription: Subscription | null = null;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly chart: ChartDataStore,
+    private readonly marketData: MarketDataService,
+    private readonly loader: AccountLoader,
+    writer: LedgerWriter,
+    runtime: RuntimeConfigService,
+    @InjectAppConfig() private readonly config: AppConfig,
+  ) {
+    this.services = {
+      writer,
+      loader,
+      runtime,
+      chart,
+      prices: this.prices,
+      benchmarkSymbol: config.trading.watchlist[0],
+      sessions: new Map(),
+      marketOpen: async () => (await this.marketData.status()).open,
+      discard: (accountId) => this.desks.delete(accountId),
+    };
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    for (const symbol of this.config.trading.watchlist) {
+      for (const bar of this.marketData.getRecentBars(symbol, CHART_SERIES_CAPACITY)) this.notePrice(bar);
+    }
+    this.subscription = this.marketData.bars$.subscribe((bar) => this.onMarketBar(bar));
+    for (const account of await this.dataSource.getRepository(AccountEntity).find()) await this.desk(account.id);
+  }
+
+  onModuleDestroy(): void {
+    this.subscription?.unsubscribe();
+  }
+
+  /** Runs a task with the account's desk, exclusively: the account's intents never interleave. */
+  withDesk<T>(accountId: string, task: (desk: AccountDesk) => Promise<T>): Promise<T> {
+    return this.queue.run(accountId, async () => task(await this.desk(accountId)));
+  }
+
+  /** Runs a task in the account's queue without its desk (the account may not exist yet or any more). */
+  exclusive<T>(accountId: string, task: () => Promise<T>): Promise<T> {
+    return this.queue.run(accountId, task);
+  }
+
+  /** The account's valuation as the last committed change left it. */
+  async valuation(accountId: string): Promise<Valuation> {
+    return (await this.desk(accountId)).valuation();
+  }
+
+  async risk(accountId: string): Promise<AccountRisk> {
+    return (await this.desk(accountId)).risk();
+  }
+
+  /** Completed bars and quotes a tick is about to trade on become the newest known prices. */
+  notePrices(bars: readonly Bar[], quotes: readonly MarketQuote[]): void {
+    for (const bar of bars) this.notePrice(bar);
+    for (const quote of quotes) this.noteQuote(quote);
+  }
+
+  /** A quote fetched outside a tick (a manual order's symbol), so the order sees the newest price. */
+  noteQuote(quote: MarketQuote): void {
+    this.prices.noteQuote(quote, Date.now());
+  }
+
+  /** Forgets an account's memory after its rows were deleted (reset) or the account was removed. */
+  forget(accountId: string, reloadAs: AccountEntity | null): void {
+    this.desks.delete(accountId);
+    if (reloadAs) this.chart.initAccount(accountId, Number(reloadAs.startingCapital));
+    else this.chart.dropAccount(accountId);
+  }
+
+  private async desk(accountId: string): Promise<AccountDesk> {
+    const known = this.desks.get(accountId);
+    if (known) return known;
+    let load = this.loading.get(accountId);
+    if (!load) {
+      load = this.loader.loadBook(accountId, this.prices, this.services.benchmarkSymbol).then((book) => {
+        const desk = new AccountDesk(this.services, book);
+        this.desks.set(accountId, desk);
+        return desk;
+      });
+      this.loading.set(accountId, load);
+      // Whether it worked or not (unknown account, database down), the next call looks again.
+      void load.then(
+        () => this.loading.delete(accountId),
+        () => this.loading.delete(accountId),
+      );
+    }
+    return load;
+  }
+
+  private onMarketBar(bar: Bar): void {
+    this.notePrice(bar);
+    for (const [accountId, desk] of this.desks) {
+      if (!desk.openOrderSymbols.has(bar.symbol) || this.pendingEvaluations.has(accountId)) continue;
+      this.pendingEvaluations.add(accountId);
+      void this.exclusive(accountId, async () => {
+        this.pendingEvaluations.delete(accountId);
+        await this.desks.get(accountId)?.evaluateOpenOrders();
+      }).catch((error: unknown) =>
+        this.logger.error(`evaluating the open orders of account ${accountId} failed: ${(error as Error).message}`),
+      );
+    }
+  }
+
+  private notePrice(bar: Bar): void {
+    this.prices.noteBar(bar, Date.now());
+    for (const desk of this.desks.values()) desk.noteMarketTime(bar.time + MINUTE_MS);
+    this.chart.recordPrice(bar.symbol, { time: bar.time, close: bar.close });
+  }
+}

@@ -1,0 +1,14 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ORDER_STATUS_FILTERS, type OrderStatusFilter } from '@ptp/contracts';
+import { IsIn, IsOptional } from 'class-validator';
+import { AccountQueryDto, PageLimitField } from '@ptp/api/shared';
+
+export class OrdersQueryDto extends AccountQueryDto {
+  @ApiPropertyOptional({ enum: ORDER_STATUS_FILTERS, default: 'all', description: '`open` = new, accepted or partially filled.' })
+  @IsOptional()
+  @IsIn(ORDER_STATUS_FILTERS)
+  status?: OrderStatusFilter;
+
+  @PageLimitField(200, 'Newest orders returned.')
+  limit?: number;
+}

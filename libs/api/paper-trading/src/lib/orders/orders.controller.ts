@@ -1,0 +1,86 @@
+import { Body, Controller, Delete, Get, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Order } from '@ptp/contracts';
+import { AccountQueryDto, accountIdOf, ApiEnvelopeResponse, ApiErrorResponses } from '@ptp/api/shared';
+import { OrderIdParam } from './order-id.param';
+import { OrdersQueryDto } from './orders-query.dto';
+import { OrdersService } from './orders.service';
+import { PlaceOrderDto } from './place-order.dto';
+
+const EXAMPLE_ORDER = {
+  id: 'default-O7',
+  accountId: 'default',
+  sessionId: null,
+  parentId: null,
+  ocoGroup: null,
+  source: 'manual',
+  symbol: 'AAPL',
+  side: 'buy',
+  type: 'limit',
+  timeInForce: 'gtc',
+  status: 'accepted',
+  quantity: '0.25',
+  notional: null,
+  filledQuantity: '0',
+  avgFillPrice: null,
+  limitPrice: '180.5',
+  stopPrice: null,
+  trailPercent: null,
+  trailAmount: null,
+  takeProfit: '200',
+  stopLoss: '170',
+  reason: null,
+  createdAt: '2026-01-05T15:03:00.000Z',
+  updatedAt: '2026-01-05T15:03:00.000Z',
+  transitions: [{ status: 'accepted', time: '2026-01-05T15:03:00.000Z', reason: 'passed the pre-trade checks' }],
+};
+
+const PLACE_ERRORS = {
+  400: ['VALIDATION_FAILED', 'UNKNOWN_SYMBOL'],
+  404: ['ACCOUNT_NOT_FOUND'],
+  422: ['RISK_MAX_POSITION', 'RISK_MAX_OPEN_POSITIONS', 'RISK_DAILY_LOSS_LIMIT', 'RISK_MIN_NOTIONAL', 'RISK_MARKET_CLOSED', 'INSUFFICIENT_CASH', 'NO_SHORT_POSITIONS', 'NO_PRICE', 'INVALID_BRACKET'],
+};
+
+@ApiTags('orders')
+@Controller('api/orders')
+export class OrdersController {
+  constructor(private readonly orders: OrdersService) {}
+
+  @Post()
+  @ApiOperation({
+    summary: 'Place a manual order: market, limit, stop, stop_limit or trailing_stop; quantity or notional; optional takeProfit/stopLoss',
+    description:
+      'Runs through the account’s engine and risk rules like a strategy order, whether or not a session runs. A marketable order fills at once on the newest fresh price; ' +
+      'others rest and are evaluated on every price update. A risk rejection answers 422 with `error.code`, `error.limit` and `error.requested` ' +
+      '(e.g. `{"code":"RISK_MAX_POSITION","limit":50,"requested":73.1}`); the rejected order is kept for the record.',
+  })
+  @ApiEnvelopeResponse('The order as it stands after placement (filled at once when marketable)', EXAMPLE_ORDER, 201)
+  @ApiErrorResponses(PLACE_ERRORS)
+  place(@Body() body: PlaceOrderDto, @Query() query: AccountQueryDto): Promise<Order> {
+    return this.orders.place({ ...body, accountId: accountIdOf(body, query) });
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Orders of the account, newest first; `status=open` for working orders' })
+  @ApiEnvelopeResponse('The orders', [EXAMPLE_ORDER])
+  @ApiErrorResponses({ 400: ['VALIDATION_FAILED'], 404: ['ACCOUNT_NOT_FOUND'] })
+  list(@Query() query: OrdersQueryDto): Promise<Order[]> {
+    return this.orders.list(query.accountId, query.status, query.limit);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One order with its status history' })
+  @ApiEnvelopeResponse('The order', EXAMPLE_ORDER)
+  @ApiErrorResponses({ 400: ['VALIDATION_FAILED'], 404: ['ORDER_NOT_FOUND', 'ACCOUNT_NOT_FOUND'] })
+  get(@OrderIdParam() id: string, @Query() query: AccountQueryDto): Promise<Order> {
+    return this.orders.get(id, query.accountId);
+  }
+
+  @Delete(':id')
+  @ApiOperation({ summary: 'Cancel a working order (its bracket siblings stay until they fill or are canceled)' })
+  @ApiEnvelopeResponse('The canceled order', { ...EXAMPLE_ORDER, status: 'canceled', reason: 'canceled by request' })
+  @ApiErrorResponses({ 400: ['VALIDATION_FAILED'], 404: ['ORDER_NOT_FOUND', 'ACCOUNT_NOT_FOUND'], 409: ['ORDER_NOT_CANCELLABLE'] })
+  cancel(@OrderIdParam() id: string, @Query() query: AccountQueryDto): Promise<Order> {
+    return this.orders.cancel(id, query.accountId);
+  }
+}

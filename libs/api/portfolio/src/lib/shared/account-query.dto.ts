@@ -1,1 +1,0 @@
-export { ACCOUNT_ID_PATTERN, AccountQueryDto, accountIdOf } from '@ptp/api/shared';

@@ -1,1 +1,0 @@
-export { ApiEnvelopeResponse, ApiErrorResponses } from '@ptp/api/shared';

@@ -1,0 +1,4 @@
+export * from './lib/runtime-config.module';
+export * from './lib/runtime-config.service';
+export * from './lib/runtime-config.resolve';
+export * from './lib/config-patch.dto';
