@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: lint, unit and integration tests, the production builds, then end-to-end tests in Chromium.
+// `npm test`: formatting (prettier --check), lint, unit and integration tests, the production builds, then end-to-end tests in Chromium.
 // Real PostgreSQL and Redis tests run when those servers answer; otherwise they are skipped with a
 // loud message, and so are the browser tests when Chromium is missing.
 // A failing step's error lines are printed again just before the summary, because CI logs are often
@@ -94,6 +94,7 @@ if (!(await reachable('127.0.0.1', 6379))) {
 }
 
 const results = [];
+results.push(['formatting', await run('formatting', ['prettier', '--check', '.'], env)]);
 results.push(['lint', await run('lint', ['nx', 'run-many', '-t', 'lint', '--parallel=2'], env)]);
 results.push(['unit + integration', await run('unit + integration tests', ['nx', 'run-many', '-t', 'test', '--parallel=2'], env)]);
 
