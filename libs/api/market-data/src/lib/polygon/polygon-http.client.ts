@@ -35,6 +35,13 @@ class Retryable extends Error {
   }
 }
 
+/** A request not sent because the budget had no slot to spare: nothing went wrong upstream. */
+export class BudgetInUse extends ProviderError {
+  constructor(message: string) {
+    super('rate_limited', message);
+  }
+}
+
 /**
  * Plain fetch against Polygon with the key in `Authorization: Bearer` (never in a URL, so it cannot
  * reach a log line), a timeout per attempt, the request budget, and retries with full jitter for 429,
@@ -71,13 +78,20 @@ export class PolygonHttpClient {
     }
   }
 
-  /** One attempt, and only if the budget has a slot free now; for answers that can do without (market status). */
-  async getIfIdle(path: string): Promise<PolygonResponse> {
-    if (!this.budget.tryTake()) throw new ProviderError('rate_limited', `${path}: skipped, the request budget is in use`);
+  /**
+   * One attempt, and only if the budget has a slot free now (leaving `spare` free for waiting callers):
+   * for answers that can do without or come back later (market status, minute bars). A 429 still
+   * pauses the whole budget, since it speaks for every request.
+   */
+  async getIfIdle(pathOrUrl: string, query: Record<string, string> = {}, spare = 0): Promise<PolygonResponse> {
+    const url = this.urlFor(pathOrUrl, query);
+    if (!this.budget.tryTake(spare)) throw new BudgetInUse(`${url.pathname}: skipped, the request budget is in use`);
     try {
-      return await this.attempt(this.urlFor(path, {}));
+      return await this.attempt(url);
     } catch (error) {
-      throw error instanceof Retryable ? new ProviderError(error.kind, `${path}: ${error.message}`) : error;
+      if (!(error instanceof Retryable)) throw error;
+      if (error.kind === 'rate_limited') this.budget.pauseFor(error.retryAfterMs ?? BACKOFF_BASE_MS);
+      throw new ProviderError(error.kind, `${url.pathname}: ${error.message}`);
     }
   }
 

@@ -201,20 +201,4 @@ describe('Polygon provider against the loopback mock (real HTTP)', () => {
     expect(status.closures.get('2025-07-04')).toEqual({ close: null });
     expect(status.closures.get('2025-07-03')).toEqual({ close: Date.UTC(2025, 6, 3, 17, 0) });
   });
-
-  it('streams a snapshot minute once the next one appears, and backfills watched symbols', async () => {
-    const p = provider();
-    const seen: number[] = [];
-    p.bars$.subscribe((bar) => seen.push(bar.time));
-    await p.fetchQuotes(['AAPL']);
-    clock.advance(60_000);
-    await p.fetchQuotes(['AAPL']);
-    expect(seen).toEqual([WEDNESDAY_11_ET - 60_000]);
-    await p.watch(['NVDA']);
-    await new Promise<void>((resolve) => {
-      const check = () => (p.recentBars('NVDA', 30).length === 30 ? resolve() : setImmediate(check));
-      check();
-    });
-    expect(p.recentBars('NVDA', 30).at(-1)?.time).toBeLessThan(clock.now());
-  });
 });

@@ -1,14 +1,16 @@
 import type { Secret } from '@ptp/api/config';
 import type { MarketTimespan } from '@ptp/contracts';
-import { type Bar, DataFormatError, parsePolygonAggregates } from '@ptp/domain';
-import { Subject } from 'rxjs';
-import { BarHistory } from '../cache/bar-history';
+import { type Bar, MINUTE_MS } from '@ptp/domain';
+import { type Observable, Subject } from 'rxjs';
+import { BarFeed } from '../bars/bar-feed';
 import { SingleFlightCache } from '../cache/single-flight-cache';
 import type { Clock } from '../provider/clock';
 import { MarketDataProvider, type ProviderHealth, type ProviderMarketStatus, type ProviderQuote, type QuoteBatch, type StreamState } from '../provider/market-data.provider';
 import { ProviderError } from '../provider/provider-error';
+import { fetchAggregates, type PolygonGet } from './polygon-aggregates';
 import { PolygonHttpClient, type PolygonLogger } from './polygon-http.client';
-import { lastTradeQuote, previousCloseQuote, snapshotEntry, upcomingClosures } from './polygon-quotes';
+import { PolygonMinuteBars } from './polygon-minute-bars';
+import { lastTradeQuote, previousCloseQuote, snapshotQuote, upcomingClosures } from './polygon-quotes';
 import type { StreamTrade } from './polygon-stream-events';
 import { PolygonStreamClient, type PolygonStreamOptions } from './polygon-stream.client';
 import { isObject } from './polygon-wire';
@@ -34,32 +36,28 @@ type StreamTiming = Pick<PolygonStreamOptions, 'reconnectBaseMs' | 'reconnectMax
 const DEFAULT_STREAM_TIMING: StreamTiming = { reconnectBaseMs: 1_000, reconnectMaxMs: 60_000, authRetryMs: 3_600_000, heartbeatMs: 30_000 };
 
 const SNAPSHOT_PATH = '/v2/snapshot/locale/us/markets/stocks/tickers';
-const MAX_PAGES = 500;
-const MINUTE_MS = 60_000;
 const HOUR_MS = 3_600_000;
 /** A plan's entitlements do not change by the minute: after a 403, look again an hour later. */
 const ENTITLEMENT_RECHECK_MS = HOUR_MS;
-/** Calendar days searched back for backfill minutes (covers long weekends). */
-const BACKFILL_DAYS = 5;
+/** Minute bars use only spare capacity: one slot stays free for the next quote refresh. */
+const BAR_SPARE_SLOTS = 1;
 
 /**
  * Polygon.io (Massive) over plain HTTP: one snapshot request for all watched symbols per refresh, the
  * last trade (then the previous close, on plans without trades) for symbols the snapshot lacks,
- * aggregates followed through `next_url`, and market status. Minute bars come from the snapshot's
- * `min` (a minute is complete when a newer one appears).
+ * aggregates followed through `next_url`, and market status. Completed minute bars have their own
+ * schedule (`PolygonMinuteBars`): aggregates once a minute, or the stream's `AM` while it is up.
  *
- * With `websocket`, trades (`T.`) and minute aggregates (`AM.`) are pushed instead: while the stream
- * is up, a refresh answers symbols that traded on it without any HTTP request, and bars come from
- * `AM`. Whenever it is down (connecting, reconnecting, key refused) everything falls back to REST.
+ * With `websocket`, trades (`T.`) are pushed too: while the stream is up, a refresh answers symbols
+ * that traded on it without any HTTP request. Whenever it is down (connecting, reconnecting, key
+ * refused) everything falls back to REST.
  */
 export class PolygonMarketProvider extends MarketDataProvider {
   readonly source = 'polygon' as const;
   private readonly http: PolygonHttpClient;
-  private readonly history: BarHistory;
-  private readonly bars = new Subject<Bar>();
-  readonly bars$ = this.bars.asObservable();
+  private readonly feed: BarFeed;
+  private readonly minuteBars: PolygonMinuteBars;
   private readonly watched = new Set<string>();
-  private readonly building = new Map<string, Bar>();
   private readonly notEntitledAt = new Map<'snapshot' | 'lastTrade', number>();
   private readonly previousCloses: SingleFlightCache<ProviderQuote | null>;
   private readonly statusNow: SingleFlightCache<boolean | null>;
@@ -78,7 +76,9 @@ export class PolygonMarketProvider extends MarketDataProvider {
   ) {
     super();
     this.http = new PolygonHttpClient(options, new RequestBudget(options.requestsPerMinute, clock), clock, logger);
-    this.history = new BarHistory(Math.max(options.backfillBars, 1) + 4_000);
+    this.feed = new BarFeed(Math.max(options.backfillBars, 1) + 4_000);
+    const whenIdle: PolygonGet = (path, query) => this.remember(() => this.http.getIfIdle(path, query, BAR_SPARE_SLOTS));
+    this.minuteBars = new PolygonMinuteBars(this.feed, (symbol, from, to) => fetchAggregates(whenIdle, symbol, 'minute', from, to), clock, logger, options.backfillBars);
     this.previousCloses = new SingleFlightCache(clock, HOUR_MS);
     this.statusNow = new SingleFlightCache(clock, MINUTE_MS, 1);
     this.upcoming = new SingleFlightCache(clock, 6 * HOUR_MS, 1);
@@ -86,20 +86,26 @@ export class PolygonMarketProvider extends MarketDataProvider {
       options.websocket && options.websocketUrl
         ? new PolygonStreamClient(
             { url: options.websocketUrl, apiKey: options.apiKey, ...DEFAULT_STREAM_TIMING, ...options.streamTiming },
-            { trade: (trade) => this.onTrade(trade), minute: (bar) => this.onStreamMinute(bar), state: (state) => this.onStreamState(state) },
+            { trade: (trade) => this.onTrade(trade), minute: (bar) => this.minuteBars.onStreamMinute(bar), state: (state) => this.onStreamState(state) },
             logger,
           )
         : null;
   }
 
+  get bars$(): Observable<Bar> {
+    return this.feed.bars$;
+  }
+
   async start(): Promise<void> {
     this.stream?.subscribe([...this.watched]);
     this.stream?.start();
+    this.minuteBars.start();
   }
 
   async stop(): Promise<void> {
     this.stream?.stop();
-    this.bars.complete();
+    this.minuteBars.stop();
+    this.feed.complete();
     this.pushed.complete();
   }
 
@@ -116,13 +122,17 @@ export class PolygonMarketProvider extends MarketDataProvider {
     const added = symbols.filter((s) => !this.watched.has(s));
     for (const symbol of added) this.watched.add(symbol);
     this.stream?.subscribe(added);
-    // History comes through the request budget (minutes on a free plan), so it is not awaited.
-    void this.backfill(added);
+    this.minuteBars.watch(added);
     return [];
   }
 
   recentBars(symbol: string, count: number): Bar[] {
-    return this.history.recent(symbol, count);
+    return this.feed.recent(symbol, count);
+  }
+
+  /** One round of the minute-bar schedule (its timer calls it a few seconds after each minute closes). */
+  refreshBars(): Promise<void> {
+    return this.minuteBars.refresh();
   }
 
   async fetchQuotes(symbols: readonly string[]): Promise<QuoteBatch> {
@@ -133,10 +143,7 @@ export class PolygonMarketProvider extends MarketDataProvider {
     }
     const polled = symbols.filter((s) => !quotes.has(s));
     if (polled.length > 0 && this.entitled('snapshot')) {
-      for (const entry of (await this.guard('snapshot', () => this.snapshot(polled))) ?? []) {
-        quotes.set(entry.quote.symbol, entry.quote);
-        if (entry.minute && this.stream?.state !== 'streaming') this.onMinute(entry.minute);
-      }
+      for (const quote of (await this.guard('snapshot', () => this.snapshot(polled))) ?? []) quotes.set(quote.symbol, quote);
     }
     const unknown: string[] = [];
     for (const symbol of polled.filter((s) => !quotes.has(s))) {
@@ -148,15 +155,7 @@ export class PolygonMarketProvider extends MarketDataProvider {
   }
 
   async fetchBars(symbol: string, timespan: MarketTimespan, from: number, to: number): Promise<Bar[] | null> {
-    const bars: Bar[] = [];
-    let next: string | null = `/v2/aggs/ticker/${encodeURIComponent(symbol)}/range/1/${timespan}/${Math.floor(from)}/${Math.floor(to)}`;
-    let query: Record<string, string> = { adjusted: 'true', sort: 'asc', limit: '50000' };
-    for (let page = 0; next && page < MAX_PAGES; page++) {
-      const { body } = await this.remember(() => this.http.get(next as string, query));
-      bars.push(...parseAggregates(body, symbol));
-      next = isObject(body) && typeof body['next_url'] === 'string' ? body['next_url'] : null;
-      query = {};
-    }
+    const bars = await fetchAggregates((path, query) => this.remember(() => this.http.get(path, query)), symbol, timespan, from, to);
     if (bars.length === 0 && !(await this.exists(symbol))) return null;
     return bars;
   }
@@ -180,7 +179,7 @@ export class PolygonMarketProvider extends MarketDataProvider {
     const { body } = await this.remember(() => this.http.get(SNAPSHOT_PATH, { tickers: symbols.join(',') }));
     const tickers = isObject(body) && Array.isArray(body['tickers']) ? body['tickers'] : null;
     if (!tickers) throw new ProviderError('bad_response', 'snapshot without "tickers"');
-    return tickers.flatMap((ticker) => snapshotEntry(ticker) ?? []);
+    return tickers.flatMap((ticker) => snapshotQuote(ticker) ?? []);
   }
 
   /** A symbol the snapshot lacks (no trade yet today, or unknown): its last trade, else its previous close. */
@@ -231,26 +230,6 @@ export class PolygonMarketProvider extends MarketDataProvider {
     }
   }
 
-  private onMinute(minute: Bar): void {
-    const previous = this.building.get(minute.symbol);
-    if (previous && minute.time > previous.time) this.emitIfNew(previous);
-    this.building.set(minute.symbol, minute);
-  }
-
-  private onStreamMinute(bar: Bar): void {
-    // An AM bar is the complete minute: it may replace a polled (partial) one, but is streamed once.
-    if (!this.emitIfNew(bar) && this.history.last(bar.symbol)?.time === bar.time) this.history.append(bar);
-  }
-
-  /** Appends and streams a bar newer than any held for its symbol; false for one already seen. */
-  private emitIfNew(bar: Bar): boolean {
-    const last = this.history.last(bar.symbol);
-    if (last && bar.time <= last.time) return false;
-    this.history.append(bar);
-    this.bars.next(bar);
-    return true;
-  }
-
   private onTrade(trade: StreamTrade): void {
     const known = this.streamed.get(trade.symbol);
     // Late (out-of-sequence) prints must not move the last price back.
@@ -262,27 +241,6 @@ export class PolygonMarketProvider extends MarketDataProvider {
 
   private onStreamState(state: StreamState): void {
     if (state !== 'streaming') this.streamed.clear();
-  }
-
-  private async backfill(symbols: readonly string[]): Promise<void> {
-    if (this.options.backfillBars <= 0) return;
-    const to = this.clock.now() - MINUTE_MS;
-    for (const symbol of symbols) {
-      try {
-        const bars = (await this.fetchBars(symbol, 'minute', to - BACKFILL_DAYS * 24 * HOUR_MS, to)) ?? [];
-        for (const bar of bars.slice(-this.options.backfillBars)) this.history.append(bar);
-      } catch (error) {
-        this.logger.warn(`Polygon backfill of ${symbol} failed: ${(error as Error).message}`);
-      }
-    }
-  }
-}
-
-function parseAggregates(body: unknown, symbol: string): Bar[] {
-  try {
-    return parsePolygonAggregates(body, { symbol });
-  } catch (error) {
-    if (error instanceof DataFormatError) throw new ProviderError('bad_response', `aggregates: ${error.message}`);
-    throw error;
+    this.minuteBars.onStreamState(state);
   }
 }

@@ -1,15 +1,8 @@
-import type { Bar } from '@ptp/domain';
 import type { ProviderQuote } from '../provider/market-data.provider';
-import { isObject, nanosToMs, num, ohlcvBar } from './polygon-wire';
-
-/** A snapshot ticker as a quote plus its newest minute bar (the minute may still be building). */
-export interface SnapshotEntry {
-  readonly quote: ProviderQuote;
-  readonly minute: Bar | null;
-}
+import { isObject, nanosToMs, num } from './polygon-wire';
 
 /** Reads one ticker of `/v2/snapshot/.../tickers`; null when it carries no usable price. */
-export function snapshotEntry(ticker: unknown): SnapshotEntry | null {
+export function snapshotQuote(ticker: unknown): ProviderQuote | null {
   if (!isObject(ticker) || typeof ticker['ticker'] !== 'string') return null;
   const symbol = ticker['ticker'];
   const lastTrade = isObject(ticker['lastTrade']) ? ticker['lastTrade'] : {};
@@ -23,10 +16,7 @@ export function snapshotEntry(ticker: unknown): SnapshotEntry | null {
   if (!price || asOf === undefined || asOf === null) return null;
   const bid = num(lastQuote['p']);
   const ask = num(lastQuote['P']);
-  return {
-    quote: { symbol, price, asOf, ...(bid ? { bid } : {}), ...(ask ? { ask } : {}) },
-    minute: min ? ohlcvBar(symbol, min, 't') : null,
-  };
+  return { symbol, price, asOf, ...(bid ? { bid } : {}), ...(ask ? { ask } : {}) };
 }
 
 /** `/v2/last/trade/{T}` results as a quote. */

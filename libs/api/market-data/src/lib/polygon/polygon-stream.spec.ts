@@ -3,6 +3,7 @@ import type { Bar } from '@ptp/domain';
 import { PolygonMockServer } from '@ptp/tools/polygon-mock';
 import { WebSocketServer } from 'ws';
 import { ManualClock } from '../../../test/manual-clock';
+import { until } from '../../../test/until';
 import { PriceCache } from '../cache/price-cache';
 import type { ProviderQuote } from '../provider/market-data.provider';
 import { PolygonMarketProvider, type PolygonProviderOptions } from './polygon-market.provider';
@@ -11,15 +12,6 @@ import { streamEvents, streamMinute, streamTrade } from './polygon-stream-events
 const KEY = 'pk_stream_4d7e1a9c02b8f6e3';
 const WEDNESDAY_11_ET = Date.UTC(2025, 5, 4, 15, 0);
 const SNAPSHOT = '/v2/snapshot/locale/us/markets/stocks/tickers';
-
-/** Waits for something the socket will bring; the bound only turns a hang into a readable failure. */
-async function until(condition: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 1_000; i++) {
-    if (condition()) return;
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 describe('Polygon WebSocket events (the exact wire format)', () => {
   it('reads trades and minute aggregates with millisecond times, and ignores what is not an event array', () => {
@@ -152,7 +144,7 @@ describe('Polygon provider with the WebSocket, against the loopback mock (real s
     expect(cache.failure?.kind).toBe('unavailable');
   });
 
-  it('streams each AM minute once as a completed bar, and stops streaming polled minutes meanwhile', async () => {
+  it('streams each AM minute once as a completed bar, and asks REST for no bars of a symbol the stream covers', async () => {
     const p = await provider(['AAPL']);
     const bars: Bar[] = [];
     p.bars$.subscribe((bar) => bars.push(bar));
@@ -166,11 +158,12 @@ describe('Polygon provider with the WebSocket, against the loopback mock (real s
     await until(() => p.health().stream === 'streaming' && p.recentBars('AAPL', 5).at(-1)?.volume === 18_300, 'the revised minute');
     expect(bars).toEqual([minute]);
     expect(p.recentBars('AAPL', 5)).toEqual([{ ...minute, volume: 18_300 }]);
-    // While streaming, the snapshot's `min` does not emit bars (AM does).
-    await p.fetchQuotes(['MSFT']);
+    // The AM minutes follow the history without a gap now, so the minute schedule leaves AAPL to the stream.
+    const aggregates = mock.count('/v2/aggs/ticker/AAPL/range');
     clock.advance(120_000);
-    await p.fetchQuotes(['MSFT']);
-    expect(bars.map((b) => b.symbol)).toEqual(['AAPL']);
+    await p.refreshBars();
+    expect(mock.count('/v2/aggs/ticker/AAPL/range')).toBe(aggregates);
+    expect(bars).toEqual([minute]);
   });
 
   it('follows the mock\'s live tape (what `npm run mock:polygon` sends every second)', async () => {

@@ -31,11 +31,13 @@ export class RequestBudget {
 
   /**
    * A request slot now, or false at once: for requests better skipped than delayed (market status,
-   * which falls back to the calendar). It never jumps ahead of callers already waiting.
+   * which falls back to the calendar; minute bars, fetched again a minute later). It never jumps ahead
+   * of callers already waiting, and leaves `spare` slots of the window free for them.
    */
-  tryTake(): boolean {
-    if (this.waiting > 0 || this.delay(this.clock.now()) > 0) return false;
-    this.grant(this.clock.now());
+  tryTake(spare = 0): boolean {
+    const now = this.clock.now();
+    if (this.waiting > 0 || this.pausedUntil > now || this.inWindow(now) + 1 + spare > this.capacity) return false;
+    this.grant(now);
     return true;
   }
 
@@ -59,6 +61,10 @@ export class RequestBudget {
   private delay(now: number): number {
     const oldest = this.granted.length >= this.capacity ? this.granted[this.granted.length - this.capacity] : -Infinity;
     return Math.max(this.pausedUntil - now, oldest + this.windowMs - now);
+  }
+
+  private inWindow(now: number): number {
+    return this.granted.filter((at) => at + this.windowMs > now).length;
   }
 
   private grant(now: number): void {

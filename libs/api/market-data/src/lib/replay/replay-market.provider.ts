@@ -1,8 +1,8 @@
 import type { MarketTimespan } from '@ptp/contracts';
 import type { Bar } from '@ptp/domain';
-import { Subject } from 'rxjs';
-import { aggregateBars } from '../cache/aggregate-bars';
-import { BarHistory } from '../cache/bar-history';
+import type { Observable } from 'rxjs';
+import { aggregateBars } from '../bars/aggregate-bars';
+import { BarFeed } from '../bars/bar-feed';
 import type { Clock } from '../provider/clock';
 import { MarketDataProvider, type ProviderHealth, type ProviderMarketStatus, type QuoteBatch } from '../provider/market-data.provider';
 import { loadReplayFiles } from './replay-files';
@@ -23,9 +23,7 @@ export interface ReplayOptions {
  */
 export class ReplayMarketProvider extends MarketDataProvider {
   readonly source = 'replay' as const;
-  private readonly bars = new Subject<Bar>();
-  readonly bars$ = this.bars.asObservable();
-  private readonly history = new BarHistory(100_000);
+  private readonly feed = new BarFeed(100_000);
   private timeline: Array<{ time: number; bars: Bar[] }> = [];
   private symbols = new Set<string>();
   private released = 0;
@@ -41,6 +39,10 @@ export class ReplayMarketProvider extends MarketDataProvider {
     super();
   }
 
+  get bars$(): Observable<Bar> {
+    return this.feed.bars$;
+  }
+
   async start(): Promise<void> {
     const series = await loadReplayFiles(this.options.files);
     this.symbols = new Set(series.keys());
@@ -50,7 +52,7 @@ export class ReplayMarketProvider extends MarketDataProvider {
     const gaps = this.timeline.slice(1).map((entry, i) => entry.time - this.timeline[i].time);
     this.stepMs = gaps.length > 0 ? Math.min(...gaps) : 60_000;
     this.startIndex = Math.min(this.options.warmupBars, Math.floor(this.timeline.length / 2));
-    this.releaseUpTo(this.startIndex, false);
+    this.releaseUpTo(this.startIndex, 'record');
     this.wallStart = this.clock.now();
     this.timer = setInterval(() => this.advance(), Math.min(1_000, Math.max(20, this.stepMs / this.options.speed)));
     this.timer.unref();
@@ -58,13 +60,13 @@ export class ReplayMarketProvider extends MarketDataProvider {
 
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
-    this.bars.complete();
+    this.feed.complete();
   }
 
   /** Releases every step whose wall time has come. */
   advance(): void {
     const due = this.startIndex + Math.floor(((this.clock.now() - this.wallStart) * this.options.speed) / this.stepMs);
-    this.releaseUpTo(due, true);
+    this.releaseUpTo(due, 'publish');
     if (this.released >= this.timeline.length && this.timer) clearInterval(this.timer);
   }
 
@@ -74,7 +76,7 @@ export class ReplayMarketProvider extends MarketDataProvider {
 
   async fetchQuotes(symbols: readonly string[]): Promise<QuoteBatch> {
     const quotes = symbols.flatMap((symbol) => {
-      const bar = this.history.last(symbol);
+      const bar = this.feed.last(symbol);
       return bar ? [{ symbol, price: bar.close, asOf: bar.time }] : [];
     });
     return { quotes, unknown: symbols.filter((s) => !this.known(s)) };
@@ -82,13 +84,13 @@ export class ReplayMarketProvider extends MarketDataProvider {
 
   async fetchBars(symbol: string, timespan: MarketTimespan, from: number, to: number): Promise<Bar[] | null> {
     if (!this.known(symbol)) return null;
-    const bars = this.history.range(symbol, from, to);
+    const bars = this.feed.range(symbol, from, to);
     // Daily data cannot be split into hours; it is served as recorded whatever the timespan.
     return this.stepMs >= DAILY_STEP_MS ? bars : aggregateBars(bars, timespan);
   }
 
   recentBars(symbol: string, count: number): Bar[] {
-    return this.history.recent(symbol, count);
+    return this.feed.recent(symbol, count);
   }
 
   async marketStatus(): Promise<ProviderMarketStatus> {
@@ -105,12 +107,9 @@ export class ReplayMarketProvider extends MarketDataProvider {
     return this.symbols.has(symbol);
   }
 
-  private releaseUpTo(index: number, emit: boolean): void {
+  private releaseUpTo(index: number, as: 'publish' | 'record'): void {
     for (; this.released < Math.min(index, this.timeline.length); this.released++) {
-      for (const bar of this.timeline[this.released].bars) {
-        this.history.append(bar);
-        if (emit) this.bars.next(bar);
-      }
+      for (const bar of this.timeline[this.released].bars) this.feed[as](bar);
     }
   }
 }

@@ -1,8 +1,8 @@
 import type { MarketTimespan } from '@ptp/contracts';
 import { type Bar, MarketSimulator, MINUTE_MS, type SimulatedMinute } from '@ptp/domain';
-import { Subject } from 'rxjs';
-import { aggregateBars } from '../cache/aggregate-bars';
-import { BarHistory } from '../cache/bar-history';
+import type { Observable } from 'rxjs';
+import { aggregateBars } from '../bars/aggregate-bars';
+import { BarFeed } from '../bars/bar-feed';
 import type { Clock } from '../provider/clock';
 import { MarketDataProvider, type ProviderHealth, type ProviderMarketStatus, type QuoteBatch } from '../provider/market-data.provider';
 
@@ -30,10 +30,8 @@ const MAX_MINUTES_PER_TICK = 5_000;
 export class SimulatedMarketProvider extends MarketDataProvider {
   readonly source = 'simulated' as const;
   private readonly market: MarketSimulator;
-  private readonly history: BarHistory;
+  private readonly feed: BarFeed;
   private readonly latest = new Map<string, SimulatedMinute>();
-  private readonly bars = new Subject<Bar>();
-  readonly bars$ = this.bars.asObservable();
   private wallStart = 0;
   private simStart = 0;
   private nextMinute = 0;
@@ -45,7 +43,11 @@ export class SimulatedMarketProvider extends MarketDataProvider {
   ) {
     super();
     this.market = new MarketSimulator({ seed: options.seed, symbols: [], followMarketHours: options.followMarketHours });
-    this.history = new BarHistory(options.backfillBars + LIVE_HISTORY);
+    this.feed = new BarFeed(options.backfillBars + LIVE_HISTORY);
+  }
+
+  get bars$(): Observable<Bar> {
+    return this.feed.bars$;
   }
 
   /** The simulated clock. */
@@ -66,17 +68,14 @@ export class SimulatedMarketProvider extends MarketDataProvider {
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
-    this.bars.complete();
+    this.feed.complete();
   }
 
   /** Generates every simulated minute that has completed since the last tick. */
   advance(): void {
     const now = this.now();
     for (let n = 0; n < MAX_MINUTES_PER_TICK && this.nextMinute + MINUTE_MS <= now; n++) {
-      for (const minute of this.market.step(this.nextMinute)) {
-        this.record(minute);
-        this.bars.next(minute.bar);
-      }
+      for (const minute of this.market.step(this.nextMinute)) this.take(minute, 'publish');
       this.nextMinute += MINUTE_MS;
     }
   }
@@ -87,7 +86,7 @@ export class SimulatedMarketProvider extends MarketDataProvider {
     if (added.length === 0) return [];
     for (const symbol of added) this.market.addSymbol(symbol);
     for (const time of this.backfillTimes()) {
-      for (const minute of this.market.step(time, added)) this.record(minute);
+      for (const minute of this.market.step(time, added)) this.take(minute, 'record');
     }
     return [];
   }
@@ -107,11 +106,11 @@ export class SimulatedMarketProvider extends MarketDataProvider {
 
   async fetchBars(symbol: string, timespan: MarketTimespan, from: number, to: number): Promise<Bar[] | null> {
     if (!this.market.has(symbol)) return null;
-    return aggregateBars(this.history.range(symbol, from, to), timespan);
+    return aggregateBars(this.feed.range(symbol, from, to), timespan);
   }
 
   recentBars(symbol: string, count: number): Bar[] {
-    return this.history.recent(symbol, count);
+    return this.feed.recent(symbol, count);
   }
 
   async marketStatus(): Promise<ProviderMarketStatus> {
@@ -122,8 +121,9 @@ export class SimulatedMarketProvider extends MarketDataProvider {
     return this.latest.size > 0 ? { state: 'ok', message: 'simulated market running' } : { state: 'starting', message: 'simulated market starting' };
   }
 
-  private record(minute: SimulatedMinute): void {
-    this.history.append(minute.bar);
+  /** Live minutes are published; backfilled ones are history only. */
+  private take(minute: SimulatedMinute, as: 'publish' | 'record'): void {
+    this.feed[as](minute.bar);
     this.latest.set(minute.bar.symbol, minute);
   }
 
