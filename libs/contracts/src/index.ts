@@ -11,3 +11,5 @@ export * from './lib/config';
 export * from './lib/strategies';
 export * from './lib/decisions';
 export * from './lib/backtests';
+export * from './lib/page';
+export type { WireStrings } from './lib/wire';
