@@ -5,6 +5,19 @@ const KEY = 'test-key';
 const NOW = Date.parse('2025-03-05T15:30:00Z');
 const SESSION_OPEN = Date.parse('2025-03-05T14:30:00Z');
 
+/** The parts of Polygon's snapshot and aggregates bodies these tests read. */
+interface SnapshotBody {
+  readonly tickers: ReadonlyArray<{
+    readonly ticker: string;
+    readonly lastQuote: { readonly P: number; readonly p: number };
+    readonly min: { readonly t: number };
+  }>;
+}
+interface AggregatesBody {
+  readonly results?: ReadonlyArray<{ readonly t: number }>;
+  readonly next_url?: string;
+}
+
 describe('PolygonMockServer', () => {
   let server: PolygonMockServer;
   let baseUrl: string;
@@ -17,7 +30,7 @@ describe('PolygonMockServer', () => {
 
   const get = (path: string, init?: RequestInit) => fetch(`${baseUrl}${path}`, init);
   const withKey = (path: string) => get(`${path}${path.includes('?') ? '&' : '?'}apiKey=${KEY}`);
-  const json = async (response: Response) => (await response.json()) as Record<string, any>;
+  const json = async <T = Record<string, unknown>>(response: Response) => (await response.json()) as T;
 
   it('listens on the loopback port it was given', () => {
     expect(baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
@@ -48,9 +61,9 @@ describe('PolygonMockServer', () => {
   describe('snapshots', () => {
     it('answers the tickers asked for in Polygon\'s snapshot shape', async () => {
       const response = await withKey('/v2/snapshot/locale/us/markets/stocks/tickers?tickers=SPY,UNKNOWN');
-      const body = await json(response);
+      const body = await json<SnapshotBody>(response);
       expect(body).toMatchObject({ status: 'OK', count: 1 });
-      const [ticker] = body['tickers'];
+      const [ticker] = body.tickers;
       expect(ticker.ticker).toBe('SPY');
       expect(Object.keys(ticker).sort()).toEqual(
         ['day', 'lastQuote', 'lastTrade', 'min', 'prevDay', 'ticker', 'todaysChange', 'todaysChangePerc', 'updated'].sort(),
@@ -77,22 +90,22 @@ describe('PolygonMockServer', () => {
     const todayMinutes = `/v2/aggs/ticker/SPY/range/1/minute/${SESSION_OPEN}/${NOW}`;
 
     it('pages completed minute bars with next_url until the range is exhausted', async () => {
-      const first = await json(await withKey(todayMinutes));
+      const first = await json<AggregatesBody>(await withKey(todayMinutes));
       expect(first).toMatchObject({ ticker: 'SPY', status: 'OK', resultsCount: 25, adjusted: true });
-      expect(first['next_url']).toContain(`${baseUrl}/v2/aggs/ticker/SPY/range/1/minute/`);
+      expect(first.next_url).toContain(`${baseUrl}/v2/aggs/ticker/SPY/range/1/minute/`);
 
-      const results = [...first['results']];
-      let next: string | undefined = first['next_url'];
+      const results = [...(first.results ?? [])];
+      let next = first.next_url;
       while (next) {
-        const page = await json(await fetch(next, { headers: { Authorization: `Bearer ${KEY}` } }));
-        results.push(...page['results']);
-        next = page['next_url'];
+        const page = await json<AggregatesBody>(await fetch(next, { headers: { Authorization: `Bearer ${KEY}` } }));
+        results.push(...(page.results ?? []));
+        next = page.next_url;
       }
-      const times = results.map((bar: { t: number }) => bar.t);
+      const times = results.map((bar) => bar.t);
       // 14:30 to 15:29 UTC: the bar of 15:30 is still forming.
       expect(times).toHaveLength(60);
       expect(times[0]).toBe(SESSION_OPEN);
-      expect(times.every((t: number, i: number) => i === 0 || t - times[i - 1] === 60_000)).toBe(true);
+      expect(times.every((t, i) => i === 0 || t - times[i - 1] === 60_000)).toBe(true);
       expect(Object.keys(results[0]).sort()).toEqual(['c', 'h', 'l', 'n', 'o', 't', 'v', 'vw']);
     });
 
