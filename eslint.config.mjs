@@ -23,7 +23,7 @@ export default [
             },
             {
               sourceTag: 'type:contracts',
-              onlyDependOnLibsWithTags: ['type:contracts'],
+              onlyDependOnLibsWithTags: ['type:contracts', 'type:domain'],
               bannedExternalImports: frameworkPackages,
             },
             {

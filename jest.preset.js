@@ -3,8 +3,8 @@ const nxPreset = require('@nx/jest/preset').default;
 
 module.exports = {
   ...nxPreset,
-  // Projects are scaffolded before their tests exist; an empty project must not fail the whole run.
-  passWithNoTests: true,
+  // A project whose tests went missing must fail, not pass on nothing.
+  passWithNoTests: false,
   globalSetup: join(__dirname, 'tools/jest/temp-dir.setup.cjs'),
   globalTeardown: join(__dirname, 'tools/jest/temp-dir.teardown.cjs'),
 };

@@ -1,6 +1,5 @@
-import { addDays, type Bar, newYorkDate, SeededRandom, session, symbolProfile, SymbolSimulator, type TradingSession } from '@ptp/domain';
+import { addDays, type Bar, MINUTE_MS, newYorkDate, SeededRandom, session, symbolProfile, SymbolSimulator, type TradingSession } from '@ptp/domain';
 
-const MINUTE_MS = 60_000;
 /** Daily prices are a walk from this date; any later day can be produced without generating the minutes before it. */
 const ANCHOR_DATE = '2020-01-02';
 const MAX_CACHED_DAYS = 2_000;

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { DEFAULT_SIMULATED_WATCHLIST } from '@ptp/domain';
+import { DAY_MS, DEFAULT_SIMULATED_WATCHLIST } from '@ptp/domain';
 import { MockMarketTape } from './mock-market-tape';
 import { requestId, toPolygonJson } from './polygon-json';
 import { PolygonMockStream } from './polygon-mock-stream';
@@ -43,7 +43,6 @@ interface Reply {
 
 const DEFAULT_LIMIT = 5000;
 const MAX_LIMIT = 50_000;
-const DAY_MS = 86_400_000;
 
 /**
  * A loopback Polygon.io (Massive) server for tests and offline demos: the REST endpoints the platform

@@ -12,3 +12,5 @@ export * from './lib/strategies';
 export * from './lib/decisions';
 export * from './lib/backtests';
 export * from './lib/risk';
+export * from './lib/page';
+export type { WireStrings } from './lib/wire';

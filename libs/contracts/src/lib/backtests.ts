@@ -1,4 +1,11 @@
+import type {
+  BacktestFillRow,
+  BacktestReport as CoreBacktestReport,
+  SizingConfig,
+  StrategyParams,
+} from '@ptp/domain';
 import type { FeeSettings, RiskLimits } from './config';
+import type { Page } from './page';
 
 export const BACKTEST_STATUSES = ['queued', 'running', 'completed', 'failed', 'cancelled'] as const;
 export type BacktestStatus = (typeof BACKTEST_STATUSES)[number];
@@ -30,16 +37,13 @@ export interface CsvBacktestSource {
 export type BacktestSource = SimulatedBacktestSource | PolygonBacktestSource | CsvBacktestSource;
 
 /** auto: min(maxPositionPct × equity, cash); quantity: fixed shares; notional: fixed dollars. */
-export type BacktestSizing =
-  | { readonly mode: 'auto' }
-  | { readonly mode: 'quantity'; readonly quantity: number }
-  | { readonly mode: 'notional'; readonly notional: number };
+export type BacktestSizing = SizingConfig;
 
 /** POST /api/backtests. Omitted fields take the runtime config's values. */
 export interface BacktestRequest {
   readonly symbols: readonly string[];
   readonly strategy: string;
-  readonly params?: Readonly<Record<string, number>>;
+  readonly params?: StrategyParams;
   /** `YYYY-MM-DD`, New York dates, inclusive. */
   readonly from: string;
   readonly to: string;
@@ -62,22 +66,17 @@ export interface BacktestRequest {
 export type BacktestUploadRequest = Omit<BacktestRequest, 'source'> & { readonly source?: { readonly type: 'csv'; readonly adjusted?: boolean } };
 
 /** One fill of a backtest; daily bars have `YYYY-MM-DD` times, intraday bars ISO-8601 UTC. */
-export interface BacktestFill {
-  readonly time: string;
-  readonly symbol: string;
-  readonly side: 'buy' | 'sell';
-  readonly quantity: number;
-  readonly price: number;
-  readonly commission: number;
-}
+export type BacktestFill = BacktestFillRow;
 
-/** The report of `npm run backtest` (report.json), with JSON numbers. */
-export interface BacktestReport {
+/**
+ * The report of `npm run backtest` (report.json), with JSON numbers. Round trips, positions, metrics
+ * and the curve stay loose records: the API runs the engine untyped (looked up by name, see
+ * run-backtest-job.ts) and stores its JSON as it comes, so readers check each field.
+ */
+export interface BacktestReport extends Pick<CoreBacktestReport, 'finalEquity' | 'cash'> {
   readonly fills: readonly BacktestFill[];
   /** Round trips. */
   readonly trades: readonly Readonly<Record<string, unknown>>[];
-  readonly finalEquity: number;
-  readonly cash: number;
   readonly positions: readonly Readonly<Record<string, unknown>>[] | Readonly<Record<string, unknown>>;
   /** The trading core's metrics, with the convention they follow. */
   readonly metrics: Readonly<Record<string, unknown>>;
@@ -101,12 +100,7 @@ export interface BacktestRun {
 }
 
 /** GET /api/backtests?status=&limit=&offset= — newest first. */
-export interface BacktestRunsPage {
-  readonly items: readonly BacktestRun[];
-  readonly total: number;
-  readonly limit: number;
-  readonly offset: number;
-}
+export type BacktestRunsPage = Page<BacktestRun>;
 
 export const BACKTEST_ERROR_CODES = {
   notFound: 'BACKTEST_NOT_FOUND',

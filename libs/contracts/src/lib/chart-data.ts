@@ -1,30 +1,21 @@
-import type { OrderSide } from './orders';
+import type { Bar, EquityPoint, Fill } from '@ptp/domain';
 
 /**
  * GET /api/chart-data?since=&accountId=. Numbers (not decimal strings) because they only feed
  * charts; times are UTC epoch ms. Served from memory with an ETag (If-None-Match → 304).
  */
-export interface ChartEquityPoint {
-  readonly time: number;
-  readonly equity: number;
+export interface ChartEquityPoint extends EquityPoint {
   readonly cash: number;
   /** Value of the starting capital put into the benchmark symbol at the first point (buy and hold); null before a price is known. */
   readonly benchmark: number | null;
 }
 
-export interface ChartPricePoint {
-  readonly time: number;
-  readonly close: number;
-}
+export type ChartPricePoint = Pick<Bar, 'time' | 'close'>;
 
-export interface ChartFillMarker {
-  readonly time: number;
-  readonly symbol: string;
-  readonly side: OrderSide;
-  readonly price: number;
-  readonly quantity: number;
+/** A fill as the chart marks it; `tradeId` is the stored fill's id. */
+export interface ChartFillMarker
+  extends Pick<Fill, 'time' | 'symbol' | 'side' | 'price' | 'quantity' | 'orderId'> {
   readonly tradeId: string;
-  readonly orderId: string;
 }
 
 export interface ChartData {

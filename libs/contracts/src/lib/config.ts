@@ -1,30 +1,10 @@
-/** Pre-trade risk limits (percentages are 0–100, e.g. 10 = 10 % of equity). */
-export interface RiskLimits {
-  readonly maxPositionPct: number;
-  readonly maxOpenPositions: number;
-  readonly dailyLossLimitPct: number;
-  readonly flattenOnDailyLossLimit: boolean;
-  /** Dollars. */
-  readonly minOrderNotional: number;
-  readonly enforceMarketHours: boolean;
-  /** Percent below the entry price; null = no default stop-loss. */
-  readonly defaultStopLossPct: number | null;
-  /** Percent above the entry price; null = no default take-profit. */
-  readonly defaultTakeProfitPct: number | null;
-}
+import type { FeeSchedule, RiskConfig, StrategyParams } from '@ptp/domain';
 
-/** Commission model, charged on every fill. */
-export interface FeeSettings {
-  /** Percent of notional (0.1 = 0.1 %). */
-  readonly percent: number;
-  /** Dollars per share, with `perShareMinimum` per order. */
-  readonly perShare: number;
-  readonly perShareMinimum: number;
-  /** Dollars per order. */
-  readonly flat: number;
-  /** SEC/FINRA sell-side fees. */
-  readonly regulatory: boolean;
-}
+/** Pre-trade risk limits (percentages are 0–100, e.g. 10 = 10 % of equity; money in dollars). */
+export type RiskLimits = RiskConfig;
+
+/** Commission model, charged on every fill; the regulatory rates are not configurable over the API. */
+export type FeeSettings = Omit<FeeSchedule, 'regulatoryRates'>;
 
 /**
  * GET /api/config?accountId= — the effective runtime configuration of an account: the file config
@@ -36,7 +16,7 @@ export interface RuntimeConfig {
   /** Default strategy of /paper-trading/start. */
   readonly strategy: string;
   /** Every strategy's parameters with defaults filled in. */
-  readonly strategies: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  readonly strategies: Readonly<Record<string, StrategyParams>>;
   readonly watchlist: readonly string[];
   readonly signalIntervalSec: number;
   readonly fees: FeeSettings;
@@ -50,14 +30,10 @@ export interface RuntimeConfig {
  * PATCH /api/config?accountId= — any subset; nested objects are merged key by key, a strategy's
  * params replace only the keys given. Unknown keys answer 400 and change nothing.
  */
-export interface RuntimeConfigPatch {
+export interface RuntimeConfigPatch
+  extends Partial<Omit<RuntimeConfig, 'accountId' | 'updatedAt' | 'risk' | 'fees'>> {
   readonly risk?: Partial<RiskLimits>;
-  readonly strategy?: string;
-  readonly strategies?: Readonly<Record<string, Readonly<Record<string, number>>>>;
-  readonly watchlist?: readonly string[];
-  readonly signalIntervalSec?: number;
   readonly fees?: Partial<FeeSettings>;
-  readonly slippageBps?: number;
 }
 
 export const CONFIG_ERROR_CODES = {

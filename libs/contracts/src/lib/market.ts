@@ -1,3 +1,5 @@
+import type { Bar, TradingSession } from '@ptp/domain';
+
 /** Where market data comes from (MARKET_DATA_PROVIDER). */
 export type MarketDataSource = 'simulated' | 'polygon' | 'replay';
 
@@ -30,15 +32,8 @@ export interface MarketQuote {
   readonly stale: boolean;
 }
 
-/** One OHLCV bar; `time` is the bar's start in UTC ms. */
-export interface MarketBar {
-  readonly time: number;
-  readonly open: number;
-  readonly high: number;
-  readonly low: number;
-  readonly close: number;
-  readonly volume: number;
-}
+/** One OHLCV bar of the symbol asked for; `time` is the bar's start in UTC ms. */
+export type MarketBar = Omit<Bar, 'symbol'>;
 
 /** GET /api/market/bars. */
 export interface MarketBarsResponse {
@@ -55,7 +50,7 @@ export interface MarketStatusResponse {
   readonly open: boolean;
   /** The market never closes (the simulated market with followMarketHours off): session and next open/close are NYSE's, for reference. */
   readonly alwaysOpen: boolean;
-  readonly session: { readonly open: number; readonly close: number; readonly earlyClose: boolean } | null;
+  readonly session: Omit<TradingSession, 'date'> | null;
   readonly nextOpen: number;
   readonly nextClose: number;
   readonly provider: MarketDataSource;

@@ -1,3 +1,4 @@
+import type { StrategyParams } from '@ptp/domain';
 import type { PortfolioPosition } from './portfolio';
 
 export type SessionState = 'running' | 'idle';
@@ -18,7 +19,7 @@ export interface RiskState {
 /** POST /paper-trading/start. Omitted fields take the runtime config's defaults. */
 export interface StartSessionRequest {
   readonly strategy?: string;
-  readonly params?: Readonly<Record<string, number>>;
+  readonly params?: StrategyParams;
   readonly symbols?: readonly string[];
   /** Seconds between ticks; fractions allowed (≥ 0.05) so tests can run fast. */
   readonly signalIntervalSec?: number;
@@ -36,7 +37,7 @@ export interface PaperTradingStatus {
   readonly state: SessionState;
   readonly sessionId: string | null;
   readonly strategy: string | null;
-  readonly params: Readonly<Record<string, number>> | null;
+  readonly params: StrategyParams | null;
   readonly symbols: readonly string[];
   readonly signalIntervalSec: number | null;
   readonly startedAt: string | null;

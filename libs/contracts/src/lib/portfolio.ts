@@ -1,5 +1,11 @@
+import type { CurveStats, MetricsReport } from '@ptp/domain';
+
 /** GET /api/portfolio. Money as decimal strings; `null` where no price is known yet. */
 
+/**
+ * Not derived from the core's PositionView: the API values positions from the decimal ledger and
+ * names, units and nullability differ (avgCost, null market value while unpriced, percentages).
+ */
 export interface PortfolioPosition {
   readonly symbol: string;
   readonly quantity: string;
@@ -42,38 +48,13 @@ export interface ResetRequest {
   readonly accountId?: string;
 }
 
-/** GET /api/metrics?from=&to=: the trading core's metrics over the account's equity curve and closed round trips. */
-export interface MetricsCurveStats {
-  readonly start: number | null;
-  readonly end: number | null;
-  readonly totalReturn: number | null;
-  readonly annualizedReturn: number | null;
-  readonly sharpe: number | null;
-  readonly sortino: number | null;
-  readonly maxDrawdown: {
-    readonly pct: number;
-    readonly amount: number;
-    readonly peakTime: number | null;
-    readonly troughTime: number | null;
-    readonly recoveryTime: number | null;
-    readonly durationMs: number;
-  };
-  readonly maxDrawdownAmount: number;
-  readonly calmar: number | null;
-  readonly dailyReturns: number;
-}
+/** Statistics of the account's equity curve or of its benchmark's price curve. */
+export type MetricsCurveStats = CurveStats;
 
-export interface AccountMetrics extends MetricsCurveStats {
+/** GET /api/metrics?from=&to=: the trading core's metrics over the account's equity curve and closed round trips. */
+export interface AccountMetrics extends MetricsReport {
   readonly accountId: string;
   /** ISO-8601 bounds of the range actually used. */
   readonly from: string | null;
   readonly to: string | null;
-  readonly tradeCount: number;
-  readonly winRate: number | null;
-  readonly profitFactor: number | null;
-  readonly expectancy: number | null;
-  readonly exposure: number | null;
-  readonly benchmark: MetricsCurveStats | null;
-  /** How each number is computed (fractions, daily resampling, annualisation, risk-free rate…). */
-  readonly convention: Readonly<Record<string, string | number>>;
 }

@@ -1,27 +1,13 @@
+import type { StrategyDefinition, StrategyParamOrdering, StrategyParamSchema, StrategyParams } from '@ptp/domain';
+
 /** One numeric strategy parameter: enough for the UI to build and check a form field. */
-export interface StrategyParamField {
-  readonly key: string;
-  readonly label: string;
-  readonly description: string;
-  readonly type: 'integer' | 'number';
-  readonly default: number;
-  readonly min: number;
-  readonly max: number;
-}
+export type StrategyParamField = StrategyParamSchema;
 
 /** A cross-parameter rule: `lesser` must be strictly below `greater` (e.g. fast < slow). */
-export interface StrategyParamOrderingRule {
-  readonly lesser: string;
-  readonly greater: string;
-}
+export type StrategyParamOrderingRule = StrategyParamOrdering;
 
-/** GET /api/strategies — one item per strategy of the trading core's registry. */
-export interface StrategyInfo {
-  readonly name: string;
-  readonly title: string;
-  readonly description: string;
-  readonly params: readonly StrategyParamField[];
-  readonly orderings: readonly StrategyParamOrderingRule[];
+/** GET /api/strategies — one item per strategy of the trading core's registry, without its factory. */
+export interface StrategyInfo extends Omit<StrategyDefinition, 'create'> {
   /** key → default value, the same values as `params[].default`. */
-  readonly defaults: Readonly<Record<string, number>>;
+  readonly defaults: StrategyParams;
 }

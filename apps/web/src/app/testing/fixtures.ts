@@ -111,7 +111,22 @@ export function accountMetrics(overrides: Partial<AccountMetrics> = {}): Account
     expectancy: null,
     exposure: null,
     benchmark: null,
-    convention: { sharpe: 'daily returns, sample σ, √252, rf 0' },
+    convention: {
+      returns: 'fractions',
+      dailyResampling: 'last point per New York day',
+      periodsPerYear: 252,
+      riskFreeRate: 0,
+      annualizedReturn: 'compounded over 252 days',
+      sharpe: 'daily returns, sample σ, √252, rf 0',
+      sortino: 'downside deviation, √252',
+      maxDrawdown: 'deepest fall from a running peak',
+      calmar: 'annualized return / max drawdown',
+      winRate: 'winning / all round trips',
+      profitFactor: 'gross profit / gross loss',
+      expectancy: 'mean pnl per round trip',
+      exposure: 'time with a position open',
+      benchmark: 'buy and hold',
+    },
     ...overrides,
   };
 }
