@@ -52,7 +52,11 @@ export class MarketDataService implements OnModuleInit, OnApplicationShutdown {
     return this.provider.source;
   }
 
-  /** Completed 1-minute bars of the watched symbols as they close. */
+  /**
+   * Every completed 1-minute bar of the watched symbols, once, in time order per symbol, whatever the
+   * provider and wherever this process gets its quotes from. Bars a symbol had when it was first
+   * watched are history (`getRecentBars`), not news.
+   */
   get bars$(): Observable<Bar> {
     return this.provider.bars$;
   }
@@ -62,8 +66,8 @@ export class MarketDataService implements OnModuleInit, OnApplicationShutdown {
     await this.provider.start();
     await this.watch(this.config.trading.watchlist);
     this.logger.log(`market data from ${this.provider.source}: ${this.prices.watchedSymbols.join(', ')}`);
-    // The refresh schedule: one batched request per TTL keeps prices (and REST-polled bars) current
-    // whether or not anyone asks; client requests are served from the cache in between.
+    // The refresh schedule: one batched request per TTL keeps prices current whether or not anyone
+    // asks; client requests are served from the cache in between. Bars keep their own schedule.
     const everyMs = Math.max(1_000, this.config.marketData.cacheTtlSec * 1000);
     this.refreshTimer = setInterval(() => void this.prices.get(this.prices.watchedSymbols), everyMs);
     this.refreshTimer.unref();
@@ -98,7 +102,7 @@ export class MarketDataService implements OnModuleInit, OnApplicationShutdown {
     return this.barsCache.get(`${symbol}|${timespan}|${from}|${to}`, () => this.provider.fetchBars(symbol, timespan, from, to));
   }
 
-  /** The newest `count` completed 1-minute bars, oldest first (what a trading tick evaluates). */
+  /** The newest `count` completed 1-minute bars, oldest first: the history plus what `bars$` emitted. */
   getRecentBars(symbol: string, count: number): Bar[] {
     return this.provider.recentBars(symbol, count);
   }

@@ -64,7 +64,7 @@ export abstract class MarketDataProvider {
 
   abstract marketStatus(): Promise<ProviderMarketStatus>;
 
-  /** Completed 1-minute bars of the watched symbols as they close. */
+  /** Completed 1-minute bars of the watched symbols as they close: each once, in time order per symbol (a `BarFeed`). */
   abstract readonly bars$: Observable<Bar>;
 
   /** Prices pushed between refreshes (Polygon's WebSocket trades); providers that only answer polls push none. */

@@ -34,6 +34,19 @@ describe('replay provider', () => {
     expect((await replay.marketStatus()).open).toBe(false);
   });
 
+  it('publishes each replayed bar once, in order, however often it is advanced', () => {
+    const streamed: Bar[] = [];
+    replay.bars$.subscribe((bar) => streamed.push(bar));
+    for (const step of [1_000, 0, 1_500, 0, 10_000, 10_000]) {
+      clock.advance(step);
+      replay.advance();
+    }
+    const spy = streamed.filter((bar) => bar.symbol === 'SPY');
+    expect(spy.map((bar) => bar.close)).toEqual([596.64, 593.05, 599.14, 599.68]);
+    expect(spy.every((bar, i) => i === 0 || bar.time > spy[i - 1].time)).toBe(true);
+    expect(replay.recentBars('SPY', 4)).toEqual(spy);
+  });
+
   it('quotes the last replayed close and reports symbols it has no file for', async () => {
     const batch = await replay.fetchQuotes(['SPY', 'QQQ', 'MSFT']);
     expect(batch.quotes).toEqual([
