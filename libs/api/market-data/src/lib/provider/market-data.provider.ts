@@ -60,7 +60,12 @@ export abstract class MarketDataProvider {
   abstract fetchQuotes(symbols: readonly string[]): Promise<QuoteBatch>;
 
   /** Bars of `timespan` whose start lies in [from, to] (UTC ms), oldest first; null for an unknown symbol. */
-  abstract fetchBars(symbol: string, timespan: MarketTimespan, from: number, to: number): Promise<Bar[] | null>;
+  abstract fetchBars(
+    symbol: string,
+    timespan: MarketTimespan,
+    from: number,
+    to: number,
+  ): Promise<Bar[] | null>;
 
   abstract marketStatus(): Promise<ProviderMarketStatus>;
 

@@ -14,7 +14,14 @@ describe('replay provider', () => {
   beforeEach(async () => {
     clock = new ManualClock(Date.UTC(2030, 0, 1));
     // One data day per wall second.
-    replay = new ReplayMarketProvider({ files: [join(fixtures, 'SPY.csv'), join(fixtures, 'qqq-aggs-day.json')], speed: 86_400, warmupBars: 2 }, clock);
+    replay = new ReplayMarketProvider(
+      {
+        files: [join(fixtures, 'SPY.csv'), join(fixtures, 'qqq-aggs-day.json')],
+        speed: 86_400,
+        warmupBars: 2,
+      },
+      clock,
+    );
     await replay.start();
   });
 
@@ -26,10 +33,14 @@ describe('replay provider', () => {
     replay.bars$.subscribe((bar) => streamed.push(bar));
     clock.advance(1_000);
     replay.advance();
-    expect(streamed.map((b) => `${b.symbol} ${new Date(b.time).toISOString().slice(0, 10)}`)).toEqual(['SPY 2025-06-04', 'QQQ 2025-06-04']);
+    expect(
+      streamed.map((b) => `${b.symbol} ${new Date(b.time).toISOString().slice(0, 10)}`),
+    ).toEqual(['SPY 2025-06-04', 'QQQ 2025-06-04']);
     clock.advance(10_000);
     replay.advance();
-    expect(replay.recentBars('SPY', 10).map((b) => b.close)).toEqual([592.71, 596.09, 596.64, 593.05, 599.14, 599.68]);
+    expect(replay.recentBars('SPY', 10).map((b) => b.close)).toEqual([
+      592.71, 596.09, 596.64, 593.05, 599.14, 599.68,
+    ]);
     expect(replay.recentBars('QQQ', 10)).toHaveLength(3);
     expect((await replay.marketStatus()).open).toBe(false);
   });
@@ -55,7 +66,12 @@ describe('replay provider', () => {
     ]);
     expect(batch.unknown).toEqual(['MSFT']);
     expect(await replay.fetchBars('MSFT', 'day', 0, Date.UTC(2026, 0, 1))).toBeNull();
-    const days = await replay.fetchBars('SPY', 'day', Date.UTC(2025, 5, 1), Date.UTC(2025, 5, 2) + DAY_MS);
+    const days = await replay.fetchBars(
+      'SPY',
+      'day',
+      Date.UTC(2025, 5, 1),
+      Date.UTC(2025, 5, 2) + DAY_MS,
+    );
     expect(days?.map((b) => b.time)).toEqual([Date.UTC(2025, 5, 2), Date.UTC(2025, 5, 3)]);
   });
 
