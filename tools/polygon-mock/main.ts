@@ -12,7 +12,11 @@ const { values } = parseArgs({
   },
 });
 
-const server = new PolygonMockServer({ apiKey: values.key, seed: Number(values.seed), delayed: values.delayed });
+const server = new PolygonMockServer({
+  apiKey: values.key,
+  seed: Number(values.seed),
+  delayed: values.delayed,
+});
 server.start(Number(values.port), values.host).then((url) => {
   // Subscribed symbols get a trade every second and a minute aggregate as each minute completes.
   setInterval(() => server.stream.tick(), 1_000);

@@ -11,7 +11,9 @@ const MARK = '\u0000ns:';
 
 /** JSON.stringify, except Nanoseconds become integers wider than a double can hold exactly. */
 export function toPolygonJson(body: unknown): string {
-  const text = JSON.stringify(body, (_key, value: unknown) => (value instanceof Nanoseconds ? `${MARK}${value.value}` : value));
+  const text = JSON.stringify(body, (_key, value: unknown) =>
+    value instanceof Nanoseconds ? `${MARK}${value.value}` : value,
+  );
   return text.replace(/"\\u0000ns:(\d+)"/g, '$1');
 }
 

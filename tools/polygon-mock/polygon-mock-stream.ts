@@ -57,7 +57,18 @@ export class PolygonMockStream {
   /** Sends a trade to the connections subscribed to `T.<symbol>` (or `T.*`); returns how many. */
   trade(symbol: string, price: number, time = this.now(), size = 100): number {
     const id = ++this.sequence;
-    return this.publish(`T.${symbol}`, { ev: 'T', sym: symbol, i: String(id), x: 4, p: price, s: size, c: [14, 41], t: time, q: id, z: 3 });
+    return this.publish(`T.${symbol}`, {
+      ev: 'T',
+      sym: symbol,
+      i: String(id),
+      x: 4,
+      p: price,
+      s: size,
+      c: [14, 41],
+      t: time,
+      q: id,
+      z: 3,
+    });
   }
 
   /** Sends a minute aggregate (`s` = the bar's start) to the connections subscribed to `AM.<symbol>`. */
@@ -94,8 +105,17 @@ export class PolygonMockStream {
       if (completed) this.lastMinuteSent.set(symbol, completed.time);
       // Like Polygon, only minutes that complete while subscribed: never an old one on subscribe.
       if (completed && sent !== undefined && completed.time > sent) this.minute(completed);
-      const building = this.tape.dayBars(symbol, newYorkDate(now)).find((bar) => bar.time === start);
-      if (building) this.trade(symbol, Math.round((building.open + ((building.close - building.open) * (now - start)) / MINUTE_MS) * 100) / 100, now);
+      const building = this.tape
+        .dayBars(symbol, newYorkDate(now))
+        .find((bar) => bar.time === start);
+      if (building)
+        this.trade(
+          symbol,
+          Math.round(
+            (building.open + ((building.close - building.open) * (now - start)) / MINUTE_MS) * 100,
+          ) / 100,
+          now,
+        );
     }
   }
 
@@ -128,17 +148,27 @@ export class PolygonMockStream {
     }
     const action = String(message.action);
     const params = typeof message.params === 'string' ? message.params : '';
-    this.received.push({ connection: client.id, action, params: action === 'auth' ? (params === this.apiKey ? '[key]' : '[wrong key]') : params });
+    this.received.push({
+      connection: client.id,
+      action,
+      params: action === 'auth' ? (params === this.apiKey ? '[key]' : '[wrong key]') : params,
+    });
     if (action === 'auth') return this.authenticate(socket, client, params);
     if (!client.authed) return send(socket, [status('error', 'not authorized')]);
     const topics = params.split(',').filter((t) => t !== '');
     if (action === 'subscribe') {
       for (const topic of topics) client.topics.add(topic);
-      return send(socket, topics.map((t) => status('success', `subscribed to: ${t}`)));
+      return send(
+        socket,
+        topics.map((t) => status('success', `subscribed to: ${t}`)),
+      );
     }
     if (action === 'unsubscribe') {
       for (const topic of topics) client.topics.delete(topic);
-      return send(socket, topics.map((t) => status('success', `unsubscribed to: ${t}`)));
+      return send(
+        socket,
+        topics.map((t) => status('success', `unsubscribed to: ${t}`)),
+      );
     }
     send(socket, [status('error', `unknown action: ${action}`)]);
   }
@@ -152,7 +182,12 @@ export class PolygonMockStream {
     // One connection per key: the older one is told and closed, as Polygon does.
     for (const [other, peer] of this.clients) {
       if (other === socket || !peer.authed) continue;
-      send(other, [status('max_connections', 'Maximum number of websocket connections exceeded. You have reached the connection limit for your account.')]);
+      send(other, [
+        status(
+          'max_connections',
+          'Maximum number of websocket connections exceeded. You have reached the connection limit for your account.',
+        ),
+      ]);
       other.close(1008, 'max_connections');
     }
     client.authed = true;
@@ -162,7 +197,9 @@ export class PolygonMockStream {
   private subscribedSymbols(): Set<string> {
     const symbols = new Set<string>();
     for (const client of this.clients.values()) {
-      for (const topic of client.topics) if (/^(T|AM)\./.test(topic) && !topic.endsWith('*')) symbols.add(topic.slice(topic.indexOf('.') + 1));
+      for (const topic of client.topics)
+        if (/^(T|AM)\./.test(topic) && !topic.endsWith('*'))
+          symbols.add(topic.slice(topic.indexOf('.') + 1));
     }
     return symbols;
   }

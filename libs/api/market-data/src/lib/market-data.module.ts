@@ -20,7 +20,13 @@ import { MarketDataProvider } from './provider/market-data.provider';
     {
       inject: [APP_CONFIG],
       provide: SharedQuoteStore,
-      useFactory: (config: AppConfig) => (config.redisUrl ? new RedisQuoteStore(config.redisUrl.reveal(), `ptp:market:${config.marketData.provider}:`) : null),
+      useFactory: (config: AppConfig) =>
+        config.redisUrl
+          ? new RedisQuoteStore(
+              config.redisUrl.reveal(),
+              `ptp:market:${config.marketData.provider}:`,
+            )
+          : null,
     },
   ],
 })

@@ -1,6 +1,18 @@
-import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit, Optional } from '@nestjs/common';
+import {
+  Injectable,
+  Logger,
+  type OnApplicationShutdown,
+  type OnModuleInit,
+  Optional,
+} from '@nestjs/common';
 import { type AppConfig, InjectAppConfig } from '@ptp/api/config';
-import type { MarketDataSource, MarketQuote, MarketStatusResponse, MarketTimespan, ProviderState } from '@ptp/contracts';
+import type {
+  MarketDataSource,
+  MarketQuote,
+  MarketStatusResponse,
+  MarketTimespan,
+  ProviderState,
+} from '@ptp/contracts';
 import type { Bar } from '@ptp/domain';
 import type { Observable, Subscription } from 'rxjs';
 import { type CachedQuotes, PriceCache } from './cache/price-cache';
@@ -42,7 +54,12 @@ export class MarketDataService implements OnModuleInit, OnApplicationShutdown {
     @Optional() private readonly shared: SharedQuoteStore | null,
   ) {
     const ttlMs = config.marketData.cacheTtlSec * 1000;
-    this.prices = new PriceCache((symbols) => provider.fetchQuotes(symbols), clock, { source: provider.source, ttlMs, staleAfterMs: config.marketData.staleAfterSec * 1000 }, shared ?? null);
+    this.prices = new PriceCache(
+      (symbols) => provider.fetchQuotes(symbols),
+      clock,
+      { source: provider.source, ttlMs, staleAfterMs: config.marketData.staleAfterSec * 1000 },
+      shared ?? null,
+    );
     this.barsCache = new SingleFlightCache(clock, ttlMs);
     // Status changes by the minute; a second is enough to absorb many dashboards polling at once.
     this.statusCache = new SingleFlightCache(clock, 1_000, 1);
@@ -52,7 +69,11 @@ export class MarketDataService implements OnModuleInit, OnApplicationShutdown {
     return this.provider.source;
   }
 
-  /** Completed 1-minute bars of the watched symbols as they close. */
+  /**
+   * Every completed 1-minute bar of the watched symbols, once, in time order per symbol, whatever the
+   * provider and wherever this process gets its quotes from. Bars a symbol had when it was first
+   * watched are history (`getRecentBars`), not news.
+   */
   get bars$(): Observable<Bar> {
     return this.provider.bars$;
   }
@@ -61,11 +82,16 @@ export class MarketDataService implements OnModuleInit, OnApplicationShutdown {
     this.pushedQuotes = this.provider.quotes$.subscribe((quote) => this.prices.push([quote]));
     await this.provider.start();
     await this.watch(this.config.trading.watchlist);
-    this.logger.log(`market data from ${this.provider.source}: ${this.prices.watchedSymbols.join(', ')}`);
-    // The refresh schedule: one batched request per TTL keeps prices (and REST-polled bars) current
-    // whether or not anyone asks; client requests are served from the cache in between.
+    this.logger.log(
+      `market data from ${this.provider.source}: ${this.prices.watchedSymbols.join(', ')}`,
+    );
+    // The refresh schedule: one batched request per TTL keeps prices current whether or not anyone
+    // asks; client requests are served from the cache in between. Bars keep their own schedule.
     const everyMs = Math.max(1_000, this.config.marketData.cacheTtlSec * 1000);
-    this.refreshTimer = setInterval(() => void this.prices.get(this.prices.watchedSymbols), everyMs);
+    this.refreshTimer = setInterval(
+      () => void this.prices.get(this.prices.watchedSymbols),
+      everyMs,
+    );
     this.refreshTimer.unref();
     void this.prices.get(this.prices.watchedSymbols);
   }
@@ -94,17 +120,30 @@ export class MarketDataService implements OnModuleInit, OnApplicationShutdown {
   }
 
   /** Bars whose start lies in [from, to] (UTC ms), oldest first; null for an unknown symbol. */
-  getBars(symbol: string, timespan: MarketTimespan, from: number, to: number): Promise<Bar[] | null> {
-    return this.barsCache.get(`${symbol}|${timespan}|${from}|${to}`, () => this.provider.fetchBars(symbol, timespan, from, to));
+  getBars(
+    symbol: string,
+    timespan: MarketTimespan,
+    from: number,
+    to: number,
+  ): Promise<Bar[] | null> {
+    return this.barsCache.get(`${symbol}|${timespan}|${from}|${to}`, () =>
+      this.provider.fetchBars(symbol, timespan, from, to),
+    );
   }
 
-  /** The newest `count` completed 1-minute bars, oldest first (what a trading tick evaluates). */
+  /** The newest `count` completed 1-minute bars, oldest first: the history plus what `bars$` emitted. */
   getRecentBars(symbol: string, count: number): Bar[] {
     return this.provider.recentBars(symbol, count);
   }
 
   status(): Promise<MarketStatusResponse> {
-    return this.statusCache.get('status', async () => composeMarketStatus(await this.provider.marketStatus(), this.provider.source, this.health().state));
+    return this.statusCache.get('status', async () =>
+      composeMarketStatus(
+        await this.provider.marketStatus(),
+        this.provider.source,
+        this.health().state,
+      ),
+    );
   }
 
   /** Refreshes the watched prices if due, then reports. */
@@ -121,15 +160,26 @@ export class MarketDataService implements OnModuleInit, OnApplicationShutdown {
     const receivedAt = this.prices.newestReceivedAt;
     const base = {
       provider: this.provider.source,
-      ageSec: receivedAt === null ? null : Math.max(0, Math.round((this.clock.now() - receivedAt) / 1000)),
+      ageSec:
+        receivedAt === null
+          ? null
+          : Math.max(0, Math.round((this.clock.now() - receivedAt) / 1000)),
       staleSymbols,
       ...(own.stream ? { stream: own.stream } : {}),
     };
     if (own.state === 'unauthorized' || failure?.kind === 'unauthorized') {
-      return { ...base, state: 'unauthorized', message: 'market data key invalid or plan not entitled' };
+      return {
+        ...base,
+        state: 'unauthorized',
+        message: 'market data key invalid or plan not entitled',
+      };
     }
     if (failure || staleSymbols.length > 0) {
-      return { ...base, state: 'degraded', message: failure ? `serving last good prices: ${failure.message}` : 'prices are stale' };
+      return {
+        ...base,
+        state: 'degraded',
+        message: failure ? `serving last good prices: ${failure.message}` : 'prices are stale',
+      };
     }
     if (receivedAt === null) return { ...base, state: 'starting', message: own.message };
     return { ...base, state: 'ok', message: own.message };

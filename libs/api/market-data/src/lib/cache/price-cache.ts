@@ -99,7 +99,11 @@ export class PriceCache {
    */
   push(quotes: readonly ProviderQuote[]): void {
     const receivedAt = this.clock.now();
-    this.put(quotes.filter((quote) => this.watched.has(quote.symbol)).map((quote) => ({ quote, receivedAt })));
+    this.put(
+      quotes
+        .filter((quote) => this.watched.has(quote.symbol))
+        .map((quote) => ({ quote, receivedAt })),
+    );
   }
 
   /** The cached state of `symbols` without touching upstream. */
@@ -169,7 +173,10 @@ export class PriceCache {
     const shared = this.shared as SharedQuoteStore;
     const freshFromPeers = async (since: number) => {
       const found = await shared.read(symbols);
-      this.store([...found.values()].filter((entry) => !this.isNewer(entry.quote.symbol, entry)), []);
+      this.store(
+        [...found.values()].filter((entry) => !this.isNewer(entry.quote.symbol, entry)),
+        [],
+      );
       return symbols.every((s) => {
         const entry = found.get(s);
         return entry !== undefined && since - entry.receivedAt < this.options.ttlMs;
@@ -234,5 +241,7 @@ export class PriceCache {
 }
 
 function asProviderError(error: unknown): ProviderError {
-  return error instanceof ProviderError ? error : new ProviderError('unavailable', 'market data provider failed');
+  return error instanceof ProviderError
+    ? error
+    : new ProviderError('unavailable', 'market data provider failed');
 }

@@ -31,7 +31,16 @@ if (skip) process.stdout.write('PTP_SKIP_REDIS=1: skipping the shared Redis pric
   };
 
   beforeAll(async () => {
-    market = new SimulatedMarketProvider({ seed: 1, speed: 1, followMarketHours: false, backfillBars: 5, symbols: ['AAPL', 'MSFT', 'NVDA'] }, clock);
+    market = new SimulatedMarketProvider(
+      {
+        seed: 1,
+        speed: 1,
+        followMarketHours: false,
+        backfillBars: 5,
+        symbols: ['AAPL', 'MSFT', 'NVDA'],
+      },
+      clock,
+    );
     await market.start();
   });
 
@@ -55,6 +64,10 @@ if (skip) process.stdout.write('PTP_SKIP_REDIS=1: skipping the shared Redis pric
     const caches = [process_(), process_(), process_()];
     const results = await Promise.all(caches.map((cache) => cache.get(['NVDA'])));
     expect(upstreamCalls).toBe(1);
-    expect(results.map((r) => r.quotes.map((q) => q.symbol))).toEqual([['NVDA'], ['NVDA'], ['NVDA']]);
+    expect(results.map((r) => r.quotes.map((q) => q.symbol))).toEqual([
+      ['NVDA'],
+      ['NVDA'],
+      ['NVDA'],
+    ]);
   });
 });

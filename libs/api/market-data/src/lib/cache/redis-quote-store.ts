@@ -3,7 +3,8 @@ import Redis from 'ioredis';
 import { type CachedQuote, SharedQuoteStore } from './shared-quote-store';
 
 /** Releases the lock only if this process still holds it. */
-const UNLOCK_SCRIPT = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
+const UNLOCK_SCRIPT =
+  "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
 
 /** The shared price cache in Redis (REDIS_URL): one key per symbol with a TTL, and a refresh lock. */
 export class RedisQuoteStore extends SharedQuoteStore {
@@ -15,7 +16,11 @@ export class RedisQuoteStore extends SharedQuoteStore {
     private readonly namespace: string,
   ) {
     super();
-    this.redis = new Redis(url, { maxRetriesPerRequest: 1, connectTimeout: 2_000, lazyConnect: false });
+    this.redis = new Redis(url, {
+      maxRetriesPerRequest: 1,
+      connectTimeout: 2_000,
+      lazyConnect: false,
+    });
     // Failures surface as rejected commands, which the price cache tolerates; the URL (and any
     // password in it) must not reach a log line through an 'error' event.
     this.redis.on('error', () => undefined);
@@ -34,12 +39,26 @@ export class RedisQuoteStore extends SharedQuoteStore {
   async write(entries: readonly CachedQuote[], ttlMs: number): Promise<void> {
     if (entries.length === 0) return;
     const batch = this.redis.multi();
-    for (const entry of entries) batch.set(this.key(entry.quote.symbol), JSON.stringify(entry), 'PX', Math.max(1, Math.round(ttlMs)));
+    for (const entry of entries)
+      batch.set(
+        this.key(entry.quote.symbol),
+        JSON.stringify(entry),
+        'PX',
+        Math.max(1, Math.round(ttlMs)),
+      );
     await batch.exec();
   }
 
   async tryLock(ttlMs: number): Promise<boolean> {
-    return (await this.redis.set(`${this.namespace}lock`, this.token, 'PX', Math.max(1, Math.round(ttlMs)), 'NX')) === 'OK';
+    return (
+      (await this.redis.set(
+        `${this.namespace}lock`,
+        this.token,
+        'PX',
+        Math.max(1, Math.round(ttlMs)),
+        'NX',
+      )) === 'OK'
+    );
   }
 
   async unlock(): Promise<void> {

@@ -1,7 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { MARKET_TIMESPANS, type MarketTimespan } from '@ptp/contracts';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, Matches, Validate, type ValidationArguments, ValidatorConstraint, type ValidatorConstraintInterface } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsOptional,
+  Matches,
+  Validate,
+  type ValidationArguments,
+  ValidatorConstraint,
+  type ValidatorConstraintInterface,
+} from 'class-validator';
 
 /** Ticker syntax (upper-case letters, digits and dots), as in the platform config's watchlist. */
 const TICKER = /^[A-Z][A-Z0-9.]{0,9}$/;
@@ -9,7 +20,8 @@ const TICKER_MESSAGE = 'each symbol must be a ticker like AAPL or BRK.B';
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const DAY_MS = 86_400_000;
 
-const upperCase = (value: unknown) => (typeof value === 'string' ? value.trim().toUpperCase() : value);
+const upperCase = (value: unknown) =>
+  typeof value === 'string' ? value.trim().toUpperCase() : value;
 
 /** `YYYY-MM-DD`, an ISO date-time or epoch ms → UTC ms; a date-only `to` means the end of that day. */
 export function parseTimeParam(value: unknown, endOfDay: boolean): unknown {
@@ -33,8 +45,19 @@ class IsUtcMs implements ValidatorConstraintInterface {
 }
 
 export class QuotesQueryDto {
-  @ApiProperty({ description: 'Comma-separated tickers (at most 100)', example: 'AAPL,MSFT', type: String })
-  @Transform(({ value }) => (typeof value === 'string' ? value.split(',').map(upperCase).filter((s) => s !== '') : value))
+  @ApiProperty({
+    description: 'Comma-separated tickers (at most 100)',
+    example: 'AAPL,MSFT',
+    type: String,
+  })
+  @Transform(({ value }) =>
+    typeof value === 'string'
+      ? value
+          .split(',')
+          .map(upperCase)
+          .filter((s) => s !== '')
+      : value,
+  )
   @IsArray()
   @ArrayMinSize(1, { message: 'symbols must name at least one ticker' })
   @ArrayMaxSize(100)
@@ -53,13 +76,21 @@ export class BarsQueryDto {
   @IsIn(MARKET_TIMESPANS)
   timespan?: MarketTimespan;
 
-  @ApiPropertyOptional({ description: 'Start: YYYY-MM-DD, ISO date-time or epoch ms (default: one day, ten days or a year before `to` for minute, hour and day bars)', example: '2025-06-02' })
+  @ApiPropertyOptional({
+    description:
+      'Start: YYYY-MM-DD, ISO date-time or epoch ms (default: one day, ten days or a year before `to` for minute, hour and day bars)',
+    example: '2025-06-02',
+  })
   @IsOptional()
   @Transform(({ value }) => parseTimeParam(value, false))
   @Validate(IsUtcMs)
   from?: number;
 
-  @ApiPropertyOptional({ description: 'End (inclusive): YYYY-MM-DD (whole day), ISO date-time or epoch ms (default: now)', example: '2025-06-06' })
+  @ApiPropertyOptional({
+    description:
+      'End (inclusive): YYYY-MM-DD (whole day), ISO date-time or epoch ms (default: now)',
+    example: '2025-06-06',
+  })
   @IsOptional()
   @Transform(({ value }) => parseTimeParam(value, true))
   @Validate(IsUtcMs)

@@ -1,23 +1,45 @@
 import { Controller, Get, HttpStatus, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiError } from '@ptp/api/shared';
-import { MARKET_ERROR_CODES, type MarketBarsResponse, type MarketQuote, type MarketStatusResponse, type MarketTimespan } from '@ptp/contracts';
+import {
+  MARKET_ERROR_CODES,
+  type MarketBarsResponse,
+  type MarketQuote,
+  type MarketStatusResponse,
+  type MarketTimespan,
+} from '@ptp/contracts';
 import { MarketDataService } from '../market-data.service';
 import { ProviderError } from '../provider/provider-error';
 import { BarsQueryDto, QuotesQueryDto } from './market-query.dto';
 
-const DEFAULT_LOOKBACK_MS: Record<MarketTimespan, number> = { minute: 86_400_000, hour: 10 * 86_400_000, day: 365 * 86_400_000 };
+const DEFAULT_LOOKBACK_MS: Record<MarketTimespan, number> = {
+  minute: 86_400_000,
+  hour: 10 * 86_400_000,
+  day: 365 * 86_400_000,
+};
 
 function unknownSymbols(symbols: readonly string[]): ApiError {
-  return ApiError.notFound(MARKET_ERROR_CODES.unknownSymbol, `unknown symbol${symbols.length > 1 ? 's' : ''}: ${symbols.join(', ')}`, { symbols });
+  return ApiError.notFound(
+    MARKET_ERROR_CODES.unknownSymbol,
+    `unknown symbol${symbols.length > 1 ? 's' : ''}: ${symbols.join(', ')}`,
+    { symbols },
+  );
 }
 
 /** Upstream failures are the provider's, not ours: 503 with a code, never a 500 (and never the key). */
 function providerFailure(error: unknown): unknown {
   if (!(error instanceof ProviderError)) return error;
   return error.kind === 'unauthorized'
-    ? new ApiError(HttpStatus.SERVICE_UNAVAILABLE, MARKET_ERROR_CODES.providerUnauthorized, 'market data key invalid or plan not entitled')
-    : new ApiError(HttpStatus.SERVICE_UNAVAILABLE, MARKET_ERROR_CODES.providerUnavailable, `market data provider unavailable: ${error.message}`);
+    ? new ApiError(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        MARKET_ERROR_CODES.providerUnauthorized,
+        'market data key invalid or plan not entitled',
+      )
+    : new ApiError(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        MARKET_ERROR_CODES.providerUnavailable,
+        `market data provider unavailable: ${error.message}`,
+      );
 }
 
 @ApiTags('market')
@@ -26,7 +48,10 @@ export class MarketController {
   constructor(private readonly marketData: MarketDataService) {}
 
   @Get('quotes')
-  @ApiOperation({ summary: 'Latest prices from the 30 s cache (one batched upstream refresh for all watched symbols). 404 UNKNOWN_SYMBOL names any unknown ticker.' })
+  @ApiOperation({
+    summary:
+      'Latest prices from the 30 s cache (one batched upstream refresh for all watched symbols). 404 UNKNOWN_SYMBOL names any unknown ticker.',
+  })
   @ApiOkResponse({ description: '[{symbol, price, bid?, ask?, asOf, source, ageSec, stale}]' })
   async quotes(@Query() query: QuotesQueryDto): Promise<MarketQuote[]> {
     const symbols = [...new Set(query.symbols)];
@@ -34,21 +59,32 @@ export class MarketController {
     if (unknown.length > 0) throw unknownSymbols(unknown);
     if (quotes.length < symbols.length) {
       const missing = symbols.filter((s) => !quotes.some((q) => q.symbol === s));
-      throw new ApiError(HttpStatus.SERVICE_UNAVAILABLE, MARKET_ERROR_CODES.providerUnavailable, `no price yet for ${missing.join(', ')}: ${this.marketData.health().message}`, { symbols: missing });
+      throw new ApiError(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        MARKET_ERROR_CODES.providerUnavailable,
+        `no price yet for ${missing.join(', ')}: ${this.marketData.health().message}`,
+        { symbols: missing },
+      );
     }
     return quotes;
   }
 
   @Get('bars')
-  @ApiOperation({ summary: 'OHLCV bars of one symbol for a timespan (minute, hour, day) and range; times in UTC ms.' })
+  @ApiOperation({
+    summary:
+      'OHLCV bars of one symbol for a timespan (minute, hour, day) and range; times in UTC ms.',
+  })
   async bars(@Query() query: BarsQueryDto): Promise<MarketBarsResponse> {
     const timespan = query.timespan ?? 'minute';
     const to = query.to ?? (await this.marketData.status()).asOf;
     const from = query.from ?? to - DEFAULT_LOOKBACK_MS[timespan];
-    if (from > to) throw ApiError.badRequest('INVALID_RANGE', '`from` must not be after `to`', { from, to });
-    const bars = await this.marketData.getBars(query.symbol, timespan, from, to).catch((error: unknown) => {
-      throw providerFailure(error);
-    });
+    if (from > to)
+      throw ApiError.badRequest('INVALID_RANGE', '`from` must not be after `to`', { from, to });
+    const bars = await this.marketData
+      .getBars(query.symbol, timespan, from, to)
+      .catch((error: unknown) => {
+        throw providerFailure(error);
+      });
     if (bars === null) throw unknownSymbols([query.symbol]);
     return {
       symbol: query.symbol,
@@ -56,12 +92,22 @@ export class MarketController {
       from,
       to,
       source: this.marketData.source,
-      bars: bars.map(({ time, open, high, low, close, volume }) => ({ time, open, high, low, close, volume })),
+      bars: bars.map(({ time, open, high, low, close, volume }) => ({
+        time,
+        open,
+        high,
+        low,
+        close,
+        volume,
+      })),
     };
   }
 
   @Get('status')
-  @ApiOperation({ summary: 'Open/closed, today’s session, next open and close (NYSE calendar combined with the provider), provider and its state.' })
+  @ApiOperation({
+    summary:
+      'Open/closed, today’s session, next open and close (NYSE calendar combined with the provider), provider and its state.',
+  })
   status(): Promise<MarketStatusResponse> {
     return this.marketData.status();
   }

@@ -69,9 +69,17 @@ export class PolygonHttpClient {
         return await this.attempt(url);
       } catch (error) {
         if (!(error instanceof Retryable)) throw error;
-        if (attempt >= this.options.maxRetries) throw new ProviderError(error.kind, `${label}: ${error.message} (after ${attempt + 1} attempts)`);
-        const backoff = error.retryAfterMs ?? Math.random() * Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** attempt);
-        this.logger.warn(`Polygon ${label}: ${error.message}; retry ${attempt + 1}/${this.options.maxRetries} in ${Math.round(backoff)} ms`);
+        if (attempt >= this.options.maxRetries)
+          throw new ProviderError(
+            error.kind,
+            `${label}: ${error.message} (after ${attempt + 1} attempts)`,
+          );
+        const backoff =
+          error.retryAfterMs ??
+          Math.random() * Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** attempt);
+        this.logger.warn(
+          `Polygon ${label}: ${error.message}; retry ${attempt + 1}/${this.options.maxRetries} in ${Math.round(backoff)} ms`,
+        );
         if (error.kind === 'rate_limited') this.budget.pauseFor(backoff);
         else await this.clock.sleep(backoff);
       }
@@ -83,20 +91,28 @@ export class PolygonHttpClient {
    * for answers that can do without or come back later (market status, minute bars). A 429 still
    * pauses the whole budget, since it speaks for every request.
    */
-  async getIfIdle(pathOrUrl: string, query: Record<string, string> = {}, spare = 0): Promise<PolygonResponse> {
+  async getIfIdle(
+    pathOrUrl: string,
+    query: Record<string, string> = {},
+    spare = 0,
+  ): Promise<PolygonResponse> {
     const url = this.urlFor(pathOrUrl, query);
-    if (!this.budget.tryTake(spare)) throw new BudgetInUse(`${url.pathname}: skipped, the request budget is in use`);
+    if (!this.budget.tryTake(spare))
+      throw new BudgetInUse(`${url.pathname}: skipped, the request budget is in use`);
     try {
       return await this.attempt(url);
     } catch (error) {
       if (!(error instanceof Retryable)) throw error;
-      if (error.kind === 'rate_limited') this.budget.pauseFor(error.retryAfterMs ?? BACKOFF_BASE_MS);
+      if (error.kind === 'rate_limited')
+        this.budget.pauseFor(error.retryAfterMs ?? BACKOFF_BASE_MS);
       throw new ProviderError(error.kind, `${url.pathname}: ${error.message}`);
     }
   }
 
   private urlFor(pathOrUrl: string, query: Record<string, string>): URL {
-    const relative = /^https?:\/\//.test(pathOrUrl) ? pathOrUrl.replace(/^https?:\/\/[^/]+/, '') : pathOrUrl;
+    const relative = /^https?:\/\//.test(pathOrUrl)
+      ? pathOrUrl.replace(/^https?:\/\/[^/]+/, '')
+      : pathOrUrl;
     const url = new URL(this.origin + relative);
     url.searchParams.delete('apiKey');
     for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value);
@@ -107,18 +123,39 @@ export class PolygonHttpClient {
     let response: Response;
     let text: string;
     try {
-      response = await fetch(url, { headers: { accept: 'application/json', authorization: `Bearer ${this.options.apiKey.reveal()}` }, signal: AbortSignal.timeout(this.options.timeoutMs) });
+      response = await fetch(url, {
+        headers: {
+          accept: 'application/json',
+          authorization: `Bearer ${this.options.apiKey.reveal()}`,
+        },
+        signal: AbortSignal.timeout(this.options.timeoutMs),
+      });
       text = await response.text();
     } catch (error) {
-      const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
-      throw new Retryable('unavailable', timedOut ? `no answer within ${this.options.timeoutMs} ms` : 'connection failed');
+      const timedOut =
+        error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+      throw new Retryable(
+        'unavailable',
+        timedOut ? `no answer within ${this.options.timeoutMs} ms` : 'connection failed',
+      );
     }
     if (response.status === 401 || response.status === 403) {
-      throw new ProviderError('unauthorized', response.status === 401 ? 'API key invalid (HTTP 401)' : 'plan not entitled to this data (HTTP 403)');
+      throw new ProviderError(
+        'unauthorized',
+        response.status === 401
+          ? 'API key invalid (HTTP 401)'
+          : 'plan not entitled to this data (HTTP 403)',
+      );
     }
-    if (response.status === 429) throw new Retryable('rate_limited', 'rate limited (HTTP 429)', retryAfterMs(response.headers.get('retry-after'), this.clock.now()));
+    if (response.status === 429)
+      throw new Retryable(
+        'rate_limited',
+        'rate limited (HTTP 429)',
+        retryAfterMs(response.headers.get('retry-after'), this.clock.now()),
+      );
     if (response.status >= 500) throw new Retryable('unavailable', `HTTP ${response.status}`);
-    if (response.status !== 200 && response.status !== 404) throw new ProviderError('bad_response', `unexpected HTTP ${response.status}`);
+    if (response.status !== 200 && response.status !== 404)
+      throw new ProviderError('bad_response', `unexpected HTTP ${response.status}`);
     try {
       return { status: response.status, body: parsePolygonJson(text) };
     } catch (error) {

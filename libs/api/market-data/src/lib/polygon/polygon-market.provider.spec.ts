@@ -1,6 +1,7 @@
 import { Secret } from '@ptp/api/config';
 import { PolygonMockServer } from '@ptp/tools/polygon-mock';
 import { ManualClock } from '../../../test/manual-clock';
+import { polygonProvider } from '../../../test/polygon-provider';
 import { PriceCache } from '../cache/price-cache';
 import { ProviderError } from '../provider/provider-error';
 import { PolygonMarketProvider, type PolygonProviderOptions } from './polygon-market.provider';
@@ -15,18 +16,28 @@ describe('Polygon provider against the loopback mock (real HTTP)', () => {
   let logs: string[];
 
   const provider = (overrides: Partial<PolygonProviderOptions> = {}) =>
-    new PolygonMarketProvider(
-      { baseUrl: mock.baseUrl, apiKey: new Secret(KEY), timeoutMs: 5_000, maxRetries: 3, requestsPerMinute: 10_000, backfillBars: 30, ...overrides },
-      clock,
-      { log: (message) => logs.push(message), warn: (message) => logs.push(message) },
+    polygonProvider(mock, KEY, clock, logs, overrides);
+  const cacheOf = (p: PolygonMarketProvider, ttlMs = 30_000) =>
+    new PriceCache((s) => p.fetchQuotes(s), clock, {
+      source: 'polygon',
+      ttlMs,
+      staleAfterMs: 180_000,
+    });
+  const error = (promise: Promise<unknown>) =>
+    promise.then(
+      () => null,
+      (e: unknown) => e as ProviderError,
     );
-  const cacheOf = (p: PolygonMarketProvider, ttlMs = 30_000) => new PriceCache((s) => p.fetchQuotes(s), clock, { source: 'polygon', ttlMs, staleAfterMs: 180_000 });
-  const error = (promise: Promise<unknown>) => promise.then(() => null, (e: unknown) => e as ProviderError);
 
   beforeEach(async () => {
     clock = new ManualClock(WEDNESDAY_11_ET);
     logs = [];
-    mock = new PolygonMockServer({ apiKey: KEY, seed: 7, now: () => clock.now(), maxPageSize: 100 });
+    mock = new PolygonMockServer({
+      apiKey: KEY,
+      seed: 7,
+      now: () => clock.now(),
+      maxPageSize: 100,
+    });
     await mock.start();
   });
 
@@ -39,7 +50,9 @@ describe('Polygon provider against the loopback mock (real HTTP)', () => {
   it('prices the whole watchlist with one snapshot request, Bearer auth and exact nanosecond times', async () => {
     const batch = await provider().fetchQuotes(['AAPL', 'MSFT', 'SPY']);
     expect(mock.count(SNAPSHOT)).toBe(1);
-    expect(mock.requests[0]).toEqual(expect.objectContaining({ auth: 'bearer', query: { tickers: 'AAPL,MSFT,SPY' } }));
+    expect(mock.requests[0]).toEqual(
+      expect.objectContaining({ auth: 'bearer', query: { tickers: 'AAPL,MSFT,SPY' } }),
+    );
     expect(batch.unknown).toEqual([]);
     const aapl = batch.quotes.find((q) => q.symbol === 'AAPL');
     // The mock stamps the last trade 150 ms before the end of the last completed minute, plus 294,080 ns.
@@ -60,17 +73,22 @@ describe('Polygon provider against the loopback mock (real HTTP)', () => {
     const bars = (await provider().fetchBars('MSFT', 'minute', from, to)) ?? [];
     expect(bars).toHaveLength(2 * 390);
     expect(mock.count('/v2/aggs/ticker/MSFT/range')).toBe(8);
-    expect(mock.requests.filter((r) => r.path.includes('/range/')).every((r) => r.auth === 'bearer')).toBe(true);
+    expect(
+      mock.requests.filter((r) => r.path.includes('/range/')).every((r) => r.auth === 'bearer'),
+    ).toBe(true);
     expect(bars.every((bar, i) => i === 0 || bar.time > bars[i - 1].time)).toBe(true);
     expect(new Date(bars[bars.length - 1].time).toISOString()).toBe('2025-06-03T19:59:00.000Z');
   });
 
   it('treats an aggregates 200 without results as an unknown ticker, and accepts DELAYED data', async () => {
-    expect(await provider().fetchBars('ZZZZQ', 'day', Date.UTC(2025, 4, 1), Date.UTC(2025, 5, 1))).toBeNull();
+    expect(
+      await provider().fetchBars('ZZZZQ', 'day', Date.UTC(2025, 4, 1), Date.UTC(2025, 5, 1)),
+    ).toBeNull();
     await mock.stop();
     mock = new PolygonMockServer({ apiKey: KEY, now: () => clock.now(), delayed: true });
     await mock.start();
-    const days = (await provider().fetchBars('SPY', 'day', Date.UTC(2025, 4, 1), Date.UTC(2025, 4, 31))) ?? [];
+    const days =
+      (await provider().fetchBars('SPY', 'day', Date.UTC(2025, 4, 1), Date.UTC(2025, 4, 31))) ?? [];
     expect(days.length).toBe(21);
   });
 
@@ -89,11 +107,27 @@ describe('Polygon provider against the loopback mock (real HTTP)', () => {
   });
 
   it('the mock checks the key like Polygon: apiKey= or Bearer, 401 without it or with a wrong one', async () => {
-    const status = (query: string, headers: Record<string, string> = {}) => fetch(`${mock.baseUrl}/v1/marketstatus/now${query}`, { headers }).then(async (r) => [r.status, await r.json()]);
-    expect(await status(`?apiKey=${KEY}`)).toEqual([200, expect.objectContaining({ market: 'open' })]);
-    expect(await status('', { authorization: `Bearer ${KEY}` })).toEqual([200, expect.objectContaining({ market: 'open' })]);
-    expect(await status('')).toEqual([401, expect.objectContaining({ status: 'ERROR', error: 'API Key was not provided' })]);
-    expect(await status('?apiKey=nope')).toEqual([401, expect.objectContaining({ status: 'ERROR', error: 'Unknown API Key' })]);
+    const status = (query: string, headers: Record<string, string> = {}) =>
+      fetch(`${mock.baseUrl}/v1/marketstatus/now${query}`, { headers }).then(async (r) => [
+        r.status,
+        await r.json(),
+      ]);
+    expect(await status(`?apiKey=${KEY}`)).toEqual([
+      200,
+      expect.objectContaining({ market: 'open' }),
+    ]);
+    expect(await status('', { authorization: `Bearer ${KEY}` })).toEqual([
+      200,
+      expect.objectContaining({ market: 'open' }),
+    ]);
+    expect(await status('')).toEqual([
+      401,
+      expect.objectContaining({ status: 'ERROR', error: 'API Key was not provided' }),
+    ]);
+    expect(await status('?apiKey=nope')).toEqual([
+      401,
+      expect.objectContaining({ status: 'ERROR', error: 'Unknown API Key' }),
+    ]);
     expect(mock.requests.map((r) => [r.auth, r.query['apiKey']])).toEqual([
       ['query', '[key]'],
       ['bearer', undefined],
@@ -110,7 +144,9 @@ describe('Polygon provider against the loopback mock (real HTTP)', () => {
     mock.inject({ kind: 'status', status: 503, path: SNAPSHOT, times: 2 });
     clock.advance(30_000);
     const served = await cache.get(['AAPL']);
-    expect(served.quotes[0]).toEqual(expect.objectContaining({ price: fresh.quotes[0].price, stale: true }));
+    expect(served.quotes[0]).toEqual(
+      expect.objectContaining({ price: fresh.quotes[0].price, stale: true }),
+    );
     expect(cache.failure?.kind).toBe('unavailable');
     clock.advance(30_000);
     expect((await cache.get(['AAPL'])).quotes[0].stale).toBe(false);
@@ -128,15 +164,24 @@ describe('Polygon provider against the loopback mock (real HTTP)', () => {
   it('never sends more than the request budget allows in any minute', async () => {
     const p = provider({ requestsPerMinute: 3 });
     // One after the other, so the mock's clock reading at arrival is the moment the budget let it go.
-    for (let i = 0; i < 8; i++) await p.fetchBars('SPY', 'day', Date.UTC(2025, 4, 1 + i), Date.UTC(2025, 4, 2 + i));
+    for (let i = 0; i < 8; i++)
+      await p.fetchBars('SPY', 'day', Date.UTC(2025, 4, 1 + i), Date.UTC(2025, 4, 2 + i));
     const times = mock.requests.map((r) => r.at);
     expect(mock.count('/v2/aggs/ticker/SPY/range')).toBe(8);
-    for (const t of times) expect(times.filter((u) => u >= t && u < t + 60_000).length).toBeLessThanOrEqual(3);
+    for (const t of times)
+      expect(times.filter((u) => u >= t && u < t + 60_000).length).toBeLessThanOrEqual(3);
   });
 
   it('fails at once on an invalid key and reports it, without leaking the key', async () => {
     const p = new PolygonMarketProvider(
-      { baseUrl: mock.baseUrl, apiKey: new Secret('wrong-key-123'), timeoutMs: 5_000, maxRetries: 3, requestsPerMinute: 10_000, backfillBars: 0 },
+      {
+        baseUrl: mock.baseUrl,
+        apiKey: new Secret('wrong-key-123'),
+        timeoutMs: 5_000,
+        maxRetries: 3,
+        requestsPerMinute: 10_000,
+        backfillBars: 0,
+      },
       clock,
       { log: (message) => logs.push(message), warn: (message) => logs.push(message) },
     );
@@ -145,7 +190,10 @@ describe('Polygon provider against the loopback mock (real HTTP)', () => {
     expect(failure?.kind).toBe('unauthorized');
     expect(failure?.message).not.toContain('wrong-key-123');
     expect(mock.count()).toBe(1);
-    expect(p.health()).toEqual({ state: 'unauthorized', message: expect.stringContaining('key invalid or plan not entitled') });
+    expect(p.health()).toEqual({
+      state: 'unauthorized',
+      message: expect.stringContaining('key invalid or plan not entitled'),
+    });
   });
 
   it('falls back to previous closes when the plan is not entitled to snapshots and trades', async () => {
@@ -162,7 +210,9 @@ describe('Polygon provider against the loopback mock (real HTTP)', () => {
 
   it('single-flight: N concurrent misses cause exactly one upstream request', async () => {
     const cache = cacheOf(provider());
-    const results = await Promise.all(Array.from({ length: 25 }, () => cache.get(['AAPL', 'MSFT'])));
+    const results = await Promise.all(
+      Array.from({ length: 25 }, () => cache.get(['AAPL', 'MSFT'])),
+    );
     expect(mock.count(SNAPSHOT)).toBe(1);
     expect(new Set(results.map((r) => r.quotes[0].price)).size).toBe(1);
   });
@@ -172,7 +222,9 @@ describe('Polygon provider against the loopback mock (real HTTP)', () => {
       const cache = cacheOf(provider());
       const start = mock.count(SNAPSHOT);
       for (let t = 0; t <= 120_000; t += 2_000) {
-        await Promise.all(Array.from({ length: clients }, () => cache.get(['AAPL', 'MSFT', 'NVDA'])));
+        await Promise.all(
+          Array.from({ length: clients }, () => cache.get(['AAPL', 'MSFT', 'NVDA'])),
+        );
         clock.advance(2_000);
       }
       return mock.count(SNAPSHOT) - start;

@@ -5,12 +5,24 @@ import { type Observable, Subject } from 'rxjs';
 import { BarFeed } from '../bars/bar-feed';
 import { SingleFlightCache } from '../cache/single-flight-cache';
 import type { Clock } from '../provider/clock';
-import { MarketDataProvider, type ProviderHealth, type ProviderMarketStatus, type ProviderQuote, type QuoteBatch, type StreamState } from '../provider/market-data.provider';
+import {
+  MarketDataProvider,
+  type ProviderHealth,
+  type ProviderMarketStatus,
+  type ProviderQuote,
+  type QuoteBatch,
+  type StreamState,
+} from '../provider/market-data.provider';
 import { ProviderError } from '../provider/provider-error';
 import { fetchAggregates, type PolygonGet } from './polygon-aggregates';
 import { PolygonHttpClient, type PolygonLogger } from './polygon-http.client';
 import { PolygonMinuteBars } from './polygon-minute-bars';
-import { lastTradeQuote, previousCloseQuote, snapshotQuote, upcomingClosures } from './polygon-quotes';
+import {
+  lastTradeQuote,
+  previousCloseQuote,
+  snapshotQuote,
+  upcomingClosures,
+} from './polygon-quotes';
 import type { StreamTrade } from './polygon-stream-events';
 import { PolygonStreamClient, type PolygonStreamOptions } from './polygon-stream.client';
 import { isObject } from './polygon-wire';
@@ -31,9 +43,17 @@ export interface PolygonProviderOptions {
   readonly streamTiming?: Partial<StreamTiming>;
 }
 
-type StreamTiming = Pick<PolygonStreamOptions, 'reconnectBaseMs' | 'reconnectMaxMs' | 'authRetryMs' | 'heartbeatMs'>;
+type StreamTiming = Pick<
+  PolygonStreamOptions,
+  'reconnectBaseMs' | 'reconnectMaxMs' | 'authRetryMs' | 'heartbeatMs'
+>;
 
-const DEFAULT_STREAM_TIMING: StreamTiming = { reconnectBaseMs: 1_000, reconnectMaxMs: 60_000, authRetryMs: 3_600_000, heartbeatMs: 30_000 };
+const DEFAULT_STREAM_TIMING: StreamTiming = {
+  reconnectBaseMs: 1_000,
+  reconnectMaxMs: 60_000,
+  authRetryMs: 3_600_000,
+  heartbeatMs: 30_000,
+};
 
 const SNAPSHOT_PATH = '/v2/snapshot/locale/us/markets/stocks/tickers';
 const HOUR_MS = 3_600_000;
@@ -75,18 +95,39 @@ export class PolygonMarketProvider extends MarketDataProvider {
     private readonly logger: PolygonLogger,
   ) {
     super();
-    this.http = new PolygonHttpClient(options, new RequestBudget(options.requestsPerMinute, clock), clock, logger);
+    this.http = new PolygonHttpClient(
+      options,
+      new RequestBudget(options.requestsPerMinute, clock),
+      clock,
+      logger,
+    );
     this.feed = new BarFeed(Math.max(options.backfillBars, 1) + 4_000);
-    const whenIdle: PolygonGet = (path, query) => this.remember(() => this.http.getIfIdle(path, query, BAR_SPARE_SLOTS));
-    this.minuteBars = new PolygonMinuteBars(this.feed, (symbol, from, to) => fetchAggregates(whenIdle, symbol, 'minute', from, to), clock, logger, options.backfillBars);
+    const whenIdle: PolygonGet = (path, query) =>
+      this.remember(() => this.http.getIfIdle(path, query, BAR_SPARE_SLOTS));
+    this.minuteBars = new PolygonMinuteBars(
+      this.feed,
+      (symbol, from, to) => fetchAggregates(whenIdle, symbol, 'minute', from, to),
+      clock,
+      logger,
+      options.backfillBars,
+    );
     this.previousCloses = new SingleFlightCache(clock, HOUR_MS);
     this.statusNow = new SingleFlightCache(clock, MINUTE_MS, 1);
     this.upcoming = new SingleFlightCache(clock, 6 * HOUR_MS, 1);
     this.stream =
       options.websocket && options.websocketUrl
         ? new PolygonStreamClient(
-            { url: options.websocketUrl, apiKey: options.apiKey, ...DEFAULT_STREAM_TIMING, ...options.streamTiming },
-            { trade: (trade) => this.onTrade(trade), minute: (bar) => this.minuteBars.onStreamMinute(bar), state: (state) => this.onStreamState(state) },
+            {
+              url: options.websocketUrl,
+              apiKey: options.apiKey,
+              ...DEFAULT_STREAM_TIMING,
+              ...options.streamTiming,
+            },
+            {
+              trade: (trade) => this.onTrade(trade),
+              minute: (bar) => this.minuteBars.onStreamMinute(bar),
+              state: (state) => this.onStreamState(state),
+            },
             logger,
           )
         : null;
@@ -112,10 +153,24 @@ export class PolygonMarketProvider extends MarketDataProvider {
   health(): ProviderHealth {
     const stream = this.stream ? { stream: this.stream.state } : {};
     if (this.unauthorized) return { state: 'unauthorized', message: this.unauthorized, ...stream };
-    if (!this.entitled('snapshot')) return { state: 'unauthorized', message: 'plan not entitled to snapshots: serving last trades or previous closes', ...stream };
+    if (!this.entitled('snapshot'))
+      return {
+        state: 'unauthorized',
+        message: 'plan not entitled to snapshots: serving last trades or previous closes',
+        ...stream,
+      };
     if (!this.stream) return { state: 'ok', message: 'Polygon REST' };
-    if (this.stream.state === 'streaming') return { state: 'ok', message: 'Polygon WebSocket streaming (REST for symbols without trades yet)', ...stream };
-    return { state: 'ok', message: `Polygon REST polling; WebSocket ${this.stream.state}: ${this.stream.reason}`, ...stream };
+    if (this.stream.state === 'streaming')
+      return {
+        state: 'ok',
+        message: 'Polygon WebSocket streaming (REST for symbols without trades yet)',
+        ...stream,
+      };
+    return {
+      state: 'ok',
+      message: `Polygon REST polling; WebSocket ${this.stream.state}: ${this.stream.reason}`,
+      ...stream,
+    };
   }
 
   async watch(symbols: readonly string[]): Promise<string[]> {
@@ -143,7 +198,8 @@ export class PolygonMarketProvider extends MarketDataProvider {
     }
     const polled = symbols.filter((s) => !quotes.has(s));
     if (polled.length > 0 && this.entitled('snapshot')) {
-      for (const quote of (await this.guard('snapshot', () => this.snapshot(polled))) ?? []) quotes.set(quote.symbol, quote);
+      for (const quote of (await this.guard('snapshot', () => this.snapshot(polled))) ?? [])
+        quotes.set(quote.symbol, quote);
     }
     const unknown: string[] = [];
     for (const symbol of polled.filter((s) => !quotes.has(s))) {
@@ -154,8 +210,19 @@ export class PolygonMarketProvider extends MarketDataProvider {
     return { quotes: [...quotes.values()], unknown };
   }
 
-  async fetchBars(symbol: string, timespan: MarketTimespan, from: number, to: number): Promise<Bar[] | null> {
-    const bars = await fetchAggregates((path, query) => this.remember(() => this.http.get(path, query)), symbol, timespan, from, to);
+  async fetchBars(
+    symbol: string,
+    timespan: MarketTimespan,
+    from: number,
+    to: number,
+  ): Promise<Bar[] | null> {
+    const bars = await fetchAggregates(
+      (path, query) => this.remember(() => this.http.get(path, query)),
+      symbol,
+      timespan,
+      from,
+      to,
+    );
     if (bars.length === 0 && !(await this.exists(symbol))) return null;
     return bars;
   }
@@ -168,15 +235,23 @@ export class PolygonMarketProvider extends MarketDataProvider {
     const open = await this.statusNow
       .get('now', async () => {
         const { body } = await this.http.getIfIdle('/v1/marketstatus/now');
-        return isObject(body) && typeof body['market'] === 'string' ? body['market'] === 'open' : null;
+        return isObject(body) && typeof body['market'] === 'string'
+          ? body['market'] === 'open'
+          : null;
       })
       .catch(() => null);
-    const closures = await this.upcoming.get('upcoming', async () => upcomingClosures((await this.http.getIfIdle('/v1/marketstatus/upcoming')).body)).catch(() => new Map());
+    const closures = await this.upcoming
+      .get('upcoming', async () =>
+        upcomingClosures((await this.http.getIfIdle('/v1/marketstatus/upcoming')).body),
+      )
+      .catch(() => new Map());
     return { now: this.clock.now(), open, clockRate: 1, closures };
   }
 
   private async snapshot(symbols: readonly string[]) {
-    const { body } = await this.remember(() => this.http.get(SNAPSHOT_PATH, { tickers: symbols.join(',') }));
+    const { body } = await this.remember(() =>
+      this.http.get(SNAPSHOT_PATH, { tickers: symbols.join(',') }),
+    );
     const tickers = isObject(body) && Array.isArray(body['tickers']) ? body['tickers'] : null;
     if (!tickers) throw new ProviderError('bad_response', 'snapshot without "tickers"');
     return tickers.flatMap((ticker) => snapshotQuote(ticker) ?? []);
@@ -185,14 +260,25 @@ export class PolygonMarketProvider extends MarketDataProvider {
   /** A symbol the snapshot lacks (no trade yet today, or unknown): its last trade, else its previous close. */
   private async singleQuote(symbol: string): Promise<ProviderQuote | null> {
     if (this.entitled('lastTrade')) {
-      const trade = await this.guard('lastTrade', () => this.remember(() => this.http.get(`/v2/last/trade/${encodeURIComponent(symbol)}`)));
+      const trade = await this.guard('lastTrade', () =>
+        this.remember(() => this.http.get(`/v2/last/trade/${encodeURIComponent(symbol)}`)),
+      );
       if (trade) return trade.status === 404 ? null : lastTradeQuote(symbol, trade.body);
     }
     return this.previousClose(symbol);
   }
 
   private previousClose(symbol: string): Promise<ProviderQuote | null> {
-    return this.previousCloses.get(symbol, async () => previousCloseQuote(symbol, (await this.remember(() => this.http.get(`/v2/aggs/ticker/${encodeURIComponent(symbol)}/prev`))).body));
+    return this.previousCloses.get(symbol, async () =>
+      previousCloseQuote(
+        symbol,
+        (
+          await this.remember(() =>
+            this.http.get(`/v2/aggs/ticker/${encodeURIComponent(symbol)}/prev`),
+          )
+        ).body,
+      ),
+    );
   }
 
   private async exists(symbol: string): Promise<boolean> {
@@ -205,13 +291,21 @@ export class PolygonMarketProvider extends MarketDataProvider {
   }
 
   /** Runs a request a low plan may refuse; a 403 switches the feature off (for an hour) instead of failing. */
-  private async guard<T>(feature: 'snapshot' | 'lastTrade', call: () => Promise<T>): Promise<T | null> {
+  private async guard<T>(
+    feature: 'snapshot' | 'lastTrade',
+    call: () => Promise<T>,
+  ): Promise<T | null> {
     try {
       const result = await call();
       this.notEntitledAt.delete(feature);
       return result;
     } catch (error) {
-      if (!(error instanceof ProviderError) || error.kind !== 'unauthorized' || /401/.test(error.message)) throw error;
+      if (
+        !(error instanceof ProviderError) ||
+        error.kind !== 'unauthorized' ||
+        /401/.test(error.message)
+      )
+        throw error;
       this.notEntitledAt.set(feature, this.clock.now());
       this.logger.warn(`Polygon plan not entitled to ${feature}; falling back`);
       return null;
@@ -225,7 +319,8 @@ export class PolygonMarketProvider extends MarketDataProvider {
       this.unauthorized = null;
       return result;
     } catch (error) {
-      if (error instanceof ProviderError && error.kind === 'unauthorized') this.unauthorized = `market data key invalid or plan not entitled: ${error.message}`;
+      if (error instanceof ProviderError && error.kind === 'unauthorized')
+        this.unauthorized = `market data key invalid or plan not entitled: ${error.message}`;
       throw error;
     }
   }

@@ -12,7 +12,8 @@ const SNAPSHOT = '/v2/snapshot/locale/us/markets/stocks/tickers';
 const aggregates = (symbol: string) => `/v2/aggs/ticker/${symbol}/range/1/minute/`;
 
 /** Minute start times from WEDNESDAY_11_ET on. */
-const minutes = (count: number, first = 0) => Array.from({ length: count }, (_, i) => WEDNESDAY_11_ET + (first + i) * MINUTE_MS);
+const minutes = (count: number, first = 0) =>
+  Array.from({ length: count }, (_, i) => WEDNESDAY_11_ET + (first + i) * MINUTE_MS);
 
 describe('Polygon minute bars from aggregates, on their own schedule (real HTTP)', () => {
   let mock: PolygonMockServer;
@@ -28,7 +29,8 @@ describe('Polygon minute bars from aggregates, on their own schedule (real HTTP)
     await p.watch(watch);
     return p;
   };
-  const timesOf = (symbol: string) => published.filter((bar) => bar.symbol === symbol).map((bar) => bar.time);
+  const timesOf = (symbol: string) =>
+    published.filter((bar) => bar.symbol === symbol).map((bar) => bar.time);
   const nextMinute = async (p: PolygonMarketProvider) => {
     clock.advance(MINUTE_MS);
     await p.refreshBars();
@@ -64,7 +66,9 @@ describe('Polygon minute bars from aggregates, on their own schedule (real HTTP)
     expect(timesOf('MSFT')).toEqual(minutes(3));
     expect(mock.count(SNAPSHOT)).toBe(0);
     expect(p.recentBars('AAPL', 3)).toEqual(published.filter((bar) => bar.symbol === 'AAPL'));
-    expect(published.filter((bar) => bar.symbol === 'AAPL')).toEqual(await p.fetchBars('AAPL', 'minute', minutes(1)[0], minutes(1, 2)[0]));
+    expect(published.filter((bar) => bar.symbol === 'AAPL')).toEqual(
+      await p.fetchBars('AAPL', 'minute', minutes(1)[0], minutes(1, 2)[0]),
+    );
   });
 
   it.each<[string, MockFault]>([
@@ -72,16 +76,25 @@ describe('Polygon minute bars from aggregates, on their own schedule (real HTTP)
     ['HTTP 429 with Retry-After', { kind: 'status', status: 429, retryAfterSec: 20 }],
     ['malformed JSON', { kind: 'malformed' }],
     ['a dropped connection', { kind: 'drop' }],
-  ])('publishes a minute that failed to fetch (%s) with a later round, once upstream recovers', async (_name, fault) => {
-    const p = await provider(['AAPL']);
-    await p.refreshBars();
-    mock.inject({ ...fault, path: aggregates('AAPL') });
-    await nextMinute(p);
-    expect(published).toEqual([]);
-    expect(logs.some((line) => line.includes('Polygon minute bars of AAPL') && line.includes('asked again next minute'))).toBe(true);
-    await nextMinute(p);
-    expect(timesOf('AAPL')).toEqual(minutes(2));
-  });
+  ])(
+    'publishes a minute that failed to fetch (%s) with a later round, once upstream recovers',
+    async (_name, fault) => {
+      const p = await provider(['AAPL']);
+      await p.refreshBars();
+      mock.inject({ ...fault, path: aggregates('AAPL') });
+      await nextMinute(p);
+      expect(published).toEqual([]);
+      expect(
+        logs.some(
+          (line) =>
+            line.includes('Polygon minute bars of AAPL') &&
+            line.includes('asked again next minute'),
+        ),
+      ).toBe(true);
+      await nextMinute(p);
+      expect(timesOf('AAPL')).toEqual(minutes(2));
+    },
+  );
 
   it('uses only spare budget, never holds up a quote refresh, and serves symbols in turn until none is behind', async () => {
     const p = await provider(['AAPL', 'MSFT', 'NVDA'], { requestsPerMinute: 3 });
@@ -97,7 +110,8 @@ describe('Polygon minute bars from aggregates, on their own schedule (real HTTP)
       expect(timesOf(symbol)).toEqual(minutes(timesOf(symbol).length));
     }
     const sent = mock.requests.map((r) => r.at);
-    for (const t of sent) expect(sent.filter((u) => u >= t && u < t + MINUTE_MS).length).toBeLessThanOrEqual(3);
+    for (const t of sent)
+      expect(sent.filter((u) => u >= t && u < t + MINUTE_MS).length).toBeLessThanOrEqual(3);
   });
 
   it('keeps publishing bars when no quote is ever fetched in this process (prices from a Redis peer)', async () => {
@@ -134,10 +148,17 @@ describe('Polygon minute bars with the WebSocket (real socket)', () => {
   });
 
   const streamingAAPL = async (connections: number) => {
-    await until(() => mock.stream.connectionCount === connections && p.health().stream === 'streaming', `connection ${connections}`);
-    await until(() => mock.stream.subscriptions.some((topics) => topics.includes('AM.AAPL')), 'the AM subscription');
+    await until(
+      () => mock.stream.connectionCount === connections && p.health().stream === 'streaming',
+      `connection ${connections}`,
+    );
+    await until(
+      () => mock.stream.subscriptions.some((topics) => topics.includes('AM.AAPL')),
+      'the AM subscription',
+    );
   };
-  const tapeMinute = async (time: number) => ((await p.fetchBars('AAPL', 'minute', time, time)) ?? [])[0];
+  const tapeMinute = async (time: number) =>
+    ((await p.fetchBars('AAPL', 'minute', time, time)) ?? [])[0];
 
   it('publishes each minute once when AM events and REST aggregates overlap, and fills a gap the stream left', async () => {
     const published: Bar[] = [];

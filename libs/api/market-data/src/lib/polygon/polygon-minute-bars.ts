@@ -59,7 +59,14 @@ export class PolygonMinuteBars {
   watch(symbols: readonly string[]): void {
     const now = this.clock.now();
     const added = symbols.filter((symbol) => !this.symbols.has(symbol));
-    for (const symbol of added) this.symbols.set(symbol, { watchedAt: now, loaded: false, attemptedAt: -Infinity, streamed: false, pending: null });
+    for (const symbol of added)
+      this.symbols.set(symbol, {
+        watchedAt: now,
+        loaded: false,
+        attemptedAt: -Infinity,
+        streamed: false,
+        pending: null,
+      });
     for (const symbol of added) void this.catchUp(symbol);
   }
 
@@ -76,7 +83,9 @@ export class PolygonMinuteBars {
 
   /** One round: each symbol the stream does not cover catches up, least recently asked first, while the budget has room. */
   async refresh(): Promise<void> {
-    const due = [...this.symbols.entries()].filter(([, state]) => !state.streamed).sort(([, a], [, b]) => a.attemptedAt - b.attemptedAt);
+    const due = [...this.symbols.entries()]
+      .filter(([, state]) => !state.streamed)
+      .sort(([, a], [, b]) => a.attemptedAt - b.attemptedAt);
     for (const [symbol] of due) {
       if ((await this.catchUp(symbol)) === 'refused') return;
     }
@@ -107,7 +116,10 @@ export class PolygonMinuteBars {
   private scheduleNextRound(): void {
     if (!this.running) return;
     const delay = MINUTE_MS - (this.clock.now() % MINUTE_MS) + SETTLE_MS;
-    this.timer = setTimeout(() => void this.refresh().finally(() => this.scheduleNextRound()), delay);
+    this.timer = setTimeout(
+      () => void this.refresh().finally(() => this.scheduleNextRound()),
+      delay,
+    );
     this.timer.unref();
   }
 
@@ -130,7 +142,9 @@ export class PolygonMinuteBars {
     const state = this.symbols.get(symbol) as WatchedSymbol;
     const pending = state.pending;
     const now = this.clock.now();
-    const from = this.feed.last(symbol)?.time ?? (this.historyBars > 0 ? now - HISTORY_DAYS * DAY_MS : state.watchedAt - MINUTE_MS + 1);
+    const from =
+      this.feed.last(symbol)?.time ??
+      (this.historyBars > 0 ? now - HISTORY_DAYS * DAY_MS : state.watchedAt - MINUTE_MS + 1);
     // Only minutes that have closed: Polygon also answers the one still building.
     const to = Math.floor(now / MINUTE_MS) * MINUTE_MS - 1;
     let bars: Bar[];
@@ -139,7 +153,9 @@ export class PolygonMinuteBars {
     } catch (error) {
       if (error instanceof BudgetInUse) return 'refused';
       state.attemptedAt = now;
-      this.logger.warn(`Polygon minute bars of ${symbol}: ${(error as Error).message}; asked again next minute`);
+      this.logger.warn(
+        `Polygon minute bars of ${symbol}: ${(error as Error).message}; asked again next minute`,
+      );
       return 'failed';
     }
     state.attemptedAt = now;
@@ -157,7 +173,8 @@ export class PolygonMinuteBars {
   private accept(state: WatchedSymbol, bars: readonly Bar[]): void {
     if (!state.loaded) {
       const history = bars.filter((bar) => bar.time + MINUTE_MS <= state.watchedAt);
-      for (const bar of history.slice(Math.max(0, history.length - this.historyBars))) this.feed.record(bar);
+      for (const bar of history.slice(Math.max(0, history.length - this.historyBars)))
+        this.feed.record(bar);
       bars = bars.slice(history.length);
       state.loaded = true;
     }

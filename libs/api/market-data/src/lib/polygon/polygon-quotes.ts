@@ -42,7 +42,11 @@ export function upcomingClosures(body: unknown): Map<string, { close: number | n
   for (const day of Array.isArray(body) ? body : []) {
     if (!isObject(day) || day['exchange'] !== 'NYSE' || typeof day['date'] !== 'string') continue;
     if (day['status'] === 'closed') closures.set(day['date'], { close: null });
-    if (day['status'] === 'early-close' && typeof day['close'] === 'string' && !Number.isNaN(Date.parse(day['close']))) {
+    if (
+      day['status'] === 'early-close' &&
+      typeof day['close'] === 'string' &&
+      !Number.isNaN(Date.parse(day['close']))
+    ) {
       closures.set(day['date'], { close: Date.parse(day['close']) });
     }
   }

@@ -3,7 +3,13 @@ import type { Bar } from '@ptp/domain';
 import WebSocket from 'ws';
 import type { StreamState } from '../provider/market-data.provider';
 import type { PolygonLogger } from './polygon-http.client';
-import { type StreamTrade, streamEvents, streamMinute, streamTopics, streamTrade } from './polygon-stream-events';
+import {
+  type StreamTrade,
+  streamEvents,
+  streamMinute,
+  streamTopics,
+  streamTrade,
+} from './polygon-stream-events';
 
 export interface PolygonStreamOptions {
   /** e.g. `wss://socket.polygon.io/stocks`. */
@@ -119,7 +125,11 @@ export class PolygonStreamClient {
         const bar = streamMinute(event);
         if (bar) this.handlers.minute(bar);
       } else if (event['ev'] === 'status') {
-        this.onStatus(socket, String(event['status']), typeof event['message'] === 'string' ? event['message'] : '');
+        this.onStatus(
+          socket,
+          String(event['status']),
+          typeof event['message'] === 'string' ? event['message'] : '',
+        );
       }
     }
   }
@@ -160,13 +170,18 @@ export class PolygonStreamClient {
       delay = this.options.authRetryMs;
     } else {
       this.lastReason = this.dropReason ?? `connection closed (code ${code})`;
-      const ceiling = Math.min(this.options.reconnectMaxMs, this.options.reconnectBaseMs * 2 ** Math.min(this.failures, 30));
+      const ceiling = Math.min(
+        this.options.reconnectMaxMs,
+        this.options.reconnectBaseMs * 2 ** Math.min(this.failures, 30),
+      );
       this.failures++;
       // Half fixed, half random: several processes losing the server at once do not come back at once.
       delay = ceiling / 2 + Math.random() * (ceiling / 2);
       this.setState('reconnecting');
     }
-    this.logger.warn(`Polygon WebSocket: ${this.lastReason}; polling REST, next connection in ${Math.round(delay)} ms`);
+    this.logger.warn(
+      `Polygon WebSocket: ${this.lastReason}; polling REST, next connection in ${Math.round(delay)} ms`,
+    );
     this.retryTimer = setTimeout(() => {
       this.retryTimer = null;
       this.connect();
@@ -175,7 +190,8 @@ export class PolygonStreamClient {
   }
 
   private sendSubscribe(symbols: readonly string[]): void {
-    if (symbols.length > 0) this.socket?.send(JSON.stringify({ action: 'subscribe', params: streamTopics(symbols) }));
+    if (symbols.length > 0)
+      this.socket?.send(JSON.stringify({ action: 'subscribe', params: streamTopics(symbols) }));
   }
 
   private setState(state: StreamState): void {

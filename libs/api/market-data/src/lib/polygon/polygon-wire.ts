@@ -33,7 +33,17 @@ export function num(value: unknown): number | undefined {
 
 /** A bar from Polygon's short OHLCV fields, its start time under `timeKey` (ms); null when one is missing. */
 export function ohlcvBar(symbol: string, fields: JsonObject, timeKey: 't' | 's'): Bar | null {
-  const [time, open, high, low, close, volume] = [timeKey, 'o', 'h', 'l', 'c', 'v'].map((k) => num(fields[k]));
-  if (time === undefined || open === undefined || high === undefined || low === undefined || close === undefined || volume === undefined) return null;
+  const [time, open, high, low, close, volume] = [timeKey, 'o', 'h', 'l', 'c', 'v'].map((k) =>
+    num(fields[k]),
+  );
+  if (
+    time === undefined ||
+    open === undefined ||
+    high === undefined ||
+    low === undefined ||
+    close === undefined ||
+    volume === undefined
+  )
+    return null;
   return { symbol, time, open, high, low, close, volume };
 }

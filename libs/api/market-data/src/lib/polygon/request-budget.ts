@@ -36,7 +36,12 @@ export class RequestBudget {
    */
   tryTake(spare = 0): boolean {
     const now = this.clock.now();
-    if (this.waiting > 0 || this.pausedUntil > now || this.inWindow(now) + 1 + spare > this.capacity) return false;
+    if (
+      this.waiting > 0 ||
+      this.pausedUntil > now ||
+      this.inWindow(now) + 1 + spare > this.capacity
+    )
+      return false;
     this.grant(now);
     return true;
   }
@@ -59,7 +64,10 @@ export class RequestBudget {
   }
 
   private delay(now: number): number {
-    const oldest = this.granted.length >= this.capacity ? this.granted[this.granted.length - this.capacity] : -Infinity;
+    const oldest =
+      this.granted.length >= this.capacity
+        ? this.granted[this.granted.length - this.capacity]
+        : -Infinity;
     return Math.max(this.pausedUntil - now, oldest + this.windowMs - now);
   }
 

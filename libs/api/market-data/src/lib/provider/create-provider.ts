@@ -13,13 +13,24 @@ export function createProvider(config: AppConfig, clock: Clock): MarketDataProvi
   switch (marketData.provider) {
     case 'polygon':
       if (!marketData.polygon.apiKey) throw new Error('the polygon provider needs POLYGON_API_KEY');
-      return new PolygonMarketProvider({ ...marketData.polygon, apiKey: marketData.polygon.apiKey, backfillBars: marketData.simulated.backfillBars }, clock, new Logger(PolygonMarketProvider.name));
+      return new PolygonMarketProvider(
+        {
+          ...marketData.polygon,
+          apiKey: marketData.polygon.apiKey,
+          backfillBars: marketData.simulated.backfillBars,
+        },
+        clock,
+        new Logger(PolygonMarketProvider.name),
+      );
     case 'replay':
       return new ReplayMarketProvider(marketData.replay, clock);
     case 'simulated':
     default:
       return new SimulatedMarketProvider(
-        { ...marketData.simulated, symbols: [...new Set([...trading.watchlist, ...DEFAULT_SIMULATED_WATCHLIST])] },
+        {
+          ...marketData.simulated,
+          symbols: [...new Set([...trading.watchlist, ...DEFAULT_SIMULATED_WATCHLIST])],
+        },
         clock,
       );
   }

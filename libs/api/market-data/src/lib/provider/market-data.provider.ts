@@ -60,11 +60,16 @@ export abstract class MarketDataProvider {
   abstract fetchQuotes(symbols: readonly string[]): Promise<QuoteBatch>;
 
   /** Bars of `timespan` whose start lies in [from, to] (UTC ms), oldest first; null for an unknown symbol. */
-  abstract fetchBars(symbol: string, timespan: MarketTimespan, from: number, to: number): Promise<Bar[] | null>;
+  abstract fetchBars(
+    symbol: string,
+    timespan: MarketTimespan,
+    from: number,
+    to: number,
+  ): Promise<Bar[] | null>;
 
   abstract marketStatus(): Promise<ProviderMarketStatus>;
 
-  /** Completed 1-minute bars of the watched symbols as they close. */
+  /** Completed 1-minute bars of the watched symbols as they close: each once, in time order per symbol (a `BarFeed`). */
   abstract readonly bars$: Observable<Bar>;
 
   /** Prices pushed between refreshes (Polygon's WebSocket trades); providers that only answer polls push none. */

@@ -8,14 +8,19 @@ const DAILY_GAP_MS = 20 * 3_600_000;
 export function symbolFromFileName(path: string): string {
   const name = basename(path, extname(path)).toUpperCase();
   const match = /^[A-Z][A-Z0-9]*(?:\.[A-Z])?/.exec(name);
-  if (!match) throw new Error(`cannot tell the symbol from the file name ${basename(path)}: name it like AAPL.csv`);
+  if (!match)
+    throw new Error(
+      `cannot tell the symbol from the file name ${basename(path)}: name it like AAPL.csv`,
+    );
   return match[0];
 }
 
 /** Daily aggregates are re-stamped 00:00 UTC of their date, the Yahoo convention, so both formats line up. */
 function parseAggregatesFile(text: string): Bar[] {
   const bars = parsePolygonAggregates(text);
-  const daily = bars.length > 1 && bars.every((bar, i) => i === 0 || bar.time - bars[i - 1].time >= DAILY_GAP_MS);
+  const daily =
+    bars.length > 1 &&
+    bars.every((bar, i) => i === 0 || bar.time - bars[i - 1].time >= DAILY_GAP_MS);
   return daily ? parsePolygonAggregates(text, { daily: true }) : bars;
 }
 
@@ -31,7 +36,10 @@ export async function loadReplayFiles(paths: readonly string[]): Promise<Map<str
     });
     let bars: Bar[];
     try {
-      bars = extname(path).toLowerCase() === '.json' ? parseAggregatesFile(text) : parseYahooDailyCsv(text, { symbol: symbolFromFileName(path) });
+      bars =
+        extname(path).toLowerCase() === '.json'
+          ? parseAggregatesFile(text)
+          : parseYahooDailyCsv(text, { symbol: symbolFromFileName(path) });
     } catch (error) {
       throw new Error(`replay file ${path}: ${(error as Error).message}`);
     }

@@ -4,7 +4,12 @@ import type { Observable } from 'rxjs';
 import { aggregateBars } from '../bars/aggregate-bars';
 import { BarFeed } from '../bars/bar-feed';
 import type { Clock } from '../provider/clock';
-import { MarketDataProvider, type ProviderHealth, type ProviderMarketStatus, type QuoteBatch } from '../provider/market-data.provider';
+import {
+  MarketDataProvider,
+  type ProviderHealth,
+  type ProviderMarketStatus,
+  type QuoteBatch,
+} from '../provider/market-data.provider';
 import { loadReplayFiles } from './replay-files';
 
 const DAILY_STEP_MS = 20 * 3_600_000;
@@ -47,14 +52,20 @@ export class ReplayMarketProvider extends MarketDataProvider {
     const series = await loadReplayFiles(this.options.files);
     this.symbols = new Set(series.keys());
     const byTime = new Map<number, Bar[]>();
-    for (const bar of [...series.values()].flat()) byTime.set(bar.time, [...(byTime.get(bar.time) ?? []), bar]);
-    this.timeline = [...byTime.entries()].sort(([a], [b]) => a - b).map(([time, bars]) => ({ time, bars }));
+    for (const bar of [...series.values()].flat())
+      byTime.set(bar.time, [...(byTime.get(bar.time) ?? []), bar]);
+    this.timeline = [...byTime.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([time, bars]) => ({ time, bars }));
     const gaps = this.timeline.slice(1).map((entry, i) => entry.time - this.timeline[i].time);
     this.stepMs = gaps.length > 0 ? Math.min(...gaps) : 60_000;
     this.startIndex = Math.min(this.options.warmupBars, Math.floor(this.timeline.length / 2));
     this.releaseUpTo(this.startIndex, 'record');
     this.wallStart = this.clock.now();
-    this.timer = setInterval(() => this.advance(), Math.min(1_000, Math.max(20, this.stepMs / this.options.speed)));
+    this.timer = setInterval(
+      () => this.advance(),
+      Math.min(1_000, Math.max(20, this.stepMs / this.options.speed)),
+    );
     this.timer.unref();
   }
 
@@ -65,7 +76,9 @@ export class ReplayMarketProvider extends MarketDataProvider {
 
   /** Releases every step whose wall time has come. */
   advance(): void {
-    const due = this.startIndex + Math.floor(((this.clock.now() - this.wallStart) * this.options.speed) / this.stepMs);
+    const due =
+      this.startIndex +
+      Math.floor(((this.clock.now() - this.wallStart) * this.options.speed) / this.stepMs);
     this.releaseUpTo(due, 'publish');
     if (this.released >= this.timeline.length && this.timer) clearInterval(this.timer);
   }
@@ -82,7 +95,12 @@ export class ReplayMarketProvider extends MarketDataProvider {
     return { quotes, unknown: symbols.filter((s) => !this.known(s)) };
   }
 
-  async fetchBars(symbol: string, timespan: MarketTimespan, from: number, to: number): Promise<Bar[] | null> {
+  async fetchBars(
+    symbol: string,
+    timespan: MarketTimespan,
+    from: number,
+    to: number,
+  ): Promise<Bar[] | null> {
     if (!this.known(symbol)) return null;
     const bars = this.feed.range(symbol, from, to);
     // Daily data cannot be split into hours; it is served as recorded whatever the timespan.
@@ -95,7 +113,12 @@ export class ReplayMarketProvider extends MarketDataProvider {
 
   async marketStatus(): Promise<ProviderMarketStatus> {
     const last = this.timeline[Math.max(0, this.released - 1)];
-    return { now: last?.time ?? this.clock.now(), open: this.released < this.timeline.length, clockRate: this.options.speed, closures: new Map() };
+    return {
+      now: last?.time ?? this.clock.now(),
+      open: this.released < this.timeline.length,
+      clockRate: this.options.speed,
+      closures: new Map(),
+    };
   }
 
   health(): ProviderHealth {

@@ -4,7 +4,12 @@ import type { Observable } from 'rxjs';
 import { aggregateBars } from '../bars/aggregate-bars';
 import { BarFeed } from '../bars/bar-feed';
 import type { Clock } from '../provider/clock';
-import { MarketDataProvider, type ProviderHealth, type ProviderMarketStatus, type QuoteBatch } from '../provider/market-data.provider';
+import {
+  MarketDataProvider,
+  type ProviderHealth,
+  type ProviderMarketStatus,
+  type QuoteBatch,
+} from '../provider/market-data.provider';
 
 export interface SimulatedMarketOptions {
   readonly seed: number;
@@ -42,7 +47,11 @@ export class SimulatedMarketProvider extends MarketDataProvider {
     private readonly clock: Clock,
   ) {
     super();
-    this.market = new MarketSimulator({ seed: options.seed, symbols: [], followMarketHours: options.followMarketHours });
+    this.market = new MarketSimulator({
+      seed: options.seed,
+      symbols: [],
+      followMarketHours: options.followMarketHours,
+    });
     this.feed = new BarFeed(options.backfillBars + LIVE_HISTORY);
   }
 
@@ -92,19 +101,33 @@ export class SimulatedMarketProvider extends MarketDataProvider {
   }
 
   async fetchQuotes(symbols: readonly string[]): Promise<QuoteBatch> {
-    const batch: { quotes: QuoteBatch['quotes'][number][]; unknown: string[] } = { quotes: [], unknown: [] };
+    const batch: { quotes: QuoteBatch['quotes'][number][]; unknown: string[] } = {
+      quotes: [],
+      unknown: [],
+    };
     for (const symbol of symbols) {
       const minute = this.latest.get(symbol);
       if (!minute) {
         batch.unknown.push(symbol);
         continue;
       }
-      batch.quotes.push({ symbol, price: minute.trade.price, bid: minute.quote.bid, ask: minute.quote.ask, asOf: minute.quote.time });
+      batch.quotes.push({
+        symbol,
+        price: minute.trade.price,
+        bid: minute.quote.bid,
+        ask: minute.quote.ask,
+        asOf: minute.quote.time,
+      });
     }
     return batch;
   }
 
-  async fetchBars(symbol: string, timespan: MarketTimespan, from: number, to: number): Promise<Bar[] | null> {
+  async fetchBars(
+    symbol: string,
+    timespan: MarketTimespan,
+    from: number,
+    to: number,
+  ): Promise<Bar[] | null> {
     if (!this.market.has(symbol)) return null;
     return aggregateBars(this.feed.range(symbol, from, to), timespan);
   }
@@ -114,11 +137,19 @@ export class SimulatedMarketProvider extends MarketDataProvider {
   }
 
   async marketStatus(): Promise<ProviderMarketStatus> {
-    return { now: this.now(), open: this.options.followMarketHours ? null : true, alwaysOpen: !this.options.followMarketHours, clockRate: this.options.speed, closures: new Map() };
+    return {
+      now: this.now(),
+      open: this.options.followMarketHours ? null : true,
+      alwaysOpen: !this.options.followMarketHours,
+      clockRate: this.options.speed,
+      closures: new Map(),
+    };
   }
 
   health(): ProviderHealth {
-    return this.latest.size > 0 ? { state: 'ok', message: 'simulated market running' } : { state: 'starting', message: 'simulated market starting' };
+    return this.latest.size > 0
+      ? { state: 'ok', message: 'simulated market running' }
+      : { state: 'starting', message: 'simulated market starting' };
   }
 
   /** Live minutes are published; backfilled ones are history only. */
@@ -130,7 +161,11 @@ export class SimulatedMarketProvider extends MarketDataProvider {
   /** The trading minutes of the backfill window, oldest first, ending just before the next live minute. */
   private backfillTimes(): number[] {
     const times: number[] = [];
-    for (let t = this.nextMinute - MINUTE_MS, searched = 0; times.length < this.options.backfillBars && searched < MAX_BACKFILL_SEARCH_MINUTES; t -= MINUTE_MS, searched++) {
+    for (
+      let t = this.nextMinute - MINUTE_MS, searched = 0;
+      times.length < this.options.backfillBars && searched < MAX_BACKFILL_SEARCH_MINUTES;
+      t -= MINUTE_MS, searched++
+    ) {
       if (this.market.isTrading(t)) times.push(t);
     }
     return times.reverse();
