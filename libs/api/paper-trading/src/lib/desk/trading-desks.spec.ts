@@ -192,6 +192,58 @@ describe('TradingDesks (real module, SQLite, hand-fed prices)', () => {
     expect(await ctx.orders.list(accountId, 'open')).toEqual([]);
   });
 
+  it('counts shares already offered by a resting sell against a new sell, and frees them on cancel', async () => {
+    const accountId = await newAccount();
+    const symbol = uniqueSymbol();
+    setPrice(symbol, 100);
+    await place(accountId, { symbol, side: 'buy', type: 'market', quantity: 10 });
+    const resting = await place(accountId, {
+      symbol,
+      side: 'sell',
+      type: 'limit',
+      quantity: 8,
+      limitPrice: 120,
+    });
+    if (!resting.ok) throw new Error(`placement refused: ${resting.message}`);
+
+    const refused = await place(accountId, { symbol, side: 'sell', type: 'market', quantity: 3 });
+
+    expect(refused).toEqual(expect.objectContaining({ ok: false, code: 'NO_SHORT_POSITIONS' }));
+    if (refused.ok) return;
+    expect(refused.rejection).toEqual(expect.objectContaining({ limit: 2, requested: 3 }));
+    expect((await ctx.desks.valuation(accountId)).positions).toEqual([
+      expect.objectContaining({ quantity: '10' }),
+    ]);
+
+    await ctx.desks.withDesk(accountId, (desk) => desk.cancelOrder(resting.order.id));
+    expect((await place(accountId, { symbol, side: 'sell', type: 'market', quantity: 3 })).ok).toBe(
+      true,
+    );
+    const valuation = await ctx.desks.valuation(accountId);
+    expect(valuation.cash).toBe('99300.00');
+    expect(valuation.positions).toEqual([expect.objectContaining({ quantity: '7' })]);
+  });
+
+  it('does not trade on a stale price: a market buy with only a stale quote is refused with NO_PRICE', async () => {
+    const accountId = await newAccount();
+    const symbol = uniqueSymbol();
+    ctx.desks.noteQuote({ ...feed.quote(symbol, 100), ageSec: 3_600, stale: true });
+
+    const result = await place(accountId, { symbol, side: 'buy', type: 'market', quantity: 1 });
+
+    expect(result).toEqual(expect.objectContaining({ ok: false, code: 'NO_PRICE' }));
+    const valuation = await ctx.desks.valuation(accountId);
+    expect(valuation.cash).toBe('100000.00');
+    expect(valuation.positions).toEqual([]);
+
+    // A fresh quote makes the symbol tradable at its price.
+    ctx.desks.noteQuote(feed.quote(symbol, 101));
+    expect((await place(accountId, { symbol, side: 'buy', type: 'market', quantity: 1 })).ok).toBe(
+      true,
+    );
+    expect((await ctx.desks.valuation(accountId)).cash).toBe('99899.00');
+  });
+
   it('refuses an order bigger than maxPositionPct of equity with RISK_MAX_POSITION, records it as rejected, and leaves cash alone', async () => {
     const accountId = await newAccount();
     const symbol = uniqueSymbol();
