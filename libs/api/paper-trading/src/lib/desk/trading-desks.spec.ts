@@ -398,4 +398,71 @@ describe('TradingDesks (real module, SQLite, hand-fed prices)', () => {
     ]);
     expect(await ctx.orders.list(accountId)).toHaveLength(2);
   });
+  it('keeps a resting order working when the write of its cancel fails', async () => {
+    const accountId = await newAccount();
+    const symbol = uniqueSymbol();
+    setPrice(symbol, 100);
+    const resting = await place(accountId, {
+      symbol,
+      side: 'buy',
+      type: 'limit',
+      quantity: 10,
+      limitPrice: 90,
+    });
+    if (!resting.ok) throw new Error(`placement refused: ${resting.message}`);
+    const before = await ctx.desks.valuation(accountId);
+    expect(before.buyingPower).toBe('99100.00');
+
+    await ctx.dataSource.destroy();
+    try {
+      await expect(
+        ctx.desks.withDesk(accountId, (desk) => desk.cancelOrder(resting.order.id)),
+      ).rejects.toThrow();
+    } finally {
+      await ctx.dataSource.initialize();
+    }
+
+    expect((await ctx.desks.valuation(accountId)).buyingPower).toBe(before.buyingPower);
+    expect(await ctx.desks.withDesk(accountId, async (desk) => [...desk.openOrderSymbols])).toEqual(
+      [symbol],
+    );
+    expect((await ctx.orders.get(resting.order.id, accountId)).status).toBe('accepted');
+    setPrice(symbol, 89);
+    await ctx.desks.withDesk(accountId, (desk) => desk.evaluateOpenOrders());
+    const filled = await ctx.desks.valuation(accountId);
+    expect(filled.cash).toBe('99110.00');
+    expect(filled.positions).toEqual([
+      expect.objectContaining({ symbol, quantity: '10', avgCost: '89' }),
+    ]);
+  });
+
+  it('forgets a resting limit order whose write failed: no reservation, nothing fills later', async () => {
+    const accountId = await newAccount();
+    const symbol = uniqueSymbol();
+    setPrice(symbol, 100);
+    // One filled order first, so the desk and its engine are in memory: the failure is the write's.
+    await place(accountId, { symbol, side: 'buy', type: 'market', quantity: 1 });
+
+    await ctx.dataSource.destroy();
+    try {
+      await expect(
+        place(accountId, { symbol, side: 'buy', type: 'limit', quantity: 10, limitPrice: 90 }),
+      ).rejects.toThrow();
+    } finally {
+      await ctx.dataSource.initialize();
+    }
+
+    expect((await ctx.desks.valuation(accountId)).buyingPower).toBe('99900.00');
+    expect(await ctx.desks.withDesk(accountId, async (desk) => [...desk.openOrderSymbols])).toEqual(
+      [],
+    );
+    setPrice(symbol, 85);
+    await ctx.desks.withDesk(accountId, (desk) => desk.evaluateOpenOrders());
+    const valuation = await ctx.desks.valuation(accountId);
+    expect(valuation.cash).toBe('99900.00');
+    expect(valuation.positions).toEqual([
+      expect.objectContaining({ symbol, quantity: '1', avgCost: '100' }),
+    ]);
+    expect((await ctx.orders.list(accountId)).map((o) => o.type)).toEqual(['market']);
+  });
 });
