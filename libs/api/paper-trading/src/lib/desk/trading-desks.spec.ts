@@ -458,11 +458,13 @@ describe('TradingDesks (real module, SQLite, hand-fed prices)', () => {
     );
     setPrice(symbol, 85);
     await ctx.desks.withDesk(accountId, (desk) => desk.evaluateOpenOrders());
+    // An order in the same symbol runs the engine on the new price: a remembered limit would fill too.
+    await place(accountId, { symbol, side: 'buy', type: 'market', quantity: 1 });
     const valuation = await ctx.desks.valuation(accountId);
-    expect(valuation.cash).toBe('99900.00');
+    expect(valuation.cash).toBe('99815.00');
     expect(valuation.positions).toEqual([
-      expect.objectContaining({ symbol, quantity: '1', avgCost: '100' }),
+      expect.objectContaining({ symbol, quantity: '2', avgCost: '92.5' }),
     ]);
-    expect((await ctx.orders.list(accountId)).map((o) => o.type)).toEqual(['market']);
+    expect((await ctx.orders.list(accountId)).map((o) => o.type)).toEqual(['market', 'market']);
   });
 });
