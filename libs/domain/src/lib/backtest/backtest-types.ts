@@ -32,7 +32,10 @@ export interface BacktestInput {
 export type BacktestFillRow = Omit<Fill, 'id' | 'orderId' | 'time'> & { readonly time: string };
 
 /** A round trip as reported: its times formatted. */
-export type BacktestTradeRow = Omit<RoundTrip, 'entryTime' | 'exitTime'> & { readonly entryTime: string; readonly exitTime: string };
+export type BacktestTradeRow = Omit<RoundTrip, 'entryTime' | 'exitTime'> & {
+  readonly entryTime: string;
+  readonly exitTime: string;
+};
 
 /** A drawdown as reported: its peak, trough and recovery times formatted like the bar times. */
 export type BacktestDrawdownRow = Omit<Drawdown, 'peakTime' | 'troughTime' | 'recoveryTime'> & {
@@ -42,7 +45,9 @@ export type BacktestDrawdownRow = Omit<Drawdown, 'peakTime' | 'troughTime' | 're
 };
 
 /** Curve statistics as reported: the drawdown's times formatted. */
-export type BacktestCurveStatsRow = Omit<CurveStats, 'maxDrawdown'> & { readonly maxDrawdown: BacktestDrawdownRow };
+export type BacktestCurveStatsRow = Omit<CurveStats, 'maxDrawdown'> & {
+  readonly maxDrawdown: BacktestDrawdownRow;
+};
 
 /** Metrics as reported: every time formatted like the bar times (durations stay in ms). */
 export type BacktestMetricsRow = Omit<MetricsReport, 'maxDrawdown' | 'benchmark'> & {

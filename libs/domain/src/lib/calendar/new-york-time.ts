@@ -33,7 +33,14 @@ function intlOffsetMs(t: number): number {
   for (const part of formatter.formatToParts(t)) {
     parts[part.type] = Number(part.value);
   }
-  const wall = Date.UTC(parts['year'], parts['month'] - 1, parts['day'], parts['hour'], parts['minute'], parts['second']);
+  const wall = Date.UTC(
+    parts['year'],
+    parts['month'] - 1,
+    parts['day'],
+    parts['hour'],
+    parts['minute'],
+    parts['second'],
+  );
   return wall - Math.floor(t / 1000) * 1000;
 }
 
@@ -42,13 +49,22 @@ function offsetChangesOf(year: number): readonly OffsetChange[] {
   if (cached) {
     return cached;
   }
-  const changes: OffsetChange[] = [{ from: Date.UTC(year, 0, 1), offset: intlOffsetMs(Date.UTC(year, 0, 1)) }];
+  const changes: OffsetChange[] = [
+    { from: Date.UTC(year, 0, 1), offset: intlOffsetMs(Date.UTC(year, 0, 1)) },
+  ];
   for (let month = 1; month <= 12; month++) {
     const before = changes[changes.length - 1];
     const probe = Date.UTC(year, month, 1);
     const offset = intlOffsetMs(probe);
     if (offset !== before.offset) {
-      changes.push({ from: firstHourWithOffset(Math.max(before.from, Date.UTC(year, month - 1, 1)), probe, offset), offset });
+      changes.push({
+        from: firstHourWithOffset(
+          Math.max(before.from, Date.UTC(year, month - 1, 1)),
+          probe,
+          offset,
+        ),
+        offset,
+      });
     }
   }
   offsetChangesByYear.set(year, changes);

@@ -82,7 +82,11 @@ function dayContaining(t: number): NewYorkDay {
     return lastDay;
   }
   const date = newYorkDate(t);
-  lastDay = { start: newYorkWallTimeToUtc(date, 0), end: newYorkWallTimeToUtc(addDays(date, 1), 0), session: session(date) };
+  lastDay = {
+    start: newYorkWallTimeToUtc(date, 0),
+    end: newYorkWallTimeToUtc(addDays(date, 1), 0),
+    session: session(date),
+  };
   return lastDay;
 }
 
@@ -110,5 +114,7 @@ function firstSessionAfter(t: number, edge: (s: TradingSession) => number): numb
       return edge(candidate);
     }
   }
-  throw new Error(`no NYSE session within ${MAX_DAYS_TO_SEARCH} days after ${new Date(t).toISOString()}`);
+  throw new Error(
+    `no NYSE session within ${MAX_DAYS_TO_SEARCH} days after ${new Date(t).toISOString()}`,
+  );
 }

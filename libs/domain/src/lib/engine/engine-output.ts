@@ -32,7 +32,7 @@ export interface EngineAlert {
 /**
  * What happened since the last takeOutput(): a copy of every order that changed (as it is now, with
  * every transition; upsert by id), new fills, closed round trips, decisions, one equity point per bar
- * time, and alerts.
+ * time, alerts, and the realised P&L of each new fill.
  */
 export interface EngineOutput {
   readonly orders: Order[];
@@ -41,8 +41,22 @@ export interface EngineOutput {
   readonly decisions: DecisionRecord[];
   readonly equity: EquityPoint[];
   readonly alerts: EngineAlert[];
+  /**
+   * fillPnl[i] is the realised P&L of fills[i] as an exact decimal string, by the trade history's
+   * convention: for a sell, the change of the ledger's realised P&L it caused (net of its fee); "0"
+   * for a buy.
+   */
+  readonly fillPnl: string[];
 }
 
 export function emptyOutput(): EngineOutput {
-  return { orders: [], fills: [], roundTrips: [], decisions: [], equity: [], alerts: [] };
+  return {
+    orders: [],
+    fills: [],
+    roundTrips: [],
+    decisions: [],
+    equity: [],
+    alerts: [],
+    fillPnl: [],
+  };
 }

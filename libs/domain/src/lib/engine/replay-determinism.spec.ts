@@ -12,7 +12,12 @@ const STRATEGIES = ['ma-crossover', 'rsi-mean-reversion', 'momentum-breakout', '
 const CONFIG: EngineConfig = {
   startingCash: 100_000,
   strategies: Object.fromEntries(SYMBOLS.map((symbol, i) => [symbol, { name: STRATEGIES[i] }])),
-  risk: { ...DEFAULT_RISK_CONFIG, maxPositionPct: 20, defaultStopLossPct: 0.5, defaultTakeProfitPct: 0.5 },
+  risk: {
+    ...DEFAULT_RISK_CONFIG,
+    maxPositionPct: 20,
+    defaultStopLossPct: 0.5,
+    defaultTakeProfitPct: 0.5,
+  },
   fees: { percent: 0.05, perShare: 0, perShareMinimum: 0, flat: 0.5, regulatory: true },
   slippageBps: 5,
   sizing: { mode: 'auto' },
@@ -35,7 +40,9 @@ describe('engine replay', () => {
     expect(JSON.stringify(second)).toBe(JSON.stringify(first));
     const fills = first.flatMap((o) => o.fills);
     expect(fills.length).toBeGreaterThan(20);
-    expect(new Set(first.flatMap((o) => o.orders.map((x) => x.source)))).toEqual(new Set(['strategy', 'risk']));
+    expect(new Set(first.flatMap((o) => o.orders.map((x) => x.source)))).toEqual(
+      new Set(['strategy', 'risk']),
+    );
     expect(fills[0].id).toBe('acc-F1');
   });
 
@@ -57,7 +64,11 @@ describe('engine replay', () => {
     const engine = new TradingEngine(CONFIG);
     const output = run(engine, BARS.slice(0, 6000)).flatMap((o) => o.fills);
     expect(output.length).toBeGreaterThan(1);
-    expect(() => TradingEngine.restore(CONFIG, engine.snapshot(), output.slice(1))).toThrow(EngineError);
-    expect(() => TradingEngine.restore(CONFIG, engine.snapshot(), output.slice(0, -1))).toThrow(EngineError);
+    expect(() => TradingEngine.restore(CONFIG, engine.snapshot(), output.slice(1))).toThrow(
+      EngineError,
+    );
+    expect(() => TradingEngine.restore(CONFIG, engine.snapshot(), output.slice(0, -1))).toThrow(
+      EngineError,
+    );
   });
 });

@@ -1,8 +1,11 @@
 import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Bar } from '../market/bar';
 import { DEFAULT_RISK_CONFIG } from '../risk/risk-config';
 import { syntheticMarketMinutes } from '../simulation/synthetic-bars';
 import type { EngineConfig } from './engine-config';
+import type { EngineOutput } from './engine-output';
 import { TradingEngine } from './trading-engine';
 
 /**
@@ -10,11 +13,18 @@ import { TradingEngine } from './trading-engine';
  * output (orders with their transitions, fills, round trips, decisions, equity points, alerts), so that
  * no optimisation of the engine can change a result without failing here. The pinned values were
  * recorded before the hot path was optimised; they change only with a deliberate change of behaviour.
+ *
+ * So that a failure says what changed, every fill (with its realised P&L) and a digest of each kind
+ * of output are pinned too, in replay-regression.pins.json: a mismatch names the first fill and field
+ * that differ, or the kind of output. Re-record that file (only after a deliberate change) with
+ * UPDATE_REPLAY_PINS=1.
  */
 
 const SYMBOLS = ['SPY', 'AAPL', 'NVDA'];
 const MINUTES = 6000;
-const BARS: Bar[] = [...syntheticMarketMinutes(SYMBOLS, { seed: 11, count: MINUTES })].flat();
+const BARS: readonly Bar[] = [
+  ...syntheticMarketMinutes(SYMBOLS, { seed: 11, count: MINUTES }),
+].flat();
 
 type Profile = 'defaults' | 'full' | 'manual';
 
@@ -84,6 +94,7 @@ function manualOrders(engine: TradingEngine, bar: Bar, index: number): void {
     );
 }
 
+/** The figures of a replay; `digest` covers every output but the fills' P&L, and the final state. */
 interface Fingerprint {
   fills: number;
   roundTrips: number;
@@ -95,16 +106,58 @@ interface Fingerprint {
   digest: string;
 }
 
-function fingerprint(strategy: string, profile: Profile): Fingerprint {
+const SECTIONS = ['orders', 'roundTrips', 'decisions', 'equity', 'alerts'] as const;
+type Section = (typeof SECTIONS)[number];
+
+const FILL_FIELDS = [
+  'id',
+  'orderId',
+  'symbol',
+  'side',
+  'quantity',
+  'price',
+  'commission',
+  'time',
+  'realizedPnl',
+] as const;
+type FillRow = (string | number)[];
+
+/** What is pinned besides the figures: every fill as a row of FILL_FIELDS, a digest per section. */
+interface Pins {
+  fills: FillRow[];
+  sections: Record<Section, string>;
+}
+
+interface Replay {
+  fingerprint: Fingerprint;
+  pins: Pins;
+}
+
+const PINS_FILE = join(__dirname, 'replay-regression.pins.json');
+
+const digestOf = (hash: ReturnType<typeof createHash>) => hash.digest('hex').slice(0, 16);
+
+function replay(strategy: string, profile: Profile): Replay {
   const engine = new TradingEngine(config(strategy, profile));
   const hash = createHash('sha256');
+  const sectionHashes = Object.fromEntries(SECTIONS.map((s) => [s, createHash('sha256')]));
   const counts = { fills: 0, roundTrips: 0, decisions: 0 };
+  const fills: FillRow[] = [];
   const drain = () => {
-    const output = engine.takeOutput();
+    const output: EngineOutput = engine.takeOutput();
+    const { orders, roundTrips, decisions, equity, alerts } = output;
     counts.fills += output.fills.length;
-    counts.roundTrips += output.roundTrips.length;
-    counts.decisions += output.decisions.length;
-    hash.update(JSON.stringify(output));
+    counts.roundTrips += roundTrips.length;
+    counts.decisions += decisions.length;
+    // The outputs as they were when the digests were recorded, before fills carried their P&L.
+    hash.update(
+      JSON.stringify({ orders, fills: output.fills, roundTrips, decisions, equity, alerts }),
+    );
+    for (const section of SECTIONS) sectionHashes[section].update(JSON.stringify(output[section]));
+    output.fills.forEach((fill, i) => {
+      const row = { ...fill, realizedPnl: output.fillPnl[i] };
+      fills.push(FILL_FIELDS.map((field) => row[field]));
+    });
   };
   BARS.forEach((bar, i) => {
     engine.onBar(bar);
@@ -115,14 +168,43 @@ function fingerprint(strategy: string, profile: Profile): Fingerprint {
   const state = engine.book.state();
   hash.update(JSON.stringify(state));
   hash.update(JSON.stringify(engine.openRoundTrips()));
+  const sections = Object.fromEntries(SECTIONS.map((s) => [s, digestOf(sectionHashes[s])]));
   return {
-    ...counts,
-    cash: state.cash,
-    realizedPnl: state.realizedPnl,
-    feesPaid: state.feesPaid,
-    equity: engine.portfolio().equity,
-    digest: hash.digest('hex').slice(0, 16),
+    fingerprint: {
+      ...counts,
+      cash: state.cash,
+      realizedPnl: state.realizedPnl,
+      feesPaid: state.feesPaid,
+      equity: engine.portfolio().equity,
+      digest: digestOf(hash),
+    },
+    pins: { fills, sections: sections as Record<Section, string> },
   };
+}
+
+/** The first fill that differs from the pinned ones, as "fill #n (id): field expected x, got y". */
+function firstFillDifference(
+  expected: readonly FillRow[],
+  actual: readonly FillRow[],
+): string | null {
+  for (let n = 0; n < Math.max(expected.length, actual.length); n++) {
+    const want = expected[n];
+    const got = actual[n];
+    if (!want || !got) {
+      const which = want ? `missing (pinned ${want[0]})` : `extra (${got[0]})`;
+      return `fill #${n + 1} is ${which}: ${actual.length} fills, ${expected.length} pinned`;
+    }
+    const field = FILL_FIELDS.findIndex((_, f) => want[f] !== got[f]);
+    if (field >= 0) {
+      const name = FILL_FIELDS[field];
+      return `fill #${n + 1} (${want[0]}): ${name} was ${want[field]}, is ${got[field]}`;
+    }
+  }
+  return null;
+}
+
+function pinnedReplays(): Record<string, Pins> {
+  return JSON.parse(readFileSync(PINS_FILE, 'utf8'));
 }
 
 const PINNED: Record<string, Fingerprint> = {
@@ -249,8 +331,36 @@ const PINNED: Record<string, Fingerprint> = {
 };
 
 describe('seeded replay regression', () => {
+  if (process.env['UPDATE_REPLAY_PINS'] === '1') {
+    it('records the pinned fills and sections', () => {
+      const pins = Object.keys(PINNED).map((key) => {
+        const [strategy, profile] = key.split(' ') as [string, Profile];
+        return [key, replay(strategy, profile).pins];
+      });
+      writeFileSync(PINS_FILE, `${JSON.stringify(Object.fromEntries(pins))}\n`);
+    });
+    return;
+  }
+
   it.each(Object.keys(PINNED))('%s gives the pinned fills, ledger and outputs', (key) => {
     const [strategy, profile] = key.split(' ') as [string, Profile];
-    expect(fingerprint(strategy, profile)).toEqual(PINNED[key]);
+    const expected = pinnedReplays()[key];
+    const { fingerprint, pins } = replay(strategy, profile);
+    expect(firstFillDifference(expected.fills, pins.fills)).toBeNull();
+    expect(pins.sections).toEqual(expected.sections);
+    expect(fingerprint).toEqual(PINNED[key]);
+  });
+
+  it('names the first fill and field that differ', () => {
+    const pinned: FillRow[] = [
+      ['F1', 'O1', 'SPY', 'buy', 1, 100, 0, 0, '0'],
+      ['F2', 'O2', 'SPY', 'sell', 1, 101, 0, 60_000, '1'],
+    ];
+    const changed = [pinned[0], ['F2', 'O2', 'SPY', 'sell', 1, 101.5, 0, 60_000, '1.5']];
+    expect(firstFillDifference(pinned, pinned)).toBeNull();
+    expect(firstFillDifference(pinned, changed)).toBe('fill #2 (F2): price was 101, is 101.5');
+    expect(firstFillDifference(pinned, pinned.slice(0, 1))).toBe(
+      'fill #2 is missing (pinned F2): 1 fills, 2 pinned',
+    );
   });
 });

@@ -14,7 +14,17 @@ export interface FillCost {
   readonly fees: ExactFees;
 }
 
-export function fillCost(schedule: FeeSchedule, side: OrderSide, quantity: number, price: number, firstFillOfOrder: boolean): FillCost {
+export function fillCost(
+  schedule: FeeSchedule,
+  side: OrderSide,
+  quantity: number,
+  price: number,
+  firstFillOfOrder: boolean,
+): FillCost {
   const notional = exactNotionalOf(quantity, price);
-  return { quantity, notional, fees: exactFees(schedule, side, quantity, price, firstFillOfOrder, notional) };
+  return {
+    quantity,
+    notional,
+    fees: exactFees(schedule, side, quantity, price, firstFillOfOrder, notional),
+  };
 }

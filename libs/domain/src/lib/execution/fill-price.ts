@@ -12,7 +12,13 @@ export interface PriceRange {
   readonly clamp: boolean;
 }
 
-function finish(base: number, side: OrderSide, range: PriceRange, slippageBps: number, limit: number | null): number {
+function finish(
+  base: number,
+  side: OrderSide,
+  range: PriceRange,
+  slippageBps: number,
+  limit: number | null,
+): number {
   let price = slip(base, side, slippageBps);
   if (limit !== null) price = side === 'buy' ? Math.min(price, limit) : Math.max(price, limit);
   return range.clamp ? clamp(price, range.low, range.high) : price;
@@ -32,9 +38,10 @@ function stopBase(side: OrderSide, stop: number, range: PriceRange): number | nu
 
 /** The stop of a trailing order from its anchor (the best price seen since it became active). */
 export function trailingStopPrice(order: Order): number | null {
-  if (order.trailAnchor === null) return null;
+  if (order.type !== 'trailing_stop' || order.trailAnchor === null) return null;
   const sign = order.side === 'sell' ? -1 : 1;
-  const distance = order.trailAmount ?? (order.trailAnchor * (order.trailPercent ?? 0)) / 100;
+  const distance =
+    order.trailAmount === null ? (order.trailAnchor * order.trailPercent) / 100 : order.trailAmount;
   return order.trailAnchor + sign * distance;
 }
 
@@ -54,11 +61,11 @@ export function fillPrice(order: Order, range: PriceRange, slippageBps: number):
     case 'market':
       return finish(range.open, side, range, slippageBps, null);
     case 'limit': {
-      const base = limitBase(side, order.limitPrice as number, range);
+      const base = limitBase(side, order.limitPrice, range);
       return base === null ? null : finish(base, side, range, slippageBps, order.limitPrice);
     }
     case 'stop': {
-      const base = stopBase(side, order.stopPrice as number, range);
+      const base = stopBase(side, order.stopPrice, range);
       return base === null ? null : finish(base, side, range, slippageBps, null);
     }
     case 'stop_limit':
@@ -71,11 +78,15 @@ export function fillPrice(order: Order, range: PriceRange, slippageBps: number):
   }
 }
 
-function stopLimitPrice(order: Order, range: PriceRange, slippageBps: number): number | null {
+function stopLimitPrice(
+  order: Order & { readonly type: 'stop_limit' },
+  range: PriceRange,
+  slippageBps: number,
+): number | null {
   const { side } = order;
-  const limit = order.limitPrice as number;
+  const limit = order.limitPrice;
   if (!order.triggered) {
-    const trigger = stopBase(side, order.stopPrice as number, range);
+    const trigger = stopBase(side, order.stopPrice, range);
     if (trigger === null) return null;
     order.triggered = true;
     if (trigger !== range.open) {
@@ -92,5 +103,7 @@ export function updateTrailAnchor(order: Order, range: PriceRange): void {
   if (order.type !== 'trailing_stop') return;
   const best = order.side === 'sell' ? range.high : range.low;
   if (order.trailAnchor === null) order.trailAnchor = best;
-  else order.trailAnchor = order.side === 'sell' ? Math.max(order.trailAnchor, best) : Math.min(order.trailAnchor, best);
+  else
+    order.trailAnchor =
+      order.side === 'sell' ? Math.max(order.trailAnchor, best) : Math.min(order.trailAnchor, best);
 }

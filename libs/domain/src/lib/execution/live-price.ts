@@ -21,11 +21,13 @@ export type LivePriceRefusal = 'STALE_PRICE' | 'NO_PRICE';
 
 /** Whether a live price may be traded on: never a stale one. */
 export function livePriceRefusal(tick: LivePrice, maxAgeMs: number): LivePriceRefusal | null {
-  if (tick.stale === true || (tick.ageMs !== undefined && !(tick.ageMs <= maxAgeMs))) return 'STALE_PRICE';
+  if (tick.stale === true || (tick.ageMs !== undefined && !(tick.ageMs <= maxAgeMs)))
+    return 'STALE_PRICE';
   return referencePrice(tick) === null ? 'NO_PRICE' : null;
 }
 
-const positive = (v: number | undefined): v is number => v !== undefined && Number.isFinite(v) && v > 0;
+const positive = (v: number | undefined): v is number =>
+  v !== undefined && Number.isFinite(v) && v > 0;
 
 /** The last trade, else the quote's mid, else whichever side is quoted. */
 export function referencePrice(tick: LivePrice): number | null {

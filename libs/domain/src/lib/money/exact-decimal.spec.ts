@@ -34,7 +34,11 @@ describe('ExactDecimal', () => {
       }),
       { numRuns: 3000 },
     );
-    fc.assert(fc.property(longDecimal, (s) => expect(ExactDecimal.parse(s).toFixed()).toBe(dec(s).toFixed())));
+    fc.assert(
+      fc.property(longDecimal, (s) =>
+        expect(ExactDecimal.parse(s).toFixed()).toBe(dec(s).toFixed()),
+      ),
+    );
     expect(ExactDecimal.parse('1.5e-7').toFixed()).toBe('0.00000015');
     expect(ExactDecimal.fromNumber(-0).toFixed()).toBe('0');
     expect(ExactDecimal.fromSteps(16_666_666, 6).toFixed()).toBe('16.666666');
@@ -57,17 +61,23 @@ describe('ExactDecimal', () => {
 
   it('keeps agreeing with Dec along long chains of ledger-like operations (property)', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.constantFrom('plus', 'minus', 'times', 'dividedBy'), amount), { minLength: 1, maxLength: 60 }), (steps) => {
-        let exact = ExactDecimal.fromNumber(1_000_000);
-        let reference: Dec = dec(1_000_000);
-        for (const [op, n] of steps) {
-          if (op === 'dividedBy' && n === 0) continue;
-          exact = exact[op](ExactDecimal.fromNumber(n));
-          reference = reference[op](n);
-          expect(exact.toFixed()).toBe(reference.toFixed());
-        }
-        expect(exact.toNumber() + 0).toBe(reference.toNumber() + 0);
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom('plus', 'minus', 'times', 'dividedBy'), amount), {
+          minLength: 1,
+          maxLength: 60,
+        }),
+        (steps) => {
+          let exact = ExactDecimal.fromNumber(1_000_000);
+          let reference: Dec = dec(1_000_000);
+          for (const [op, n] of steps) {
+            if (op === 'dividedBy' && n === 0) continue;
+            exact = exact[op](ExactDecimal.fromNumber(n));
+            reference = reference[op](n);
+            expect(exact.toFixed()).toBe(reference.toFixed());
+          }
+          expect(exact.toNumber() + 0).toBe(reference.toNumber() + 0);
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -75,11 +85,23 @@ describe('ExactDecimal', () => {
   it('breaks division ties half-even and rounds up to cents away from zero, as Dec', () => {
     const third = ExactDecimal.fromNumber(1).dividedBy(ExactDecimal.fromNumber(3));
     expect(third.toFixed()).toBe(dec(1).div(3).toFixed());
-    expect(ExactDecimal.fromNumber(2).dividedBy(ExactDecimal.fromNumber(3)).toFixed()).toBe(dec(2).div(3).toFixed());
-    for (const tie of ['1234567890123456789012345678901234.5', '1234567890123456789012345678901235.5', '-1234567890123456789012345678901234.5']) {
-      expect(ExactDecimal.parse(tie).dividedBy(ExactDecimal.fromNumber(1)).toFixed()).toBe(dec(tie).div(1).toFixed());
-      expect(ExactDecimal.parse(tie).plus(ExactDecimal.ZERO).toFixed()).toBe(dec(tie).plus(0).toFixed());
-      expect(ExactDecimal.parse(tie).dividedBy(ExactDecimal.fromNumber(-3)).toFixed()).toBe(dec(tie).div(-3).toFixed());
+    expect(ExactDecimal.fromNumber(2).dividedBy(ExactDecimal.fromNumber(3)).toFixed()).toBe(
+      dec(2).div(3).toFixed(),
+    );
+    for (const tie of [
+      '1234567890123456789012345678901234.5',
+      '1234567890123456789012345678901235.5',
+      '-1234567890123456789012345678901234.5',
+    ]) {
+      expect(ExactDecimal.parse(tie).dividedBy(ExactDecimal.fromNumber(1)).toFixed()).toBe(
+        dec(tie).div(1).toFixed(),
+      );
+      expect(ExactDecimal.parse(tie).plus(ExactDecimal.ZERO).toFixed()).toBe(
+        dec(tie).plus(0).toFixed(),
+      );
+      expect(ExactDecimal.parse(tie).dividedBy(ExactDecimal.fromNumber(-3)).toFixed()).toBe(
+        dec(tie).div(-3).toFixed(),
+      );
     }
     fc.assert(
       fc.property(operand, ({ exact, dec: x }) => {

@@ -39,7 +39,9 @@ export class ExactDecimal {
 
   /** `units × 10^−scale`, rounded to 34 significant digits. */
   static of(units: bigint, scale: number): ExactDecimal {
-    return units < LIMIT && units > -LIMIT ? new ExactDecimal(units, scale) : rounded(units, scale, false);
+    return units < LIMIT && units > -LIMIT
+      ? new ExactDecimal(units, scale)
+      : rounded(units, scale, false);
   }
 
   static fromNumber(value: number): ExactDecimal {
@@ -69,7 +71,10 @@ export class ExactDecimal {
     const exponent = exponentAt < 0 ? 0 : Number(text.slice(exponentAt + 1));
     const point = mantissa.indexOf('.');
     if (point < 0) return new ExactDecimal(BigInt(mantissa), -exponent);
-    return new ExactDecimal(BigInt(mantissa.slice(0, point) + mantissa.slice(point + 1)), mantissa.length - point - 1 - exponent);
+    return new ExactDecimal(
+      BigInt(mantissa.slice(0, point) + mantissa.slice(point + 1)),
+      mantissa.length - point - 1 - exponent,
+    );
   }
 
   get isZero(): boolean {
@@ -113,7 +118,11 @@ export class ExactDecimal {
     const extra = Math.max(0, PRECISION + 1 + digits(denominator) - digits(numerator));
     const scaled = numerator * pow10(extra);
     const quotient = scaled / denominator;
-    const result = rounded(quotient, this.scale - other.scale + extra, quotient * denominator !== scaled);
+    const result = rounded(
+      quotient,
+      this.scale - other.scale + extra,
+      quotient * denominator !== scaled,
+    );
     return negative ? new ExactDecimal(-result.units, result.scale) : result;
   }
 
@@ -137,7 +146,8 @@ export class ExactDecimal {
   /** The nearest double, as `Dec.toNumber()`. */
   toNumber(): number {
     // Both operands are exact doubles, so IEEE division rounds the exact quotient once, like parsing.
-    if (this.scale >= 0 && this.scale <= 22 && this.units <= MAX_EXACT && this.units >= -MAX_EXACT) return Number(this.units) / DOUBLE_POWERS[this.scale];
+    if (this.scale >= 0 && this.scale <= 22 && this.units <= MAX_EXACT && this.units >= -MAX_EXACT)
+      return Number(this.units) / DOUBLE_POWERS[this.scale];
     return Number(`${this.units}e${-this.scale}`);
   }
 
@@ -155,7 +165,9 @@ export class ExactDecimal {
     }
     text = text.slice(0, end);
     if (scale === 0) return sign + text;
-    return text.length > scale ? `${sign}${text.slice(0, text.length - scale)}.${text.slice(text.length - scale)}` : `${sign}0.${'0'.repeat(scale - text.length)}${text}`;
+    return text.length > scale
+      ? `${sign}${text.slice(0, text.length - scale)}.${text.slice(text.length - scale)}`
+      : `${sign}0.${'0'.repeat(scale - text.length)}${text}`;
   }
 
   toDec(): Dec {
@@ -186,5 +198,7 @@ let cacheNext = 0;
 
 function parseNumber(value: number): ExactDecimal {
   if (!Number.isFinite(value)) throw new RangeError(`${value} is not a finite amount`);
-  return Number.isSafeInteger(value) ? ExactDecimal.fromSteps(value, 0) : ExactDecimal.parse(String(value));
+  return Number.isSafeInteger(value)
+    ? ExactDecimal.fromSteps(value, 0)
+    : ExactDecimal.parse(String(value));
 }

@@ -43,7 +43,9 @@ export function quantitySteps(quantity: number): number | null {
 /** A share quantity as an exact decimal, from its whole quantity steps when it is on the step grid. */
 export function exactQuantity(quantity: number): ExactDecimal {
   const steps = quantitySteps(quantity);
-  return steps === null ? ExactDecimal.fromNumber(quantity) : ExactDecimal.fromSteps(steps, QUANTITY_DECIMALS);
+  return steps === null
+    ? ExactDecimal.fromNumber(quantity)
+    : ExactDecimal.fromSteps(steps, QUANTITY_DECIMALS);
 }
 
 /** Quantity steps × price, exactly. */

@@ -28,12 +28,26 @@ const money = (v: number) => Math.round(v * 100) / 100;
  * (the backtest CLI's --no-risk). Sells only face the market-hours rule: exits are never blocked by
  * size or loss limits.
  */
-export function preTradeCheck(context: PreTradeContext, risk: RiskConfig | null): RiskRejection | null {
+export function preTradeCheck(
+  context: PreTradeContext,
+  risk: RiskConfig | null,
+): RiskRejection | null {
   if (risk?.enforceMarketHours && context.marketOpen === false) {
-    return { code: 'RISK_MARKET_CLOSED', limit: null, requested: null, message: 'orders are accepted only during the regular session (09:30–16:00 New York)' };
+    return {
+      code: 'RISK_MARKET_CLOSED',
+      limit: null,
+      requested: null,
+      message: 'orders are accepted only during the regular session (09:30–16:00 New York)',
+    };
   }
   if (context.side === 'sell') return null;
-  if (!(context.quantity > 0)) return { code: 'RISK_ZERO_QUANTITY', limit: null, requested: context.quantity, message: 'the order size rounds down to zero shares' };
+  if (!(context.quantity > 0))
+    return {
+      code: 'RISK_ZERO_QUANTITY',
+      limit: null,
+      requested: context.quantity,
+      message: 'the order size rounds down to zero shares',
+    };
   const notional = context.quantity * context.price;
   if (risk) {
     const rejection = limitChecks(context, risk, notional);
@@ -51,7 +65,11 @@ export function preTradeCheck(context: PreTradeContext, risk: RiskConfig | null)
   return null;
 }
 
-function limitChecks(context: PreTradeContext, risk: RiskConfig, notional: number): RiskRejection | null {
+function limitChecks(
+  context: PreTradeContext,
+  risk: RiskConfig,
+  notional: number,
+): RiskRejection | null {
   if (context.dailyLoss) {
     return {
       code: 'RISK_DAILY_LOSS_LIMIT',
@@ -69,7 +87,12 @@ function limitChecks(context: PreTradeContext, risk: RiskConfig, notional: numbe
     };
   }
   if (notional < risk.minOrderNotional) {
-    return { code: 'RISK_MIN_NOTIONAL', limit: risk.minOrderNotional, requested: money(notional), message: `orders must be worth at least ${risk.minOrderNotional}` };
+    return {
+      code: 'RISK_MIN_NOTIONAL',
+      limit: risk.minOrderNotional,
+      requested: money(notional),
+      message: `orders must be worth at least ${risk.minOrderNotional}`,
+    };
   }
   const maxValue = (risk.maxPositionPct / 100) * context.equity;
   const positionValue = (context.exposureQuantity + context.quantity) * context.price;

@@ -38,7 +38,10 @@ export class MarketSimulator {
 
   addSymbol(symbol: string): void {
     if (!this.simulators.has(symbol)) {
-      this.simulators.set(symbol, new SymbolSimulator(this.overrides.get(symbol) ?? symbolProfile(symbol), this.options.seed));
+      this.simulators.set(
+        symbol,
+        new SymbolSimulator(this.overrides.get(symbol) ?? symbolProfile(symbol), this.options.seed),
+      );
     }
   }
 
@@ -52,10 +55,13 @@ export class MarketSimulator {
    * while the market is closed.
    */
   step(time: number, only?: readonly string[]): SimulatedMinute[] {
-    const minute: Omit<SessionMinute, 'time'> | null = this.locator.locate(time) ?? (this.options.followMarketHours ? null : OFF_HOURS_MINUTE);
+    const minute: Omit<SessionMinute, 'time'> | null =
+      this.locator.locate(time) ?? (this.options.followMarketHours ? null : OFF_HOURS_MINUTE);
     if (!minute) return [];
     const opening = this.options.followMarketHours && minute.opening;
-    const simulators = only ? only.flatMap((symbol) => this.simulators.get(symbol) ?? []) : [...this.simulators.values()];
+    const simulators = only
+      ? only.flatMap((symbol) => this.simulators.get(symbol) ?? [])
+      : [...this.simulators.values()];
     return simulators.map((simulator) => simulator.nextMinute(time, minute.fraction, opening));
   }
 }

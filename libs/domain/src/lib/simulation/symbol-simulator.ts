@@ -72,11 +72,16 @@ export class SymbolSimulator {
     const random = this.random;
     const sigma = Math.sqrt(this.variance);
     const shock = sigma * random.normal();
-    const jump = random.next() < JUMP_PROBABILITY ? JUMP_SIGMAS * Math.sqrt(this.baseVariance) * random.normal() : 0;
+    const jump =
+      random.next() < JUMP_PROBABILITY
+        ? JUMP_SIGMAS * Math.sqrt(this.baseVariance) * random.normal()
+        : 0;
     // Only the diffusion feeds the GARCH recursion, so jumps do not inflate the long-run variance.
     this.variance = this.omega + GARCH_ALPHA * shock * shock + GARCH_BETA * this.variance;
 
-    const gap = opening ? Math.sqrt(this.baseVariance * OVERNIGHT_GAP_MINUTES) * random.normal() : 0;
+    const gap = opening
+      ? Math.sqrt(this.baseVariance * OVERNIGHT_GAP_MINUTES) * random.normal()
+      : 0;
     const open = this.price * Math.exp(gap);
     const volatilityShape = intradayVolatility(fraction);
     const close = open * Math.exp(this.driftPerMinute + volatilityShape * shock + jump);
@@ -110,7 +115,10 @@ export class SymbolSimulator {
     const bar = this.nextBar(time, fraction, opening);
     const end = time + MINUTE_MS - 1;
     const tick = bar.close >= 1 ? 0.01 : 0.0001;
-    const halfSpread = Math.max(tick, (bar.close * this.profile.spreadBps * intradayVolatility(fraction)) / 20_000);
+    const halfSpread = Math.max(
+      tick,
+      (bar.close * this.profile.spreadBps * intradayVolatility(fraction)) / 20_000,
+    );
     const random = this.random;
     const lots = (scale: number) => 100 * (1 + Math.floor(random.next() * scale));
     return {

@@ -35,7 +35,11 @@ export class MaCrossoverStrategy implements Strategy {
     const slow = this.slow.update(bar.close);
     last.holding = holding;
     last.cross = fast === null || slow === null ? null : this.cross.update(fast, slow);
-    return last.cross === 'above' && !holding ? 'enter' : last.cross === 'below' && holding ? 'exit' : 'hold';
+    return last.cross === 'above' && !holding
+      ? 'enter'
+      : last.cross === 'below' && holding
+        ? 'exit'
+        : 'hold';
   }
 
   describe(): StrategySignal {
@@ -52,7 +56,15 @@ export class MaCrossoverStrategy implements Strategy {
     if (cross === 'below' && holding) {
       return signal('exit', 'fast SMA crossed below slow SMA', indicators);
     }
-    return signal('hold', cross === null ? 'no crossover' : holding ? 'crossed above while holding' : 'crossed below while flat', indicators);
+    return signal(
+      'hold',
+      cross === null
+        ? 'no crossover'
+        : holding
+          ? 'crossed above while holding'
+          : 'crossed below while flat',
+      indicators,
+    );
   }
 
   isReady(): boolean {
@@ -67,8 +79,22 @@ export const MA_CROSSOVER = defineStrategy({
     'Enters when the fast SMA of closes crosses above the slow SMA (fast > slow now, fast < slow on the most ' +
     'recent earlier bar where they differed); exits on the mirror-image cross below.',
   params: [
-    integerParam('fast', 'Fast SMA period', 'Bars in the fast simple moving average of closes.', 10, 1, 500),
-    integerParam('slow', 'Slow SMA period', 'Bars in the slow simple moving average of closes.', 30, 2, 1000),
+    integerParam(
+      'fast',
+      'Fast SMA period',
+      'Bars in the fast simple moving average of closes.',
+      10,
+      1,
+      500,
+    ),
+    integerParam(
+      'slow',
+      'Slow SMA period',
+      'Bars in the slow simple moving average of closes.',
+      30,
+      2,
+      1000,
+    ),
   ],
   orderings: [{ lesser: 'fast', greater: 'slow' }],
   build: (p) => new MaCrossoverStrategy(p),

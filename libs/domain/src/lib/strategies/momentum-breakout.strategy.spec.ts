@@ -28,7 +28,13 @@ describe('momentum-breakout', () => {
   it('enters when close beats the previous highest high on more than 1.5× mean volume', () => {
     const signal = last({ high: 13, low: 11, close: 12.5, volume: 151 }, false);
     expect(signal.action).toBe('enter');
-    expect(signal.indicators).toEqual({ close: 12.5, volume: 151, highestHigh: 12, lowestLow: 9, volumeMean: 100 });
+    expect(signal.indicators).toEqual({
+      close: 12.5,
+      volume: 151,
+      highestHigh: 12,
+      lowestLow: 9,
+      volumeMean: 100,
+    });
   });
 
   it('excludes the current bar from the channel: its own higher high does not block the breakout', () => {
@@ -38,12 +44,17 @@ describe('momentum-breakout', () => {
 
   it('excludes the current bar from the volume mean', () => {
     // Including 151 in the mean would give 112.75 × 1.5 = 169 > 151 and block the entry.
-    expect(last({ high: 13, low: 11, close: 12.5, volume: 151 }, false).indicators['volumeMean']).toBe(100);
+    expect(
+      last({ high: 13, low: 11, close: 12.5, volume: 151 }, false).indicators['volumeMean'],
+    ).toBe(100);
   });
 
   it('needs volume strictly above the multiple and close strictly above the high', () => {
     const onVolume = last({ high: 13, low: 11, close: 12.5, volume: 150 }, false);
-    expect(onVolume).toMatchObject({ action: 'hold', reason: 'breakout without volume confirmation' });
+    expect(onVolume).toMatchObject({
+      action: 'hold',
+      reason: 'breakout without volume confirmation',
+    });
     expect(last({ high: 13, low: 11, close: 12, volume: 500 }, false).action).toBe('hold');
   });
 

@@ -2,7 +2,11 @@ import type { SignalAction, StrategySignal } from './strategy';
 
 export type IndicatorSnapshot = Readonly<Record<string, number | null>>;
 
-export function signal(action: SignalAction, reason: string, indicators: IndicatorSnapshot): StrategySignal {
+export function signal(
+  action: SignalAction,
+  reason: string,
+  indicators: IndicatorSnapshot,
+): StrategySignal {
   return { action, reason, indicators };
 }
 
