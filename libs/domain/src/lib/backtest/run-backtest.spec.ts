@@ -3,7 +3,8 @@ import { newYorkWallTimeToUtc } from '../calendar/new-york-time';
 import { runBacktest } from './run-backtest';
 import type { BacktestInput } from './backtest-types';
 
-// ma-crossover 2/3: enters on 2024-01-06's close (bar 4), exits on 2024-01-08's (bar 6), enters again on bar 9's.
+// ma-crossover 2/3: enters on 2024-01-06's close (bar 4), exits on 2024-01-08's (bar 6), enters
+// again on bar 9's.
 const BARS = dailyBars('ABC', [
   10,
   10,
@@ -103,7 +104,8 @@ describe('runBacktest', () => {
 
   it('dates the drawdown peak, trough and recovery of a daily run like its bars', () => {
     const { maxDrawdown, benchmark } = runBacktest(input).metrics;
-    // Equity peaks at the 1000 it starts with and bottoms once the first trip's loss is booked (2024-01-09).
+    // Equity peaks at the 1000 it starts with and bottoms once the first trip's loss is booked
+    // (2024-01-09).
     expect(maxDrawdown).toMatchObject({
       peakTime: '2024-01-02',
       troughTime: '2024-01-09',

@@ -46,7 +46,10 @@ function selectBars(input: BacktestInput): { bars: Bar[]; symbols: string[] } {
   return { bars, symbols };
 }
 
-/** The last point of each trading day: the reported curve of intraday runs (metrics use every point). */
+/**
+ * The last point of each trading day: the reported curve of intraday runs (metrics use every
+ * point).
+ */
 function lastPointPerDay(points: readonly EquityPoint[]): EquityPoint[] {
   const daily: EquityPoint[] = [];
   let currentDay: string | null = null;

@@ -1,5 +1,7 @@
 /** Helpers for calendar dates written as ISO `YYYY-MM-DD` strings (no time zone attached). */
 
+/** One minute and one day in milliseconds (UTC epoch time has no leap seconds). */
+export const MINUTE_MS = 60_000;
 export const DAY_MS = 86_400_000;
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -21,8 +23,10 @@ const LAST_FAST_DAY = Date.UTC(9999, 11, 31) / DAY_MS;
 const twoDigits = (n: number): string => (n < 10 ? `0${n}` : `${n}`);
 
 /**
- * The UTC calendar date of an instant, as `YYYY-MM-DD`, exactly as `Date#toISOString` writes it. Days
- * are turned into a civil date with integer arithmetic (H. Hinnant's `civil_from_days`) for the years
+ * The UTC calendar date of an instant, as `YYYY-MM-DD`, exactly as `Date#toISOString` writes it.
+ * Days
+ * are turned into a civil date with integer arithmetic (H. Hinnant's `civil_from_days`) for the
+ * years
  * 1000–9999, since replays ask for it on every trading day; other instants go through `Date`.
  */
 export function utcMsToIsoDate(ms: number): string {

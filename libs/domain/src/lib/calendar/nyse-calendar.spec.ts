@@ -134,11 +134,14 @@ describe('the 2025–2028 table', () => {
 });
 
 describe('rule years', () => {
-  it('does not observe New Year on a Saturday (2033) but moves a Sunday one to Monday (2045)', () => {
-    expect(session('2032-12-31')).toMatchObject({ earlyClose: false });
-    expect(session('2033-01-03')).not.toBeNull();
-    expect(session('2045-01-02')).toBeNull(); // 2045-01-01 is a Sunday
-  });
+  it(
+    'does not observe New Year on a Saturday (2033) ' + 'but moves a Sunday one to Monday (2045)',
+    () => {
+      expect(session('2032-12-31')).toMatchObject({ earlyClose: false });
+      expect(session('2033-01-03')).not.toBeNull();
+      expect(session('2045-01-02')).toBeNull(); // 2045-01-01 is a Sunday
+    },
+  );
 
   it('computes Good Friday from Easter', () => {
     expect(
@@ -155,19 +158,24 @@ describe('rule years', () => {
     expect(session('2033-06-20')).toBeNull(); // June 19 is a Sunday
   });
 
-  it('closes early on July 3 and December 24 only from Monday to Thursday, and after Thanksgiving', () => {
-    expect(nyseEarlyCloses(2029).map((h) => h.date)).toEqual([
-      '2029-07-03',
-      '2029-11-23',
-      '2029-12-24',
-    ]);
-    expect(nyseEarlyCloses(2032).map((h) => h.date)).toEqual(['2032-11-26']); // July 3 Sat, Dec 24 Fri (closed)
-    expect(nyseEarlyCloses(2030).map((h) => h.date)).toEqual([
-      '2030-07-03',
-      '2030-11-29',
-      '2030-12-24',
-    ]);
-  });
+  it(
+    'closes early on July 3 and December 24 only ' +
+      'from Monday to Thursday, and after Thanksgiving',
+    () => {
+      expect(nyseEarlyCloses(2029).map((h) => h.date)).toEqual([
+        '2029-07-03',
+        '2029-11-23',
+        '2029-12-24',
+      ]);
+      // July 3 Sat, Dec 24 Fri (closed)
+      expect(nyseEarlyCloses(2032).map((h) => h.date)).toEqual(['2032-11-26']);
+      expect(nyseEarlyCloses(2030).map((h) => h.date)).toEqual([
+        '2030-07-03',
+        '2030-11-29',
+        '2030-12-24',
+      ]);
+    },
+  );
 
   it('lists each rule year with one date per holiday', () => {
     fc.assert(
@@ -220,11 +228,15 @@ describe('isOpen / nextOpen / nextClose', () => {
     expect(nextOpen(utc('2025-12-31T23:00:00Z'))).toBe(utc('2026-01-02T14:30:00Z'));
   });
 
-  it('finds today’s close while open, and the next session’s close otherwise, including early closes', () => {
-    expect(nextClose(utc('2025-11-28T15:00:00Z'))).toBe(utc('2025-11-28T18:00:00Z'));
-    expect(nextClose(utc('2025-11-26T22:00:00Z'))).toBe(utc('2025-11-28T18:00:00Z'));
-    expect(nextClose(utc('2025-03-07T12:00:00Z'))).toBe(utc('2025-03-07T21:00:00Z'));
-  });
+  it(
+    'finds today’s close while open, and the next ' +
+      'session’s close otherwise, including early closes',
+    () => {
+      expect(nextClose(utc('2025-11-28T15:00:00Z'))).toBe(utc('2025-11-28T18:00:00Z'));
+      expect(nextClose(utc('2025-11-26T22:00:00Z'))).toBe(utc('2025-11-28T18:00:00Z'));
+      expect(nextClose(utc('2025-03-07T12:00:00Z'))).toBe(utc('2025-03-07T21:00:00Z'));
+    },
+  );
 
   it('agrees with isOpen at every instant', () => {
     const instants = fc.integer({

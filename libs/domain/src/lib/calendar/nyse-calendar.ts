@@ -51,7 +51,9 @@ function listOf(dates: Readonly<Record<string, string>>): MarketHoliday[] {
     .sort((a, b) => a.date.localeCompare(b.date));
 }
 
-/** The regular session on a New York date (`YYYY-MM-DD`), or null when the market is closed all day. */
+/**
+ * The regular session on a New York date (`YYYY-MM-DD`), or null when the market is closed all day.
+ */
 export function session(date: string): TradingSession | null {
   isoDateToUtcMidnight(date);
   const dow = weekday(date);

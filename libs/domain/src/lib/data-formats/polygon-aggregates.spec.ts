@@ -28,17 +28,21 @@ describe('parsePolygonAggregates', () => {
     ]);
   });
 
-  it('restamps daily bars (00:00 New York, across a DST change) to 00:00 UTC of the same date', () => {
-    const bars = parsePolygonAggregates(JSON.parse(aapl), { daily: true, symbol: 'aapl' });
-    expect(bars.map((b) => [b.symbol, new Date(b.time).toISOString()])).toEqual([
-      ['aapl', '2005-04-01T00:00:00.000Z'],
-      ['aapl', '2005-04-04T00:00:00.000Z'],
-    ]);
-  });
+  it(
+    'restamps daily bars (00:00 New York, across ' + 'a DST change) to 00:00 UTC of the same date',
+    () => {
+      const bars = parsePolygonAggregates(JSON.parse(aapl), { daily: true, symbol: 'aapl' });
+      expect(bars.map((b) => [b.symbol, new Date(b.time).toISOString()])).toEqual([
+        ['aapl', '2005-04-01T00:00:00.000Z'],
+        ['aapl', '2005-04-04T00:00:00.000Z'],
+      ]);
+    },
+  );
 
   it('gives [] for an unknown ticker or an empty range (no results)', () => {
     const empty =
-      '{"ticker":"ZZZZ","queryCount":0,"resultsCount":0,"adjusted":true,"status":"OK","request_id":"x","count":0}';
+      '{"ticker":"ZZZZ","queryCount":0,"resultsCount":0,"adjusted":true,' +
+      '"status":"OK","request_id":"x","count":0}';
     expect(parsePolygonAggregates(empty)).toEqual([]);
     expect(parsePolygonAggregates({ ticker: 'ZZZZ', status: 'DELAYED', results: [] })).toEqual([]);
   });
@@ -62,7 +66,8 @@ describe('parsePolygonAggregates', () => {
     ['{"ticker":"X","results":[{"t":0,"o":1,"h":1,"l":1,"c":1}]}', 'BAD_NUMBER'],
     ['{"ticker":"X","results":[null]}', 'BAD_RESULT'],
     [
-      '{"ticker":"X","results":[{"t":5,"o":1,"h":1,"l":1,"c":1,"v":1},{"t":5,"o":1,"h":1,"l":1,"c":1,"v":1}]}',
+      '{"ticker":"X","results":[' +
+        '{"t":5,"o":1,"h":1,"l":1,"c":1,"v":1},{"t":5,"o":1,"h":1,"l":1,"c":1,"v":1}]}',
       'OUT_OF_ORDER',
     ],
   ])('rejects %s with %s', (body, code) => {

@@ -25,8 +25,10 @@ interface AggregateResult {
 }
 
 /**
- * Parses a Polygon (Massive) `/v2/aggs/ticker/{T}/range/...` response body, as text or already parsed.
- * `t` is the bar start in UTC ms. A response without `results` (unknown ticker, empty range) gives [].
+ * Parses a Polygon (Massive) `/v2/aggs/ticker/{T}/range/...` response body, as text or already
+ * parsed.
+ * `t` is the bar start in UTC ms. A response without `results` (unknown ticker, empty range) gives
+ * [].
  */
 export function parsePolygonAggregates(
   body: string | unknown,

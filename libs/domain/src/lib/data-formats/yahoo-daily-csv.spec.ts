@@ -48,7 +48,9 @@ describe('parseYahooDailyCsv', () => {
   });
 
   it('skips null rows, blank lines, a BOM and CRLF line endings', () => {
-    const text = `\uFEFF${HEADER}\r\n2020-01-02,1,2,0.5,1.5,1.5,100\r\n2020-01-03,null,null,null,null,null,null\r\n\r\n2020-01-06,1,2,0.5,1.5,1.5,100\r\n`;
+    const text =
+      `\uFEFF${HEADER}\r\n2020-01-02,1,2,0.5,1.5,1.5,100\r\n` +
+      '2020-01-03,null,null,null,null,null,null\r\n\r\n2020-01-06,1,2,0.5,1.5,1.5,100\r\n';
     expect(parseYahooDailyCsv(text, { symbol: 'X' }).map((b) => b.time)).toEqual([
       Date.UTC(2020, 0, 2),
       Date.UTC(2020, 0, 6),

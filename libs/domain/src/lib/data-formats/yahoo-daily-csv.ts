@@ -4,15 +4,20 @@ import { checkBarNumbers, DataFormatError } from './data-format-error';
 
 export interface YahooCsvOptions {
   readonly symbol: string;
-  /** Scale open/high/low/close by AdjClose / Close (split- and dividend-adjusted prices). Default false: raw OHLC. */
+  /**
+   * Scale open/high/low/close by AdjClose / Close (split- and dividend-adjusted prices). Default
+   * false: raw OHLC.
+   */
   readonly adjusted?: boolean;
 }
 
 const HEADER = ['date', 'open', 'high', 'low', 'close', 'adj close', 'volume'];
 
 /**
- * Parses Yahoo Finance's daily CSV (`Date,Open,High,Low,Close,Adj Close,Volume`) into bars whose `time`
- * is 00:00 UTC of the row's date, so `new Date(time).toISOString().slice(0, 10)` gives the date back.
+ * Parses Yahoo Finance's daily CSV (`Date,Open,High,Low,Close,Adj Close,Volume`) into bars whose
+ * `time`
+ * is 00:00 UTC of the row's date, so `new Date(time).toISOString().slice(0, 10)` gives the date
+ * back.
  * Rows Yahoo marks with `null` (days without data) are skipped; any other malformed row throws a
  * DataFormatError naming its line. Dates must be strictly increasing.
  */

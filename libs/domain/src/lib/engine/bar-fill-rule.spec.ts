@@ -3,7 +3,10 @@ import type { EngineConfig } from './engine-config';
 import { dailyBars } from './testing/daily-bars';
 import { TradingEngine } from './trading-engine';
 
-/** ma-crossover 2/3 on these closes enters on bar 4's close; a close of 12 then 11 makes it exit on bar 6's. */
+/**
+ * ma-crossover 2/3 on these closes enters on bar 4's close; a close of 12 then 11 makes it exit on
+ * bar 6's.
+ */
 const CLOSES = [10, 10, 10, 9, 12];
 
 function engine(overrides: Partial<EngineConfig> = {}): TradingEngine {

@@ -64,7 +64,9 @@ export class DayRoll {
     this.dayAt(time);
   }
 
-  /** The bar time is complete (if not already): record equity, then enforce the daily loss limit. */
+  /**
+   * The bar time is complete (if not already): record equity, then enforce the daily loss limit.
+   */
   closeStep(): void {
     const time = this.barTime;
     if (time === null || (this.equityTime !== null && time <= this.equityTime)) return;

@@ -37,7 +37,10 @@ export class EngineConfigError extends Error {
 
 const nonNegative = (v: unknown): boolean => typeof v === 'number' && Number.isFinite(v) && v >= 0;
 
-/** Rejects configs the engine cannot run with a precise message (strategy params are checked by createStrategy). */
+/**
+ * Rejects configs the engine cannot run with a precise message (strategy params are checked by
+ * createStrategy).
+ */
 export function checkEngineConfig(config: EngineConfig): void {
   if (!nonNegative(config.startingCash))
     throw new EngineConfigError('startingCash must be a non-negative number of dollars');

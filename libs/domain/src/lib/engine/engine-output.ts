@@ -2,7 +2,10 @@ import type { Fill } from '../ledger/fill';
 import type { EquityPoint, RoundTrip } from '../metrics/metrics-types';
 import type { Order } from '../orders/order-types';
 
-/** approved: an order was placed; rejected: a risk rule refused it; none: nothing was asked of risk (e.g. an order is already open). */
+/**
+ * approved: an order was placed; rejected: a risk rule refused it; none: nothing was asked of risk
+ * (e.g. an order is already open).
+ */
 export type DecisionRiskOutcome = 'approved' | 'rejected' | 'none';
 
 /** One enter/exit signal of a strategy and what became of it (holds are not recorded). */
@@ -31,7 +34,8 @@ export interface EngineAlert {
 
 /**
  * What happened since the last takeOutput(): a copy of every order that changed (as it is now, with
- * every transition; upsert by id), new fills, closed round trips, decisions, one equity point per bar
+ * every transition; upsert by id), new fills, closed round trips, decisions, one equity point per
+ * bar
  * time, alerts, and the realised P&L of each new fill.
  */
 export interface EngineOutput {

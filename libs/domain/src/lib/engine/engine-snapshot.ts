@@ -1,4 +1,4 @@
-import type { LedgerState } from '../ledger/ledger';
+import type { LedgerState } from '../ledger/ledger-views';
 import type { OpenRoundTrip } from '../ledger/round-trips';
 import type { Order } from '../orders/order-types';
 import type { DailyLossState } from '../risk/daily-loss-guard';

@@ -112,7 +112,8 @@ export class Execution {
   }
 
   /**
-   * What this fill trades and costs, or null when it trades nothing: sells never exceed the position;
+   * What this fill trades and costs, or null when it trades nothing: sells never exceed the
+   * position;
    * a notional buy spends at most its notional and the cash.
    */
   private fillCost(order: Order, price: number): FillCost | null {
@@ -149,7 +150,10 @@ export class Execution {
     }
   }
 
-  /** Stop-loss and take-profit sells (one-cancels-other) for a filled entry: its own prices, else the risk defaults. */
+  /**
+   * Stop-loss and take-profit sells (one-cancels-other) for a filled entry: its own prices, else
+   * the risk defaults.
+   */
   private attachChildren(entry: Order, price: number, time: number): void {
     const risk = this.config.risk;
     const defaultStop = risk?.defaultStopLossPct;

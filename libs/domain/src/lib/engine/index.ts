@@ -6,3 +6,4 @@ export * from './trading-engine';
 export * from './account-view';
 export * from './position-history';
 export * from './risk-state';
+export * from './engine-views';

@@ -106,64 +106,68 @@ function request(a: Submit, price: number): OrderRequest {
 }
 
 describe('ledger invariants over random order sequences', () => {
-  it('never goes short or below zero cash, and the ledger rebuilt from its fills equals the live one', () => {
-    let ordersSubmitted = 0;
-    let filled = 0;
-    fc.assert(
-      fc.property(scenario, ({ days, fees: schedule, slippageBps, riskOn }) => {
-        const engine = new TradingEngine({
-          startingCash: START,
-          strategies: { AAA: { name: 'ma-crossover', params: { fast: 2, slow: 4 } } },
-          risk: riskOn
-            ? {
-                ...DEFAULT_RISK_CONFIG,
-                maxPositionPct: 50,
-                enforceMarketHours: false,
-                defaultStopLossPct: 5,
-              }
-            : null,
-          fees: schedule,
-          slippageBps,
-          sizing: { mode: 'auto' },
-        });
-        const fills: Fill[] = [];
-        const closes: Record<string, number> = { AAA: 100, BBB: 40 };
-        days.forEach((day, i) => {
-          const time = FIRST_DAY + i * DAY_MS;
-          SYMBOLS.forEach((symbol, k) => {
-            const bar = nextBar(symbol, closes[symbol], time, day.moves[k]);
-            closes[symbol] = bar.close;
-            engine.onBar(bar);
+  it(
+    'never goes short or below zero cash, and the ' +
+      'ledger rebuilt from its fills equals the live one',
+    () => {
+      let ordersSubmitted = 0;
+      let filled = 0;
+      fc.assert(
+        fc.property(scenario, ({ days, fees: schedule, slippageBps, riskOn }) => {
+          const engine = new TradingEngine({
+            startingCash: START,
+            strategies: { AAA: { name: 'ma-crossover', params: { fast: 2, slow: 4 } } },
+            risk: riskOn
+              ? {
+                  ...DEFAULT_RISK_CONFIG,
+                  maxPositionPct: 50,
+                  enforceMarketHours: false,
+                  defaultStopLossPct: 5,
+                }
+              : null,
+            fees: schedule,
+            slippageBps,
+            sizing: { mode: 'auto' },
           });
-          for (const a of day.actions) {
-            if (a.kind === 'cancel') {
-              const open = engine.orders();
-              if (open.length > 0) engine.cancelOrder(open[a.pick % open.length].id, time);
-            } else {
-              ordersSubmitted++;
-              engine.submitOrder(request(a, closes[a.symbol]), time);
+          const fills: Fill[] = [];
+          const closes: Record<string, number> = { AAA: 100, BBB: 40 };
+          days.forEach((day, i) => {
+            const time = FIRST_DAY + i * DAY_MS;
+            SYMBOLS.forEach((symbol, k) => {
+              const bar = nextBar(symbol, closes[symbol], time, day.moves[k]);
+              closes[symbol] = bar.close;
+              engine.onBar(bar);
+            });
+            for (const a of day.actions) {
+              if (a.kind === 'cancel') {
+                const open = engine.orders();
+                if (open.length > 0) engine.cancelOrder(open[a.pick % open.length].id, time);
+              } else {
+                ordersSubmitted++;
+                engine.submitOrder(request(a, closes[a.symbol]), time);
+              }
             }
-          }
-          const output = engine.takeOutput();
-          fills.push(...output.fills);
-          filled += output.fills.length;
-          const book = engine.book;
-          expect(book.cash.isNegative()).toBe(false);
-          for (const p of book.positions()) expect(p.quantity).toBeGreaterThan(0);
-          for (const f of fills) expect(isOnQuantityStep(f.quantity)).toBe(true);
-          expect(Ledger.fromFills(START, fills).state()).toEqual(book.state());
-          // Equal up to the 34-digit rounding of releasing cost basis on partial sells.
-          const identity = book.realizedPnl
-            .plus(book.unrealizedPnl())
-            .plus(START)
-            .minus(book.equityDecimal())
-            .abs();
-          expect(identity.lte(1e-18)).toBe(true);
-        });
-      }),
-      { numRuns: 1000 },
-    );
-    expect(ordersSubmitted).toBeGreaterThan(5000);
-    expect(filled).toBeGreaterThan(1000);
-  });
+            const output = engine.takeOutput();
+            fills.push(...output.fills);
+            filled += output.fills.length;
+            const book = engine.book;
+            expect(book.cash.isNegative()).toBe(false);
+            for (const p of book.positions()) expect(p.quantity).toBeGreaterThan(0);
+            for (const f of fills) expect(isOnQuantityStep(f.quantity)).toBe(true);
+            expect(Ledger.fromFills(START, fills).state()).toEqual(book.state());
+            // Equal up to the 34-digit rounding of releasing cost basis on partial sells.
+            const identity = book.realizedPnl
+              .plus(book.unrealizedPnl())
+              .plus(START)
+              .minus(book.equityDecimal())
+              .abs();
+            expect(identity.lte(1e-18)).toBe(true);
+          });
+        }),
+        { numRuns: 1000 },
+      );
+      expect(ordersSubmitted).toBeGreaterThan(5000);
+      expect(filled).toBeGreaterThan(1000);
+    },
+  );
 });

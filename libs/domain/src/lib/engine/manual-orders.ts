@@ -13,7 +13,10 @@ import type { EngineConfig } from './engine-config';
 import { copyOrder, type OrderBook } from './order-book';
 import type { PreTradeGate } from './pre-trade-gate';
 
-/** Why a manual order was not accepted: invalid input (no order exists) or a rule (the order exists, rejected). */
+/**
+ * Why a manual order was not accepted: invalid input (no order exists) or a rule (the order exists,
+ * rejected).
+ */
 export type SubmitResult =
   | { readonly ok: true; readonly order: Order }
   | {
@@ -26,12 +29,17 @@ export type SubmitResult =
       readonly referencePrice?: number;
     };
 
-/** The engine keeps only open orders: a filled, canceled or unknown id is ORDER_NOT_FOUND here (the caller's store knows which). */
+/**
+ * The engine keeps only open orders: a filled, canceled or unknown id is ORDER_NOT_FOUND here (the
+ * caller's store knows which).
+ */
 export type CancelResult =
   | { readonly ok: true; readonly order: Order }
   | { readonly ok: false; readonly code: 'ORDER_NOT_FOUND'; readonly message: string };
 
-/** Orders placed and canceled by people: validated, priced and checked before they join the book. */
+/**
+ * Orders placed and canceled by people: validated, priced and checked before they join the book.
+ */
 export class ManualOrders {
   constructor(
     private readonly config: EngineConfig,

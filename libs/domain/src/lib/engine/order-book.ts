@@ -19,7 +19,10 @@ export interface SymbolState {
   lastPrice: number | null;
 }
 
-/** Orders leave the engine as copies: callers may keep them without seeing (or causing) later changes. */
+/**
+ * Orders leave the engine as copies: callers may keep them without seeing (or causing) later
+ * changes.
+ */
 export function copyOrder(order: Order): Order {
   return { ...order, transitions: [...order.transitions] };
 }

@@ -29,7 +29,10 @@ export class PreTradeGate {
     return preTradeCheck(this.context(symbol, side, quantity, price, marketOpen), this.config.risk);
   }
 
-  /** Cash minus what open buy orders are expected to spend (at their last price with slippage and fees). */
+  /**
+   * Cash minus what open buy orders are expected to spend (at their last price with slippage and
+   * fees).
+   */
   availableCash(): number {
     let reserved = 0;
     for (const order of this.book.openOrders()) {
@@ -60,7 +63,9 @@ export class PreTradeGate {
       code: 'NO_SHORT_POSITIONS',
       limit: Math.max(0, held - committed),
       requested: quantity,
-      message: `selling ${quantity} ${symbol} exceeds the ${held - committed} held and not already being sold (no short selling)`,
+      message:
+        `selling ${quantity} ${symbol} exceeds the ${held - committed} ` +
+        `held and not already being sold (no short selling)`,
     };
   }
 

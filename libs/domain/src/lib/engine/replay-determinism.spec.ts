@@ -46,19 +46,23 @@ describe('engine replay', () => {
     expect(fills[0].id).toBe('acc-F1');
   });
 
-  it('carries on after a restore (snapshot + fills + indicator warm-up) exactly as if never stopped', () => {
-    const cut = Math.floor(BARS.length * 0.45);
-    const uninterrupted = new TradingEngine(CONFIG);
-    const before = run(uninterrupted, BARS.slice(0, cut));
-    const snapshot = JSON.parse(JSON.stringify(uninterrupted.snapshot()));
-    const after = run(uninterrupted, BARS.slice(cut));
+  it(
+    'carries on after a restore (snapshot + fills + ' +
+      'indicator warm-up) exactly as if never stopped',
+    () => {
+      const cut = Math.floor(BARS.length * 0.45);
+      const uninterrupted = new TradingEngine(CONFIG);
+      const before = run(uninterrupted, BARS.slice(0, cut));
+      const snapshot = JSON.parse(JSON.stringify(uninterrupted.snapshot()));
+      const after = run(uninterrupted, BARS.slice(cut));
 
-    const fills: Fill[] = before.flatMap((o) => o.fills);
-    const restored = TradingEngine.restore(CONFIG, snapshot, fills);
-    restored.warmUp(BARS.slice(0, cut));
-    expect(JSON.stringify(run(restored, BARS.slice(cut)))).toBe(JSON.stringify(after));
-    expect(after.flatMap((o) => o.fills).length).toBeGreaterThan(5);
-  });
+      const fills: Fill[] = before.flatMap((o) => o.fills);
+      const restored = TradingEngine.restore(CONFIG, snapshot, fills);
+      restored.warmUp(BARS.slice(0, cut));
+      expect(JSON.stringify(run(restored, BARS.slice(cut)))).toBe(JSON.stringify(after));
+      expect(after.flatMap((o) => o.fills).length).toBeGreaterThan(5);
+    },
+  );
 
   it('refuses a restore whose fills do not rebuild the snapshot ledger', () => {
     const engine = new TradingEngine(CONFIG);

@@ -88,7 +88,9 @@ export class StrategyDecisions {
     return { request: engineRequest({ symbol, side: 'sell', type: 'market', quantity }), quantity };
   }
 
-  /** A buy sized by the config: a fixed quantity, or a notional within the cash not yet promised. */
+  /**
+   * A buy sized by the config: a fixed quantity, or a notional within the cash not yet promised.
+   */
   private entry(
     symbol: string,
     estimate: number,

@@ -1,11 +1,6 @@
-import {
-  livePriceRefusal,
-  referencePrice,
-  type LivePrice,
-  type LivePriceRefusal,
-} from '../execution/live-price';
+import { livePriceRefusal, referencePrice, type LivePrice } from '../execution/live-price';
 import type { Fill } from '../ledger/fill';
-import { Ledger, type PositionView } from '../ledger/ledger';
+import { Ledger } from '../ledger/ledger';
 import { RoundTripTracker, type OpenRoundTrip } from '../ledger/round-trips';
 import type { Bar } from '../market/bar';
 import type { Order, OrderRequest } from '../orders/order-types';
@@ -14,6 +9,7 @@ import { createStrategy } from '../strategies/strategy-registry';
 import type { StrategyContext } from '../strategies/strategy';
 import { accountView, type AccountView } from './account-view';
 import { DayRoll } from './day-roll';
+import type { PortfolioView, PriceMark, PriceResult } from './engine-views';
 import { checkEngineConfig, DEFAULT_MAX_PRICE_AGE_MS, type EngineConfig } from './engine-config';
 import { EngineError } from './engine-error';
 import { EngineIds } from './engine-ids';
@@ -32,32 +28,6 @@ import { StrategyDecisions } from './strategy-decisions';
 
 export { EngineError } from './engine-error';
 export type { CancelResult, SubmitResult } from './manual-orders';
-
-export interface PriceResult {
-  readonly refused: LivePriceRefusal | null;
-  readonly fills: number;
-}
-
-export interface PortfolioView {
-  readonly time: number | null;
-  readonly cash: number;
-  readonly equity: number;
-  readonly realizedPnl: number;
-  readonly unrealizedPnl: number;
-  readonly dayPnl: number;
-  readonly dailyLossBreached: boolean;
-  readonly positions: PositionView[];
-  /** max(0, availableCash()): what new buys may still spend. */
-  readonly buyingPower: number;
-}
-
-/** A price observed for valuation only. */
-export interface PriceMark {
-  readonly symbol: string;
-  readonly price: number;
-  /** When it was observed (UTC ms). */
-  readonly time: number;
-}
 
 const HOLDING: StrategyContext = { holding: true };
 const FLAT: StrategyContext = { holding: false };
@@ -120,7 +90,8 @@ export class TradingEngine {
 
   /**
    * Rebuilds an engine after a restart: the ledger from every persisted fill (checked against the
-   * snapshot's), open orders, counters and day state from the snapshot. Feed warmUp() the recent bars
+   * snapshot's), open orders, counters and day state from the snapshot. Feed warmUp() the recent
+   * bars
    * afterwards so that the strategies' indicators are where they were.
    */
   static restore(
@@ -142,7 +113,10 @@ export class TradingEngine {
     }
   }
 
-  /** Feeds strategies (and price marks) with history without trading: indicator warm-up after a restore. */
+  /**
+   * Feeds strategies (and price marks) with history without trading: indicator warm-up after a
+   * restore.
+   */
   warmUp(bars: Iterable<Bar>): void {
     for (const bar of bars) {
       const state = this.orderBook.state(bar.symbol);
@@ -153,12 +127,17 @@ export class TradingEngine {
     }
   }
 
-  /** Processes one completed bar: fills resting orders on it, marks the position, then evaluates the strategy on its close. */
+  /**
+   * Processes one completed bar: fills resting orders on it, marks the position, then evaluates the
+   * strategy on its close.
+   */
   onBar(bar: Bar): void {
     const state = this.orderBook.state(bar.symbol);
     if (bar.time <= state.lastBarTime) {
       const previous = state.lastBarTime;
-      const message = `bar ${bar.symbol} @ ${bar.time} is not after the previous bar of that symbol (${previous})`;
+      const message =
+        `bar ${bar.symbol} @ ${bar.time} is not after ` +
+        `the previous bar of that symbol (${previous})`;
       throw new EngineError('OUT_OF_ORDER', message);
     }
     const time = this.clock.time;
@@ -180,7 +159,10 @@ export class TradingEngine {
     this.decisions.decide({ state, strategy, bar, action, description, marketOpen });
   }
 
-  /** Live: fills open orders of the price's symbol on it (never on a stale price) and marks the position. */
+  /**
+   * Live: fills open orders of the price's symbol on it (never on a stale price) and marks the
+   * position.
+   */
   onPrice(tick: LivePrice): PriceResult {
     const refused = livePriceRefusal(tick, this.maxPriceAgeMs);
     const price = referencePrice(tick);
@@ -194,7 +176,8 @@ export class TradingEngine {
   }
 
   /**
-   * Values a position at an observed price without trading: never fills, never moves the bar time nor
+   * Values a position at an observed price without trading: never fills, never moves the bar time
+   * nor
    * records equity. A price in a later trading day rolls the day as a bar would (day orders expire,
    * the daily loss limit starts a new session), so accounts that see no bars still change days.
    */
@@ -205,7 +188,10 @@ export class TradingEngine {
     this.ledger.mark(mark.symbol, mark.price);
   }
 
-  /** A manual order: validated, checked by risk at `time`, then accepted (it fills on later bars or prices) or rejected. */
+  /**
+   * A manual order: validated, checked by risk at `time`, then accepted (it fills on later bars or
+   * prices) or rejected.
+   */
   submitOrder(request: OrderRequest, time: number): SubmitResult {
     return this.manual.submit(request, time);
   }
@@ -214,7 +200,10 @@ export class TradingEngine {
     return this.manual.cancel(id, time, reason);
   }
 
-  /** Everything that happened since the previous call; closes the current bar time with an equity point. */
+  /**
+   * Everything that happened since the previous call; closes the current bar time with an equity
+   * point.
+   */
   takeOutput(): EngineOutput {
     this.clock.closeStep();
     return this.output.take(this.orderBook.takeChanged());
@@ -235,7 +224,10 @@ export class TradingEngine {
     };
   }
 
-  /** Cash minus what open buy orders are expected to spend (at their last price with slippage and fees); may be negative. */
+  /**
+   * Cash minus what open buy orders are expected to spend (at their last price with slippage and
+   * fees); may be negative.
+   */
   availableCash(): number {
     return this.gate.availableCash();
   }

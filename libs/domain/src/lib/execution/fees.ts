@@ -53,7 +53,9 @@ export interface FeeBreakdown {
   readonly total: Dec;
 }
 
-/** The fees of one fill in exact decimals (the engine's hot path; `feesFor` gives them as `Dec`). */
+/**
+ * The fees of one fill in exact decimals (the engine's hot path; `feesFor` gives them as `Dec`).
+ */
 export interface ExactFees {
   readonly commission: ExactDecimal;
   readonly regulatory: ExactDecimal;
@@ -67,7 +69,10 @@ const NO_EXACT_FEES: ExactFees = {
 };
 const CENTS = 2;
 
-/** A schedule's rates read once as exact decimals: fees are computed on every fill and pre-trade check. */
+/**
+ * A schedule's rates read once as exact decimals: fees are computed on every fill and pre-trade
+ * check.
+ */
 interface ExactSchedule {
   readonly percent: ExactDecimal;
   readonly perShare: ExactDecimal;
@@ -101,9 +106,12 @@ function exactSchedule(schedule: FeeSchedule): ExactSchedule {
 
 /**
  * The fees of one fill. Flat fees and the per-share minimum apply once per order (on its first
- * fill); percent and per-share fees on every fill. Regulatory fees are rounded up to the cent as the
- * regulators require; the commission itself is not rounded (a backtest's fees must match a reference
- * to 1e-6 relative even when they are fractions of a cent). `notional`, quantity × price, is passed by
+ * fill); percent and per-share fees on every fill. Regulatory fees are rounded up to the cent as
+ * the
+ * regulators require; the commission itself is not rounded (a backtest's fees must match a
+ * reference
+ * to 1e-6 relative even when they are fractions of a cent). `notional`, quantity × price, is passed
+ * by
  * callers that have it already.
  */
 export function exactFees(

@@ -4,7 +4,8 @@ import type { OrderSide } from '../orders/order-types';
 import { exactFees, type ExactFees, type FeeSchedule } from './fees';
 
 /**
- * What one fill trades and costs, worked out once and then handed to the ledger and the round trips,
+ * What one fill trades and costs, worked out once and then handed to the ledger and the round
+ * trips,
  * which would otherwise each multiply quantity × price again.
  */
 export interface FillCost {

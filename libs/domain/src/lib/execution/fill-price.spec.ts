@@ -102,14 +102,18 @@ describe('fillPrice', () => {
       expect(fillPrice(gapBelowLimit, bar(90, 93.5, 89), 0)).toBe(93);
     });
 
-    it('fill inside the bar only when the stop is within the limit, and keep working as a triggered limit', () => {
-      const within = order({ type: 'stop_limit', stopPrice: 105, limitPrice: 106 });
-      expect(fillPrice(within, bar(100, 107, 99), 0)).toBe(105);
-      const outside = order({ type: 'stop_limit', stopPrice: 105, limitPrice: 104 });
-      expect(fillPrice(outside, bar(100, 107, 99), 0)).toBeNull();
-      expect(outside.triggered).toBe(true);
-      expect(fillPrice(outside, bar(106, 106, 103), 0)).toBe(104);
-    });
+    it(
+      'fill inside the bar only when the stop is within ' +
+        'the limit, and keep working as a triggered limit',
+      () => {
+        const within = order({ type: 'stop_limit', stopPrice: 105, limitPrice: 106 });
+        expect(fillPrice(within, bar(100, 107, 99), 0)).toBe(105);
+        const outside = order({ type: 'stop_limit', stopPrice: 105, limitPrice: 104 });
+        expect(fillPrice(outside, bar(100, 107, 99), 0)).toBeNull();
+        expect(outside.triggered).toBe(true);
+        expect(fillPrice(outside, bar(106, 106, 103), 0)).toBe(104);
+      },
+    );
   });
 
   describe('trailing stops', () => {

@@ -2,7 +2,8 @@ import type { Order, OrderSide } from '../orders/order-types';
 import { clamp, slip } from './slippage';
 
 /**
- * The prices an order is evaluated against: a bar's open, high and low (clamped: a fill never leaves
+ * The prices an order is evaluated against: a bar's open, high and low (clamped: a fill never
+ * leaves
  * the bar's range), or one live price (open = high = low, not clamped: slippage applies in full).
  */
 export interface PriceRange {
@@ -24,13 +25,19 @@ function finish(
   return range.clamp ? clamp(price, range.low, range.high) : price;
 }
 
-/** Where a limit order trades in this range, or null: the open when the market gapped through the limit, else the limit. */
+/**
+ * Where a limit order trades in this range, or null: the open when the market gapped through the
+ * limit, else the limit.
+ */
 function limitBase(side: OrderSide, limit: number, range: PriceRange): number | null {
   if (side === 'buy') return range.open <= limit ? range.open : range.low <= limit ? limit : null;
   return range.open >= limit ? range.open : range.high >= limit ? limit : null;
 }
 
-/** Where a stop is triggered in this range, or null: the open when the market gapped through the stop, else the stop. */
+/**
+ * Where a stop is triggered in this range, or null: the open when the market gapped through the
+ * stop, else the stop.
+ */
 function stopBase(side: OrderSide, stop: number, range: PriceRange): number | null {
   if (side === 'buy') return range.open >= stop ? range.open : range.high >= stop ? stop : null;
   return range.open <= stop ? range.open : range.low <= stop ? stop : null;
@@ -46,12 +53,16 @@ export function trailingStopPrice(order: Order): number | null {
 }
 
 /**
- * The fill price of `order` in `range` with adverse slippage, or null when it does not execute there.
+ * The fill price of `order` in `range` with adverse slippage, or null when it does not execute
+ * there.
  * Market orders trade at the open. Limit orders trade at the open when it is already through the
- * limit, else at the limit, and never worse than the limit. Stops trigger at the open on a gap, else at
- * the stop. A stop-limit triggered at the open works as a limit over the whole range; triggered inside
+ * limit, else at the limit, and never worse than the limit. Stops trigger at the open on a gap,
+ * else at
+ * the stop. A stop-limit triggered at the open works as a limit over the whole range; triggered
+ * inside
  * the range it fills only if its stop is within its limit (the path after the trigger is unknown),
- * otherwise it keeps working as a limit from the next range on. Trailing stops trigger like a stop at
+ * otherwise it keeps working as a limit from the next range on. Trailing stops trigger like a stop
+ * at
  * the level set by the anchor before this range; the caller updates the anchor afterwards.
  * Mutates `order.triggered` for stop-limit orders.
  */
@@ -98,7 +109,10 @@ function stopLimitPrice(
   return base === null ? null : finish(base, side, range, slippageBps, limit);
 }
 
-/** Moves a trailing order's anchor to the best price of the range (highest for sells, lowest for buys). */
+/**
+ * Moves a trailing order's anchor to the best price of the range (highest for sells, lowest for
+ * buys).
+ */
 export function updateTrailAnchor(order: Order, range: PriceRange): void {
   if (order.type !== 'trailing_stop') return;
   const best = order.side === 'sell' ? range.high : range.low;

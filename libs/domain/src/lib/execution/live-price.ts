@@ -2,7 +2,8 @@ import type { OrderSide } from '../orders/order-types';
 import type { PriceRange } from './fill-price';
 
 /**
- * The latest trade and/or quote of a symbol as the live service sees it. The engine has no clock, so
+ * The latest trade and/or quote of a symbol as the live service sees it. The engine has no clock,
+ * so
  * the caller says how old the price is (`ageMs`, measured by its clock) or flags it `stale`.
  */
 export interface LivePrice {
@@ -36,7 +37,10 @@ export function referencePrice(tick: LivePrice): number | null {
   return positive(tick.ask) ? tick.ask : positive(tick.bid) ? tick.bid : null;
 }
 
-/** A buy trades at the ask and a sell at the bid when quoted, else at the last trade; slippage applies unclamped. */
+/**
+ * A buy trades at the ask and a sell at the bid when quoted, else at the last trade; slippage
+ * applies unclamped.
+ */
 export function liveRange(tick: LivePrice, side: OrderSide): PriceRange {
   const quoted = side === 'buy' ? tick.ask : tick.bid;
   const price = positive(quoted) ? quoted : (referencePrice(tick) as number);

@@ -7,7 +7,8 @@ import { Sma } from './sma';
 import { Ema } from './sma-seeded-smoothing';
 
 /*
- * Each batch reference recomputes the value at index t from the whole prefix with a closed form or an
+ * Each batch reference recomputes the value at index t from the whole prefix with a closed form or
+ * an
  * explicit window, sharing no state with the streaming class under test.
  */
 type Series = (number | null)[];
@@ -157,43 +158,46 @@ describe('streaming indicators equal a batch recompute', () => {
     );
   });
 
-  it('highest high, lowest low and volume mean of the PREVIOUS n bars exclude the current bar', () => {
-    fc.assert(
-      fc.property(bars, period, (bs, n) => {
-        const hh = new HighestHigh(n);
-        const ll = new LowestLow(n);
-        const vol = new PreviousVolumeSma(n);
-        expectSameSeries(
-          bs.map((b) => hh.update(b)),
-          batchWindow(
-            bs.map((b) => b.high),
-            n,
-            (w) => Math.max(...w),
-            1,
-          ),
-        );
-        expectSameSeries(
-          bs.map((b) => ll.update(b)),
-          batchWindow(
-            bs.map((b) => b.low),
-            n,
-            (w) => Math.min(...w),
-            1,
-          ),
-        );
-        expectSameSeries(
-          bs.map((b) => vol.update(b)),
-          batchWindow(
-            bs.map((b) => b.volume),
-            n,
-            mean,
-            1,
-          ),
-        );
-      }),
-      runs,
-    );
-  });
+  it(
+    'highest high, lowest low and volume mean of ' + 'the PREVIOUS n bars exclude the current bar',
+    () => {
+      fc.assert(
+        fc.property(bars, period, (bs, n) => {
+          const hh = new HighestHigh(n);
+          const ll = new LowestLow(n);
+          const vol = new PreviousVolumeSma(n);
+          expectSameSeries(
+            bs.map((b) => hh.update(b)),
+            batchWindow(
+              bs.map((b) => b.high),
+              n,
+              (w) => Math.max(...w),
+              1,
+            ),
+          );
+          expectSameSeries(
+            bs.map((b) => ll.update(b)),
+            batchWindow(
+              bs.map((b) => b.low),
+              n,
+              (w) => Math.min(...w),
+              1,
+            ),
+          );
+          expectSameSeries(
+            bs.map((b) => vol.update(b)),
+            batchWindow(
+              bs.map((b) => b.volume),
+              n,
+              mean,
+              1,
+            ),
+          );
+        }),
+        runs,
+      );
+    },
+  );
 
   it('volume SMA includes the current bar', () => {
     fc.assert(

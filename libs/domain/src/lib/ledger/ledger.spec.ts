@@ -34,16 +34,19 @@ describe('Ledger', () => {
     expect(ledger.cash.toFixed()).toBe('999.77');
   });
 
-  it('values positions at the last mark and balances equity = start + realised + unrealised', () => {
-    const ledger = new Ledger(500);
-    ledger.applyFill(fill('buy', 2.5, 40, 0.1));
-    ledger.mark('AAA', 44);
-    expect(ledger.equity()).toBeCloseTo(509.9, 10);
-    expect(ledger.unrealizedPnl().toFixed()).toBe('10');
-    expect(ledger.equityDecimal().toFixed()).toBe(
-      ledger.realizedPnl.plus(ledger.unrealizedPnl()).plus(500).toFixed(),
-    );
-  });
+  it(
+    'values positions at the last mark and balances ' + 'equity = start + realised + unrealised',
+    () => {
+      const ledger = new Ledger(500);
+      ledger.applyFill(fill('buy', 2.5, 40, 0.1));
+      ledger.mark('AAA', 44);
+      expect(ledger.equity()).toBeCloseTo(509.9, 10);
+      expect(ledger.unrealizedPnl().toFixed()).toBe('10');
+      expect(ledger.equityDecimal().toFixed()).toBe(
+        ledger.realizedPnl.plus(ledger.unrealizedPnl()).plus(500).toFixed(),
+      );
+    },
+  );
 
   it('refuses a buy it cannot pay for, fees included, and changes nothing', () => {
     const ledger = new Ledger(100);

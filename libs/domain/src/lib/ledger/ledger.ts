@@ -2,6 +2,7 @@ import { dec, type Dec, type DecimalInput } from '../money/decimal';
 import { ExactDecimal } from '../money/exact-decimal';
 import { exactNotional, QUANTITY_DECIMALS, quantitySteps } from '../money/rounding';
 import type { Fill } from './fill';
+import type { ExactPositionView, LedgerState, PositionView } from './ledger-views';
 import { LedgerError } from './ledger-error';
 
 interface PositionBook {
@@ -16,43 +17,12 @@ interface PositionBook {
 const STEPS_PER_SHARE = 10 ** QUANTITY_DECIMALS;
 const sharesOf = (steps: number): ExactDecimal => ExactDecimal.fromSteps(steps, QUANTITY_DECIMALS);
 
-export interface PositionView {
-  readonly symbol: string;
-  readonly quantity: number;
-  /** Volume-weighted price paid for the shares held, fees excluded. */
-  readonly averageCost: number;
-  /** Last mark; null while no price is known (the position is then valued at cost). */
-  readonly lastPrice: number | null;
-  readonly marketValue: number;
-  readonly unrealizedPnl: number;
-}
-
-/** A position in the ledger's own exact decimals. */
-export interface ExactPositionView {
-  readonly symbol: string;
-  readonly quantity: ExactDecimal;
-  /** What the shares held cost, fees excluded. */
-  readonly costBasis: ExactDecimal;
-  readonly lastPrice: number | null;
-}
-
-/** The ledger as exact decimal strings: two ledgers are equal when their states are. */
-export interface LedgerState {
-  readonly cash: string;
-  readonly realizedPnl: string;
-  readonly feesPaid: string;
-  readonly positions: readonly {
-    readonly symbol: string;
-    readonly quantity: string;
-    readonly costBasis: string;
-  }[];
-}
-
 /**
  * Cash and long positions in exact decimals (no margin, no shorts). Only fills change it. Prices
  * marked for valuation are plain numbers: marking happens on every bar and moves no money.
  * Realised P&L is (sell price − average cost) × quantity summed over sells, minus every fee paid,
- * so that equity = starting cash + realised + unrealised. The arithmetic is ExactDecimal's, which gives
+ * so that equity = starting cash + realised + unrealised. The arithmetic is ExactDecimal's, which
+ * gives
  * exactly the results of `Dec` (34 significant digits, half-even) many times faster; the getters
  * hand out `Dec`.
  */
@@ -72,7 +42,9 @@ export class Ledger {
     this.cashNumber = cash.toNumber();
   }
 
-  /** Rebuilds a ledger from its fills in order: it must equal the live ledger that recorded them. */
+  /**
+   * Rebuilds a ledger from its fills in order: it must equal the live ledger that recorded them.
+   */
   static fromFills(startingCash: DecimalInput, fills: Iterable<Fill>): Ledger {
     const ledger = new Ledger(startingCash);
     for (const fill of fills) ledger.applyFill(fill);
@@ -163,7 +135,8 @@ export class Ledger {
       if (cost.compare(this.cashExact) > 0)
         return new LedgerError(
           'INSUFFICIENT_CASH',
-          `buying ${fill.quantity} ${fill.symbol} costs ${cost.toFixed()} with fees; cash is ${this.cashExact.toFixed()}`,
+          `buying ${fill.quantity} ${fill.symbol} costs ${cost.toFixed()} ` +
+            `with fees; cash is ${this.cashExact.toFixed()}`,
         );
       return null;
     }
@@ -182,7 +155,8 @@ export class Ledger {
   }
 
   /**
-   * Books a fill; throws LedgerError (changing nothing) when it would break an invariant. `notional`,
+   * Books a fill; throws LedgerError (changing nothing) when it would break an invariant.
+   * `notional`,
    * the fill's quantity × price, is passed by callers that have it already.
    */
   applyFill(fill: Fill, notional?: ExactDecimal): void {
@@ -190,7 +164,8 @@ export class Ledger {
     if (!(fill.quantity > 0) || !(fill.price > 0) || !(fill.commission >= 0) || steps === null) {
       throw new LedgerError(
         'INVALID_FILL',
-        `fill needs a positive quantity on the 1e-6 step, a positive price and a non-negative commission (got ${fill.quantity} @ ${fill.price}, fee ${fill.commission})`,
+        `fill needs a positive quantity on the 1e-6 step, a positive price and a non-negative ` +
+          `commission (got ${fill.quantity} @ ${fill.price}, fee ${fill.commission})`,
       );
     }
     const quantity = sharesOf(steps);

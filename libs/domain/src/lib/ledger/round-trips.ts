@@ -49,7 +49,10 @@ export class RoundTripTracker {
     }
   }
 
-  /** Adds a fill (with its quantity × price when the caller has it); returns the round trip it closes, if any. */
+  /**
+   * Adds a fill (with its quantity × price when the caller has it); returns the round trip it
+   * closes, if any.
+   */
   add(fill: Fill, notional?: ExactDecimal): RoundTrip | null {
     const steps = quantitySteps(fill.quantity);
     if (steps === null)

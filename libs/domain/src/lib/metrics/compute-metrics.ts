@@ -32,7 +32,10 @@ export function curveStats(
   };
 }
 
-/** Computes every backtest / account metric from plain numbers; see docs/metrics.md for the formulas. */
+/**
+ * Computes every backtest / account metric from plain numbers; see docs/metrics.md for the
+ * formulas.
+ */
 export function computeMetrics(input: MetricsInput): MetricsReport {
   const riskFreeRate = input.riskFreeRate ?? 0;
   const dayOf = input.dayOf ?? newYorkDate;
@@ -57,15 +60,18 @@ export function metricsConvention(riskFreeRate: number): MetricsConvention {
   return {
     returns: 'fractions (0.05 = 5 %); total return = last / first value − 1',
     dailyResampling:
-      'last curve point per trading day (New York calendar date); daily return = v[d] / v[d−1] − 1, so n days give n − 1 returns',
+      'last curve point per trading day (New York calendar date); ' +
+      'daily return = v[d] / v[d−1] − 1, so n days give n − 1 returns',
     periodsPerYear: TRADING_DAYS_PER_YEAR,
     riskFreeRate,
     annualizedReturn: '(1 + total return)^(252 / number of daily returns) − 1',
     sharpe:
-      'mean(r − rf/252) / sample std (n − 1) of (r − rf/252) × √252 over daily returns; null if std is 0 or fewer than 2 returns',
+      'mean(r − rf/252) / sample std (n − 1) of (r − rf/252) × √252 ' +
+      'over daily returns; null if std is 0 or fewer than 2 returns',
     sortino: 'mean(r − rf/252) / √(Σ min(r − rf/252, 0)² / n) × √252; null without downside',
     maxDrawdown:
-      'over every curve point: deepest fall from the running peak as a fraction of that peak, with its money amount, peak, trough, recovery and duration',
+      'over every curve point: deepest fall from the running peak as a fraction ' +
+      'of that peak, with its money amount, peak, trough, recovery and duration',
     calmar: 'annualized return / max drawdown fraction; null without drawdown',
     winRate: 'round trips with pnl > 0 / all round trips',
     profitFactor: 'sum of positive pnl / |sum of negative pnl|; null without losing trades',

@@ -11,7 +11,9 @@ export function sampleStdDev(xs: readonly number[]): number | null {
 
 const dailyRiskFree = (annualRate: number): number => annualRate / TRADING_DAYS_PER_YEAR;
 
-/** Annualised Sharpe of daily returns: mean excess / sample σ × √252; null when σ is 0 or undefined. */
+/**
+ * Annualised Sharpe of daily returns: mean excess / sample σ × √252; null when σ is 0 or undefined.
+ */
 export function sharpeRatio(
   dailyReturns: readonly number[],
   annualRiskFree: number,
@@ -23,7 +25,8 @@ export function sharpeRatio(
 
 /**
  * Annualised Sortino of daily returns: mean excess / downside deviation × √252, where the downside
- * deviation is √(Σ min(excess, 0)² / n) over all n days; null when there is no downside, and below two
+ * deviation is √(Σ min(excess, 0)² / n) over all n days; null when there is no downside, and below
+ * two
  * days, where it would always be ±√252 (like Sharpe, which needs two for its σ).
  */
 export function sortinoRatio(

@@ -13,7 +13,10 @@ export const Dec = Decimal.clone({
 });
 export type Dec = Decimal;
 
-/** Everything money helpers accept: a JS number is taken at its shortest round-trip decimal (0.1 is 0.1). */
+/**
+ * Everything money helpers accept: a JS number is taken at its shortest round-trip decimal (0.1 is
+ * 0.1).
+ */
 export type DecimalInput = Decimal.Value;
 
 export const ZERO = new Dec(0);

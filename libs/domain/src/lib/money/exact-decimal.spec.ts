@@ -2,7 +2,10 @@ import fc from 'fast-check';
 import { Dec, dec } from './decimal';
 import { ExactDecimal } from './exact-decimal';
 
-/** Numbers of every shape money and quantities take: prices, 6-decimal quantities, tiny fees, huge balances. */
+/**
+ * Numbers of every shape money and quantities take: prices, 6-decimal quantities, tiny fees, huge
+ * balances.
+ */
 const amount = fc.oneof(
   fc.double({ min: -1e9, max: 1e9, noNaN: true, noDefaultInfinity: true }),
   fc.double({ min: 1e-12, max: 1e-3, noNaN: true }),
@@ -16,7 +19,9 @@ const longDecimal = fc
   .tuple(fc.boolean(), fc.bigInt({ min: 0n, max: 10n ** 40n }), fc.integer({ min: 0, max: 38 }))
   .map(([negative, units, scale]) => {
     const text = units.toString().padStart(scale + 1, '0');
-    return `${negative && units !== 0n ? '-' : ''}${text.slice(0, text.length - scale)}${scale > 0 ? `.${text.slice(text.length - scale)}` : ''}`;
+    const sign = negative && units !== 0n ? '-' : '';
+    const fraction = scale > 0 ? `.${text.slice(text.length - scale)}` : '';
+    return `${sign}${text.slice(0, text.length - scale)}${fraction}`;
   });
 
 const operand = fc.oneof(
@@ -24,7 +29,8 @@ const operand = fc.oneof(
   longDecimal.map((s) => ({ exact: ExactDecimal.parse(s), dec: dec(s) })),
 );
 
-// Dec has a negative zero, ExactDecimal does not: `+ 0` folds −0 (also a negative number's underflow) into 0.
+// Dec has a negative zero, ExactDecimal does not: `+ 0` folds −0 (also a negative number's
+// underflow) into 0.
 describe('ExactDecimal', () => {
   it('reads numbers and decimal strings as Dec does', () => {
     fc.assert(
@@ -45,19 +51,23 @@ describe('ExactDecimal', () => {
     expect(ExactDecimal.fromSteps(5_000_000, 6).toFixed()).toBe('5');
   });
 
-  it('adds, subtracts, multiplies and divides with the results of Dec, 34-digit rounding included (property)', () => {
-    fc.assert(
-      fc.property(operand, operand, ({ exact: a, dec: x }, { exact: b, dec: y }) => {
-        expect(a.plus(b).toFixed()).toBe(x.plus(y).toFixed());
-        expect(a.minus(b).toFixed()).toBe(x.minus(y).toFixed());
-        expect(a.times(b).toFixed()).toBe(x.times(y).toFixed());
-        expect(a.compare(b)).toBe(x.comparedTo(y));
-        if (!y.isZero()) expect(a.dividedBy(b).toFixed()).toBe(x.dividedBy(y).toFixed());
-        expect(a.times(b).toNumber() + 0).toBe(x.times(y).toNumber() + 0);
-      }),
-      { numRuns: 3000 },
-    );
-  });
+  it(
+    'adds, subtracts, multiplies and divides with the ' +
+      'results of Dec, 34-digit rounding included (property)',
+    () => {
+      fc.assert(
+        fc.property(operand, operand, ({ exact: a, dec: x }, { exact: b, dec: y }) => {
+          expect(a.plus(b).toFixed()).toBe(x.plus(y).toFixed());
+          expect(a.minus(b).toFixed()).toBe(x.minus(y).toFixed());
+          expect(a.times(b).toFixed()).toBe(x.times(y).toFixed());
+          expect(a.compare(b)).toBe(x.comparedTo(y));
+          if (!y.isZero()) expect(a.dividedBy(b).toFixed()).toBe(x.dividedBy(y).toFixed());
+          expect(a.times(b).toNumber() + 0).toBe(x.times(y).toNumber() + 0);
+        }),
+        { numRuns: 3000 },
+      );
+    },
+  );
 
   it('keeps agreeing with Dec along long chains of ledger-like operations (property)', () => {
     fc.assert(

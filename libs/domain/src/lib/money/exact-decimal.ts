@@ -25,7 +25,8 @@ function digits(n: bigint): number {
 /**
  * An exact decimal `units × 10^−scale` on a BigInt: the hot-path twin of the ledger's `Dec`
  * (decimal.js), tens of times faster and with the very same results. Sums, differences and products
- * are exact, then rounded half-even to 34 significant digits, and quotients are correctly rounded to 34
+ * are exact, then rounded half-even to 34 significant digits, and quotients are correctly rounded
+ * to 34
  * digits, exactly as `Dec` does; a JS number is taken at its shortest round-trip decimal, as `Dec`
  * takes it. Scaling by a power of ten is exact (it never adds digits). There is no negative zero.
  */
@@ -63,7 +64,10 @@ export class ExactDecimal {
     return ExactDecimal.parse(value.toFixed());
   }
 
-  /** Plain or exponent notation (`String(number)`, `Dec.toFixed()`), not rounded: like `Dec`, an input keeps every digit. */
+  /**
+   * Plain or exponent notation (`String(number)`, `Dec.toFixed()`), not rounded: like `Dec`, an
+   * input keeps every digit.
+   */
   static parse(text: string): ExactDecimal {
     let exponentAt = text.indexOf('e');
     if (exponentAt < 0) exponentAt = text.indexOf('E');
@@ -114,7 +118,8 @@ export class ExactDecimal {
     const negative = this.units < 0n !== other.units < 0n;
     const numerator = abs(this.units);
     const denominator = abs(other.units);
-    // Enough extra digits for at least 35 significant digits in the quotient; the remainder breaks ties.
+    // Enough extra digits for at least 35 significant digits in the quotient; the remainder breaks
+    // ties.
     const extra = Math.max(0, PRECISION + 1 + digits(denominator) - digits(numerator));
     const scaled = numerator * pow10(extra);
     const quotient = scaled / denominator;
@@ -145,7 +150,8 @@ export class ExactDecimal {
 
   /** The nearest double, as `Dec.toNumber()`. */
   toNumber(): number {
-    // Both operands are exact doubles, so IEEE division rounds the exact quotient once, like parsing.
+    // Both operands are exact doubles, so IEEE division rounds the exact quotient once, like
+    // parsing.
     if (this.scale >= 0 && this.scale <= 22 && this.units <= MAX_EXACT && this.units >= -MAX_EXACT)
       return Number(this.units) / DOUBLE_POWERS[this.scale];
     return Number(`${this.units}e${-this.scale}`);
@@ -178,7 +184,10 @@ export class ExactDecimal {
 const MAX_EXACT = BigInt(Number.MAX_SAFE_INTEGER);
 const DOUBLE_POWERS = Array.from({ length: 23 }, (_, i) => Number(`1e${i}`));
 
-/** Half-even to 34 significant digits; `sticky` says the true value is a little above |units| (a division's remainder). */
+/**
+ * Half-even to 34 significant digits; `sticky` says the true value is a little above |units| (a
+ * division's remainder).
+ */
 function rounded(units: bigint, scale: number, sticky: boolean): ExactDecimal {
   const magnitude = abs(units);
   const drop = digits(magnitude) - PRECISION;

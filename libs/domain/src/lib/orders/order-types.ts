@@ -1,10 +1,16 @@
 export type OrderSide = 'buy' | 'sell';
 export type OrderType = 'market' | 'limit' | 'stop' | 'stop_limit' | 'trailing_stop';
-/** day: expires when its session ends; gtc: until canceled; ioc: what does not fill on the first evaluation is canceled. */
+/**
+ * day: expires when its session ends; gtc: until canceled; ioc: what does not fill on the first
+ * evaluation is canceled.
+ */
 export type TimeInForce = 'day' | 'gtc' | 'ioc';
 export type OrderStatus =
   'new' | 'accepted' | 'partially_filled' | 'filled' | 'canceled' | 'rejected' | 'expired';
-/** Who created the order: a person, a strategy signal, or the risk manager (stop-loss/take-profit children, flatten). */
+/**
+ * Who created the order: a person, a strategy signal, or the risk manager (stop-loss/take-profit
+ * children, flatten).
+ */
 export type OrderSource = 'manual' | 'strategy' | 'risk';
 /** What the order is for: an entry, an exit, or an attached child of an entry. */
 export type OrderRole = 'entry' | 'exit' | 'stop_loss' | 'take_profit';
@@ -20,7 +26,8 @@ export const ORDER_TYPES: readonly OrderType[] = [
 export const TIME_IN_FORCE_VALUES: readonly TimeInForce[] = ['day', 'gtc', 'ioc'];
 
 /**
- * An order as asked for (manual orders arrive in this shape from the API; strategies build the same).
+ * An order as asked for (manual orders arrive in this shape from the API; strategies build the
+ * same).
  * Exactly one of `quantity` (shares, ≤ 6 decimals) and `notional` (dollars, converted to shares at
  * the fill price and rounded down to the quantity step).
  */
@@ -39,9 +46,15 @@ export interface OrderRequest {
   readonly trailAmount?: number;
   /** Default gtc. */
   readonly timeInForce?: TimeInForce;
-  /** Buy orders only: limit price of the take-profit sell attached when the entry fills (OCO with stopLoss). */
+  /**
+   * Buy orders only: limit price of the take-profit sell attached when the entry fills (OCO with
+   * stopLoss).
+   */
   readonly takeProfit?: number;
-  /** Buy orders only: stop price of the stop-loss sell attached when the entry fills (OCO with takeProfit). */
+  /**
+   * Buy orders only: stop price of the stop-loss sell attached when the entry fills (OCO with
+   * takeProfit).
+   */
   readonly stopLoss?: number;
 }
 
@@ -69,9 +82,13 @@ interface OrderFields {
   averageFillPrice: number | null;
   /** A stop_limit whose stop was hit now works as a limit order. */
   triggered: boolean;
-  /** trailing_stop: best price seen since the order became active (high for sells, low for buys). */
+  /**
+   * trailing_stop: best price seen since the order became active (high for sells, low for buys).
+   */
   trailAnchor: number | null;
-  /** The session (`YYYY-MM-DD`) a day order first worked in; it expires when that session is over. */
+  /**
+   * The session (`YYYY-MM-DD`) a day order first worked in; it expires when that session is over.
+   */
   sessionDate: string | null;
   /** Time of the bar or request that created it: it may only fill on later bars or ticks. */
   readonly createdAt: number;
@@ -110,7 +127,8 @@ export type OrderPrices =
     });
 
 /**
- * Shares or dollars: a quantity order has no notional; a notional order's quantity is null until its
+ * Shares or dollars: a quantity order has no notional; a notional order's quantity is null until
+ * its
  * first fill fixes it.
  */
 export type OrderAmount =

@@ -63,7 +63,10 @@ const FIELDS_OF_TYPE: Readonly<Record<OrderType, readonly (typeof PRICED_FIELDS)
 const isPositive = (v: unknown): v is number =>
   typeof v === 'number' && Number.isFinite(v) && v > 0;
 
-/** Validates untrusted order input; every problem is reported with a machine-readable code and the field it concerns. */
+/**
+ * Validates untrusted order input; every problem is reported with a machine-readable code and the
+ * field it concerns.
+ */
 export function validateOrderRequest(input: OrderRequest): OrderValidation {
   const issues: OrderValidationIssue[] = [];
   const fail = (code: OrderValidationCode, field: string, message: string) =>

@@ -123,14 +123,18 @@ describe('sizing', () => {
     expect((quantity + 1e-6) * 10 * 1.01 + 1).toBeGreaterThan(100);
   });
 
-  it('returns the exact cost and fees of the size it picked, or null when not one step is affordable', () => {
-    const fees = { ...NO_FEES, percent: 1, flat: 1 };
-    const sized = affordableBuy(100, 100, 10, fees);
-    expect(sized?.notional.toFixed()).toBe('98.0198');
-    expect(sized?.fees.total.toFixed()).toBe('1.980198');
-    expect(affordableBuy(100, 0.5, 10, fees)).toBeNull();
-    expect(affordableBuy(0, 100, 10, NO_FEES)).toBeNull();
-  });
+  it(
+    'returns the exact cost and fees of the size it ' +
+      'picked, or null when not one step is affordable',
+    () => {
+      const fees = { ...NO_FEES, percent: 1, flat: 1 };
+      const sized = affordableBuy(100, 100, 10, fees);
+      expect(sized?.notional.toFixed()).toBe('98.0198');
+      expect(sized?.fees.total.toFixed()).toBe('1.980198');
+      expect(affordableBuy(100, 0.5, 10, fees)).toBeNull();
+      expect(affordableBuy(0, 100, 10, NO_FEES)).toBeNull();
+    },
+  );
 });
 
 describe('DailyLossGuard', () => {

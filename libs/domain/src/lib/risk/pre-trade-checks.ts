@@ -1,6 +1,9 @@
 import type { RiskConfig, RiskRejection } from './risk-config';
 
-/** What the pre-trade checks look at for one order. Prices are the estimated fill price (slippage included). */
+/**
+ * What the pre-trade checks look at for one order. Prices are the estimated fill price (slippage
+ * included).
+ */
 export interface PreTradeContext {
   readonly symbol: string;
   readonly side: 'buy' | 'sell';
@@ -17,7 +20,10 @@ export interface PreTradeContext {
   readonly otherOpenPositions: number;
   /** Set once the daily loss limit is breached: the limit and the loss so far, in dollars. */
   readonly dailyLoss: { readonly limit: number; readonly loss: number } | null;
-  /** Whether the regular session is open at the order's time; null when it does not apply (daily bars). */
+  /**
+   * Whether the regular session is open at the order's time; null when it does not apply (daily
+   * bars).
+   */
   readonly marketOpen: boolean | null;
 }
 
@@ -59,7 +65,9 @@ export function preTradeCheck(
       code: 'INSUFFICIENT_CASH',
       limit: money(context.availableCash),
       requested: money(cost),
-      message: `the order needs ${money(cost)} with fees; ${money(context.availableCash)} is available`,
+      message:
+        `the order needs ${money(cost)} with fees; ` +
+        `${money(context.availableCash)} is available`,
     };
   }
   return null;
@@ -75,7 +83,9 @@ function limitChecks(
       code: 'RISK_DAILY_LOSS_LIMIT',
       limit: money(context.dailyLoss.limit),
       requested: money(context.dailyLoss.loss),
-      message: `the daily loss limit of ${risk.dailyLossLimitPct}% (${money(context.dailyLoss.limit)}) was breached: no new entries until the next session`,
+      message:
+        `the daily loss limit of ${risk.dailyLossLimitPct}% (${money(context.dailyLoss.limit)}) ` +
+        `was breached: no new entries until the next session`,
     };
   }
   if (context.exposureQuantity === 0 && context.otherOpenPositions >= risk.maxOpenPositions) {
@@ -102,7 +112,9 @@ function limitChecks(
       code: 'RISK_MAX_POSITION',
       limit: money(maxValue),
       requested: money(positionValue),
-      message: `a position may be worth at most ${risk.maxPositionPct}% of equity (${money(maxValue)}); this one would be ${money(positionValue)}`,
+      message:
+        `a position may be worth at most ${risk.maxPositionPct}% of equity ` +
+        `(${money(maxValue)}); this one would be ${money(positionValue)}`,
     };
   }
   return null;

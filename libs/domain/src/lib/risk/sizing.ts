@@ -10,7 +10,8 @@ export type SizingConfig =
   | { readonly mode: 'notional'; readonly notional: number };
 
 /**
- * The dollar target of an entry: auto = min(maxPositionPct × equity, available cash); notional = the
+ * The dollar target of an entry: auto = min(maxPositionPct × equity, available cash); notional =
+ * the
  * fixed amount. Null for fixed-quantity sizing.
  */
 export function entryNotional(
@@ -59,7 +60,8 @@ export function affordableSteps(
  * The most shares (a multiple of the quantity step, rounded down) whose cost stays within `budget`
  * and whose cost plus fees stays within `cash`, with that cost and those fees (a first fill's): the
  * estimate, verified (and stepped down) in exact decimals, so the ledger never refuses the result.
- * Null when not one step is affordable. `cashAsNumber`, when given, must be `cash` as the nearest double.
+ * Null when not one step is affordable. `cashAsNumber`, when given, must be `cash` as the nearest
+ * double.
  */
 export function affordableBuy(
   budget: number,
@@ -69,7 +71,8 @@ export function affordableBuy(
   cashAsNumber?: number,
 ): FillCost | null {
   const exactCash = typeof cash === 'number' ? ExactDecimal.fromNumber(cash) : cash;
-  // The ledger keeps its cash as the nearest double too: converting it again is a string round trip.
+  // The ledger keeps its cash as the nearest double too: converting it again is a string round
+  // trip.
   const estimate = affordableSteps(budget, cashAsNumber ?? exactCash.toNumber(), price, fees);
   let steps = Math.floor(estimate);
   if (steps <= 0) return null;

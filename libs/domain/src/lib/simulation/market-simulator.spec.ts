@@ -35,7 +35,10 @@ function autocorrelation(values: readonly number[], lag: number): number {
 describe('synthetic minute bars', () => {
   const sessions = 40;
   const bars = take('AAPL', 7, sessions * SESSION_MINUTES);
-  /** Intraday log returns (the first bar of each session, which carries the overnight gap, is left out). */
+  /**
+   * Intraday log returns (the first bar of each session, which carries the overnight gap, is left
+   * out).
+   */
   const intraday = bars.flatMap((bar, i) =>
     i % SESSION_MINUTES === 0
       ? []
@@ -66,13 +69,17 @@ describe('synthetic minute bars', () => {
     expect(kurtosis(intraday.map((x) => x.r))).toBeGreaterThan(4);
   });
 
-  it('clusters volatility: |returns| are positively autocorrelated once the intraday U is removed', () => {
-    const deseasonalised = intraday.map(
-      (x) => Math.abs(x.r) / intradayVolatility((x.minute + 0.5) / SESSION_MINUTES),
-    );
-    expect(autocorrelation(deseasonalised, 1)).toBeGreaterThan(0.05);
-    expect(autocorrelation(deseasonalised, 5)).toBeGreaterThan(0.02);
-  });
+  it(
+    'clusters volatility: |returns| are positively ' +
+      'autocorrelated once the intraday U is removed',
+    () => {
+      const deseasonalised = intraday.map(
+        (x) => Math.abs(x.r) / intradayVolatility((x.minute + 0.5) / SESSION_MINUTES),
+      );
+      expect(autocorrelation(deseasonalised, 1)).toBeGreaterThan(0.05);
+      expect(autocorrelation(deseasonalised, 5)).toBeGreaterThan(0.02);
+    },
+  );
 
   it('trades more (and moves more) in the first and last 30 minutes than at midday', () => {
     const byWindow = (from: number, to: number, pick: (bar: Bar, i: number) => number) =>
@@ -134,21 +141,25 @@ describe('MarketSimulator', () => {
     ).toHaveLength(1);
   });
 
-  it('starts the default watchlist at its profile prices and keeps paths independent of the other symbols', () => {
-    expect(DEFAULT_SIMULATED_WATCHLIST).toEqual(
-      expect.arrayContaining(['SPY', 'QQQ', 'AAPL', 'MSFT', 'NVDA', 'TSLA']),
-    );
-    const alone = new MarketSimulator({ seed: 3, symbols: ['MSFT'], followMarketHours: false });
-    const together = new MarketSimulator({
-      seed: 3,
-      symbols: [...DEFAULT_SIMULATED_WATCHLIST],
-      followMarketHours: false,
-    });
-    const msftAlone = alone.step(start)[0].bar;
-    const msftTogether = together.step(start).find((m) => m.bar.symbol === 'MSFT')?.bar;
-    expect(msftTogether).toEqual(msftAlone);
-    expect(Math.abs(msftAlone.open / symbolProfile('MSFT').startPrice - 1)).toBeLessThan(0.01);
-  });
+  it(
+    'starts the default watchlist at its profile prices ' +
+      'and keeps paths independent of the other symbols',
+    () => {
+      expect(DEFAULT_SIMULATED_WATCHLIST).toEqual(
+        expect.arrayContaining(['SPY', 'QQQ', 'AAPL', 'MSFT', 'NVDA', 'TSLA']),
+      );
+      const alone = new MarketSimulator({ seed: 3, symbols: ['MSFT'], followMarketHours: false });
+      const together = new MarketSimulator({
+        seed: 3,
+        symbols: [...DEFAULT_SIMULATED_WATCHLIST],
+        followMarketHours: false,
+      });
+      const msftAlone = alone.step(start)[0].bar;
+      const msftTogether = together.step(start).find((m) => m.bar.symbol === 'MSFT')?.bar;
+      expect(msftTogether).toEqual(msftAlone);
+      expect(Math.abs(msftAlone.open / symbolProfile('MSFT').startPrice - 1)).toBeLessThan(0.01);
+    },
+  );
 
   it('derives a stable, plausible profile for tickers it does not know', () => {
     const profile = symbolProfile('ZZZT');

@@ -5,7 +5,10 @@ import { symbolProfile, type SymbolProfile } from './symbol-profiles';
 export interface MarketSimulatorOptions {
   readonly seed: number;
   readonly symbols: readonly string[];
-  /** When true, minutes outside NYSE regular sessions produce nothing; otherwise the market never closes. */
+  /**
+   * When true, minutes outside NYSE regular sessions produce nothing; otherwise the market never
+   * closes.
+   */
   readonly followMarketHours: boolean;
   /** Overrides of the built-in or derived profiles. */
   readonly profiles?: readonly SymbolProfile[];
@@ -15,7 +18,8 @@ export interface MarketSimulatorOptions {
 const OFF_HOURS_MINUTE = { fraction: 0.5, opening: false };
 
 /**
- * A whole simulated market: one SymbolSimulator per symbol, each with its own stream derived from the
+ * A whole simulated market: one SymbolSimulator per symbol, each with its own stream derived from
+ * the
  * seed and the symbol, so adding a symbol never changes the paths of the others.
  */
 export class MarketSimulator {

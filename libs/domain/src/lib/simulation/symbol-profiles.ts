@@ -1,6 +1,9 @@
 import { SeededRandom } from './seeded-random';
 
-/** How one simulated symbol behaves. Drift and volatility are annualised (252 sessions of 390 minutes). */
+/**
+ * How one simulated symbol behaves. Drift and volatility are annualised (252 sessions of 390
+ * minutes).
+ */
 export interface SymbolProfile {
   readonly symbol: string;
   readonly startPrice: number;
@@ -12,7 +15,10 @@ export interface SymbolProfile {
   readonly averageMinuteVolume: number;
 }
 
-/** Liquid US tickers and ETFs with start prices, volatilities and volumes of the right order (late 2025). */
+/**
+ * Liquid US tickers and ETFs with start prices, volatilities and volumes of the right order (late
+ * 2025).
+ */
 export const DEFAULT_SYMBOL_PROFILES: readonly SymbolProfile[] = [
   {
     symbol: 'SPY',

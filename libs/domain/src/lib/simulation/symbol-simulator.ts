@@ -1,16 +1,20 @@
+import { MINUTE_MS } from '../calendar/calendar-date';
 import type { Bar, QuoteTick, TradeTick } from '../market/bar';
 import { intradayVolatility, intradayVolume, SESSION_MINUTES } from './intraday-profile';
 import { SeededRandom } from './seeded-random';
 import type { SymbolProfile } from './symbol-profiles';
 
-export const MINUTE_MS = 60_000;
 const MINUTES_PER_YEAR = 252 * SESSION_MINUTES;
 
-/** GARCH(1,1) weights: α + β < 1 keeps the variance mean-reverting; β near 1 gives long-lived clusters. */
+/**
+ * GARCH(1,1) weights: α + β < 1 keeps the variance mean-reverting; β near 1 gives long-lived
+ * clusters.
+ */
 const GARCH_ALPHA = 0.1;
 const GARCH_BETA = 0.88;
 /**
- * Chance of a jump in any minute (about one and a half a session) and its size in minute-σ units. Jumps carry
+ * Chance of a jump in any minute (about one and a half a session) and its size in minute-σ units.
+ * Jumps carry
  * JUMP_PROBABILITY · JUMP_SIGMAS² = 10 % of the variance; the diffusion carries the rest.
  */
 const JUMP_PROBABILITY = 0.004;
@@ -65,7 +69,8 @@ export class SymbolSimulator {
   }
 
   /**
-   * The bar of the minute starting at `time`. `fraction` places the minute in the session (0 = open,
+   * The bar of the minute starting at `time`. `fraction` places the minute in the session (0 =
+   * open,
    * 1 = close); `opening` marks the first minute after a closed period, which opens with a gap.
    */
   nextBar(time: number, fraction: number, opening = false): Bar {
@@ -110,7 +115,10 @@ export class SymbolSimulator {
     };
   }
 
-  /** A bar plus the quote and the last trade at the end of its minute; the spread widens with the intraday U. */
+  /**
+   * A bar plus the quote and the last trade at the end of its minute; the spread widens with the
+   * intraday U.
+   */
   nextMinute(time: number, fraction: number, opening = false): SimulatedMinute {
     const bar = this.nextBar(time, fraction, opening);
     const end = time + MINUTE_MS - 1;

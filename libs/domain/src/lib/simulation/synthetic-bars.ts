@@ -15,7 +15,8 @@ export interface SyntheticBarsOptions {
 export const DEFAULT_SYNTHETIC_START_DATE = '2025-01-02';
 
 /**
- * Streams `count` regular-session 1-minute bars of one symbol, lazily: a year of bars for 100 symbols
+ * Streams `count` regular-session 1-minute bars of one symbol, lazily: a year of bars for 100
+ * symbols
  * never has to sit in memory at once. Same seed and symbol, same bars.
  */
 export function* syntheticMinuteBars(
@@ -30,7 +31,8 @@ export function* syntheticMinuteBars(
 }
 
 /**
- * Streams the same bars for many symbols minute by minute (one array per minute, in `symbols` order),
+ * Streams the same bars for many symbols minute by minute (one array per minute, in `symbols`
+ * order),
  * the shape a multi-symbol engine replay consumes.
  */
 export function syntheticMarketMinutes(

@@ -43,20 +43,26 @@ describe('ma-crossover', () => {
     expect(third.indicators).toEqual({ smaFast: 10, smaSlow: 10 });
   });
 
-  it('enters on a cross above when the last unequal bar had fast < slow, even with equal bars between', () => {
-    const signals = run(crossUpThroughEquals, false);
-    expect(signals.map((s) => s.action)).toEqual([
-      'hold',
-      'hold',
-      'hold',
-      'hold',
-      'hold',
-      'hold',
-      'enter',
-    ]);
-    expect(signals[4].indicators).toEqual({ smaFast: 9.5, smaSlow: 9.5 });
-    expect(signals[6].indicators.smaFast).toBeGreaterThan(signals[6].indicators.smaSlow as number);
-  });
+  it(
+    'enters on a cross above when the last unequal ' +
+      'bar had fast < slow, even with equal bars between',
+    () => {
+      const signals = run(crossUpThroughEquals, false);
+      expect(signals.map((s) => s.action)).toEqual([
+        'hold',
+        'hold',
+        'hold',
+        'hold',
+        'hold',
+        'hold',
+        'enter',
+      ]);
+      expect(signals[4].indicators).toEqual({ smaFast: 9.5, smaSlow: 9.5 });
+      expect(signals[6].indicators.smaFast).toBeGreaterThan(
+        signals[6].indicators.smaSlow as number,
+      );
+    },
+  );
 
   it('does not enter when already holding', () => {
     expect(run(crossUpThroughEquals, true).every((s) => s.action === 'hold')).toBe(true);
@@ -88,7 +94,8 @@ describe('ma-crossover', () => {
   });
 
   it('does not enter after touching equality from above', () => {
-    // fast − slow from bar 3: 0, +0.67, 0, +large: the last unequal side before the up bar was already above.
+    // fast − slow from bar 3: 0, +0.67, 0, +large: the last unequal side before the up bar was
+    // already above.
     expect(run([10, 10, 10, 11, 10.5, 30], false).some((s) => s.action === 'enter')).toBe(false);
   });
 

@@ -16,7 +16,10 @@ export class MaCrossoverStrategy implements Strategy {
   private readonly fast: Sma;
   private readonly slow: Sma;
   private readonly cross = new CrossDetector();
-  /** What describe() reports besides the SMAs, which it reads from the indicators (no per-bar boxing of them here). */
+  /**
+   * What describe() reports besides the SMAs, which it reads from the indicators (no per-bar boxing
+   * of them here).
+   */
   private readonly last: { cross: Cross; holding: boolean } = { cross: null, holding: false };
 
   constructor(params: MaCrossoverParams) {
@@ -76,7 +79,8 @@ export const MA_CROSSOVER = defineStrategy({
   name: 'ma-crossover',
   title: 'Moving-average crossover',
   description:
-    'Enters when the fast SMA of closes crosses above the slow SMA (fast > slow now, fast < slow on the most ' +
+    'Enters when the fast SMA of closes crosses above the ' +
+    'slow SMA (fast > slow now, fast < slow on the most ' +
     'recent earlier bar where they differed); exits on the mirror-image cross below.',
   params: [
     integerParam(

@@ -49,15 +49,18 @@ describe('mixed', () => {
     expect(run([10, 11, 10.5], false)[2].action).toBe('hold');
   });
 
-  it('votes breakout −1 below the previous lowest low and +1 above the previous highest high', () => {
-    expect(run([10, 11, 9], true)[2].indicators).toMatchObject({ breakoutVote: -1, trend: -1 });
-    expect(run([10, 11, 12], false)[2].indicators).toMatchObject({
-      breakoutVote: 1,
-      trend: 1,
-      rsiVote: -1,
-      score: 1,
-    });
-  });
+  it(
+    'votes breakout −1 below the previous lowest ' + 'low and +1 above the previous highest high',
+    () => {
+      expect(run([10, 11, 9], true)[2].indicators).toMatchObject({ breakoutVote: -1, trend: -1 });
+      expect(run([10, 11, 12], false)[2].indicators).toMatchObject({
+        breakoutVote: 1,
+        trend: 1,
+        rsiVote: -1,
+        score: 1,
+      });
+    },
+  );
 
   it('always applies the score rule to the votes it reports', () => {
     const closes = fc.array(fc.integer({ min: 1, max: 8 }), { minLength: 3, maxLength: 40 });

@@ -25,7 +25,9 @@ const trendVote = (smaFast: number, smaSlow: number): number =>
 const breakoutVote = (close: number, highestHigh: number, lowestLow: number): number =>
   vote(close > highestHigh, close < lowestLow);
 
-/** Votes trend, RSI and breakout into one score: enter when flat at ≥ 2, exit when holding at ≤ −1. */
+/**
+ * Votes trend, RSI and breakout into one score: enter when flat at ≥ 2, exit when holding at ≤ −1.
+ */
 export class MixedStrategy implements Strategy {
   readonly name = 'mixed';
   private readonly fast: Sma;
@@ -144,8 +146,10 @@ export const MIXED = defineStrategy({
   name: 'mixed',
   title: 'Mixed score',
   description:
-    'score = trend (SMA fast vs slow) + RSI vote (+1 oversold, −1 overbought) + breakout vote (+1 above the ' +
-    'previous-N high, −1 below the previous-M low). Enters when flat and score ≥ 2; exits when holding and score ≤ −1.',
+    'score = trend (SMA fast vs slow) + RSI vote (+1 ' +
+    'oversold, −1 overbought) + breakout vote (+1 above the ' +
+    'previous-N high, −1 below the previous-M low). Enters when ' +
+    'flat and score ≥ 2; exits when holding and score ≤ −1.',
   params: [
     integerParam('fast', 'Fast SMA period', 'Bars in the fast SMA of the trend vote.', 10, 1, 500),
     integerParam('slow', 'Slow SMA period', 'Bars in the slow SMA of the trend vote.', 30, 2, 1000),

@@ -11,7 +11,8 @@ export interface MomentumBreakoutParams {
 }
 
 /**
- * Donchian-style breakout confirmed by volume. Every level is computed over the bars BEFORE the current
+ * Donchian-style breakout confirmed by volume. Every level is computed over the bars BEFORE the
+ * current
  * one, so a bar can break out of a channel that it does not itself widen.
  */
 export class MomentumBreakoutStrategy implements Strategy {
@@ -81,7 +82,8 @@ export const MOMENTUM_BREAKOUT = defineStrategy({
   name: 'momentum-breakout',
   title: 'Momentum breakout',
   description:
-    'Enters when the close exceeds the highest high of the previous N bars and volume exceeds a multiple of ' +
+    'Enters when the close exceeds the highest high of ' +
+    'the previous N bars and volume exceeds a multiple of ' +
     'their mean volume; exits when the close falls below the lowest low of the previous M bars.',
   params: [
     integerParam(

@@ -73,7 +73,8 @@ export const RSI_MEAN_REVERSION = defineStrategy({
   name: 'rsi-mean-reversion',
   title: 'RSI mean reversion',
   description:
-    "Enters when flat and Wilder's RSI is below the oversold level; exits when holding and RSI is above the overbought level.",
+    "Enters when flat and Wilder's RSI is below the oversold level; " +
+    'exits when holding and RSI is above the overbought level.',
   params: [
     integerParam('period', 'RSI period', "Bars in Wilder's RSI.", 14, 2, 500),
     numberParam('oversold', 'Oversold level', 'Enter when RSI falls below this.', 30, 0, 100),

@@ -26,7 +26,10 @@ export function getStrategyDefinition(name: string): StrategyDefinition | undefi
   return STRATEGY_DEFINITIONS.find((d) => d.name === name);
 }
 
-/** Validates a (strategy name, params) pair from untrusted input and returns the params with defaults filled in. */
+/**
+ * Validates a (strategy name, params) pair from untrusted input and returns the params with
+ * defaults filled in.
+ */
 export function validateStrategyParams(name: string, params?: unknown): StrategyParamsValidation {
   const definition = getStrategyDefinition(name);
   if (!definition) {
@@ -43,7 +46,10 @@ export function validateStrategyParams(name: string, params?: unknown): Strategy
   return resolveStrategyParams(definition.params, definition.orderings, params);
 }
 
-/** Builds a fresh strategy instance (use one per symbol); throws StrategyParamsError on invalid input. */
+/**
+ * Builds a fresh strategy instance (use one per symbol); throws StrategyParamsError on invalid
+ * input.
+ */
 export function createStrategy(name: string, params?: Partial<StrategyParams>): Strategy {
   const definition = getStrategyDefinition(name);
   if (!definition) {
