@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { DAY_MS, isoDateToUtcMidnight, utcMsToIsoDate } from './calendar-date';
+import { DAY_MS, isoDateToUtcMidnight, MINUTE_MS, utcMsToIsoDate } from './calendar-date';
 
 describe('calendar dates', () => {
   it('writes the UTC date of any instant exactly as Date#toISOString does (property)', () => {
@@ -34,5 +34,12 @@ describe('calendar dates', () => {
 
   it('throws for an instant that is not a date, as Date does', () => {
     expect(() => utcMsToIsoDate(Number.NaN)).toThrow(RangeError);
+  });
+});
+
+describe('durations', () => {
+  it('are a minute and a day in milliseconds', () => {
+    expect(MINUTE_MS).toBe(60_000);
+    expect(DAY_MS).toBe(24 * 60 * MINUTE_MS);
   });
 });

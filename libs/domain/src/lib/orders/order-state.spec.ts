@@ -1,7 +1,7 @@
 import { createOrder } from './order-factory';
-import { recordOrderFill, remainingQuantity } from './order-fills';
+import { pendingNotional, recordOrderFill, remainingQuantity } from './order-fills';
 import { canTransition, IllegalOrderTransitionError, transitionOrder } from './order-state';
-import type { Order, OrderStatus } from './order-types';
+import { isOpenOrder, OPEN_ORDER_STATUSES, type Order, type OrderStatus } from './order-types';
 
 function order(amount: { quantity?: number; notional?: number } = { quantity: 10 }): Order {
   return createOrder(
@@ -80,7 +80,26 @@ describe('order state machine', () => {
     const o = order({ notional: 500 });
     transitionOrder(o, 'accepted', 'ok', 1000);
     expect(remainingQuantity(o)).toBeNull();
+    expect(pendingNotional(o)).toBe(500);
     recordOrderFill(o, 4.5, 111.11, 2000);
     expect(o).toMatchObject({ status: 'filled', quantity: 4.5 });
+    expect(pendingNotional(o)).toBeNull();
+    expect(pendingNotional(order({ quantity: 3 }))).toBeNull();
+  });
+});
+
+describe('OPEN_ORDER_STATUSES', () => {
+  it('lists exactly the statuses isOpenOrder accepts', () => {
+    const all: OrderStatus[] = [
+      'new',
+      'accepted',
+      'partially_filled',
+      'filled',
+      'canceled',
+      'rejected',
+      'expired',
+    ];
+    const open = all.filter((status) => isOpenOrder({ status }));
+    expect(OPEN_ORDER_STATUSES).toEqual(open);
   });
 });
