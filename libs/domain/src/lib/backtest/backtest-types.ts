@@ -1,7 +1,7 @@
 import type { FeeSchedule } from '../execution/fees';
 import type { Bar } from '../market/bar';
 import type { Fill } from '../ledger/fill';
-import type { PositionView } from '../ledger/ledger';
+import type { PositionView } from '../ledger/ledger-views';
 import type { CurveStats, Drawdown, MetricsReport, RoundTrip } from '../metrics/metrics-types';
 import type { RiskConfig } from '../risk/risk-config';
 import type { SizingConfig } from '../risk/sizing';
@@ -13,7 +13,9 @@ export interface BacktestInput {
   readonly symbols?: readonly string[];
   readonly strategy: string;
   readonly params?: Readonly<Record<string, number>>;
-  /** Inclusive trading dates `YYYY-MM-DD`; bars outside are dropped (no warm-up from before `from`). */
+  /**
+   * Inclusive trading dates `YYYY-MM-DD`; bars outside are dropped (no warm-up from before `from`).
+   */
   readonly from?: string;
   readonly to?: string;
   /** Starting cash in dollars. */
@@ -22,7 +24,9 @@ export interface BacktestInput {
   /** Missing fields are 0 / off. */
   readonly fees?: Partial<FeeSchedule>;
   readonly slippageBps: number;
-  /** null: every rule off except enough cash (--no-risk); missing fields take DEFAULT_RISK_CONFIG. */
+  /**
+   * null: every rule off except enough cash (--no-risk); missing fields take DEFAULT_RISK_CONFIG.
+   */
   readonly risk: Partial<RiskConfig> | null;
   /** Annual risk-free rate for Sharpe/Sortino as a fraction; default 0. */
   readonly riskFreeRate?: number;
@@ -32,7 +36,10 @@ export interface BacktestInput {
 export type BacktestFillRow = Omit<Fill, 'id' | 'orderId' | 'time'> & { readonly time: string };
 
 /** A round trip as reported: its times formatted. */
-export type BacktestTradeRow = Omit<RoundTrip, 'entryTime' | 'exitTime'> & { readonly entryTime: string; readonly exitTime: string };
+export type BacktestTradeRow = Omit<RoundTrip, 'entryTime' | 'exitTime'> & {
+  readonly entryTime: string;
+  readonly exitTime: string;
+};
 
 /** A drawdown as reported: its peak, trough and recovery times formatted like the bar times. */
 export type BacktestDrawdownRow = Omit<Drawdown, 'peakTime' | 'troughTime' | 'recoveryTime'> & {
@@ -42,7 +49,9 @@ export type BacktestDrawdownRow = Omit<Drawdown, 'peakTime' | 'troughTime' | 're
 };
 
 /** Curve statistics as reported: the drawdown's times formatted. */
-export type BacktestCurveStatsRow = Omit<CurveStats, 'maxDrawdown'> & { readonly maxDrawdown: BacktestDrawdownRow };
+export type BacktestCurveStatsRow = Omit<CurveStats, 'maxDrawdown'> & {
+  readonly maxDrawdown: BacktestDrawdownRow;
+};
 
 /** Metrics as reported: every time formatted like the bar times (durations stay in ms). */
 export type BacktestMetricsRow = Omit<MetricsReport, 'maxDrawdown' | 'benchmark'> & {
@@ -50,7 +59,10 @@ export type BacktestMetricsRow = Omit<MetricsReport, 'maxDrawdown' | 'benchmark'
   readonly benchmark: BacktestCurveStatsRow | null;
 };
 
-/** report.json: daily bar times as `YYYY-MM-DD`, intraday as ISO-8601 UTC; every number a JSON number. */
+/**
+ * report.json: daily bar times as `YYYY-MM-DD`, intraday as ISO-8601 UTC; every number a JSON
+ * number.
+ */
 export interface BacktestReport {
   readonly fills: BacktestFillRow[];
   readonly trades: BacktestTradeRow[];

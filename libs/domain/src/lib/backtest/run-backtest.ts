@@ -12,10 +12,15 @@ import type { BacktestDrawdownRow, BacktestInput, BacktestReport } from './backt
 const PROGRESS_STEPS = 100;
 
 /** The engine config of a backtest: one instance of the strategy per symbol. */
-export function backtestEngineConfig(input: BacktestInput, symbols: readonly string[]): EngineConfig {
+export function backtestEngineConfig(
+  input: BacktestInput,
+  symbols: readonly string[],
+): EngineConfig {
   return {
     startingCash: input.capital,
-    strategies: Object.fromEntries(symbols.map((symbol) => [symbol, { name: input.strategy, params: input.params }])),
+    strategies: Object.fromEntries(
+      symbols.map((symbol) => [symbol, { name: input.strategy, params: input.params }]),
+    ),
     risk: input.risk === null ? null : { ...DEFAULT_RISK_CONFIG, ...input.risk },
     fees: { ...NO_FEES, ...input.fees },
     slippageBps: input.slippageBps,
@@ -29,14 +34,22 @@ function selectBars(input: BacktestInput): { bars: Bar[]; symbols: string[] } {
     if (wanted && !wanted.has(bar.symbol)) return false;
     if (input.from === undefined && input.to === undefined) return true;
     const date = tradingDayOf(bar.time).date;
-    return (input.from === undefined || date >= input.from) && (input.to === undefined || date <= input.to);
+    return (
+      (input.from === undefined || date >= input.from) &&
+      (input.to === undefined || date <= input.to)
+    );
   });
   bars.sort((a, b) => a.time - b.time || (a.symbol < b.symbol ? -1 : a.symbol > b.symbol ? 1 : 0));
-  const symbols = input.symbols ? [...input.symbols] : [...new Set(bars.map((b) => b.symbol))].sort();
+  const symbols = input.symbols
+    ? [...input.symbols]
+    : [...new Set(bars.map((b) => b.symbol))].sort();
   return { bars, symbols };
 }
 
-/** The last point of each trading day: the reported curve of intraday runs (metrics use every point). */
+/**
+ * The last point of each trading day: the reported curve of intraday runs (metrics use every
+ * point).
+ */
 function lastPointPerDay(points: readonly EquityPoint[]): EquityPoint[] {
   const daily: EquityPoint[] = [];
   let currentDay: string | null = null;
@@ -53,7 +66,10 @@ function lastPointPerDay(points: readonly EquityPoint[]): EquityPoint[] {
  * Runs the engine over historical bars and reports fills, round trips, the final portfolio, metrics
  * and the equity curve. Same input, same report. `onProgress` gets fractions in [0, 1].
  */
-export function runBacktest(input: BacktestInput, onProgress?: (fraction: number) => void): BacktestReport {
+export function runBacktest(
+  input: BacktestInput,
+  onProgress?: (fraction: number) => void,
+): BacktestReport {
   const { bars, symbols } = selectBars(input);
   const engine = new TradingEngine(backtestEngineConfig(input, symbols));
   const fills: Fill[] = [];
@@ -81,32 +97,63 @@ export function runBacktest(input: BacktestInput, onProgress?: (fraction: number
 /** report.json dates every time of a daily run, the drawdown's included, as `YYYY-MM-DD`. */
 function drawdownRow(drawdown: Drawdown): BacktestDrawdownRow {
   const at = (time: number | null) => (time === null ? null : formatBarTime(time));
-  return { ...drawdown, peakTime: at(drawdown.peakTime), troughTime: at(drawdown.troughTime), recoveryTime: at(drawdown.recoveryTime) };
+  return {
+    ...drawdown,
+    peakTime: at(drawdown.peakTime),
+    troughTime: at(drawdown.troughTime),
+    recoveryTime: at(drawdown.recoveryTime),
+  };
 }
 
-function buildReport(engine: TradingEngine, bars: readonly Bar[], run: { fills: Fill[]; trips: RoundTrip[]; curve: EquityPoint[] }, riskFreeRate: number): BacktestReport {
+function buildReport(
+  engine: TradingEngine,
+  bars: readonly Bar[],
+  run: { fills: Fill[]; trips: RoundTrip[]; curve: EquityPoint[] },
+  riskFreeRate: number,
+): BacktestReport {
   const ledger = engine.book;
   const benchmarkSymbol = bars[0]?.symbol;
   const metrics = computeMetrics({
     equityCurve: run.curve,
     trades: run.trips,
-    openPositions: engine.openRoundTrips().map((t) => ({ symbol: t.symbol, entryTime: t.entryTime })),
-    benchmark: bars.filter((b) => b.symbol === benchmarkSymbol).map((b) => ({ time: b.time, price: b.close })),
+    openPositions: engine
+      .openRoundTrips()
+      .map((t) => ({ symbol: t.symbol, entryTime: t.entryTime })),
+    benchmark: bars
+      .filter((b) => b.symbol === benchmarkSymbol)
+      .map((b) => ({ time: b.time, price: b.close })),
     riskFreeRate,
     dayOf: (time) => tradingDayOf(time).date,
   });
   const daily = run.curve.length > 0 && isDailyBarTime(run.curve[0].time);
   return {
-    fills: run.fills.map((f) => ({ time: formatBarTime(f.time), symbol: f.symbol, side: f.side, quantity: f.quantity, price: f.price, commission: f.commission })),
-    trades: run.trips.map((t) => ({ ...t, entryTime: formatBarTime(t.entryTime), exitTime: formatBarTime(t.exitTime) })),
+    fills: run.fills.map((f) => ({
+      time: formatBarTime(f.time),
+      symbol: f.symbol,
+      side: f.side,
+      quantity: f.quantity,
+      price: f.price,
+      commission: f.commission,
+    })),
+    trades: run.trips.map((t) => ({
+      ...t,
+      entryTime: formatBarTime(t.entryTime),
+      exitTime: formatBarTime(t.exitTime),
+    })),
     finalEquity: ledger.equityDecimal().toNumber(),
     cash: ledger.cash.toNumber(),
     positions: ledger.positions(),
     metrics: {
       ...metrics,
       maxDrawdown: drawdownRow(metrics.maxDrawdown),
-      benchmark: metrics.benchmark && { ...metrics.benchmark, maxDrawdown: drawdownRow(metrics.benchmark.maxDrawdown) },
+      benchmark: metrics.benchmark && {
+        ...metrics.benchmark,
+        maxDrawdown: drawdownRow(metrics.benchmark.maxDrawdown),
+      },
     },
-    equityCurve: (daily ? run.curve : lastPointPerDay(run.curve)).map((p) => ({ time: formatBarTime(p.time), equity: p.equity })),
+    equityCurve: (daily ? run.curve : lastPointPerDay(run.curve)).map((p) => ({
+      time: formatBarTime(p.time),
+      equity: p.equity,
+    })),
   };
 }

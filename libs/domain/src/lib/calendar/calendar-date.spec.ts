@@ -1,25 +1,45 @@
 import fc from 'fast-check';
-import { DAY_MS, isoDateToUtcMidnight, utcMsToIsoDate } from './calendar-date';
+import { DAY_MS, isoDateToUtcMidnight, MINUTE_MS, utcMsToIsoDate } from './calendar-date';
 
 describe('calendar dates', () => {
   it('writes the UTC date of any instant exactly as Date#toISOString does (property)', () => {
     const instant = fc.oneof(
       fc.integer({ min: -8.64e15, max: 8.64e15 }),
-      fc.integer({ min: Date.UTC(1000, 0, 1) - 3 * DAY_MS, max: Date.UTC(10000, 0, 1) + 3 * DAY_MS }),
-      fc.integer({ min: -40_000, max: 60_000 }).chain((day) => fc.constantFrom(day * DAY_MS, day * DAY_MS - 1, day * DAY_MS + 0.5, day * DAY_MS - 0.5)),
+      fc.integer({
+        min: Date.UTC(1000, 0, 1) - 3 * DAY_MS,
+        max: Date.UTC(10000, 0, 1) + 3 * DAY_MS,
+      }),
+      fc
+        .integer({ min: -40_000, max: 60_000 })
+        .chain((day) =>
+          fc.constantFrom(day * DAY_MS, day * DAY_MS - 1, day * DAY_MS + 0.5, day * DAY_MS - 0.5),
+        ),
     );
-    fc.assert(fc.property(instant, (ms) => expect(utcMsToIsoDate(ms)).toBe(new Date(ms).toISOString().slice(0, 10))), { numRuns: 20_000 });
+    fc.assert(
+      fc.property(instant, (ms) =>
+        expect(utcMsToIsoDate(ms)).toBe(new Date(ms).toISOString().slice(0, 10)),
+      ),
+      { numRuns: 20_000 },
+    );
   });
 
   it('reads back every date it writes and rejects dates that do not exist', () => {
     for (let day = Date.UTC(1999, 0, 1) / DAY_MS; day < Date.UTC(2031, 0, 1) / DAY_MS; day++) {
       expect(isoDateToUtcMidnight(utcMsToIsoDate(day * DAY_MS))).toBe(day * DAY_MS);
     }
-    for (const date of ['2023-02-29', '2024-13-01', '2024-04-31', '2024-1-01', '']) expect(() => isoDateToUtcMidnight(date)).toThrow(RangeError);
+    for (const date of ['2023-02-29', '2024-13-01', '2024-04-31', '2024-1-01', ''])
+      expect(() => isoDateToUtcMidnight(date)).toThrow(RangeError);
     expect(isoDateToUtcMidnight('2024-02-29')).toBe(Date.UTC(2024, 1, 29));
   });
 
   it('throws for an instant that is not a date, as Date does', () => {
     expect(() => utcMsToIsoDate(Number.NaN)).toThrow(RangeError);
+  });
+});
+
+describe('durations', () => {
+  it('are a minute and a day in milliseconds', () => {
+    expect(MINUTE_MS).toBe(60_000);
+    expect(DAY_MS).toBe(24 * 60 * MINUTE_MS);
   });
 });

@@ -1,5 +1,7 @@
 /** Helpers for calendar dates written as ISO `YYYY-MM-DD` strings (no time zone attached). */
 
+/** One minute and one day in milliseconds (UTC epoch time has no leap seconds). */
+export const MINUTE_MS = 60_000;
 export const DAY_MS = 86_400_000;
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -7,7 +9,9 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** UTC midnight of an ISO date; throws RangeError for anything that is not a real calendar date. */
 export function isoDateToUtcMidnight(date: string): number {
   const match = ISO_DATE.exec(date);
-  const ms = match ? Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) : Number.NaN;
+  const ms = match
+    ? Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))
+    : Number.NaN;
   if (Number.isNaN(ms) || utcMsToIsoDate(ms) !== date) {
     throw new RangeError(`not a calendar date (YYYY-MM-DD): "${date}"`);
   }
@@ -19,19 +23,29 @@ const LAST_FAST_DAY = Date.UTC(9999, 11, 31) / DAY_MS;
 const twoDigits = (n: number): string => (n < 10 ? `0${n}` : `${n}`);
 
 /**
- * The UTC calendar date of an instant, as `YYYY-MM-DD`, exactly as `Date#toISOString` writes it. Days
- * are turned into a civil date with integer arithmetic (H. Hinnant's `civil_from_days`) for the years
+ * The UTC calendar date of an instant, as `YYYY-MM-DD`, exactly as `Date#toISOString` writes it.
+ * Days
+ * are turned into a civil date with integer arithmetic (H. Hinnant's `civil_from_days`) for the
+ * years
  * 1000–9999, since replays ask for it on every trading day; other instants go through `Date`.
  */
 export function utcMsToIsoDate(ms: number): string {
   // Date truncates a time value towards zero before splitting it into days.
   const days = Math.floor(Math.trunc(ms) / DAY_MS);
-  if (!(days >= FIRST_FAST_DAY && days <= LAST_FAST_DAY)) return new Date(ms).toISOString().slice(0, 10);
+  if (!(days >= FIRST_FAST_DAY && days <= LAST_FAST_DAY))
+    return new Date(ms).toISOString().slice(0, 10);
   const shifted = days + 719_468;
   const era = Math.floor(shifted / 146_097);
   const dayOfEra = shifted - era * 146_097;
-  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
-  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const yearOfEra = Math.floor(
+    (dayOfEra -
+      Math.floor(dayOfEra / 1460) +
+      Math.floor(dayOfEra / 36_524) -
+      Math.floor(dayOfEra / 146_096)) /
+      365,
+  );
+  const dayOfYear =
+    dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
   const shiftedMonth = Math.floor((5 * dayOfYear + 2) / 153);
   const day = dayOfYear - Math.floor((153 * shiftedMonth + 2) / 5) + 1;
   const month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9;

@@ -38,11 +38,19 @@ describe('New York time', () => {
   });
 
   it('agrees with Intl for any instant (the cached offsets are exact)', () => {
-    const fmt = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York', year: 'numeric', month: '2-digit', day: '2-digit' });
+    const fmt = new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'America/New_York',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
     fc.assert(
-      fc.property(fc.integer({ min: utc('1990-01-01T00:00:00Z'), max: utc('2040-12-31T00:00:00Z') }), (t) => {
-        expect(newYorkDate(t)).toBe(fmt.format(t));
-      }),
+      fc.property(
+        fc.integer({ min: utc('1990-01-01T00:00:00Z'), max: utc('2040-12-31T00:00:00Z') }),
+        (t) => {
+          expect(newYorkDate(t)).toBe(fmt.format(t));
+        },
+      ),
       { numRuns: 500 },
     );
   });

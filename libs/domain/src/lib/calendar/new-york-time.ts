@@ -1,10 +1,13 @@
-import { isoDateToUtcMidnight, utcMsToIsoDate } from './calendar-date';
+import { isoDateToUtcMidnight, MINUTE_MS, utcMsToIsoDate } from './calendar-date';
 
 /**
- * America/New_York wall-clock conversions. Offsets come from the runtime's time-zone database through
- * Intl.DateTimeFormat, so DST changes (and historical rule changes) are correct. Because Intl is slow
+ * America/New_York wall-clock conversions. Offsets come from the runtime's time-zone database
+ * through
+ * Intl.DateTimeFormat, so DST changes (and historical rule changes) are correct. Because Intl is
+ * slow
  * and a backtest asks for millions of offsets, each UTC year's offset changes are located once (by
- * bisection to the hour; New York changes offset on whole UTC hours) and cached: one small entry per year.
+ * bisection to the hour; New York changes offset on whole UTC hours) and cached: one small entry
+ * per year.
  */
 
 const HOUR_MS = 3_600_000;
@@ -33,7 +36,14 @@ function intlOffsetMs(t: number): number {
   for (const part of formatter.formatToParts(t)) {
     parts[part.type] = Number(part.value);
   }
-  const wall = Date.UTC(parts['year'], parts['month'] - 1, parts['day'], parts['hour'], parts['minute'], parts['second']);
+  const wall = Date.UTC(
+    parts['year'],
+    parts['month'] - 1,
+    parts['day'],
+    parts['hour'],
+    parts['minute'],
+    parts['second'],
+  );
   return wall - Math.floor(t / 1000) * 1000;
 }
 
@@ -42,13 +52,22 @@ function offsetChangesOf(year: number): readonly OffsetChange[] {
   if (cached) {
     return cached;
   }
-  const changes: OffsetChange[] = [{ from: Date.UTC(year, 0, 1), offset: intlOffsetMs(Date.UTC(year, 0, 1)) }];
+  const changes: OffsetChange[] = [
+    { from: Date.UTC(year, 0, 1), offset: intlOffsetMs(Date.UTC(year, 0, 1)) },
+  ];
   for (let month = 1; month <= 12; month++) {
     const before = changes[changes.length - 1];
     const probe = Date.UTC(year, month, 1);
     const offset = intlOffsetMs(probe);
     if (offset !== before.offset) {
-      changes.push({ from: firstHourWithOffset(Math.max(before.from, Date.UTC(year, month - 1, 1)), probe, offset), offset });
+      changes.push({
+        from: firstHourWithOffset(
+          Math.max(before.from, Date.UTC(year, month - 1, 1)),
+          probe,
+          offset,
+        ),
+        offset,
+      });
     }
   }
   offsetChangesByYear.set(year, changes);
@@ -78,14 +97,17 @@ export function newYorkOffsetMs(t: number): number {
   return offset;
 }
 
-/** The New York calendar date (`YYYY-MM-DD`) of an instant: the trading date a bar or fill belongs to. */
+/**
+ * The New York calendar date (`YYYY-MM-DD`) of an instant: the trading date a bar or fill belongs
+ * to.
+ */
 export function newYorkDate(t: number): string {
   return utcMsToIsoDate(t + newYorkOffsetMs(t));
 }
 
 /** The UTC instant of a New York wall-clock time (minutes after midnight) on a date. */
 export function newYorkWallTimeToUtc(date: string, minutesAfterMidnight: number): number {
-  const wall = isoDateToUtcMidnight(date) + minutesAfterMidnight * 60_000;
+  const wall = isoDateToUtcMidnight(date) + minutesAfterMidnight * MINUTE_MS;
   const guess = wall - newYorkOffsetMs(wall - STANDARD_OFFSET_MS);
   const offset = newYorkOffsetMs(guess);
   return wall - offset;

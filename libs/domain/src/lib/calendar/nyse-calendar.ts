@@ -51,7 +51,9 @@ function listOf(dates: Readonly<Record<string, string>>): MarketHoliday[] {
     .sort((a, b) => a.date.localeCompare(b.date));
 }
 
-/** The regular session on a New York date (`YYYY-MM-DD`), or null when the market is closed all day. */
+/**
+ * The regular session on a New York date (`YYYY-MM-DD`), or null when the market is closed all day.
+ */
 export function session(date: string): TradingSession | null {
   isoDateToUtcMidnight(date);
   const dow = weekday(date);
@@ -82,7 +84,11 @@ function dayContaining(t: number): NewYorkDay {
     return lastDay;
   }
   const date = newYorkDate(t);
-  lastDay = { start: newYorkWallTimeToUtc(date, 0), end: newYorkWallTimeToUtc(addDays(date, 1), 0), session: session(date) };
+  lastDay = {
+    start: newYorkWallTimeToUtc(date, 0),
+    end: newYorkWallTimeToUtc(addDays(date, 1), 0),
+    session: session(date),
+  };
   return lastDay;
 }
 
@@ -110,5 +116,7 @@ function firstSessionAfter(t: number, edge: (s: TradingSession) => number): numb
       return edge(candidate);
     }
   }
-  throw new Error(`no NYSE session within ${MAX_DAYS_TO_SEARCH} days after ${new Date(t).toISOString()}`);
+  throw new Error(
+    `no NYSE session within ${MAX_DAYS_TO_SEARCH} days after ${new Date(t).toISOString()}`,
+  );
 }

@@ -49,7 +49,8 @@ function observed(date: string): string {
 export function nyseRulesForYear(year: number): NyseYearTable {
   const closed: Record<string, string> = {};
   const newYear = isoDate(year, 1, 1);
-  // NYSE Rule 7.2: a Saturday New Year's Day is not moved to the preceding Friday (a different year).
+  // NYSE Rule 7.2: a Saturday New Year's Day is not moved to the preceding Friday (a different
+  // year).
   if (weekday(newYear) !== SATURDAY) closed[observed(newYear)] = "New Year's Day";
   if (year >= 1998) closed[nthWeekday(year, 1, MONDAY, 3)] = 'Martin Luther King Jr. Day';
   closed[nthWeekday(year, 2, MONDAY, 3)] = "Washington's Birthday";

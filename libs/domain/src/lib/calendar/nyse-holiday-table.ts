@@ -1,6 +1,8 @@
 /**
- * NYSE full closures and 13:00 early closes for 2025–2028 as published by NYSE ("NYSE Group Announces
- * 2025, 2026 and 2027 Holiday and Early Closings Calendar" and the 2026–2028 release). Years outside
+ * NYSE full closures and 13:00 early closes for 2025–2028 as published by NYSE ("NYSE Group
+ * Announces
+ * 2025, 2026 and 2027 Holiday and Early Closings Calendar" and the 2026–2028 release). Years
+ * outside
  * this table follow the rules in nyse-holiday-rules.ts. The table exists so that ad-hoc closures
  * (such as 2025-01-09) and any deviation from the rules are stated explicitly.
  */
@@ -67,7 +69,8 @@ export const NYSE_HOLIDAY_TABLE: Readonly<Record<number, NyseYearTable>> = {
       '2027-11-26': 'Day after Thanksgiving',
     },
   },
-  // New Year's Day 2028 is a Saturday and is not observed (NYSE Rule 7.2): 2027-12-31 trades normally.
+  // New Year's Day 2028 is a Saturday and is not observed (NYSE Rule 7.2): 2027-12-31 trades
+  // normally.
   2028: {
     closed: {
       '2028-01-17': 'Martin Luther King Jr. Day',

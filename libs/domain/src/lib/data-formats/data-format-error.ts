@@ -30,10 +30,18 @@ export function checkBarNumbers(
 ): void {
   for (const [name, value] of Object.entries(fields)) {
     if (!Number.isFinite(value) || value < 0) {
-      throw new DataFormatError('BAD_NUMBER', `${where}: ${name} must be a non-negative number`, line);
+      throw new DataFormatError(
+        'BAD_NUMBER',
+        `${where}: ${name} must be a non-negative number`,
+        line,
+      );
     }
   }
   if (fields.high < fields.low) {
-    throw new DataFormatError('INCONSISTENT_BAR', `${where}: high ${fields.high} is below low ${fields.low}`, line);
+    throw new DataFormatError(
+      'INCONSISTENT_BAR',
+      `${where}: high ${fields.high} is below low ${fields.low}`,
+      line,
+    );
   }
 }

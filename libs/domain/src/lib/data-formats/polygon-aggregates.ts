@@ -25,17 +25,25 @@ interface AggregateResult {
 }
 
 /**
- * Parses a Polygon (Massive) `/v2/aggs/ticker/{T}/range/...` response body, as text or already parsed.
- * `t` is the bar start in UTC ms. A response without `results` (unknown ticker, empty range) gives [].
+ * Parses a Polygon (Massive) `/v2/aggs/ticker/{T}/range/...` response body, as text or already
+ * parsed.
+ * `t` is the bar start in UTC ms. A response without `results` (unknown ticker, empty range) gives
+ * [].
  */
-export function parsePolygonAggregates(body: string | unknown, options: PolygonAggregatesOptions = {}): Bar[] {
+export function parsePolygonAggregates(
+  body: string | unknown,
+  options: PolygonAggregatesOptions = {},
+): Bar[] {
   const response = typeof body === 'string' ? parseJson(body) : body;
   if (typeof response !== 'object' || response === null || Array.isArray(response)) {
     throw new DataFormatError('BAD_JSON', 'expected a JSON object with "results"');
   }
   const { status, ticker, results, error, message } = response as Record<string, unknown>;
   if (typeof status === 'string' && FAILED_STATUSES.has(status)) {
-    throw new DataFormatError('PROVIDER_ERROR', `Polygon answered ${status}: ${String(error ?? message ?? 'no message')}`);
+    throw new DataFormatError(
+      'PROVIDER_ERROR',
+      `Polygon answered ${status}: ${String(error ?? message ?? 'no message')}`,
+    );
   }
   if (results === undefined || results === null) return [];
   if (!Array.isArray(results)) {
@@ -48,11 +56,19 @@ export function parsePolygonAggregates(body: string | unknown, options: PolygonA
   const bars: Bar[] = [];
   results.forEach((result: Partial<AggregateResult> | null, index) => {
     const where = `results[${index}]`;
-    const [t, open, high, low, close, volume] = [result?.t, result?.o, result?.h, result?.l, result?.c, result?.v].map((v) =>
-      typeof v === 'number' ? v : Number.NaN,
-    );
+    const [t, open, high, low, close, volume] = [
+      result?.t,
+      result?.o,
+      result?.h,
+      result?.l,
+      result?.c,
+      result?.v,
+    ].map((v) => (typeof v === 'number' ? v : Number.NaN));
     if (!Number.isInteger(t)) {
-      throw new DataFormatError('BAD_RESULT', `${where}: "t" must be an integer of epoch milliseconds`);
+      throw new DataFormatError(
+        'BAD_RESULT',
+        `${where}: "t" must be an integer of epoch milliseconds`,
+      );
     }
     checkBarNumbers({ open, high, low, close, volume }, where);
     const time = options.daily ? isoDateToUtcMidnight(newYorkDate(t)) : t;

@@ -29,7 +29,11 @@ describe('parseYahooDailyCsv', () => {
       volume: 36301200,
     });
     expect(bars.map((b) => new Date(b.time).toISOString().slice(0, 10))).toEqual([
-      '1995-01-03', '1995-01-04', '1995-01-05', '1995-01-06', '1995-01-09',
+      '1995-01-03',
+      '1995-01-04',
+      '1995-01-05',
+      '1995-01-06',
+      '1995-01-09',
     ]);
   });
 
@@ -44,8 +48,13 @@ describe('parseYahooDailyCsv', () => {
   });
 
   it('skips null rows, blank lines, a BOM and CRLF line endings', () => {
-    const text = `\uFEFF${HEADER}\r\n2020-01-02,1,2,0.5,1.5,1.5,100\r\n2020-01-03,null,null,null,null,null,null\r\n\r\n2020-01-06,1,2,0.5,1.5,1.5,100\r\n`;
-    expect(parseYahooDailyCsv(text, { symbol: 'X' }).map((b) => b.time)).toEqual([Date.UTC(2020, 0, 2), Date.UTC(2020, 0, 6)]);
+    const text =
+      `\uFEFF${HEADER}\r\n2020-01-02,1,2,0.5,1.5,1.5,100\r\n` +
+      '2020-01-03,null,null,null,null,null,null\r\n\r\n2020-01-06,1,2,0.5,1.5,1.5,100\r\n';
+    expect(parseYahooDailyCsv(text, { symbol: 'X' }).map((b) => b.time)).toEqual([
+      Date.UTC(2020, 0, 2),
+      Date.UTC(2020, 0, 6),
+    ]);
   });
 
   it('gives [] for a header-only file', () => {
@@ -60,8 +69,16 @@ describe('parseYahooDailyCsv', () => {
     [`${HEADER}\n2020-01-02,1,2,,1.5,1.5,100\n`, 'BAD_NUMBER', 2],
     [`${HEADER}\n2020-01-02,1,2,0.5,1.5,1.5,-1\n`, 'BAD_NUMBER', 2],
     [`${HEADER}\n2020-01-02,1,0.5,2,1.5,1.5,100\n`, 'INCONSISTENT_BAR', 2],
-    [`${HEADER}\n2020-01-03,1,2,0.5,1.5,1.5,100\n2020-01-02,1,2,0.5,1.5,1.5,100\n`, 'OUT_OF_ORDER', 3],
-    [`${HEADER}\n2020-01-03,1,2,0.5,1.5,1.5,100\n2020-01-03,1,2,0.5,1.5,1.5,100\n`, 'OUT_OF_ORDER', 3],
+    [
+      `${HEADER}\n2020-01-03,1,2,0.5,1.5,1.5,100\n2020-01-02,1,2,0.5,1.5,1.5,100\n`,
+      'OUT_OF_ORDER',
+      3,
+    ],
+    [
+      `${HEADER}\n2020-01-03,1,2,0.5,1.5,1.5,100\n2020-01-03,1,2,0.5,1.5,1.5,100\n`,
+      'OUT_OF_ORDER',
+      3,
+    ],
   ])('rejects malformed input with a code and line number (%#)', (text, code, line) => {
     const error = errorOf(text);
     expect(error).toBeInstanceOf(DataFormatError);
@@ -70,8 +87,11 @@ describe('parseYahooDailyCsv', () => {
   });
 
   it('refuses to adjust a row whose Adj Close is zero', () => {
-    expect(() => parseYahooDailyCsv(`${HEADER}\n2020-01-02,1,2,0.5,1.5,0,100\n`, { symbol: 'X', adjusted: true })).toThrow(
-      /line 2: cannot adjust/,
-    );
+    expect(() =>
+      parseYahooDailyCsv(`${HEADER}\n2020-01-02,1,2,0.5,1.5,0,100\n`, {
+        symbol: 'X',
+        adjusted: true,
+      }),
+    ).toThrow(/line 2: cannot adjust/);
   });
 });

@@ -4,15 +4,20 @@ import { checkBarNumbers, DataFormatError } from './data-format-error';
 
 export interface YahooCsvOptions {
   readonly symbol: string;
-  /** Scale open/high/low/close by AdjClose / Close (split- and dividend-adjusted prices). Default false: raw OHLC. */
+  /**
+   * Scale open/high/low/close by AdjClose / Close (split- and dividend-adjusted prices). Default
+   * false: raw OHLC.
+   */
   readonly adjusted?: boolean;
 }
 
 const HEADER = ['date', 'open', 'high', 'low', 'close', 'adj close', 'volume'];
 
 /**
- * Parses Yahoo Finance's daily CSV (`Date,Open,High,Low,Close,Adj Close,Volume`) into bars whose `time`
- * is 00:00 UTC of the row's date, so `new Date(time).toISOString().slice(0, 10)` gives the date back.
+ * Parses Yahoo Finance's daily CSV (`Date,Open,High,Low,Close,Adj Close,Volume`) into bars whose
+ * `time`
+ * is 00:00 UTC of the row's date, so `new Date(time).toISOString().slice(0, 10)` gives the date
+ * back.
  * Rows Yahoo marks with `null` (days without data) are skipped; any other malformed row throws a
  * DataFormatError naming its line. Dates must be strictly increasing.
  */
@@ -20,7 +25,11 @@ export function parseYahooDailyCsv(text: string, options: YahooCsvOptions): Bar[
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   const header = lines[0].split(',').map((cell) => cell.trim().toLowerCase());
   if (header.join(',') !== HEADER.join(',')) {
-    throw new DataFormatError('BAD_HEADER', `expected header "Date,Open,High,Low,Close,Adj Close,Volume", got "${lines[0]}"`, 1);
+    throw new DataFormatError(
+      'BAD_HEADER',
+      `expected header "Date,Open,High,Low,Close,Adj Close,Volume", got "${lines[0]}"`,
+      1,
+    );
   }
   const bars: Bar[] = [];
   for (let i = 1; i < lines.length; i++) {
@@ -28,7 +37,11 @@ export function parseYahooDailyCsv(text: string, options: YahooCsvOptions): Bar[
     if (bar === null) continue;
     const previous = bars[bars.length - 1];
     if (previous && bar.time <= previous.time) {
-      throw new DataFormatError('OUT_OF_ORDER', 'dates must be strictly increasing (duplicate or earlier date)', i + 1);
+      throw new DataFormatError(
+        'OUT_OF_ORDER',
+        'dates must be strictly increasing (duplicate or earlier date)',
+        i + 1,
+      );
     }
     bars.push(bar);
   }
@@ -39,7 +52,11 @@ function parseRow(raw: string, line: number, options: YahooCsvOptions): Bar | nu
   if (raw.trim() === '') return null;
   const cells = raw.split(',').map((cell) => cell.trim());
   if (cells.length !== HEADER.length) {
-    throw new DataFormatError('WRONG_COLUMN_COUNT', `expected ${HEADER.length} columns, got ${cells.length}`, line);
+    throw new DataFormatError(
+      'WRONG_COLUMN_COUNT',
+      `expected ${HEADER.length} columns, got ${cells.length}`,
+      line,
+    );
   }
   if (cells.some((cell) => cell.toLowerCase() === 'null')) return null;
   let time: number;
@@ -48,7 +65,9 @@ function parseRow(raw: string, line: number, options: YahooCsvOptions): Bar | nu
   } catch {
     throw new DataFormatError('BAD_DATE', `"${cells[0]}" is not a YYYY-MM-DD date`, line);
   }
-  const [open, high, low, close, adjClose, volume] = cells.slice(1).map((cell, k) => toNumber(cell, HEADER[k + 1], line));
+  const [open, high, low, close, adjClose, volume] = cells
+    .slice(1)
+    .map((cell, k) => toNumber(cell, HEADER[k + 1], line));
   checkBarNumbers({ open, high, low, close, volume }, cells[0], line);
   const factor = options.adjusted ? adjustmentFactor(adjClose, close, line) : 1;
   return {
@@ -72,7 +91,11 @@ function toNumber(cell: string, column: string, line: number): number {
 
 function adjustmentFactor(adjClose: number, close: number, line: number): number {
   if (close === 0 || !(adjClose > 0)) {
-    throw new DataFormatError('BAD_NUMBER', 'cannot adjust: Close and Adj Close must be positive', line);
+    throw new DataFormatError(
+      'BAD_NUMBER',
+      'cannot adjust: Close and Adj Close must be positive',
+      line,
+    );
   }
   return adjClose / close;
 }

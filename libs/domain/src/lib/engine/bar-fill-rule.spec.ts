@@ -3,7 +3,10 @@ import type { EngineConfig } from './engine-config';
 import { dailyBars } from './testing/daily-bars';
 import { TradingEngine } from './trading-engine';
 
-/** ma-crossover 2/3 on these closes enters on bar 4's close; a close of 12 then 11 makes it exit on bar 6's. */
+/**
+ * ma-crossover 2/3 on these closes enters on bar 4's close; a close of 12 then 11 makes it exit on
+ * bar 6's.
+ */
 const CLOSES = [10, 10, 10, 9, 12];
 
 function engine(overrides: Partial<EngineConfig> = {}): TradingEngine {
@@ -25,7 +28,9 @@ describe('the bar fill rule', () => {
     bars.slice(0, 5).forEach((b) => e.onBar(b));
     const signalStep = e.takeOutput();
     expect(signalStep.fills).toEqual([]);
-    expect(signalStep.decisions).toMatchObject([{ action: 'enter', riskOutcome: 'approved', time: bars[4].time }]);
+    expect(signalStep.decisions).toMatchObject([
+      { action: 'enter', riskOutcome: 'approved', time: bars[4].time },
+    ]);
     e.onBar(bars[5]);
     const { fills } = e.takeOutput();
     expect(fills).toHaveLength(1);
@@ -35,7 +40,12 @@ describe('the bar fill rule', () => {
 
   it("clamps the slipped price to bar t+1's high for a buy and its low for a sell", () => {
     const e = engine({ slippageBps: 100 });
-    const bars = dailyBars('ABC', [...CLOSES, { open: 13, high: 13.05, low: 12, close: 12 }, 11, { open: 7, high: 7.5, low: 6.99, close: 7 }]);
+    const bars = dailyBars('ABC', [
+      ...CLOSES,
+      { open: 13, high: 13.05, low: 12, close: 12 },
+      11,
+      { open: 7, high: 7.5, low: 6.99, close: 7 },
+    ]);
     bars.forEach((b) => e.onBar(b));
     const { fills } = e.takeOutput();
     expect(fills.map((f) => [f.side, f.price])).toEqual([

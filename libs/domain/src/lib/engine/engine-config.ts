@@ -37,18 +37,29 @@ export class EngineConfigError extends Error {
 
 const nonNegative = (v: unknown): boolean => typeof v === 'number' && Number.isFinite(v) && v >= 0;
 
-/** Rejects configs the engine cannot run with a precise message (strategy params are checked by createStrategy). */
+/**
+ * Rejects configs the engine cannot run with a precise message (strategy params are checked by
+ * createStrategy).
+ */
 export function checkEngineConfig(config: EngineConfig): void {
-  if (!nonNegative(config.startingCash)) throw new EngineConfigError('startingCash must be a non-negative number of dollars');
-  if (!nonNegative(config.slippageBps)) throw new EngineConfigError('slippageBps must be a non-negative number');
+  if (!nonNegative(config.startingCash))
+    throw new EngineConfigError('startingCash must be a non-negative number of dollars');
+  if (!nonNegative(config.slippageBps))
+    throw new EngineConfigError('slippageBps must be a non-negative number');
   for (const key of ['percent', 'perShare', 'perShareMinimum', 'flat'] as const) {
-    if (!nonNegative(config.fees[key])) throw new EngineConfigError(`fees.${key} must be a non-negative number`);
+    if (!nonNegative(config.fees[key]))
+      throw new EngineConfigError(`fees.${key} must be a non-negative number`);
   }
   const { sizing } = config;
-  if (sizing.mode === 'quantity' && !(sizing.quantity > 0)) throw new EngineConfigError('sizing.quantity must be a positive number of shares');
-  if (sizing.mode === 'notional' && !(sizing.notional > 0)) throw new EngineConfigError('sizing.notional must be a positive dollar amount');
+  if (sizing.mode === 'quantity' && !(sizing.quantity > 0))
+    throw new EngineConfigError('sizing.quantity must be a positive number of shares');
+  if (sizing.mode === 'notional' && !(sizing.notional > 0))
+    throw new EngineConfigError('sizing.notional must be a positive dollar amount');
   const risk = config.risk;
-  if (risk && !(risk.maxPositionPct > 0 && risk.maxPositionPct <= 100)) throw new EngineConfigError('risk.maxPositionPct must be in (0, 100]');
-  if (risk && !(Number.isInteger(risk.maxOpenPositions) && risk.maxOpenPositions >= 1)) throw new EngineConfigError('risk.maxOpenPositions must be a positive integer');
-  if (risk && !(risk.dailyLossLimitPct > 0 && risk.dailyLossLimitPct <= 100)) throw new EngineConfigError('risk.dailyLossLimitPct must be in (0, 100]');
+  if (risk && !(risk.maxPositionPct > 0 && risk.maxPositionPct <= 100))
+    throw new EngineConfigError('risk.maxPositionPct must be in (0, 100]');
+  if (risk && !(Number.isInteger(risk.maxOpenPositions) && risk.maxOpenPositions >= 1))
+    throw new EngineConfigError('risk.maxOpenPositions must be a positive integer');
+  if (risk && !(risk.dailyLossLimitPct > 0 && risk.dailyLossLimitPct <= 100))
+    throw new EngineConfigError('risk.dailyLossLimitPct must be in (0, 100]');
 }

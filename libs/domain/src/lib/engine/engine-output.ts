@@ -2,7 +2,10 @@ import type { Fill } from '../ledger/fill';
 import type { EquityPoint, RoundTrip } from '../metrics/metrics-types';
 import type { Order } from '../orders/order-types';
 
-/** approved: an order was placed; rejected: a risk rule refused it; none: nothing was asked of risk (e.g. an order is already open). */
+/**
+ * approved: an order was placed; rejected: a risk rule refused it; none: nothing was asked of risk
+ * (e.g. an order is already open).
+ */
 export type DecisionRiskOutcome = 'approved' | 'rejected' | 'none';
 
 /** One enter/exit signal of a strategy and what became of it (holds are not recorded). */
@@ -31,8 +34,9 @@ export interface EngineAlert {
 
 /**
  * What happened since the last takeOutput(): a copy of every order that changed (as it is now, with
- * every transition; upsert by id), new fills, closed round trips, decisions, one equity point per bar
- * time, and alerts.
+ * every transition; upsert by id), new fills, closed round trips, decisions, one equity point per
+ * bar
+ * time, alerts, and the realised P&L of each new fill.
  */
 export interface EngineOutput {
   readonly orders: Order[];
@@ -41,8 +45,22 @@ export interface EngineOutput {
   readonly decisions: DecisionRecord[];
   readonly equity: EquityPoint[];
   readonly alerts: EngineAlert[];
+  /**
+   * fillPnl[i] is the realised P&L of fills[i] as an exact decimal string, by the trade history's
+   * convention: for a sell, the change of the ledger's realised P&L it caused (net of its fee); "0"
+   * for a buy.
+   */
+  readonly fillPnl: string[];
 }
 
 export function emptyOutput(): EngineOutput {
-  return { orders: [], fills: [], roundTrips: [], decisions: [], equity: [], alerts: [] };
+  return {
+    orders: [],
+    fills: [],
+    roundTrips: [],
+    decisions: [],
+    equity: [],
+    alerts: [],
+    fillPnl: [],
+  };
 }

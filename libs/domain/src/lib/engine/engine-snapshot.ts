@@ -1,7 +1,8 @@
-import type { LedgerState } from '../ledger/ledger';
+import type { LedgerState } from '../ledger/ledger-views';
 import type { OpenRoundTrip } from '../ledger/round-trips';
 import type { Order } from '../orders/order-types';
 import type { DailyLossState } from '../risk/daily-loss-guard';
+import type { PositionOpening } from './position-history';
 
 /**
  * Everything the engine needs, besides its config and the indicator warm-up, to carry on exactly
@@ -18,4 +19,9 @@ export interface EngineSnapshot {
   readonly openTrips: readonly OpenRoundTrip[];
   readonly dailyLoss: DailyLossState;
   readonly lastEquityTime: number | null;
+  /**
+   * When each open position was opened and what it realised since. Absent from snapshots saved
+   * before it was kept: restore then derives it from the fills, else from the open round trips.
+   */
+  readonly positions?: readonly PositionOpening[];
 }

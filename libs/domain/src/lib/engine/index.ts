@@ -3,3 +3,7 @@ export * from './engine-output';
 export * from './engine-snapshot';
 export * from './session-clock';
 export * from './trading-engine';
+export * from './account-view';
+export * from './position-history';
+export * from './risk-state';
+export * from './engine-views';

@@ -1,129 +1,29 @@
-import { createHash } from 'node:crypto';
-import type { Bar } from '../market/bar';
-import { DEFAULT_RISK_CONFIG } from '../risk/risk-config';
-import { syntheticMarketMinutes } from '../simulation/synthetic-bars';
-import type { EngineConfig } from './engine-config';
-import { TradingEngine } from './trading-engine';
+import { writeFileSync } from 'node:fs';
+import {
+  firstFillDifference,
+  PINS_FILE,
+  pinnedReplays,
+  replay,
+  type Fingerprint,
+  type FillRow,
+  type Profile,
+} from './testing/seeded-replay';
 
 /**
- * Pins what seeded replays produce, down to the last decimal digit of the ledger and a digest of every
- * output (orders with their transitions, fills, round trips, decisions, equity points, alerts), so that
+ * Pins what seeded replays produce, down to the last decimal digit of the ledger and a digest of
+ * every
+ * output (orders with their transitions, fills, round trips, decisions, equity points, alerts), so
+ * that
  * no optimisation of the engine can change a result without failing here. The pinned values were
- * recorded before the hot path was optimised; they change only with a deliberate change of behaviour.
+ * recorded before the hot path was optimised; they change only with a deliberate change of
+ * behaviour.
+ *
+ * So that a failure says what changed, every fill (with its realised P&L) and a digest of each kind
+ * of output are pinned too, in replay-regression.pins.json: a mismatch names the first fill and
+ * field
+ * that differ, or the kind of output. Re-record that file (only after a deliberate change) with
+ * UPDATE_REPLAY_PINS=1.
  */
-
-const SYMBOLS = ['SPY', 'AAPL', 'NVDA'];
-const MINUTES = 6000;
-const BARS: Bar[] = [...syntheticMarketMinutes(SYMBOLS, { seed: 11, count: MINUTES })].flat();
-
-type Profile = 'defaults' | 'full' | 'manual';
-
-function config(strategy: string, profile: Profile): EngineConfig {
-  const base: EngineConfig = {
-    startingCash: 250_000,
-    strategies: Object.fromEntries(SYMBOLS.map((symbol) => [symbol, { name: strategy }])),
-    risk: DEFAULT_RISK_CONFIG,
-    fees: { percent: 0, perShare: 0, perShareMinimum: 0, flat: 0, regulatory: false },
-    slippageBps: 5,
-    sizing: { mode: 'auto' },
-  };
-  if (profile === 'defaults') return base;
-  if (profile === 'full') {
-    return {
-      ...base,
-      risk: { ...DEFAULT_RISK_CONFIG, defaultStopLossPct: 2, defaultTakeProfitPct: 4 },
-      fees: { ...base.fees, percent: 0.05, regulatory: true },
-    };
-  }
-  return {
-    ...base,
-    risk: { ...DEFAULT_RISK_CONFIG, maxPositionPct: 30 },
-    fees: { percent: 0.01, perShare: 0.004, perShareMinimum: 1, flat: 0.35, regulatory: true },
-    sizing: { mode: 'notional', notional: 12_345.67 },
-  };
-}
-
-/** Manual orders between bars: partial sells of a third of a position and limit buys, so that divisions and multi-leg round trips are pinned too. */
-function manualOrders(engine: TradingEngine, bar: Bar, index: number): void {
-  if (index % 997 === 0) {
-    const held = engine.book.quantity(bar.symbol);
-    if (held > 0)
-      engine.submitOrder(
-        {
-          symbol: bar.symbol,
-          side: 'sell',
-          type: 'market',
-          quantity: Math.floor((held / 3) * 1e6) / 1e6,
-        },
-        bar.time,
-      );
-  }
-  if (index % 1499 === 0)
-    engine.submitOrder(
-      {
-        symbol: bar.symbol,
-        side: 'buy',
-        type: 'limit',
-        notional: 3_333.33,
-        limitPrice: bar.close * 0.999,
-        timeInForce: 'day',
-      },
-      bar.time,
-    );
-  if (index % 2503 === 0)
-    engine.submitOrder(
-      {
-        symbol: bar.symbol,
-        side: 'buy',
-        type: 'market',
-        quantity: 7.123457,
-        stopLoss: bar.close * 0.99,
-        takeProfit: bar.close * 1.01,
-      },
-      bar.time,
-    );
-}
-
-interface Fingerprint {
-  fills: number;
-  roundTrips: number;
-  decisions: number;
-  cash: string;
-  realizedPnl: string;
-  feesPaid: string;
-  equity: number;
-  digest: string;
-}
-
-function fingerprint(strategy: string, profile: Profile): Fingerprint {
-  const engine = new TradingEngine(config(strategy, profile));
-  const hash = createHash('sha256');
-  const counts = { fills: 0, roundTrips: 0, decisions: 0 };
-  const drain = () => {
-    const output = engine.takeOutput();
-    counts.fills += output.fills.length;
-    counts.roundTrips += output.roundTrips.length;
-    counts.decisions += output.decisions.length;
-    hash.update(JSON.stringify(output));
-  };
-  BARS.forEach((bar, i) => {
-    engine.onBar(bar);
-    if (profile === 'manual') manualOrders(engine, bar, i);
-    if (i % 500 === 499) drain();
-  });
-  drain();
-  const state = engine.book.state();
-  hash.update(JSON.stringify(state));
-  hash.update(JSON.stringify(engine.openRoundTrips()));
-  return {
-    ...counts,
-    cash: state.cash,
-    realizedPnl: state.realizedPnl,
-    feesPaid: state.feesPaid,
-    equity: engine.portfolio().equity,
-    digest: hash.digest('hex').slice(0, 16),
-  };
-}
 
 const PINNED: Record<string, Fingerprint> = {
   'ma-crossover defaults': {
@@ -249,8 +149,36 @@ const PINNED: Record<string, Fingerprint> = {
 };
 
 describe('seeded replay regression', () => {
+  if (process.env['UPDATE_REPLAY_PINS'] === '1') {
+    it('records the pinned fills and sections', () => {
+      const pins = Object.keys(PINNED).map((key) => {
+        const [strategy, profile] = key.split(' ') as [string, Profile];
+        return [key, replay(strategy, profile).pins];
+      });
+      writeFileSync(PINS_FILE, `${JSON.stringify(Object.fromEntries(pins))}\n`);
+    });
+    return;
+  }
+
   it.each(Object.keys(PINNED))('%s gives the pinned fills, ledger and outputs', (key) => {
     const [strategy, profile] = key.split(' ') as [string, Profile];
-    expect(fingerprint(strategy, profile)).toEqual(PINNED[key]);
+    const expected = pinnedReplays()[key];
+    const { fingerprint, pins } = replay(strategy, profile);
+    expect(firstFillDifference(expected.fills, pins.fills)).toBeNull();
+    expect(pins.sections).toEqual(expected.sections);
+    expect(fingerprint).toEqual(PINNED[key]);
+  });
+
+  it('names the first fill and field that differ', () => {
+    const pinned: FillRow[] = [
+      ['F1', 'O1', 'SPY', 'buy', 1, 100, 0, 0, '0'],
+      ['F2', 'O2', 'SPY', 'sell', 1, 101, 0, 60_000, '1'],
+    ];
+    const changed = [pinned[0], ['F2', 'O2', 'SPY', 'sell', 1, 101.5, 0, 60_000, '1.5']];
+    expect(firstFillDifference(pinned, pinned)).toBeNull();
+    expect(firstFillDifference(pinned, changed)).toBe('fill #2 (F2): price was 101, is 101.5');
+    expect(firstFillDifference(pinned, pinned.slice(0, 1))).toBe(
+      'fill #2 is missing (pinned F2): 1 fills, 2 pinned',
+    );
   });
 });

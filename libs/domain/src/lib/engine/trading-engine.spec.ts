@@ -1,32 +1,22 @@
-import { newYorkWallTimeToUtc } from '../calendar/new-york-time';
-import { NO_FEES } from '../execution/fees';
-import type { Bar } from '../market/bar';
 import { DEFAULT_RISK_CONFIG } from '../risk/risk-config';
-import type { EngineConfig } from './engine-config';
 import { dailyBars } from './testing/daily-bars';
+import { engineConfig as config, minuteBars } from './testing/engine-fixtures';
 import { EngineError, TradingEngine } from './trading-engine';
-
-const config = (overrides: Partial<EngineConfig> = {}): EngineConfig => ({
-  startingCash: 10_000,
-  strategies: {},
-  risk: { ...DEFAULT_RISK_CONFIG, enforceMarketHours: false, maxPositionPct: 100 },
-  fees: NO_FEES,
-  slippageBps: 0,
-  sizing: { mode: 'auto' },
-  ...overrides,
-});
-
-/** 1-minute bars of one symbol in the New York session of `date`, from 09:30 on. */
-function minuteBars(symbol: string, date: string, closes: readonly number[], firstMinute = 570): Bar[] {
-  return closes.map((close, i) => ({ symbol, time: newYorkWallTimeToUtc(date, firstMinute + i), open: close, high: close, low: close, close, volume: 100 }));
-}
 
 describe('TradingEngine orders', () => {
   it('attaches one-cancels-other stop-loss and take-profit sells to a filled entry', () => {
     const engine = new TradingEngine(config());
-    const bars = dailyBars('AAA', [100, { open: 101, close: 102 }, 104, { open: 105, high: 111, low: 104, close: 110 }]);
+    const bars = dailyBars('AAA', [
+      100,
+      { open: 101, close: 102 },
+      104,
+      { open: 105, high: 111, low: 104, close: 110 },
+    ]);
     engine.onBar(bars[0]);
-    const submitted = engine.submitOrder({ symbol: 'AAA', side: 'buy', type: 'market', quantity: 10, stopLoss: 95, takeProfit: 110 }, bars[0].time);
+    const submitted = engine.submitOrder(
+      { symbol: 'AAA', side: 'buy', type: 'market', quantity: 10, stopLoss: 95, takeProfit: 110 },
+      bars[0].time,
+    );
     expect(submitted.ok).toBe(true);
     bars.slice(1).forEach((b) => engine.onBar(b));
     const out = engine.takeOutput();
@@ -46,55 +36,125 @@ describe('TradingEngine orders', () => {
 
   it('gives strategy entries the default stop-loss and cancels it when the strategy exits', () => {
     const engine = new TradingEngine(
-      config({ strategies: { AAA: { name: 'ma-crossover', params: { fast: 2, slow: 3 } } }, risk: { ...DEFAULT_RISK_CONFIG, maxPositionPct: 50, defaultStopLossPct: 10 } }),
+      config({
+        strategies: { AAA: { name: 'ma-crossover', params: { fast: 2, slow: 3 } } },
+        risk: { ...DEFAULT_RISK_CONFIG, maxPositionPct: 50, defaultStopLossPct: 10 },
+      }),
     );
-    dailyBars('AAA', [10, 10, 10, 9, 12, { open: 12, close: 12 }, 11, 10]).forEach((b) => engine.onBar(b));
+    dailyBars('AAA', [10, 10, 10, 9, 12, { open: 12, close: 12 }, 11, 10]).forEach((b) =>
+      engine.onBar(b),
+    );
     const out = engine.takeOutput();
     const stop = out.orders.filter((o) => o.role === 'stop_loss');
-    expect(stop[0]).toMatchObject({ type: 'stop', stopPrice: 12 * 0.9, quantity: out.fills[0].quantity, source: 'risk' });
+    expect(stop[0]).toMatchObject({
+      type: 'stop',
+      stopPrice: 12 * 0.9,
+      quantity: out.fills[0].quantity,
+      source: 'risk',
+    });
     expect(stop[stop.length - 1]).toMatchObject({ status: 'canceled', reason: 'position closed' });
     expect(out.fills.map((f) => f.side)).toEqual(['buy', 'sell']);
     expect(out.fills[0].quantity * out.fills[0].price).toBeLessThanOrEqual(5000);
   });
 
-  it('expires a day order after the session it worked in, and cancels an unfilled ioc order', () => {
-    const engine = new TradingEngine(config());
-    const bars = [...minuteBars('AAA', '2025-03-03', [100, 100, 100]), ...minuteBars('AAA', '2025-03-04', [100])];
-    engine.onBar(bars[0]);
-    engine.submitOrder({ symbol: 'AAA', side: 'buy', type: 'limit', limitPrice: 90, quantity: 1, timeInForce: 'day' }, bars[0].time);
-    engine.submitOrder({ symbol: 'AAA', side: 'buy', type: 'limit', limitPrice: 90, quantity: 1, timeInForce: 'ioc' }, bars[0].time);
-    engine.submitOrder({ symbol: 'AAA', side: 'buy', type: 'limit', limitPrice: 90, quantity: 1, timeInForce: 'gtc' }, bars[0].time);
-    engine.onBar(bars[1]);
-    expect(engine.orders().map((o) => o.timeInForce)).toEqual(['day', 'gtc']);
-    engine.onBar(bars[2]);
-    engine.onBar(bars[3]);
-    expect(engine.orders().map((o) => o.timeInForce)).toEqual(['gtc']);
-    const statuses = engine.takeOutput().orders.filter((o) => o.status === 'expired' || o.status === 'canceled');
-    expect(statuses.map((o) => [o.timeInForce, o.status, o.reason])).toEqual([
-      ['day', 'expired', 'day order: session 2025-03-03 is over'],
-      ['ioc', 'canceled', 'ioc: not filled on its first evaluation'],
-    ]);
-  });
+  it(
+    'expires a day order after the session it ' + 'worked in, and cancels an unfilled ioc order',
+    () => {
+      const engine = new TradingEngine(config());
+      const bars = [
+        ...minuteBars('AAA', '2025-03-03', [100, 100, 100]),
+        ...minuteBars('AAA', '2025-03-04', [100]),
+      ];
+      engine.onBar(bars[0]);
+      engine.submitOrder(
+        {
+          symbol: 'AAA',
+          side: 'buy',
+          type: 'limit',
+          limitPrice: 90,
+          quantity: 1,
+          timeInForce: 'day',
+        },
+        bars[0].time,
+      );
+      engine.submitOrder(
+        {
+          symbol: 'AAA',
+          side: 'buy',
+          type: 'limit',
+          limitPrice: 90,
+          quantity: 1,
+          timeInForce: 'ioc',
+        },
+        bars[0].time,
+      );
+      engine.submitOrder(
+        {
+          symbol: 'AAA',
+          side: 'buy',
+          type: 'limit',
+          limitPrice: 90,
+          quantity: 1,
+          timeInForce: 'gtc',
+        },
+        bars[0].time,
+      );
+      engine.onBar(bars[1]);
+      expect(engine.orders().map((o) => o.timeInForce)).toEqual(['day', 'gtc']);
+      engine.onBar(bars[2]);
+      engine.onBar(bars[3]);
+      expect(engine.orders().map((o) => o.timeInForce)).toEqual(['gtc']);
+      const statuses = engine
+        .takeOutput()
+        .orders.filter((o) => o.status === 'expired' || o.status === 'canceled');
+      expect(statuses.map((o) => [o.timeInForce, o.status, o.reason])).toEqual([
+        ['day', 'expired', 'day order: session 2025-03-03 is over'],
+        ['ioc', 'canceled', 'ioc: not filled on its first evaluation'],
+      ]);
+    },
+  );
 
-  it('fills a bracket child partially when a manual sale left fewer shares, then cancels the rest', () => {
-    const engine = new TradingEngine(config());
-    const bars = dailyBars('AAA', [100, { open: 100, close: 100 }, 100, { open: 100, high: 101, low: 94, close: 95 }]);
-    engine.onBar(bars[0]);
-    engine.submitOrder({ symbol: 'AAA', side: 'buy', type: 'market', quantity: 10, stopLoss: 95 }, bars[0].time);
-    engine.onBar(bars[1]);
-    engine.onBar(bars[2]);
-    expect(engine.submitOrder({ symbol: 'AAA', side: 'sell', type: 'market', quantity: 4 }, bars[2].time)).toMatchObject({ ok: true });
-    engine.onBar(bars[3]);
-    const out = engine.takeOutput();
-    expect(out.fills.map((f) => [f.side, f.quantity, f.price])).toEqual([
-      ['buy', 10, 100],
-      ['sell', 4, 100],
-      ['sell', 6, 95],
-    ]);
-    const stop = out.orders.find((o) => o.role === 'stop_loss');
-    expect(stop?.transitions.map((t) => t.status)).toEqual(['new', 'accepted', 'partially_filled', 'canceled']);
-    expect(stop).toMatchObject({ filledQuantity: 6, reason: 'position closed' });
-  });
+  it(
+    'fills a bracket child partially when a manual ' +
+      'sale left fewer shares, then cancels the rest',
+    () => {
+      const engine = new TradingEngine(config());
+      const bars = dailyBars('AAA', [
+        100,
+        { open: 100, close: 100 },
+        100,
+        { open: 100, high: 101, low: 94, close: 95 },
+      ]);
+      engine.onBar(bars[0]);
+      engine.submitOrder(
+        { symbol: 'AAA', side: 'buy', type: 'market', quantity: 10, stopLoss: 95 },
+        bars[0].time,
+      );
+      engine.onBar(bars[1]);
+      engine.onBar(bars[2]);
+      expect(
+        engine.submitOrder(
+          { symbol: 'AAA', side: 'sell', type: 'market', quantity: 4 },
+          bars[2].time,
+        ),
+      ).toMatchObject({ ok: true });
+      engine.onBar(bars[3]);
+      const out = engine.takeOutput();
+      expect(out.fills.map((f) => [f.side, f.quantity, f.price])).toEqual([
+        ['buy', 10, 100],
+        ['sell', 4, 100],
+        ['sell', 6, 95],
+      ]);
+      const stop = out.orders.find((o) => o.role === 'stop_loss');
+      expect(stop?.transitions.map((t) => t.status)).toEqual([
+        'new',
+        'accepted',
+        'partially_filled',
+        'canceled',
+      ]);
+      expect(stop).toMatchObject({ filledQuantity: 6, reason: 'position closed' });
+    },
+  );
 
   it('converts a notional order to shares at the fill price, rounded down to 1e-6', () => {
     const engine = new TradingEngine(config());
@@ -107,17 +167,41 @@ describe('TradingEngine orders', () => {
 
   it('answers manual orders it cannot take with a machine-readable code', () => {
     const engine = new TradingEngine(config());
-    expect(engine.submitOrder({ symbol: 'AAA', side: 'buy', type: 'market', quantity: 1 }, 0)).toMatchObject({ ok: false, code: 'NO_PRICE' });
+    expect(
+      engine.submitOrder({ symbol: 'AAA', side: 'buy', type: 'market', quantity: 1 }, 0),
+    ).toMatchObject({ ok: false, code: 'NO_PRICE' });
     engine.onBar(dailyBars('AAA', [100])[0]);
-    const invalid = engine.submitOrder({ symbol: 'AAA', side: 'buy', type: 'limit', quantity: 1 }, 0);
+    const invalid = engine.submitOrder(
+      { symbol: 'AAA', side: 'buy', type: 'limit', quantity: 1 },
+      0,
+    );
     expect(invalid).toMatchObject({ ok: false, code: 'MISSING_LIMIT_PRICE' });
     expect(invalid).not.toHaveProperty('order');
-    expect(engine.submitOrder({ symbol: 'AAA', side: 'sell', type: 'market', quantity: 1 }, 0)).toMatchObject({ ok: false, code: 'NO_SHORT_POSITIONS', rejection: { limit: 0, requested: 1 } });
-    expect(engine.submitOrder({ symbol: 'AAA', side: 'buy', type: 'market', quantity: 1, stopLoss: 101 }, 0)).toMatchObject({ ok: false, code: 'INVALID_BRACKET' });
-    expect(engine.submitOrder({ symbol: 'AAA', side: 'buy', type: 'market', quantity: 101 }, 0)).toMatchObject({ ok: false, code: 'RISK_MAX_POSITION', order: { status: 'rejected' } });
+    expect(
+      engine.submitOrder({ symbol: 'AAA', side: 'sell', type: 'market', quantity: 1 }, 0),
+    ).toMatchObject({
+      ok: false,
+      code: 'NO_SHORT_POSITIONS',
+      rejection: { limit: 0, requested: 1 },
+    });
+    expect(
+      engine.submitOrder(
+        { symbol: 'AAA', side: 'buy', type: 'market', quantity: 1, stopLoss: 101 },
+        0,
+      ),
+    ).toMatchObject({ ok: false, code: 'INVALID_BRACKET' });
+    expect(
+      engine.submitOrder({ symbol: 'AAA', side: 'buy', type: 'market', quantity: 101 }, 0),
+    ).toMatchObject({ ok: false, code: 'RISK_MAX_POSITION', order: { status: 'rejected' } });
     const unlimited = new TradingEngine(config({ risk: null }));
     unlimited.onBar(dailyBars('AAA', [100])[0]);
-    expect(unlimited.submitOrder({ symbol: 'AAA', side: 'buy', type: 'market', quantity: 101 }, 0)).toMatchObject({ ok: false, code: 'INSUFFICIENT_CASH', rejection: { limit: 10_000, requested: 10_100 } });
+    expect(
+      unlimited.submitOrder({ symbol: 'AAA', side: 'buy', type: 'market', quantity: 101 }, 0),
+    ).toMatchObject({
+      ok: false,
+      code: 'INSUFFICIENT_CASH',
+      rejection: { limit: 10_000, requested: 10_100 },
+    });
     expect(engine.cancelOrder('O99', 0)).toMatchObject({ ok: false, code: 'ORDER_NOT_FOUND' });
   });
 
@@ -126,49 +210,5 @@ describe('TradingEngine orders', () => {
     const [a, b] = dailyBars('AAA', [1, 2]);
     engine.onBar(b);
     expect(() => engine.onBar(a)).toThrow(EngineError);
-  });
-});
-
-describe('TradingEngine live prices', () => {
-  it('fills at the ask with slippage, never on a stale price nor one older than the order', () => {
-    const engine = new TradingEngine(config({ slippageBps: 10 }));
-    const [bar] = minuteBars('AAA', '2025-03-03', [100]);
-    engine.onBar(bar);
-    const t = bar.time + 90_000;
-    engine.submitOrder({ symbol: 'AAA', side: 'buy', type: 'market', quantity: 2 }, t);
-    expect(engine.onPrice({ symbol: 'AAA', time: t - 1, bid: 99, ask: 101, ageMs: 0 })).toEqual({ refused: null, fills: 0 });
-    expect(engine.onPrice({ symbol: 'AAA', time: t, bid: 99, ask: 101, ageMs: 200_000 })).toEqual({ refused: 'STALE_PRICE', fills: 0 });
-    expect(engine.onPrice({ symbol: 'AAA', time: t, bid: 99, ask: 101, stale: true })).toEqual({ refused: 'STALE_PRICE', fills: 0 });
-    expect(engine.onPrice({ symbol: 'AAA', time: t, bid: 99, ask: 101, ageMs: 500 })).toEqual({ refused: null, fills: 1 });
-    const [fill] = engine.takeOutput().fills;
-    expect(fill.price).toBeCloseTo(101 * 1.001, 12);
-    expect(engine.portfolio()).toMatchObject({ positions: [{ symbol: 'AAA', quantity: 2, lastPrice: 100 }] });
-  });
-});
-
-describe('TradingEngine daily loss limit', () => {
-  const strategies = { AAA: { name: 'rsi-mean-reversion', params: { period: 2, oversold: 30, overbought: 70 } } };
-
-  it('stops new entries for the rest of the session once breached, and flattens when configured', () => {
-    const risk = { ...DEFAULT_RISK_CONFIG, enforceMarketHours: true, maxPositionPct: 100, flattenOnDailyLossLimit: true };
-    const engine = new TradingEngine(config({ strategies, risk }));
-    engine.onBar(minuteBars('BBB', '2025-03-03', [100])[0]);
-    engine.submitOrder({ symbol: 'BBB', side: 'buy', type: 'market', quantity: 90 }, newYorkWallTimeToUtc('2025-03-03', 570));
-    const day1 = [...minuteBars('BBB', '2025-03-03', [100, 100, 90, 90], 571)];
-    const aaa = minuteBars('AAA', '2025-03-03', [50, 49, 48, 47, 46], 570);
-    engine.onBar(aaa[0]);
-    for (let i = 0; i < day1.length; i++) {
-      engine.onBar(day1[i]);
-      engine.onBar(aaa[i + 1]);
-    }
-    const out = engine.takeOutput();
-    expect(out.alerts).toMatchObject([{ code: 'DAILY_LOSS_LIMIT_BREACHED', limit: 500, loss: 900 }]);
-    expect(out.decisions.filter((d) => d.riskCode === 'RISK_DAILY_LOSS_LIMIT').length).toBeGreaterThan(0);
-    expect(out.orders.some((o) => o.source === 'risk' && o.symbol === 'BBB' && o.side === 'sell')).toBe(true);
-    expect(out.fills.filter((f) => f.side === 'sell').map((f) => f.symbol)).toContain('BBB');
-    expect(engine.portfolio().positions).toEqual([]);
-    expect(engine.portfolio().dailyLossBreached).toBe(true);
-    engine.onBar(minuteBars('AAA', '2025-03-04', [45])[0]);
-    expect(engine.portfolio().dailyLossBreached).toBe(false);
   });
 });

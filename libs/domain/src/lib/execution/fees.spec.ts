@@ -28,12 +28,22 @@ describe('feesFor', () => {
 
   it('caps the TAF per trade', () => {
     const rates = { ...DEFAULT_REGULATORY_RATES, secPerMillion: 0 };
-    const fees = feesFor({ ...NO_FEES, regulatory: true, regulatoryRates: rates }, 'sell', 1_000_000, 1);
+    const fees = feesFor(
+      { ...NO_FEES, regulatory: true, regulatoryRates: rates },
+      'sell',
+      1_000_000,
+      1,
+    );
     expect(fees.regulatory.toFixed()).toBe('8.3');
   });
 
   it('adds every component together', () => {
-    const fees = feesFor({ percent: 0.05, perShare: 0.01, perShareMinimum: 0, flat: 1, regulatory: false }, 'buy', 10, 50);
+    const fees = feesFor(
+      { percent: 0.05, perShare: 0.01, perShareMinimum: 0, flat: 1, regulatory: false },
+      'buy',
+      10,
+      50,
+    );
     expect(fees.commission.toFixed()).toBe('1.35');
   });
 });

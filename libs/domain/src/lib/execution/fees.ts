@@ -32,9 +32,19 @@ export interface RegulatoryRates {
  * 2025-05-13 (the SEC set it to $0.00 from 2025-05-14 once its budget was collected) and the FINRA
  * TAF of $0.000166 per share, at most $8.30 per trade. Rates change yearly: override them.
  */
-export const DEFAULT_REGULATORY_RATES: RegulatoryRates = { secPerMillion: 27.8, tafPerShare: 0.000166, tafMaxPerTrade: 8.3 };
+export const DEFAULT_REGULATORY_RATES: RegulatoryRates = {
+  secPerMillion: 27.8,
+  tafPerShare: 0.000166,
+  tafMaxPerTrade: 8.3,
+};
 
-export const NO_FEES: FeeSchedule = { percent: 0, perShare: 0, perShareMinimum: 0, flat: 0, regulatory: false };
+export const NO_FEES: FeeSchedule = {
+  percent: 0,
+  perShare: 0,
+  perShareMinimum: 0,
+  flat: 0,
+  regulatory: false,
+};
 
 export interface FeeBreakdown {
   readonly commission: Dec;
@@ -43,17 +53,26 @@ export interface FeeBreakdown {
   readonly total: Dec;
 }
 
-/** The fees of one fill in exact decimals (the engine's hot path; `feesFor` gives them as `Dec`). */
+/**
+ * The fees of one fill in exact decimals (the engine's hot path; `feesFor` gives them as `Dec`).
+ */
 export interface ExactFees {
   readonly commission: ExactDecimal;
   readonly regulatory: ExactDecimal;
   readonly total: ExactDecimal;
 }
 
-const NO_EXACT_FEES: ExactFees = { commission: ExactDecimal.ZERO, regulatory: ExactDecimal.ZERO, total: ExactDecimal.ZERO };
+const NO_EXACT_FEES: ExactFees = {
+  commission: ExactDecimal.ZERO,
+  regulatory: ExactDecimal.ZERO,
+  total: ExactDecimal.ZERO,
+};
 const CENTS = 2;
 
-/** A schedule's rates read once as exact decimals: fees are computed on every fill and pre-trade check. */
+/**
+ * A schedule's rates read once as exact decimals: fees are computed on every fill and pre-trade
+ * check.
+ */
 interface ExactSchedule {
   readonly percent: ExactDecimal;
   readonly perShare: ExactDecimal;
@@ -87,14 +106,30 @@ function exactSchedule(schedule: FeeSchedule): ExactSchedule {
 
 /**
  * The fees of one fill. Flat fees and the per-share minimum apply once per order (on its first
- * fill); percent and per-share fees on every fill. Regulatory fees are rounded up to the cent as the
- * regulators require; the commission itself is not rounded (a backtest's fees must match a reference
- * to 1e-6 relative even when they are fractions of a cent). `notional`, quantity × price, is passed by
+ * fill); percent and per-share fees on every fill. Regulatory fees are rounded up to the cent as
+ * the
+ * regulators require; the commission itself is not rounded (a backtest's fees must match a
+ * reference
+ * to 1e-6 relative even when they are fractions of a cent). `notional`, quantity × price, is passed
+ * by
  * callers that have it already.
  */
-export function exactFees(schedule: FeeSchedule, side: OrderSide, quantity: number, price: number, firstFillOfOrder = true, notional?: ExactDecimal): ExactFees {
+export function exactFees(
+  schedule: FeeSchedule,
+  side: OrderSide,
+  quantity: number,
+  price: number,
+  firstFillOfOrder = true,
+  notional?: ExactDecimal,
+): ExactFees {
   // Commission-free buys are the common case of a replay: skip the arithmetic.
-  if (schedule.percent === 0 && schedule.perShare === 0 && schedule.flat === 0 && (side === 'buy' || !schedule.regulatory)) return NO_EXACT_FEES;
+  if (
+    schedule.percent === 0 &&
+    schedule.perShare === 0 &&
+    schedule.flat === 0 &&
+    (side === 'buy' || !schedule.regulatory)
+  )
+    return NO_EXACT_FEES;
   const rates = exactSchedule(schedule);
   const qty = exactQuantity(quantity);
   const value = notional ?? qty.times(ExactDecimal.fromNumber(price));
@@ -102,22 +137,43 @@ export function exactFees(schedule: FeeSchedule, side: OrderSide, quantity: numb
   let commission = schedule.percent === 0 ? ExactDecimal.ZERO : value.times(rates.percent).shift(2);
   if (schedule.perShare !== 0) {
     const perShare = qty.times(rates.perShare);
-    commission = commission.plus(firstFillOfOrder && perShare.compare(rates.perShareMinimum) < 0 ? rates.perShareMinimum : perShare);
+    commission = commission.plus(
+      firstFillOfOrder && perShare.compare(rates.perShareMinimum) < 0
+        ? rates.perShareMinimum
+        : perShare,
+    );
   }
   if (firstFillOfOrder && schedule.flat !== 0) commission = commission.plus(rates.flat);
-  const regulatory = side === 'sell' && schedule.regulatory ? regulatoryFees(rates, qty, value) : ExactDecimal.ZERO;
+  const regulatory =
+    side === 'sell' && schedule.regulatory ? regulatoryFees(rates, qty, value) : ExactDecimal.ZERO;
   return { commission, regulatory, total: commission.plus(regulatory) };
 }
 
 /** The fees of one fill as `Dec` (see exactFees). */
-export function feesFor(schedule: FeeSchedule, side: OrderSide, quantity: number, price: number, firstFillOfOrder = true): FeeBreakdown {
+export function feesFor(
+  schedule: FeeSchedule,
+  side: OrderSide,
+  quantity: number,
+  price: number,
+  firstFillOfOrder = true,
+): FeeBreakdown {
   const fees = exactFees(schedule, side, quantity, price, firstFillOfOrder);
-  return { commission: fees.commission.toDec(), regulatory: fees.regulatory.toDec(), total: fees.total.toDec() };
+  return {
+    commission: fees.commission.toDec(),
+    regulatory: fees.regulatory.toDec(),
+    total: fees.total.toDec(),
+  };
 }
 
-function regulatoryFees(rates: ExactSchedule, qty: ExactDecimal, notional: ExactDecimal): ExactDecimal {
+function regulatoryFees(
+  rates: ExactSchedule,
+  qty: ExactDecimal,
+  notional: ExactDecimal,
+): ExactDecimal {
   const sec = notional.times(rates.secPerMillion).shift(6).roundUp(CENTS);
   const perShare = qty.times(rates.tafPerShare);
-  const taf = (perShare.compare(rates.tafMaxPerTrade) > 0 ? rates.tafMaxPerTrade : perShare).roundUp(CENTS);
+  const taf = (
+    perShare.compare(rates.tafMaxPerTrade) > 0 ? rates.tafMaxPerTrade : perShare
+  ).roundUp(CENTS);
   return sec.plus(taf);
 }

@@ -4,7 +4,8 @@ import type { OrderSide } from '../orders/order-types';
 import { exactFees, type ExactFees, type FeeSchedule } from './fees';
 
 /**
- * What one fill trades and costs, worked out once and then handed to the ledger and the round trips,
+ * What one fill trades and costs, worked out once and then handed to the ledger and the round
+ * trips,
  * which would otherwise each multiply quantity × price again.
  */
 export interface FillCost {
@@ -14,7 +15,17 @@ export interface FillCost {
   readonly fees: ExactFees;
 }
 
-export function fillCost(schedule: FeeSchedule, side: OrderSide, quantity: number, price: number, firstFillOfOrder: boolean): FillCost {
+export function fillCost(
+  schedule: FeeSchedule,
+  side: OrderSide,
+  quantity: number,
+  price: number,
+  firstFillOfOrder: boolean,
+): FillCost {
   const notional = exactNotionalOf(quantity, price);
-  return { quantity, notional, fees: exactFees(schedule, side, quantity, price, firstFillOfOrder, notional) };
+  return {
+    quantity,
+    notional,
+    fees: exactFees(schedule, side, quantity, price, firstFillOfOrder, notional),
+  };
 }

@@ -4,10 +4,18 @@ import type { Order, OrderRequest } from '../orders/order-types';
 import { fillPrice, trailingStopPrice, updateTrailAnchor, type PriceRange } from './fill-price';
 
 function order(request: Partial<OrderRequest>): Order {
-  return createOrder({ symbol: 'X', side: 'buy', type: 'market', quantity: 1, timeInForce: 'gtc', ...request }, { id: 'O1', time: 0, source: 'manual', role: 'entry' });
+  return createOrder(
+    { symbol: 'X', side: 'buy', type: 'market', quantity: 1, timeInForce: 'gtc', ...request },
+    { id: 'O1', time: 0, source: 'manual', role: 'entry' },
+  );
 }
 
-const bar = (open: number, high: number, low: number): PriceRange => ({ open, high, low, clamp: true });
+const bar = (open: number, high: number, low: number): PriceRange => ({
+  open,
+  high,
+  low,
+  clamp: true,
+});
 
 describe('fillPrice', () => {
   it('fills market orders at the open with adverse slippage, clamped to the range', () => {
@@ -18,19 +26,28 @@ describe('fillPrice', () => {
   });
 
   it('does not clamp live prices', () => {
-    expect(fillPrice(order({}), { open: 100, high: 100, low: 100, clamp: false }, 50)).toBeCloseTo(100.5, 12);
+    expect(fillPrice(order({}), { open: 100, high: 100, low: 100, clamp: false }, 50)).toBeCloseTo(
+      100.5,
+      12,
+    );
   });
 
   describe('limit orders', () => {
     it('fill at the open when the market gaps through the limit', () => {
       expect(fillPrice(order({ type: 'limit', limitPrice: 105 }), bar(100, 106, 99), 0)).toBe(100);
-      expect(fillPrice(order({ type: 'limit', side: 'sell', limitPrice: 95 }), bar(100, 101, 94), 0)).toBe(100);
+      expect(
+        fillPrice(order({ type: 'limit', side: 'sell', limitPrice: 95 }), bar(100, 101, 94), 0),
+      ).toBe(100);
     });
 
     it('fill at the limit when the bar reaches it, and not at all otherwise', () => {
       expect(fillPrice(order({ type: 'limit', limitPrice: 95 }), bar(100, 101, 94), 0)).toBe(95);
-      expect(fillPrice(order({ type: 'limit', limitPrice: 95 }), bar(100, 101, 95.01), 0)).toBeNull();
-      expect(fillPrice(order({ type: 'limit', side: 'sell', limitPrice: 105 }), bar(100, 104.99, 99), 0)).toBeNull();
+      expect(
+        fillPrice(order({ type: 'limit', limitPrice: 95 }), bar(100, 101, 95.01), 0),
+      ).toBeNull();
+      expect(
+        fillPrice(order({ type: 'limit', side: 'sell', limitPrice: 105 }), bar(100, 104.99, 99), 0),
+      ).toBeNull();
     });
 
     it('never fill worse than the limit, whatever the slippage (property)', () => {
@@ -58,9 +75,15 @@ describe('fillPrice', () => {
 
   describe('stop orders', () => {
     it('trigger at the open on a gap, else at the stop', () => {
-      expect(fillPrice(order({ type: 'stop', side: 'sell', stopPrice: 95 }), bar(90, 96, 88), 0)).toBe(90);
-      expect(fillPrice(order({ type: 'stop', side: 'sell', stopPrice: 95 }), bar(100, 101, 94), 0)).toBe(95);
-      expect(fillPrice(order({ type: 'stop', side: 'sell', stopPrice: 95 }), bar(100, 101, 95.5), 0)).toBeNull();
+      expect(
+        fillPrice(order({ type: 'stop', side: 'sell', stopPrice: 95 }), bar(90, 96, 88), 0),
+      ).toBe(90);
+      expect(
+        fillPrice(order({ type: 'stop', side: 'sell', stopPrice: 95 }), bar(100, 101, 94), 0),
+      ).toBe(95);
+      expect(
+        fillPrice(order({ type: 'stop', side: 'sell', stopPrice: 95 }), bar(100, 101, 95.5), 0),
+      ).toBeNull();
       expect(fillPrice(order({ type: 'stop', stopPrice: 105 }), bar(107, 108, 106), 0)).toBe(107);
       expect(fillPrice(order({ type: 'stop', stopPrice: 105 }), bar(100, 105, 99), 10)).toBe(105);
     });
@@ -70,18 +93,27 @@ describe('fillPrice', () => {
     it('work as a limit over the bar when triggered at the open', () => {
       const o = order({ type: 'stop_limit', side: 'sell', stopPrice: 95, limitPrice: 93 });
       expect(fillPrice(o, bar(94, 94.5, 92), 0)).toBe(94);
-      const gapBelowLimit = order({ type: 'stop_limit', side: 'sell', stopPrice: 95, limitPrice: 93 });
+      const gapBelowLimit = order({
+        type: 'stop_limit',
+        side: 'sell',
+        stopPrice: 95,
+        limitPrice: 93,
+      });
       expect(fillPrice(gapBelowLimit, bar(90, 93.5, 89), 0)).toBe(93);
     });
 
-    it('fill inside the bar only when the stop is within the limit, and keep working as a triggered limit', () => {
-      const within = order({ type: 'stop_limit', stopPrice: 105, limitPrice: 106 });
-      expect(fillPrice(within, bar(100, 107, 99), 0)).toBe(105);
-      const outside = order({ type: 'stop_limit', stopPrice: 105, limitPrice: 104 });
-      expect(fillPrice(outside, bar(100, 107, 99), 0)).toBeNull();
-      expect(outside.triggered).toBe(true);
-      expect(fillPrice(outside, bar(106, 106, 103), 0)).toBe(104);
-    });
+    it(
+      'fill inside the bar only when the stop is within ' +
+        'the limit, and keep working as a triggered limit',
+      () => {
+        const within = order({ type: 'stop_limit', stopPrice: 105, limitPrice: 106 });
+        expect(fillPrice(within, bar(100, 107, 99), 0)).toBe(105);
+        const outside = order({ type: 'stop_limit', stopPrice: 105, limitPrice: 104 });
+        expect(fillPrice(outside, bar(100, 107, 99), 0)).toBeNull();
+        expect(outside.triggered).toBe(true);
+        expect(fillPrice(outside, bar(106, 106, 103), 0)).toBe(104);
+      },
+    );
   });
 
   describe('trailing stops', () => {

@@ -2,7 +2,8 @@ import type { Order, OrderSide } from '../orders/order-types';
 import { clamp, slip } from './slippage';
 
 /**
- * The prices an order is evaluated against: a bar's open, high and low (clamped: a fill never leaves
+ * The prices an order is evaluated against: a bar's open, high and low (clamped: a fill never
+ * leaves
  * the bar's range), or one live price (open = high = low, not clamped: slippage applies in full).
  */
 export interface PriceRange {
@@ -12,19 +13,31 @@ export interface PriceRange {
   readonly clamp: boolean;
 }
 
-function finish(base: number, side: OrderSide, range: PriceRange, slippageBps: number, limit: number | null): number {
+function finish(
+  base: number,
+  side: OrderSide,
+  range: PriceRange,
+  slippageBps: number,
+  limit: number | null,
+): number {
   let price = slip(base, side, slippageBps);
   if (limit !== null) price = side === 'buy' ? Math.min(price, limit) : Math.max(price, limit);
   return range.clamp ? clamp(price, range.low, range.high) : price;
 }
 
-/** Where a limit order trades in this range, or null: the open when the market gapped through the limit, else the limit. */
+/**
+ * Where a limit order trades in this range, or null: the open when the market gapped through the
+ * limit, else the limit.
+ */
 function limitBase(side: OrderSide, limit: number, range: PriceRange): number | null {
   if (side === 'buy') return range.open <= limit ? range.open : range.low <= limit ? limit : null;
   return range.open >= limit ? range.open : range.high >= limit ? limit : null;
 }
 
-/** Where a stop is triggered in this range, or null: the open when the market gapped through the stop, else the stop. */
+/**
+ * Where a stop is triggered in this range, or null: the open when the market gapped through the
+ * stop, else the stop.
+ */
 function stopBase(side: OrderSide, stop: number, range: PriceRange): number | null {
   if (side === 'buy') return range.open >= stop ? range.open : range.high >= stop ? stop : null;
   return range.open <= stop ? range.open : range.low <= stop ? stop : null;
@@ -32,19 +45,24 @@ function stopBase(side: OrderSide, stop: number, range: PriceRange): number | nu
 
 /** The stop of a trailing order from its anchor (the best price seen since it became active). */
 export function trailingStopPrice(order: Order): number | null {
-  if (order.trailAnchor === null) return null;
+  if (order.type !== 'trailing_stop' || order.trailAnchor === null) return null;
   const sign = order.side === 'sell' ? -1 : 1;
-  const distance = order.trailAmount ?? (order.trailAnchor * (order.trailPercent ?? 0)) / 100;
+  const distance =
+    order.trailAmount === null ? (order.trailAnchor * order.trailPercent) / 100 : order.trailAmount;
   return order.trailAnchor + sign * distance;
 }
 
 /**
- * The fill price of `order` in `range` with adverse slippage, or null when it does not execute there.
+ * The fill price of `order` in `range` with adverse slippage, or null when it does not execute
+ * there.
  * Market orders trade at the open. Limit orders trade at the open when it is already through the
- * limit, else at the limit, and never worse than the limit. Stops trigger at the open on a gap, else at
- * the stop. A stop-limit triggered at the open works as a limit over the whole range; triggered inside
+ * limit, else at the limit, and never worse than the limit. Stops trigger at the open on a gap,
+ * else at
+ * the stop. A stop-limit triggered at the open works as a limit over the whole range; triggered
+ * inside
  * the range it fills only if its stop is within its limit (the path after the trigger is unknown),
- * otherwise it keeps working as a limit from the next range on. Trailing stops trigger like a stop at
+ * otherwise it keeps working as a limit from the next range on. Trailing stops trigger like a stop
+ * at
  * the level set by the anchor before this range; the caller updates the anchor afterwards.
  * Mutates `order.triggered` for stop-limit orders.
  */
@@ -54,11 +72,11 @@ export function fillPrice(order: Order, range: PriceRange, slippageBps: number):
     case 'market':
       return finish(range.open, side, range, slippageBps, null);
     case 'limit': {
-      const base = limitBase(side, order.limitPrice as number, range);
+      const base = limitBase(side, order.limitPrice, range);
       return base === null ? null : finish(base, side, range, slippageBps, order.limitPrice);
     }
     case 'stop': {
-      const base = stopBase(side, order.stopPrice as number, range);
+      const base = stopBase(side, order.stopPrice, range);
       return base === null ? null : finish(base, side, range, slippageBps, null);
     }
     case 'stop_limit':
@@ -71,11 +89,15 @@ export function fillPrice(order: Order, range: PriceRange, slippageBps: number):
   }
 }
 
-function stopLimitPrice(order: Order, range: PriceRange, slippageBps: number): number | null {
+function stopLimitPrice(
+  order: Order & { readonly type: 'stop_limit' },
+  range: PriceRange,
+  slippageBps: number,
+): number | null {
   const { side } = order;
-  const limit = order.limitPrice as number;
+  const limit = order.limitPrice;
   if (!order.triggered) {
-    const trigger = stopBase(side, order.stopPrice as number, range);
+    const trigger = stopBase(side, order.stopPrice, range);
     if (trigger === null) return null;
     order.triggered = true;
     if (trigger !== range.open) {
@@ -87,10 +109,15 @@ function stopLimitPrice(order: Order, range: PriceRange, slippageBps: number): n
   return base === null ? null : finish(base, side, range, slippageBps, limit);
 }
 
-/** Moves a trailing order's anchor to the best price of the range (highest for sells, lowest for buys). */
+/**
+ * Moves a trailing order's anchor to the best price of the range (highest for sells, lowest for
+ * buys).
+ */
 export function updateTrailAnchor(order: Order, range: PriceRange): void {
   if (order.type !== 'trailing_stop') return;
   const best = order.side === 'sell' ? range.high : range.low;
   if (order.trailAnchor === null) order.trailAnchor = best;
-  else order.trailAnchor = order.side === 'sell' ? Math.max(order.trailAnchor, best) : Math.min(order.trailAnchor, best);
+  else
+    order.trailAnchor =
+      order.side === 'sell' ? Math.max(order.trailAnchor, best) : Math.min(order.trailAnchor, best);
 }

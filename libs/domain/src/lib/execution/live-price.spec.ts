@@ -2,8 +2,12 @@ import { livePriceRefusal, liveRange, referencePrice } from './live-price';
 
 describe('live prices', () => {
   it('refuses stale prices, by flag or by age', () => {
-    expect(livePriceRefusal({ symbol: 'X', time: 0, price: 10, stale: true }, 1000)).toBe('STALE_PRICE');
-    expect(livePriceRefusal({ symbol: 'X', time: 0, price: 10, ageMs: 1001 }, 1000)).toBe('STALE_PRICE');
+    expect(livePriceRefusal({ symbol: 'X', time: 0, price: 10, stale: true }, 1000)).toBe(
+      'STALE_PRICE',
+    );
+    expect(livePriceRefusal({ symbol: 'X', time: 0, price: 10, ageMs: 1001 }, 1000)).toBe(
+      'STALE_PRICE',
+    );
     expect(livePriceRefusal({ symbol: 'X', time: 0, price: 10, ageMs: 1000 }, 1000)).toBeNull();
     expect(livePriceRefusal({ symbol: 'X', time: 0 }, 1000)).toBe('NO_PRICE');
   });

@@ -2,7 +2,8 @@ import type { OrderSide } from '../orders/order-types';
 import type { PriceRange } from './fill-price';
 
 /**
- * The latest trade and/or quote of a symbol as the live service sees it. The engine has no clock, so
+ * The latest trade and/or quote of a symbol as the live service sees it. The engine has no clock,
+ * so
  * the caller says how old the price is (`ageMs`, measured by its clock) or flags it `stale`.
  */
 export interface LivePrice {
@@ -21,11 +22,13 @@ export type LivePriceRefusal = 'STALE_PRICE' | 'NO_PRICE';
 
 /** Whether a live price may be traded on: never a stale one. */
 export function livePriceRefusal(tick: LivePrice, maxAgeMs: number): LivePriceRefusal | null {
-  if (tick.stale === true || (tick.ageMs !== undefined && !(tick.ageMs <= maxAgeMs))) return 'STALE_PRICE';
+  if (tick.stale === true || (tick.ageMs !== undefined && !(tick.ageMs <= maxAgeMs)))
+    return 'STALE_PRICE';
   return referencePrice(tick) === null ? 'NO_PRICE' : null;
 }
 
-const positive = (v: number | undefined): v is number => v !== undefined && Number.isFinite(v) && v > 0;
+const positive = (v: number | undefined): v is number =>
+  v !== undefined && Number.isFinite(v) && v > 0;
 
 /** The last trade, else the quote's mid, else whichever side is quoted. */
 export function referencePrice(tick: LivePrice): number | null {
@@ -34,7 +37,10 @@ export function referencePrice(tick: LivePrice): number | null {
   return positive(tick.ask) ? tick.ask : positive(tick.bid) ? tick.bid : null;
 }
 
-/** A buy trades at the ask and a sell at the bid when quoted, else at the last trade; slippage applies unclamped. */
+/**
+ * A buy trades at the ask and a sell at the bid when quoted, else at the last trade; slippage
+ * applies unclamped.
+ */
 export function liveRange(tick: LivePrice, side: OrderSide): PriceRange {
   const quoted = side === 'buy' ? tick.ask : tick.bid;
   const price = positive(quoted) ? quoted : (referencePrice(tick) as number);

@@ -6,7 +6,8 @@ import type { StreamingIndicator } from './streaming-indicator';
 /**
  * Shifts an indicator by one bar so that its value for bar t covers the `period` bars BEFORE t.
  * `update(bar)` returns the level a strategy compares bar t against (e.g. "close above the highest
- * high of the previous 20 bars") and only then adds bar t to the window; `upcoming` is the level the
+ * high of the previous 20 bars") and only then adds bar t to the window; `upcoming` is the level
+ * the
  * next bar will be compared against.
  */
 export class PreviousBars<TInput> implements StreamingIndicator<TInput> {
@@ -114,7 +115,10 @@ export class VolumeSma implements StreamingIndicator<Pick<Bar, 'volume'>> {
   }
 }
 
-/** Mean volume of the previous `period` bars, the current bar excluded (the breakout volume baseline). */
+/**
+ * Mean volume of the previous `period` bars, the current bar excluded (the breakout volume
+ * baseline).
+ */
 export class PreviousVolumeSma extends PreviousBars<Pick<Bar, 'volume'>> {
   constructor(period: number) {
     super(new VolumeSma(period));

@@ -1,12 +1,15 @@
 /**
- * `index mod capacity` for an index below twice the capacity: a compare instead of an integer division,
+ * `index mod capacity` for an index below twice the capacity: a compare instead of an integer
+ * division,
  * which showed up in profiles of every bar's indicator updates.
  */
 export function wrap(index: number, capacity: number): number {
   return index >= capacity ? index - capacity : index;
 }
 
-/** Fixed-capacity FIFO of numbers; pushing into a full buffer evicts (and returns) the oldest value. */
+/**
+ * Fixed-capacity FIFO of numbers; pushing into a full buffer evicts (and returns) the oldest value.
+ */
 export class RingBuffer {
   private readonly items: Float64Array;
   private start = 0;

@@ -39,7 +39,10 @@ export class SmaSeededSmoothing implements StreamingIndicator<number> {
   }
 }
 
-/** EMA with α = 2 / (period + 1), SMA-seeded (StockCharts / TA-Lib convention): first value at input `period`. */
+/**
+ * EMA with α = 2 / (period + 1), SMA-seeded (StockCharts / TA-Lib convention): first value at input
+ * `period`.
+ */
 export class Ema extends SmaSeededSmoothing {
   constructor(period: number) {
     super(period, 2 / (period + 1));

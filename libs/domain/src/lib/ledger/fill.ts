@@ -1,6 +1,9 @@
 import type { OrderSide } from '../orders/order-types';
 
-/** One execution. Numbers are exact decimals of at most 15 significant digits, so the ledger rebuilds exactly from them. */
+/**
+ * One execution. Numbers are exact decimals of at most 15 significant digits, so the ledger
+ * rebuilds exactly from them.
+ */
 export interface Fill {
   readonly id: string;
   readonly orderId: string;

@@ -4,7 +4,13 @@ import { LedgerError } from './ledger-error';
 import { RoundTripTracker } from './round-trips';
 
 let n = 0;
-const fill = (side: 'buy' | 'sell', quantity: number, price: number, commission = 0, symbol = 'AAA'): Fill => ({
+const fill = (
+  side: 'buy' | 'sell',
+  quantity: number,
+  price: number,
+  commission = 0,
+  symbol = 'AAA',
+): Fill => ({
   id: `F${++n}`,
   orderId: `O${n}`,
   symbol,
@@ -28,19 +34,26 @@ describe('Ledger', () => {
     expect(ledger.cash.toFixed()).toBe('999.77');
   });
 
-  it('values positions at the last mark and balances equity = start + realised + unrealised', () => {
-    const ledger = new Ledger(500);
-    ledger.applyFill(fill('buy', 2.5, 40, 0.1));
-    ledger.mark('AAA', 44);
-    expect(ledger.equity()).toBeCloseTo(509.9, 10);
-    expect(ledger.unrealizedPnl().toFixed()).toBe('10');
-    expect(ledger.equityDecimal().toFixed()).toBe(ledger.realizedPnl.plus(ledger.unrealizedPnl()).plus(500).toFixed());
-  });
+  it(
+    'values positions at the last mark and balances ' + 'equity = start + realised + unrealised',
+    () => {
+      const ledger = new Ledger(500);
+      ledger.applyFill(fill('buy', 2.5, 40, 0.1));
+      ledger.mark('AAA', 44);
+      expect(ledger.equity()).toBeCloseTo(509.9, 10);
+      expect(ledger.unrealizedPnl().toFixed()).toBe('10');
+      expect(ledger.equityDecimal().toFixed()).toBe(
+        ledger.realizedPnl.plus(ledger.unrealizedPnl()).plus(500).toFixed(),
+      );
+    },
+  );
 
   it('refuses a buy it cannot pay for, fees included, and changes nothing', () => {
     const ledger = new Ledger(100);
     const before = ledger.state();
-    expect(() => ledger.applyFill(fill('buy', 1, 100, 0.01))).toThrow(expect.objectContaining({ code: 'INSUFFICIENT_CASH' }));
+    expect(() => ledger.applyFill(fill('buy', 1, 100, 0.01))).toThrow(
+      expect.objectContaining({ code: 'INSUFFICIENT_CASH' }),
+    );
     expect(ledger.state()).toEqual(before);
     ledger.applyFill(fill('buy', 1, 99.99, 0.01));
     expect(ledger.cash.toFixed()).toBe('0');
@@ -50,15 +63,21 @@ describe('Ledger', () => {
     const ledger = new Ledger(100);
     ledger.applyFill(fill('buy', 1, 10));
     expect(() => ledger.applyFill(fill('sell', 1.000001, 10))).toThrow(LedgerError);
-    expect(() => ledger.applyFill(fill('sell', 1, 10, 0, 'BBB'))).toThrow(expect.objectContaining({ code: 'NO_SHORT_POSITIONS' }));
+    expect(() => ledger.applyFill(fill('sell', 1, 10, 0, 'BBB'))).toThrow(
+      expect.objectContaining({ code: 'NO_SHORT_POSITIONS' }),
+    );
     ledger.applyFill(fill('sell', 1, 10));
     expect(ledger.positions()).toEqual([]);
   });
 
   it('refuses quantities off the 1e-6 step and non-positive prices', () => {
     const ledger = new Ledger(100);
-    expect(() => ledger.applyFill(fill('buy', 0.1234567, 10))).toThrow(expect.objectContaining({ code: 'INVALID_FILL' }));
-    expect(() => ledger.applyFill(fill('buy', 1, 0))).toThrow(expect.objectContaining({ code: 'INVALID_FILL' }));
+    expect(() => ledger.applyFill(fill('buy', 0.1234567, 10))).toThrow(
+      expect.objectContaining({ code: 'INVALID_FILL' }),
+    );
+    expect(() => ledger.applyFill(fill('buy', 1, 0))).toThrow(
+      expect.objectContaining({ code: 'INVALID_FILL' }),
+    );
   });
 
   it('rebuilds the same state from its fills and from a saved state', () => {
@@ -77,7 +96,14 @@ describe('RoundTripTracker', () => {
     expect(trips.add(fill('buy', 2, 12, 1))).toBeNull();
     expect(trips.add(fill('sell', 1, 13, 1))).toBeNull();
     const trip = trips.add(fill('sell', 3, 15, 1));
-    expect(trip).toMatchObject({ symbol: 'AAA', quantity: 4, entryPrice: 11, exitPrice: 14.5, commission: 4, pnl: 58 - 44 - 4 });
+    expect(trip).toMatchObject({
+      symbol: 'AAA',
+      quantity: 4,
+      entryPrice: 11,
+      exitPrice: 14.5,
+      commission: 4,
+      pnl: 58 - 44 - 4,
+    });
     expect(trips.openTrips()).toEqual([]);
   });
 

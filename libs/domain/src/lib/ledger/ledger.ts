@@ -2,6 +2,7 @@ import { dec, type Dec, type DecimalInput } from '../money/decimal';
 import { ExactDecimal } from '../money/exact-decimal';
 import { exactNotional, QUANTITY_DECIMALS, quantitySteps } from '../money/rounding';
 import type { Fill } from './fill';
+import type { ExactPositionView, LedgerState, PositionView } from './ledger-views';
 import { LedgerError } from './ledger-error';
 
 interface PositionBook {
@@ -16,30 +17,12 @@ interface PositionBook {
 const STEPS_PER_SHARE = 10 ** QUANTITY_DECIMALS;
 const sharesOf = (steps: number): ExactDecimal => ExactDecimal.fromSteps(steps, QUANTITY_DECIMALS);
 
-export interface PositionView {
-  readonly symbol: string;
-  readonly quantity: number;
-  /** Volume-weighted price paid for the shares held, fees excluded. */
-  readonly averageCost: number;
-  /** Last mark; null while no price is known (the position is then valued at cost). */
-  readonly lastPrice: number | null;
-  readonly marketValue: number;
-  readonly unrealizedPnl: number;
-}
-
-/** The ledger as exact decimal strings: two ledgers are equal when their states are. */
-export interface LedgerState {
-  readonly cash: string;
-  readonly realizedPnl: string;
-  readonly feesPaid: string;
-  readonly positions: readonly { readonly symbol: string; readonly quantity: string; readonly costBasis: string }[];
-}
-
 /**
  * Cash and long positions in exact decimals (no margin, no shorts). Only fills change it. Prices
  * marked for valuation are plain numbers: marking happens on every bar and moves no money.
  * Realised P&L is (sell price − average cost) × quantity summed over sells, minus every fee paid,
- * so that equity = starting cash + realised + unrealised. The arithmetic is ExactDecimal's, which gives
+ * so that equity = starting cash + realised + unrealised. The arithmetic is ExactDecimal's, which
+ * gives
  * exactly the results of `Dec` (34 significant digits, half-even) many times faster; the getters
  * hand out `Dec`.
  */
@@ -53,12 +36,15 @@ export class Ledger {
 
   constructor(readonly startingCash: DecimalInput) {
     const cash = dec(startingCash);
-    if (!cash.isFinite() || cash.isNegative()) throw new LedgerError('INVALID_FILL', 'starting cash must be a non-negative amount');
+    if (!cash.isFinite() || cash.isNegative())
+      throw new LedgerError('INVALID_FILL', 'starting cash must be a non-negative amount');
     this.cashExact = ExactDecimal.fromDec(cash);
     this.cashNumber = cash.toNumber();
   }
 
-  /** Rebuilds a ledger from its fills in order: it must equal the live ledger that recorded them. */
+  /**
+   * Rebuilds a ledger from its fills in order: it must equal the live ledger that recorded them.
+   */
   static fromFills(startingCash: DecimalInput, fills: Iterable<Fill>): Ledger {
     const ledger = new Ledger(startingCash);
     for (const fill of fills) ledger.applyFill(fill);
@@ -66,7 +52,11 @@ export class Ledger {
   }
 
   /** A ledger in a saved state (see state()); marks start empty until prices arrive. */
-  static fromState(startingCash: DecimalInput, state: LedgerState, marks: Readonly<Record<string, number>> = {}): Ledger {
+  static fromState(
+    startingCash: DecimalInput,
+    state: LedgerState,
+    marks: Readonly<Record<string, number>> = {},
+  ): Ledger {
     const ledger = new Ledger(startingCash);
     ledger.cashExact = ExactDecimal.fromDec(dec(state.cash));
     ledger.cashNumber = ledger.cashExact.toNumber();
@@ -74,10 +64,17 @@ export class Ledger {
     ledger.fees = ExactDecimal.fromDec(dec(state.feesPaid));
     for (const p of state.positions) {
       const steps = quantitySteps(Number(p.quantity));
-      if (steps === null || !(steps > 0) || !sharesOf(steps).toDec().eq(p.quantity)) throw new LedgerError('INVALID_FILL', `position ${p.symbol}: ${p.quantity} is not a positive quantity on the 1e-6 step`);
+      if (steps === null || !(steps > 0) || !sharesOf(steps).toDec().eq(p.quantity))
+        throw new LedgerError(
+          'INVALID_FILL',
+          `position ${p.symbol}: ${p.quantity} is not a positive quantity on the 1e-6 step`,
+        );
       const costBasis = ExactDecimal.fromDec(dec(p.costBasis));
       ledger.books.set(p.symbol, { steps, costBasis, quantityNumber: steps / STEPS_PER_SHARE });
-      ledger.marks.set(p.symbol, marks[p.symbol] ?? costBasis.dividedBy(sharesOf(steps)).toNumber());
+      ledger.marks.set(
+        p.symbol,
+        marks[p.symbol] ?? costBasis.dividedBy(sharesOf(steps)).toNumber(),
+      );
     }
     return ledger;
   }
@@ -104,6 +101,11 @@ export class Ledger {
     return this.realized.toDec();
   }
 
+  /** Realised P&L as the exact decimal the ledger computes with. */
+  get exactRealizedPnl(): ExactDecimal {
+    return this.realized;
+  }
+
   get feesPaid(): Dec {
     return this.fees.toDec();
   }
@@ -122,30 +124,54 @@ export class Ledger {
   }
 
   /** Why the ledger refuses a fill worth `amount` (quantity × price), or null. */
-  private refusal(fill: Fill, steps: number, amount: ExactDecimal, commission: ExactDecimal): LedgerError | null {
+  private refusal(
+    fill: Fill,
+    steps: number,
+    amount: ExactDecimal,
+    commission: ExactDecimal,
+  ): LedgerError | null {
     if (fill.side === 'buy') {
       const cost = amount.plus(commission);
-      if (cost.compare(this.cashExact) > 0) return new LedgerError('INSUFFICIENT_CASH', `buying ${fill.quantity} ${fill.symbol} costs ${cost.toFixed()} with fees; cash is ${this.cashExact.toFixed()}`);
+      if (cost.compare(this.cashExact) > 0)
+        return new LedgerError(
+          'INSUFFICIENT_CASH',
+          `buying ${fill.quantity} ${fill.symbol} costs ${cost.toFixed()} ` +
+            `with fees; cash is ${this.cashExact.toFixed()}`,
+        );
       return null;
     }
     const held = this.books.get(fill.symbol)?.steps ?? 0;
-    if (held < steps) return new LedgerError('NO_SHORT_POSITIONS', `selling ${fill.quantity} ${fill.symbol} exceeds the ${sharesOf(held).toFixed()} held`);
-    if (amount.plus(this.cashExact).compare(commission) < 0) return new LedgerError('INSUFFICIENT_CASH', `the fees of selling ${fill.symbol} exceed cash and proceeds`);
+    if (held < steps)
+      return new LedgerError(
+        'NO_SHORT_POSITIONS',
+        `selling ${fill.quantity} ${fill.symbol} exceeds the ${sharesOf(held).toFixed()} held`,
+      );
+    if (amount.plus(this.cashExact).compare(commission) < 0)
+      return new LedgerError(
+        'INSUFFICIENT_CASH',
+        `the fees of selling ${fill.symbol} exceed cash and proceeds`,
+      );
     return null;
   }
 
   /**
-   * Books a fill; throws LedgerError (changing nothing) when it would break an invariant. `notional`,
+   * Books a fill; throws LedgerError (changing nothing) when it would break an invariant.
+   * `notional`,
    * the fill's quantity × price, is passed by callers that have it already.
    */
   applyFill(fill: Fill, notional?: ExactDecimal): void {
     const steps = quantitySteps(fill.quantity);
     if (!(fill.quantity > 0) || !(fill.price > 0) || !(fill.commission >= 0) || steps === null) {
-      throw new LedgerError('INVALID_FILL', `fill needs a positive quantity on the 1e-6 step, a positive price and a non-negative commission (got ${fill.quantity} @ ${fill.price}, fee ${fill.commission})`);
+      throw new LedgerError(
+        'INVALID_FILL',
+        `fill needs a positive quantity on the 1e-6 step, a positive price and a non-negative ` +
+          `commission (got ${fill.quantity} @ ${fill.price}, fee ${fill.commission})`,
+      );
     }
     const quantity = sharesOf(steps);
     const amount = notional ?? exactNotional(steps, fill.price);
-    const commission = fill.commission === 0 ? ExactDecimal.ZERO : ExactDecimal.fromNumber(fill.commission);
+    const commission =
+      fill.commission === 0 ? ExactDecimal.ZERO : ExactDecimal.fromNumber(fill.commission);
     const refused = this.refusal(fill, steps, amount, commission);
     if (refused) throw refused;
     const book = this.books.get(fill.symbol);
@@ -161,7 +187,9 @@ export class Ledger {
     } else {
       const position = book as PositionBook;
       const all = position.steps === steps;
-      const released = all ? position.costBasis : position.costBasis.times(quantity).dividedBy(sharesOf(position.steps));
+      const released = all
+        ? position.costBasis
+        : position.costBasis.times(quantity).dividedBy(sharesOf(position.steps));
       this.cashExact = this.cashExact.plus(amount.minus(commission));
       this.realized = this.realized.plus(amount.minus(released));
       if (all) {
@@ -192,7 +220,8 @@ export class Ledger {
   /** Mark-to-market equity as a number (fast; for equity curves and risk). */
   equity(): number {
     let value = this.cashNumber;
-    for (const [symbol, book] of this.books) value += book.quantityNumber * (this.marks.get(symbol) as number);
+    for (const [symbol, book] of this.books)
+      value += book.quantityNumber * (this.marks.get(symbol) as number);
     return value;
   }
 
@@ -205,7 +234,8 @@ export class Ledger {
 
   unrealizedPnl(): Dec {
     let value = ExactDecimal.ZERO;
-    for (const [symbol, book] of this.books) value = value.plus(this.marketValue(symbol, book).minus(book.costBasis));
+    for (const [symbol, book] of this.books)
+      value = value.plus(this.marketValue(symbol, book).minus(book.costBasis));
     return value.toDec();
   }
 
@@ -213,21 +243,33 @@ export class Ledger {
     return sharesOf(book.steps).times(ExactDecimal.fromNumber(this.marks.get(symbol) as number));
   }
 
+  private sortedBooks(): [string, PositionBook][] {
+    return [...this.books.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  }
+
   positions(): PositionView[] {
-    return [...this.books.entries()]
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([symbol, book]) => {
-        const lastPrice = this.marks.get(symbol) ?? null;
-        const marketValue = lastPrice === null ? book.costBasis : this.marketValue(symbol, book);
-        return {
-          symbol,
-          quantity: book.quantityNumber,
-          averageCost: book.costBasis.dividedBy(sharesOf(book.steps)).toNumber(),
-          lastPrice,
-          marketValue: marketValue.toNumber(),
-          unrealizedPnl: marketValue.minus(book.costBasis).toNumber(),
-        };
-      });
+    return this.sortedBooks().map(([symbol, book]) => {
+      const lastPrice = this.marks.get(symbol) ?? null;
+      const marketValue = lastPrice === null ? book.costBasis : this.marketValue(symbol, book);
+      return {
+        symbol,
+        quantity: book.quantityNumber,
+        averageCost: book.costBasis.dividedBy(sharesOf(book.steps)).toNumber(),
+        lastPrice,
+        marketValue: marketValue.toNumber(),
+        unrealizedPnl: marketValue.minus(book.costBasis).toNumber(),
+      };
+    });
+  }
+
+  /** Each position's exact quantity and cost basis with its last mark, by symbol. */
+  exactPositions(): ExactPositionView[] {
+    return this.sortedBooks().map(([symbol, book]) => ({
+      symbol,
+      quantity: sharesOf(book.steps),
+      costBasis: book.costBasis,
+      lastPrice: this.marks.get(symbol) ?? null,
+    }));
   }
 
   state(): LedgerState {
@@ -235,9 +277,11 @@ export class Ledger {
       cash: this.cashExact.toFixed(),
       realizedPnl: this.realized.toFixed(),
       feesPaid: this.fees.toFixed(),
-      positions: [...this.books.entries()]
-        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-        .map(([symbol, book]) => ({ symbol, quantity: sharesOf(book.steps).toFixed(), costBasis: book.costBasis.toFixed() })),
+      positions: this.sortedBooks().map(([symbol, book]) => ({
+        symbol,
+        quantity: sharesOf(book.steps).toFixed(),
+        costBasis: book.costBasis.toFixed(),
+      })),
     };
   }
 }

@@ -49,17 +49,32 @@ export class RoundTripTracker {
     }
   }
 
-  /** Adds a fill (with its quantity × price when the caller has it); returns the round trip it closes, if any. */
+  /**
+   * Adds a fill (with its quantity × price when the caller has it); returns the round trip it
+   * closes, if any.
+   */
   add(fill: Fill, notional?: ExactDecimal): RoundTrip | null {
     const steps = quantitySteps(fill.quantity);
-    if (steps === null) throw new LedgerError('INVALID_FILL', `quantity ${fill.quantity} is not a multiple of the quantity step`);
+    if (steps === null)
+      throw new LedgerError(
+        'INVALID_FILL',
+        `quantity ${fill.quantity} is not a multiple of the quantity step`,
+      );
     const amount = notional ?? exactNotional(steps, fill.price);
     let leg = this.open.get(fill.symbol);
     if (!leg) {
-      leg = { entryTime: fill.time, boughtSteps: 0, boughtValue: ExactDecimal.ZERO, soldSteps: 0, soldValue: ExactDecimal.ZERO, commission: ExactDecimal.ZERO };
+      leg = {
+        entryTime: fill.time,
+        boughtSteps: 0,
+        boughtValue: ExactDecimal.ZERO,
+        soldSteps: 0,
+        soldValue: ExactDecimal.ZERO,
+        commission: ExactDecimal.ZERO,
+      };
       this.open.set(fill.symbol, leg);
     }
-    if (fill.commission !== 0) leg.commission = leg.commission.plus(ExactDecimal.fromNumber(fill.commission));
+    if (fill.commission !== 0)
+      leg.commission = leg.commission.plus(ExactDecimal.fromNumber(fill.commission));
     if (fill.side === 'buy') {
       leg.boughtSteps += steps;
       leg.boughtValue = leg.boughtValue.plus(amount);
@@ -74,8 +89,14 @@ export class RoundTripTracker {
       entryTime: leg.entryTime,
       exitTime: fill.time,
       quantity: leg.boughtSteps / STEPS_PER_SHARE,
-      entryPrice: leg.boughtValue.times(EXACT_STEPS_PER_SHARE).dividedBy(ExactDecimal.fromSteps(leg.boughtSteps, 0)).toNumber(),
-      exitPrice: leg.soldValue.times(EXACT_STEPS_PER_SHARE).dividedBy(ExactDecimal.fromSteps(leg.soldSteps, 0)).toNumber(),
+      entryPrice: leg.boughtValue
+        .times(EXACT_STEPS_PER_SHARE)
+        .dividedBy(ExactDecimal.fromSteps(leg.boughtSteps, 0))
+        .toNumber(),
+      exitPrice: leg.soldValue
+        .times(EXACT_STEPS_PER_SHARE)
+        .dividedBy(ExactDecimal.fromSteps(leg.soldSteps, 0))
+        .toNumber(),
       pnl: leg.soldValue.minus(leg.boughtValue).minus(leg.commission).toNumber(),
       commission: leg.commission.toNumber(),
     };

@@ -5,7 +5,8 @@ import { annualize } from './ratios';
 const DAY = 86_400_000;
 // 21:00 UTC is 16:00 New York in winter: one point per trading day.
 const dayClose = (i: number) => Date.UTC(2025, 0, 6) + 21 * 3_600_000 + i * DAY;
-const daily = (values: number[]): EquityPoint[] => values.map((equity, i) => ({ time: dayClose(i), equity }));
+const daily = (values: number[]): EquityPoint[] =>
+  values.map((equity, i) => ({ time: dayClose(i), equity }));
 
 const trip = (pnl: number, entryDay = 0, exitDay = 1): RoundTrip => ({
   symbol: 'X',
@@ -59,7 +60,11 @@ describe('computeMetrics on a daily curve 100 → 110 → 99 → 108.9', () => {
 
 describe('computeMetrics details', () => {
   it('subtracts a daily risk-free rate of rf / 252 in Sharpe', () => {
-    const report = computeMetrics({ equityCurve: daily([100, 110, 99, 108.9]), trades: [], riskFreeRate: 0.0252 });
+    const report = computeMetrics({
+      equityCurve: daily([100, 110, 99, 108.9]),
+      trades: [],
+      riskFreeRate: 0.0252,
+    });
     // excess = r − 0.0001; σ unchanged, mean 1/30 − 0.0001.
     expect(report.sharpe).toBeCloseTo(4.568827967870972, 10);
     expect(report.convention.riskFreeRate).toBe(0.0252);
@@ -91,9 +96,21 @@ describe('computeMetrics details', () => {
 
   it('records the recovery time and duration of a recovered drawdown', () => {
     const report = computeMetrics({ equityCurve: daily([100, 80, 90, 100, 120, 60]), trades: [] });
-    expect(report.maxDrawdown).toMatchObject({ pct: 0.5, amount: 60, peakTime: dayClose(4), troughTime: dayClose(5), recoveryTime: null });
+    expect(report.maxDrawdown).toMatchObject({
+      pct: 0.5,
+      amount: 60,
+      peakTime: dayClose(4),
+      troughTime: dayClose(5),
+      recoveryTime: null,
+    });
     const recovered = computeMetrics({ equityCurve: daily([100, 80, 90, 100, 120]), trades: [] });
-    expect(recovered.maxDrawdown).toMatchObject({ pct: 0.2, amount: 20, peakTime: dayClose(0), recoveryTime: dayClose(3), durationMs: 3 * DAY });
+    expect(recovered.maxDrawdown).toMatchObject({
+      pct: 0.2,
+      amount: 20,
+      peakTime: dayClose(0),
+      recoveryTime: dayClose(3),
+      durationMs: 3 * DAY,
+    });
   });
 
   it('reports the largest money drawdown separately from the deepest percentage one', () => {
@@ -104,7 +121,10 @@ describe('computeMetrics details', () => {
   });
 
   it('win rate, profit factor and expectancy from pnl 10, −5, 20, −5, 0', () => {
-    const report = computeMetrics({ equityCurve: daily([100, 120]), trades: [10, -5, 20, -5, 0].map((p) => trip(p)) });
+    const report = computeMetrics({
+      equityCurve: daily([100, 120]),
+      trades: [10, -5, 20, -5, 0].map((p) => trip(p)),
+    });
     expect(report.tradeCount).toBe(5);
     expect(report.winRate).toBeCloseTo(2 / 5, 12);
     expect(report.profitFactor).toBeCloseTo(30 / 10, 12);
@@ -115,13 +135,21 @@ describe('computeMetrics details', () => {
     const curve = daily(Array.from({ length: 11 }, () => 100));
     const trades = [trip(1, 1, 3), trip(1, 2, 5), trip(1, 8, 9)];
     expect(computeMetrics({ equityCurve: curve, trades }).exposure).toBeCloseTo(5 / 10, 12);
-    const withOpen = computeMetrics({ equityCurve: curve, trades, openPositions: [{ symbol: 'Y', entryTime: dayClose(9) + DAY / 2 }] });
+    const withOpen = computeMetrics({
+      equityCurve: curve,
+      trades,
+      openPositions: [{ symbol: 'Y', entryTime: dayClose(9) + DAY / 2 }],
+    });
     expect(withOpen.exposure).toBeCloseTo(5.5 / 10, 12);
   });
 
   it('computes the buy-and-hold benchmark with the same statistics', () => {
     const prices = [50, 55, 44, 66].map((price, i) => ({ time: dayClose(i), price }));
-    const { benchmark } = computeMetrics({ equityCurve: daily([100, 100, 100, 100]), trades: [], benchmark: prices });
+    const { benchmark } = computeMetrics({
+      equityCurve: daily([100, 100, 100, 100]),
+      trades: [],
+      benchmark: prices,
+    });
     expect(benchmark?.totalReturn).toBeCloseTo(0.32, 12);
     expect(benchmark?.maxDrawdown.pct).toBeCloseTo(0.2, 12);
     expect(benchmark?.dailyReturns).toBe(3);
@@ -134,9 +162,23 @@ describe('computeMetrics details', () => {
 
   it('returns nulls rather than NaN or Infinity where a metric is undefined', () => {
     const flat = computeMetrics({ equityCurve: daily([100, 100, 100]), trades: [trip(5)] });
-    expect(flat).toMatchObject({ sharpe: null, sortino: null, calmar: null, profitFactor: null, totalReturn: 0, benchmark: null });
+    expect(flat).toMatchObject({
+      sharpe: null,
+      sortino: null,
+      calmar: null,
+      profitFactor: null,
+      totalReturn: 0,
+      benchmark: null,
+    });
     const empty = computeMetrics({ equityCurve: [], trades: [] });
-    expect(empty).toMatchObject({ start: null, totalReturn: null, annualizedReturn: null, winRate: null, expectancy: null, exposure: null });
+    expect(empty).toMatchObject({
+      start: null,
+      totalReturn: null,
+      annualizedReturn: null,
+      winRate: null,
+      expectancy: null,
+      exposure: null,
+    });
     expect(JSON.parse(JSON.stringify(empty))).toEqual(empty);
   });
 

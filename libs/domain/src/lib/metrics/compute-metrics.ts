@@ -6,7 +6,11 @@ import { annualize, sharpeRatio, sortinoRatio, TRADING_DAYS_PER_YEAR } from './r
 import { expectancy, exposure, profitFactor, winRate } from './trade-stats';
 
 /** Return, risk and drawdown statistics of a value curve (equity or benchmark prices). */
-export function curveStats(points: readonly TimedValue[], riskFreeRate: number, dayOf: (t: number) => string): CurveStats {
+export function curveStats(
+  points: readonly TimedValue[],
+  riskFreeRate: number,
+  dayOf: (t: number) => string,
+): CurveStats {
   const daily = lastPerDay(points, dayOf);
   const returns = simpleReturns(daily);
   const start = points.length > 0 ? points[0].value : null;
@@ -28,7 +32,10 @@ export function curveStats(points: readonly TimedValue[], riskFreeRate: number, 
   };
 }
 
-/** Computes every backtest / account metric from plain numbers; see docs/metrics.md for the formulas. */
+/**
+ * Computes every backtest / account metric from plain numbers; see docs/metrics.md for the
+ * formulas.
+ */
 export function computeMetrics(input: MetricsInput): MetricsReport {
   const riskFreeRate = input.riskFreeRate ?? 0;
   const dayOf = input.dayOf ?? newYorkDate;
@@ -43,7 +50,8 @@ export function computeMetrics(input: MetricsInput): MetricsReport {
     profitFactor: profitFactor(input.trades),
     expectancy: expectancy(input.trades),
     exposure: exposure(input.trades, input.openPositions ?? [], first, last),
-    benchmark: benchmark && benchmark.length > 0 ? curveStats(benchmark, riskFreeRate, dayOf) : null,
+    benchmark:
+      benchmark && benchmark.length > 0 ? curveStats(benchmark, riskFreeRate, dayOf) : null,
     convention: metricsConvention(riskFreeRate),
   };
 }
@@ -51,18 +59,25 @@ export function computeMetrics(input: MetricsInput): MetricsReport {
 export function metricsConvention(riskFreeRate: number): MetricsConvention {
   return {
     returns: 'fractions (0.05 = 5 %); total return = last / first value − 1',
-    dailyResampling: 'last curve point per trading day (New York calendar date); daily return = v[d] / v[d−1] − 1, so n days give n − 1 returns',
+    dailyResampling:
+      'last curve point per trading day (New York calendar date); ' +
+      'daily return = v[d] / v[d−1] − 1, so n days give n − 1 returns',
     periodsPerYear: TRADING_DAYS_PER_YEAR,
     riskFreeRate,
     annualizedReturn: '(1 + total return)^(252 / number of daily returns) − 1',
-    sharpe: 'mean(r − rf/252) / sample std (n − 1) of (r − rf/252) × √252 over daily returns; null if std is 0 or fewer than 2 returns',
+    sharpe:
+      'mean(r − rf/252) / sample std (n − 1) of (r − rf/252) × √252 ' +
+      'over daily returns; null if std is 0 or fewer than 2 returns',
     sortino: 'mean(r − rf/252) / √(Σ min(r − rf/252, 0)² / n) × √252; null without downside',
-    maxDrawdown: 'over every curve point: deepest fall from the running peak as a fraction of that peak, with its money amount, peak, trough, recovery and duration',
+    maxDrawdown:
+      'over every curve point: deepest fall from the running peak as a fraction ' +
+      'of that peak, with its money amount, peak, trough, recovery and duration',
     calmar: 'annualized return / max drawdown fraction; null without drawdown',
     winRate: 'round trips with pnl > 0 / all round trips',
     profitFactor: 'sum of positive pnl / |sum of negative pnl|; null without losing trades',
     expectancy: 'mean net pnl per round trip, in account currency',
     exposure: 'fraction of the curve time span with at least one position open',
-    benchmark: 'buy-and-hold of the benchmark prices from the first to the last, with the same statistics',
+    benchmark:
+      'buy-and-hold of the benchmark prices from the first to the last, with the same statistics',
   };
 }

@@ -4,7 +4,10 @@ export interface TimedValue {
 }
 
 /** Keeps the last value of each trading day (points must be in time order). */
-export function lastPerDay(points: readonly TimedValue[], dayOf: (time: number) => string): TimedValue[] {
+export function lastPerDay(
+  points: readonly TimedValue[],
+  dayOf: (time: number) => string,
+): TimedValue[] {
   const daily: TimedValue[] = [];
   let currentDay: string | undefined;
   for (const point of points) {

@@ -9,7 +9,13 @@ export interface DrawdownResult {
 /** Walks every point (not a daily resample) keeping the running peak. */
 export function drawdowns(points: readonly TimedValue[]): DrawdownResult {
   let peak: TimedValue | undefined;
-  let deepest = { pct: 0, amount: 0, peak: undefined as TimedValue | undefined, trough: undefined as TimedValue | undefined, troughIndex: -1 };
+  let deepest = {
+    pct: 0,
+    amount: 0,
+    peak: undefined as TimedValue | undefined,
+    trough: undefined as TimedValue | undefined,
+    troughIndex: -1,
+  };
   let largestAmount = 0;
   points.forEach((point, index) => {
     if (!peak || point.value > peak.value) {
@@ -24,7 +30,17 @@ export function drawdowns(points: readonly TimedValue[]): DrawdownResult {
     }
   });
   if (!deepest.peak || !deepest.trough) {
-    return { deepest: { pct: 0, amount: 0, peakTime: null, troughTime: null, recoveryTime: null, durationMs: 0 }, largestAmount };
+    return {
+      deepest: {
+        pct: 0,
+        amount: 0,
+        peakTime: null,
+        troughTime: null,
+        recoveryTime: null,
+        durationMs: 0,
+      },
+      largestAmount,
+    };
   }
   const peakPoint = deepest.peak;
   const recovery = points.slice(deepest.troughIndex + 1).find((p) => p.value >= peakPoint.value);

@@ -11,8 +11,13 @@ export function sampleStdDev(xs: readonly number[]): number | null {
 
 const dailyRiskFree = (annualRate: number): number => annualRate / TRADING_DAYS_PER_YEAR;
 
-/** Annualised Sharpe of daily returns: mean excess / sample σ × √252; null when σ is 0 or undefined. */
-export function sharpeRatio(dailyReturns: readonly number[], annualRiskFree: number): number | null {
+/**
+ * Annualised Sharpe of daily returns: mean excess / sample σ × √252; null when σ is 0 or undefined.
+ */
+export function sharpeRatio(
+  dailyReturns: readonly number[],
+  annualRiskFree: number,
+): number | null {
   const excess = dailyReturns.map((r) => r - dailyRiskFree(annualRiskFree));
   const sigma = sampleStdDev(excess);
   return sigma ? (mean(excess) / sigma) * Math.sqrt(TRADING_DAYS_PER_YEAR) : null;
@@ -20,13 +25,19 @@ export function sharpeRatio(dailyReturns: readonly number[], annualRiskFree: num
 
 /**
  * Annualised Sortino of daily returns: mean excess / downside deviation × √252, where the downside
- * deviation is √(Σ min(excess, 0)² / n) over all n days; null when there is no downside, and below two
+ * deviation is √(Σ min(excess, 0)² / n) over all n days; null when there is no downside, and below
+ * two
  * days, where it would always be ±√252 (like Sharpe, which needs two for its σ).
  */
-export function sortinoRatio(dailyReturns: readonly number[], annualRiskFree: number): number | null {
+export function sortinoRatio(
+  dailyReturns: readonly number[],
+  annualRiskFree: number,
+): number | null {
   const excess = dailyReturns.map((r) => r - dailyRiskFree(annualRiskFree));
   if (excess.length < 2) return null;
-  const downside = Math.sqrt(excess.reduce((sum, x) => sum + Math.min(x, 0) ** 2, 0) / excess.length);
+  const downside = Math.sqrt(
+    excess.reduce((sum, x) => sum + Math.min(x, 0) ** 2, 0) / excess.length,
+  );
   return downside > 0 ? (mean(excess) / downside) * Math.sqrt(TRADING_DAYS_PER_YEAR) : null;
 }
 

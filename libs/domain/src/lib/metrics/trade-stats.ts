@@ -19,10 +19,16 @@ export function expectancy(trades: readonly RoundTrip[]): number | null {
 }
 
 /**
- * Fraction of [start, end] during which at least one position was open: the union of the round trips'
+ * Fraction of [start, end] during which at least one position was open: the union of the round
+ * trips'
  * [entry, exit] intervals plus open positions up to `end`, clipped to the window.
  */
-export function exposure(trades: readonly RoundTrip[], open: readonly OpenExposure[], start: number, end: number): number | null {
+export function exposure(
+  trades: readonly RoundTrip[],
+  open: readonly OpenExposure[],
+  start: number,
+  end: number,
+): number | null {
   if (!(end > start)) return null;
   const intervals = [
     ...trades.map((t) => [t.entryTime, t.exitTime] as const),

@@ -2,7 +2,10 @@ import fc from 'fast-check';
 import { Dec, dec } from './decimal';
 import { ExactDecimal } from './exact-decimal';
 
-/** Numbers of every shape money and quantities take: prices, 6-decimal quantities, tiny fees, huge balances. */
+/**
+ * Numbers of every shape money and quantities take: prices, 6-decimal quantities, tiny fees, huge
+ * balances.
+ */
 const amount = fc.oneof(
   fc.double({ min: -1e9, max: 1e9, noNaN: true, noDefaultInfinity: true }),
   fc.double({ min: 1e-12, max: 1e-3, noNaN: true }),
@@ -16,7 +19,9 @@ const longDecimal = fc
   .tuple(fc.boolean(), fc.bigInt({ min: 0n, max: 10n ** 40n }), fc.integer({ min: 0, max: 38 }))
   .map(([negative, units, scale]) => {
     const text = units.toString().padStart(scale + 1, '0');
-    return `${negative && units !== 0n ? '-' : ''}${text.slice(0, text.length - scale)}${scale > 0 ? `.${text.slice(text.length - scale)}` : ''}`;
+    const sign = negative && units !== 0n ? '-' : '';
+    const fraction = scale > 0 ? `.${text.slice(text.length - scale)}` : '';
+    return `${sign}${text.slice(0, text.length - scale)}${fraction}`;
   });
 
 const operand = fc.oneof(
@@ -24,7 +29,8 @@ const operand = fc.oneof(
   longDecimal.map((s) => ({ exact: ExactDecimal.parse(s), dec: dec(s) })),
 );
 
-// Dec has a negative zero, ExactDecimal does not: `+ 0` folds −0 (also a negative number's underflow) into 0.
+// Dec has a negative zero, ExactDecimal does not: `+ 0` folds −0 (also a negative number's
+// underflow) into 0.
 describe('ExactDecimal', () => {
   it('reads numbers and decimal strings as Dec does', () => {
     fc.assert(
@@ -34,40 +40,54 @@ describe('ExactDecimal', () => {
       }),
       { numRuns: 3000 },
     );
-    fc.assert(fc.property(longDecimal, (s) => expect(ExactDecimal.parse(s).toFixed()).toBe(dec(s).toFixed())));
+    fc.assert(
+      fc.property(longDecimal, (s) =>
+        expect(ExactDecimal.parse(s).toFixed()).toBe(dec(s).toFixed()),
+      ),
+    );
     expect(ExactDecimal.parse('1.5e-7').toFixed()).toBe('0.00000015');
     expect(ExactDecimal.fromNumber(-0).toFixed()).toBe('0');
     expect(ExactDecimal.fromSteps(16_666_666, 6).toFixed()).toBe('16.666666');
     expect(ExactDecimal.fromSteps(5_000_000, 6).toFixed()).toBe('5');
   });
 
-  it('adds, subtracts, multiplies and divides with the results of Dec, 34-digit rounding included (property)', () => {
-    fc.assert(
-      fc.property(operand, operand, ({ exact: a, dec: x }, { exact: b, dec: y }) => {
-        expect(a.plus(b).toFixed()).toBe(x.plus(y).toFixed());
-        expect(a.minus(b).toFixed()).toBe(x.minus(y).toFixed());
-        expect(a.times(b).toFixed()).toBe(x.times(y).toFixed());
-        expect(a.compare(b)).toBe(x.comparedTo(y));
-        if (!y.isZero()) expect(a.dividedBy(b).toFixed()).toBe(x.dividedBy(y).toFixed());
-        expect(a.times(b).toNumber() + 0).toBe(x.times(y).toNumber() + 0);
-      }),
-      { numRuns: 3000 },
-    );
-  });
+  it(
+    'adds, subtracts, multiplies and divides with the ' +
+      'results of Dec, 34-digit rounding included (property)',
+    () => {
+      fc.assert(
+        fc.property(operand, operand, ({ exact: a, dec: x }, { exact: b, dec: y }) => {
+          expect(a.plus(b).toFixed()).toBe(x.plus(y).toFixed());
+          expect(a.minus(b).toFixed()).toBe(x.minus(y).toFixed());
+          expect(a.times(b).toFixed()).toBe(x.times(y).toFixed());
+          expect(a.compare(b)).toBe(x.comparedTo(y));
+          if (!y.isZero()) expect(a.dividedBy(b).toFixed()).toBe(x.dividedBy(y).toFixed());
+          expect(a.times(b).toNumber() + 0).toBe(x.times(y).toNumber() + 0);
+        }),
+        { numRuns: 3000 },
+      );
+    },
+  );
 
   it('keeps agreeing with Dec along long chains of ledger-like operations (property)', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.constantFrom('plus', 'minus', 'times', 'dividedBy'), amount), { minLength: 1, maxLength: 60 }), (steps) => {
-        let exact = ExactDecimal.fromNumber(1_000_000);
-        let reference: Dec = dec(1_000_000);
-        for (const [op, n] of steps) {
-          if (op === 'dividedBy' && n === 0) continue;
-          exact = exact[op](ExactDecimal.fromNumber(n));
-          reference = reference[op](n);
-          expect(exact.toFixed()).toBe(reference.toFixed());
-        }
-        expect(exact.toNumber() + 0).toBe(reference.toNumber() + 0);
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom('plus', 'minus', 'times', 'dividedBy'), amount), {
+          minLength: 1,
+          maxLength: 60,
+        }),
+        (steps) => {
+          let exact = ExactDecimal.fromNumber(1_000_000);
+          let reference: Dec = dec(1_000_000);
+          for (const [op, n] of steps) {
+            if (op === 'dividedBy' && n === 0) continue;
+            exact = exact[op](ExactDecimal.fromNumber(n));
+            reference = reference[op](n);
+            expect(exact.toFixed()).toBe(reference.toFixed());
+          }
+          expect(exact.toNumber() + 0).toBe(reference.toNumber() + 0);
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -75,11 +95,23 @@ describe('ExactDecimal', () => {
   it('breaks division ties half-even and rounds up to cents away from zero, as Dec', () => {
     const third = ExactDecimal.fromNumber(1).dividedBy(ExactDecimal.fromNumber(3));
     expect(third.toFixed()).toBe(dec(1).div(3).toFixed());
-    expect(ExactDecimal.fromNumber(2).dividedBy(ExactDecimal.fromNumber(3)).toFixed()).toBe(dec(2).div(3).toFixed());
-    for (const tie of ['1234567890123456789012345678901234.5', '1234567890123456789012345678901235.5', '-1234567890123456789012345678901234.5']) {
-      expect(ExactDecimal.parse(tie).dividedBy(ExactDecimal.fromNumber(1)).toFixed()).toBe(dec(tie).div(1).toFixed());
-      expect(ExactDecimal.parse(tie).plus(ExactDecimal.ZERO).toFixed()).toBe(dec(tie).plus(0).toFixed());
-      expect(ExactDecimal.parse(tie).dividedBy(ExactDecimal.fromNumber(-3)).toFixed()).toBe(dec(tie).div(-3).toFixed());
+    expect(ExactDecimal.fromNumber(2).dividedBy(ExactDecimal.fromNumber(3)).toFixed()).toBe(
+      dec(2).div(3).toFixed(),
+    );
+    for (const tie of [
+      '1234567890123456789012345678901234.5',
+      '1234567890123456789012345678901235.5',
+      '-1234567890123456789012345678901234.5',
+    ]) {
+      expect(ExactDecimal.parse(tie).dividedBy(ExactDecimal.fromNumber(1)).toFixed()).toBe(
+        dec(tie).div(1).toFixed(),
+      );
+      expect(ExactDecimal.parse(tie).plus(ExactDecimal.ZERO).toFixed()).toBe(
+        dec(tie).plus(0).toFixed(),
+      );
+      expect(ExactDecimal.parse(tie).dividedBy(ExactDecimal.fromNumber(-3)).toFixed()).toBe(
+        dec(tie).div(-3).toFixed(),
+      );
     }
     fc.assert(
       fc.property(operand, ({ exact, dec: x }) => {

@@ -25,7 +25,8 @@ function digits(n: bigint): number {
 /**
  * An exact decimal `units × 10^−scale` on a BigInt: the hot-path twin of the ledger's `Dec`
  * (decimal.js), tens of times faster and with the very same results. Sums, differences and products
- * are exact, then rounded half-even to 34 significant digits, and quotients are correctly rounded to 34
+ * are exact, then rounded half-even to 34 significant digits, and quotients are correctly rounded
+ * to 34
  * digits, exactly as `Dec` does; a JS number is taken at its shortest round-trip decimal, as `Dec`
  * takes it. Scaling by a power of ten is exact (it never adds digits). There is no negative zero.
  */
@@ -39,7 +40,9 @@ export class ExactDecimal {
 
   /** `units × 10^−scale`, rounded to 34 significant digits. */
   static of(units: bigint, scale: number): ExactDecimal {
-    return units < LIMIT && units > -LIMIT ? new ExactDecimal(units, scale) : rounded(units, scale, false);
+    return units < LIMIT && units > -LIMIT
+      ? new ExactDecimal(units, scale)
+      : rounded(units, scale, false);
   }
 
   static fromNumber(value: number): ExactDecimal {
@@ -61,7 +64,10 @@ export class ExactDecimal {
     return ExactDecimal.parse(value.toFixed());
   }
 
-  /** Plain or exponent notation (`String(number)`, `Dec.toFixed()`), not rounded: like `Dec`, an input keeps every digit. */
+  /**
+   * Plain or exponent notation (`String(number)`, `Dec.toFixed()`), not rounded: like `Dec`, an
+   * input keeps every digit.
+   */
   static parse(text: string): ExactDecimal {
     let exponentAt = text.indexOf('e');
     if (exponentAt < 0) exponentAt = text.indexOf('E');
@@ -69,7 +75,10 @@ export class ExactDecimal {
     const exponent = exponentAt < 0 ? 0 : Number(text.slice(exponentAt + 1));
     const point = mantissa.indexOf('.');
     if (point < 0) return new ExactDecimal(BigInt(mantissa), -exponent);
-    return new ExactDecimal(BigInt(mantissa.slice(0, point) + mantissa.slice(point + 1)), mantissa.length - point - 1 - exponent);
+    return new ExactDecimal(
+      BigInt(mantissa.slice(0, point) + mantissa.slice(point + 1)),
+      mantissa.length - point - 1 - exponent,
+    );
   }
 
   get isZero(): boolean {
@@ -109,11 +118,16 @@ export class ExactDecimal {
     const negative = this.units < 0n !== other.units < 0n;
     const numerator = abs(this.units);
     const denominator = abs(other.units);
-    // Enough extra digits for at least 35 significant digits in the quotient; the remainder breaks ties.
+    // Enough extra digits for at least 35 significant digits in the quotient; the remainder breaks
+    // ties.
     const extra = Math.max(0, PRECISION + 1 + digits(denominator) - digits(numerator));
     const scaled = numerator * pow10(extra);
     const quotient = scaled / denominator;
-    const result = rounded(quotient, this.scale - other.scale + extra, quotient * denominator !== scaled);
+    const result = rounded(
+      quotient,
+      this.scale - other.scale + extra,
+      quotient * denominator !== scaled,
+    );
     return negative ? new ExactDecimal(-result.units, result.scale) : result;
   }
 
@@ -136,8 +150,10 @@ export class ExactDecimal {
 
   /** The nearest double, as `Dec.toNumber()`. */
   toNumber(): number {
-    // Both operands are exact doubles, so IEEE division rounds the exact quotient once, like parsing.
-    if (this.scale >= 0 && this.scale <= 22 && this.units <= MAX_EXACT && this.units >= -MAX_EXACT) return Number(this.units) / DOUBLE_POWERS[this.scale];
+    // Both operands are exact doubles, so IEEE division rounds the exact quotient once, like
+    // parsing.
+    if (this.scale >= 0 && this.scale <= 22 && this.units <= MAX_EXACT && this.units >= -MAX_EXACT)
+      return Number(this.units) / DOUBLE_POWERS[this.scale];
     return Number(`${this.units}e${-this.scale}`);
   }
 
@@ -155,7 +171,9 @@ export class ExactDecimal {
     }
     text = text.slice(0, end);
     if (scale === 0) return sign + text;
-    return text.length > scale ? `${sign}${text.slice(0, text.length - scale)}.${text.slice(text.length - scale)}` : `${sign}0.${'0'.repeat(scale - text.length)}${text}`;
+    return text.length > scale
+      ? `${sign}${text.slice(0, text.length - scale)}.${text.slice(text.length - scale)}`
+      : `${sign}0.${'0'.repeat(scale - text.length)}${text}`;
   }
 
   toDec(): Dec {
@@ -166,7 +184,10 @@ export class ExactDecimal {
 const MAX_EXACT = BigInt(Number.MAX_SAFE_INTEGER);
 const DOUBLE_POWERS = Array.from({ length: 23 }, (_, i) => Number(`1e${i}`));
 
-/** Half-even to 34 significant digits; `sticky` says the true value is a little above |units| (a division's remainder). */
+/**
+ * Half-even to 34 significant digits; `sticky` says the true value is a little above |units| (a
+ * division's remainder).
+ */
 function rounded(units: bigint, scale: number, sticky: boolean): ExactDecimal {
   const magnitude = abs(units);
   const drop = digits(magnitude) - PRECISION;
@@ -186,5 +207,7 @@ let cacheNext = 0;
 
 function parseNumber(value: number): ExactDecimal {
   if (!Number.isFinite(value)) throw new RangeError(`${value} is not a finite amount`);
-  return Number.isSafeInteger(value) ? ExactDecimal.fromSteps(value, 0) : ExactDecimal.parse(String(value));
+  return Number.isSafeInteger(value)
+    ? ExactDecimal.fromSteps(value, 0)
+    : ExactDecimal.parse(String(value));
 }

@@ -1,7 +1,13 @@
 import Decimal from 'decimal.js';
 import fc from 'fast-check';
 import { dec } from './decimal';
-import { floorQuantity, isOnQuantityStep, quantitySteps, roundUpToCents, toCents } from './rounding';
+import {
+  floorQuantity,
+  isOnQuantityStep,
+  quantitySteps,
+  roundUpToCents,
+  toCents,
+} from './rounding';
 
 describe('money rounding', () => {
   it('rounds quantities down to the 1e-6 step, never up', () => {

@@ -5,7 +5,9 @@ import { ExactDecimal } from './exact-decimal';
 /** Shares are whole multiples of 1e-6: fractional orders are rounded DOWN to this step. */
 export const QUANTITY_DECIMALS = 6;
 export const QUANTITY_STEP = 1e-6;
-/** Money shown to people is rounded half-even to cents; the ledger and reports keep full precision. */
+/**
+ * Money shown to people is rounded half-even to cents; the ledger and reports keep full precision.
+ */
 export const DISPLAY_CASH_DECIMALS = 2;
 
 /** Rounds up to whole cents (regulators' rule for the SEC fee and the FINRA TAF). */
@@ -40,10 +42,14 @@ export function quantitySteps(quantity: number): number | null {
   return steps / 1e6 === quantity && Number.isSafeInteger(steps) ? steps : null;
 }
 
-/** A share quantity as an exact decimal, from its whole quantity steps when it is on the step grid. */
+/**
+ * A share quantity as an exact decimal, from its whole quantity steps when it is on the step grid.
+ */
 export function exactQuantity(quantity: number): ExactDecimal {
   const steps = quantitySteps(quantity);
-  return steps === null ? ExactDecimal.fromNumber(quantity) : ExactDecimal.fromSteps(steps, QUANTITY_DECIMALS);
+  return steps === null
+    ? ExactDecimal.fromNumber(quantity)
+    : ExactDecimal.fromSteps(steps, QUANTITY_DECIMALS);
 }
 
 /** Quantity steps × price, exactly. */

@@ -10,9 +10,14 @@ export interface OrderOrigin {
   readonly ocoGroup?: string;
 }
 
-/** A fresh order in state `new` from a validated request. */
+/**
+ * A fresh order in state `new` from a validated request. Validation is what guarantees that the
+ * type
+ * and the price fields agree and that exactly one of quantity and notional is given, so the literal
+ * (built in the key order persisted orders have) is asserted to be an Order once, here.
+ */
 export function createOrder(request: ValidOrderRequest, origin: OrderOrigin): Order {
-  return {
+  const order = {
     id: origin.id,
     symbol: request.symbol,
     side: request.side,
@@ -41,4 +46,5 @@ export function createOrder(request: ValidOrderRequest, origin: OrderOrigin): Or
     reason: null,
     transitions: [{ status: 'new', time: origin.time, reason: `created by ${origin.source}` }],
   };
+  return order as Order;
 }

@@ -1,7 +1,7 @@
 import { createOrder } from './order-factory';
-import { recordOrderFill, remainingQuantity } from './order-fills';
+import { pendingNotional, recordOrderFill, remainingQuantity } from './order-fills';
 import { canTransition, IllegalOrderTransitionError, transitionOrder } from './order-state';
-import type { Order, OrderStatus } from './order-types';
+import { isOpenOrder, OPEN_ORDER_STATUSES, type Order, type OrderStatus } from './order-types';
 
 function order(amount: { quantity?: number; notional?: number } = { quantity: 10 }): Order {
   return createOrder(
@@ -10,7 +10,15 @@ function order(amount: { quantity?: number; notional?: number } = { quantity: 10
   );
 }
 
-const STATUSES: OrderStatus[] = ['new', 'accepted', 'partially_filled', 'filled', 'canceled', 'rejected', 'expired'];
+const STATUSES: OrderStatus[] = [
+  'new',
+  'accepted',
+  'partially_filled',
+  'filled',
+  'canceled',
+  'rejected',
+  'expired',
+];
 const LEGAL = new Set([
   'new>accepted',
   'new>rejected',
@@ -26,9 +34,12 @@ const LEGAL = new Set([
 ]);
 
 describe('order state machine', () => {
-  it.each(STATUSES.flatMap((from) => STATUSES.map((to) => [from, to] as const)))('%s → %s is legal only if listed', (from, to) => {
-    expect(canTransition(from, to)).toBe(LEGAL.has(`${from}>${to}`));
-  });
+  it.each(STATUSES.flatMap((from) => STATUSES.map((to) => [from, to] as const)))(
+    '%s → %s is legal only if listed',
+    (from, to) => {
+      expect(canTransition(from, to)).toBe(LEGAL.has(`${from}>${to}`));
+    },
+  );
 
   it('records every transition with its time and reason', () => {
     const o = order();
@@ -44,7 +55,9 @@ describe('order state machine', () => {
 
   it('throws on an illegal transition and leaves the order unchanged', () => {
     const o = order();
-    expect(() => transitionOrder(o, 'filled', 'too early', 2000)).toThrow(IllegalOrderTransitionError);
+    expect(() => transitionOrder(o, 'filled', 'too early', 2000)).toThrow(
+      IllegalOrderTransitionError,
+    );
     expect(o.status).toBe('new');
     expect(o.transitions).toHaveLength(1);
   });
@@ -53,7 +66,11 @@ describe('order state machine', () => {
     const o = order({ quantity: 10 });
     transitionOrder(o, 'accepted', 'ok', 1000);
     recordOrderFill(o, 4, 10, 2000);
-    expect(o).toMatchObject({ status: 'partially_filled', filledQuantity: 4, averageFillPrice: 10 });
+    expect(o).toMatchObject({
+      status: 'partially_filled',
+      filledQuantity: 4,
+      averageFillPrice: 10,
+    });
     expect(remainingQuantity(o)).toBe(6);
     recordOrderFill(o, 6, 11, 3000);
     expect(o).toMatchObject({ status: 'filled', filledQuantity: 10, averageFillPrice: 10.6 });
@@ -63,7 +80,26 @@ describe('order state machine', () => {
     const o = order({ notional: 500 });
     transitionOrder(o, 'accepted', 'ok', 1000);
     expect(remainingQuantity(o)).toBeNull();
+    expect(pendingNotional(o)).toBe(500);
     recordOrderFill(o, 4.5, 111.11, 2000);
     expect(o).toMatchObject({ status: 'filled', quantity: 4.5 });
+    expect(pendingNotional(o)).toBeNull();
+    expect(pendingNotional(order({ quantity: 3 }))).toBeNull();
+  });
+});
+
+describe('OPEN_ORDER_STATUSES', () => {
+  it('lists exactly the statuses isOpenOrder accepts', () => {
+    const all: OrderStatus[] = [
+      'new',
+      'accepted',
+      'partially_filled',
+      'filled',
+      'canceled',
+      'rejected',
+      'expired',
+    ];
+    const open = all.filter((status) => isOpenOrder({ status }));
+    expect(OPEN_ORDER_STATUSES).toEqual(open);
   });
 });

@@ -26,9 +26,13 @@ export function canTransition(from: OrderStatus, to: OrderStatus): boolean {
   return LEGAL[from].includes(to);
 }
 
-/** Moves an order to `to`, recording when and why; throws IllegalOrderTransitionError for a move the state machine forbids. */
+/**
+ * Moves an order to `to`, recording when and why; throws IllegalOrderTransitionError for a move the
+ * state machine forbids.
+ */
 export function transitionOrder(order: Order, to: OrderStatus, reason: string, time: number): void {
-  if (!canTransition(order.status, to)) throw new IllegalOrderTransitionError(order.id, order.status, to);
+  if (!canTransition(order.status, to))
+    throw new IllegalOrderTransitionError(order.id, order.status, to);
   order.status = to;
   order.updatedAt = time;
   order.reason = reason;

@@ -1,19 +1,33 @@
 export type OrderSide = 'buy' | 'sell';
 export type OrderType = 'market' | 'limit' | 'stop' | 'stop_limit' | 'trailing_stop';
-/** day: expires when its session ends; gtc: until canceled; ioc: what does not fill on the first evaluation is canceled. */
+/**
+ * day: expires when its session ends; gtc: until canceled; ioc: what does not fill on the first
+ * evaluation is canceled.
+ */
 export type TimeInForce = 'day' | 'gtc' | 'ioc';
-export type OrderStatus = 'new' | 'accepted' | 'partially_filled' | 'filled' | 'canceled' | 'rejected' | 'expired';
-/** Who created the order: a person, a strategy signal, or the risk manager (stop-loss/take-profit children, flatten). */
+export type OrderStatus =
+  'new' | 'accepted' | 'partially_filled' | 'filled' | 'canceled' | 'rejected' | 'expired';
+/**
+ * Who created the order: a person, a strategy signal, or the risk manager (stop-loss/take-profit
+ * children, flatten).
+ */
 export type OrderSource = 'manual' | 'strategy' | 'risk';
 /** What the order is for: an entry, an exit, or an attached child of an entry. */
 export type OrderRole = 'entry' | 'exit' | 'stop_loss' | 'take_profit';
 
 export const ORDER_SIDES: readonly OrderSide[] = ['buy', 'sell'];
-export const ORDER_TYPES: readonly OrderType[] = ['market', 'limit', 'stop', 'stop_limit', 'trailing_stop'];
+export const ORDER_TYPES: readonly OrderType[] = [
+  'market',
+  'limit',
+  'stop',
+  'stop_limit',
+  'trailing_stop',
+];
 export const TIME_IN_FORCE_VALUES: readonly TimeInForce[] = ['day', 'gtc', 'ioc'];
 
 /**
- * An order as asked for (manual orders arrive in this shape from the API; strategies build the same).
+ * An order as asked for (manual orders arrive in this shape from the API; strategies build the
+ * same).
  * Exactly one of `quantity` (shares, ≤ 6 decimals) and `notional` (dollars, converted to shares at
  * the fill price and rounded down to the quantity step).
  */
@@ -32,9 +46,15 @@ export interface OrderRequest {
   readonly trailAmount?: number;
   /** Default gtc. */
   readonly timeInForce?: TimeInForce;
-  /** Buy orders only: limit price of the take-profit sell attached when the entry fills (OCO with stopLoss). */
+  /**
+   * Buy orders only: limit price of the take-profit sell attached when the entry fills (OCO with
+   * stopLoss).
+   */
   readonly takeProfit?: number;
-  /** Buy orders only: stop price of the stop-loss sell attached when the entry fills (OCO with takeProfit). */
+  /**
+   * Buy orders only: stop price of the stop-loss sell attached when the entry fills (OCO with
+   * takeProfit).
+   */
   readonly stopLoss?: number;
 }
 
@@ -44,22 +64,13 @@ export interface OrderTransition {
   readonly reason: string;
 }
 
-/** An order inside the engine. Mutable only through the state machine and the fill functions. */
-export interface Order {
+interface OrderFields {
   readonly id: string;
   readonly symbol: string;
   readonly side: OrderSide;
-  readonly type: OrderType;
   readonly timeInForce: TimeInForce;
   readonly source: OrderSource;
   readonly role: OrderRole;
-  /** Shares asked for; null for a notional order until its fill fixes the quantity. */
-  quantity: number | null;
-  readonly notional: number | null;
-  readonly limitPrice: number | null;
-  readonly stopPrice: number | null;
-  readonly trailPercent: number | null;
-  readonly trailAmount: number | null;
   readonly takeProfit: number | null;
   readonly stopLoss: number | null;
   /** The entry order of a stop-loss/take-profit child. */
@@ -71,9 +82,13 @@ export interface Order {
   averageFillPrice: number | null;
   /** A stop_limit whose stop was hit now works as a limit order. */
   triggered: boolean;
-  /** trailing_stop: best price seen since the order became active (high for sells, low for buys). */
+  /**
+   * trailing_stop: best price seen since the order became active (high for sells, low for buys).
+   */
   trailAnchor: number | null;
-  /** The session (`YYYY-MM-DD`) a day order first worked in; it expires when that session is over. */
+  /**
+   * The session (`YYYY-MM-DD`) a day order first worked in; it expires when that session is over.
+   */
   sessionDate: string | null;
   /** Time of the bar or request that created it: it may only fill on later bars or ticks. */
   readonly createdAt: number;
@@ -82,7 +97,56 @@ export interface Order {
   readonly transitions: OrderTransition[];
 }
 
-export const TERMINAL_STATUSES: ReadonlySet<OrderStatus> = new Set(['filled', 'canceled', 'rejected', 'expired']);
+interface NoPrices {
+  readonly limitPrice: null;
+  readonly stopPrice: null;
+  readonly trailPercent: null;
+  readonly trailAmount: null;
+}
+
+/**
+ * The price fields of each order type: those it needs are numbers, the others null (never absent:
+ * persisted orders keep every key).
+ */
+export type OrderPrices =
+  | (NoPrices & { readonly type: 'market' })
+  | (Omit<NoPrices, 'limitPrice'> & { readonly type: 'limit'; readonly limitPrice: number })
+  | (Omit<NoPrices, 'stopPrice'> & { readonly type: 'stop'; readonly stopPrice: number })
+  | (Omit<NoPrices, 'limitPrice' | 'stopPrice'> & {
+      readonly type: 'stop_limit';
+      readonly limitPrice: number;
+      readonly stopPrice: number;
+    })
+  | (Omit<NoPrices, 'trailPercent'> & {
+      readonly type: 'trailing_stop';
+      readonly trailPercent: number;
+    })
+  | (Omit<NoPrices, 'trailAmount'> & {
+      readonly type: 'trailing_stop';
+      readonly trailAmount: number;
+    });
+
+/**
+ * Shares or dollars: a quantity order has no notional; a notional order's quantity is null until
+ * its
+ * first fill fixes it.
+ */
+export type OrderAmount =
+  | { readonly notional: null; quantity: number }
+  | { readonly notional: number; quantity: number | null };
+
+/** An order inside the engine. Mutable only through the state machine and the fill functions. */
+export type Order = OrderFields & OrderPrices & OrderAmount;
+
+export const TERMINAL_STATUSES: ReadonlySet<OrderStatus> = new Set([
+  'filled',
+  'canceled',
+  'rejected',
+  'expired',
+]);
+
+/** The statuses of an order that may still fill. */
+export const OPEN_ORDER_STATUSES: readonly OrderStatus[] = ['new', 'accepted', 'partially_filled'];
 
 export function isOpenOrder(order: Pick<Order, 'status'>): boolean {
   // Compared, not looked up in TERMINAL_STATUSES: this runs for every resting order on every bar.

@@ -25,14 +25,30 @@ describe('validateOrderRequest', () => {
     ['zero quantity', { quantity: 0 }, ['INVALID_QUANTITY']],
     ['negative notional', { quantity: undefined, notional: -5 }, ['INVALID_NOTIONAL']],
     ['limit without a price', { type: 'limit' }, ['MISSING_LIMIT_PRICE']],
-    ['stop-limit without prices', { type: 'stop_limit' }, ['MISSING_LIMIT_PRICE', 'MISSING_STOP_PRICE']],
+    [
+      'stop-limit without prices',
+      { type: 'stop_limit' },
+      ['MISSING_LIMIT_PRICE', 'MISSING_STOP_PRICE'],
+    ],
     ['stop with a negative stop', { type: 'stop', stopPrice: -1 }, ['INVALID_PRICE']],
     ['market order with a limit price', { limitPrice: 10 }, ['FIELD_NOT_APPLICABLE']],
-    ['trailing stop with both trails', { type: 'trailing_stop', trailPercent: 5, trailAmount: 1 }, ['INVALID_TRAIL']],
-    ['trailing stop of 100 %', { type: 'trailing_stop', side: 'sell', trailPercent: 100 }, ['INVALID_TRAIL']],
+    [
+      'trailing stop with both trails',
+      { type: 'trailing_stop', trailPercent: 5, trailAmount: 1 },
+      ['INVALID_TRAIL'],
+    ],
+    [
+      'trailing stop of 100 %',
+      { type: 'trailing_stop', side: 'sell', trailPercent: 100 },
+      ['INVALID_TRAIL'],
+    ],
     ['bracket on a sell', { side: 'sell', stopLoss: 90 }, ['BRACKET_REQUIRES_BUY']],
     ['stop-loss above take-profit', { stopLoss: 110, takeProfit: 100 }, ['INVALID_BRACKET']],
-    ['take-profit under the limit', { type: 'limit', limitPrice: 100, takeProfit: 99 }, ['INVALID_BRACKET']],
+    [
+      'take-profit under the limit',
+      { type: 'limit', limitPrice: 100, takeProfit: 99 },
+      ['INVALID_BRACKET'],
+    ],
   ])('rejects %s', (_name, request, expected) => {
     expect(codes(request)).toEqual(expected);
   });
@@ -40,13 +56,16 @@ describe('validateOrderRequest', () => {
   it('accepts six decimals, notional orders and a full bracket', () => {
     expect(codes({ quantity: 0.123456 })).toEqual([]);
     expect(codes({ quantity: undefined, notional: 50 })).toEqual([]);
-    expect(codes({ type: 'limit', limitPrice: 100, stopLoss: 95, takeProfit: 110, timeInForce: 'day' })).toEqual([]);
+    expect(
+      codes({ type: 'limit', limitPrice: 100, stopLoss: 95, takeProfit: 110, timeInForce: 'day' }),
+    ).toEqual([]);
     expect(codes({ type: 'trailing_stop', side: 'sell', trailAmount: 2.5 })).toEqual([]);
   });
 
   it('names the field of each issue', () => {
     const result = validateOrderRequest({ ...market, type: 'limit' });
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.issues[0]).toMatchObject({ code: 'MISSING_LIMIT_PRICE', field: 'limitPrice' });
+    if (!result.ok)
+      expect(result.issues[0]).toMatchObject({ code: 'MISSING_LIMIT_PRICE', field: 'limitPrice' });
   });
 });

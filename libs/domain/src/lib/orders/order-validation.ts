@@ -1,5 +1,13 @@
 import { isOnQuantityStep, QUANTITY_DECIMALS } from '../money/rounding';
-import { ORDER_SIDES, ORDER_TYPES, TIME_IN_FORCE_VALUES, type OrderRequest, type OrderSide, type OrderType, type TimeInForce } from './order-types';
+import {
+  ORDER_SIDES,
+  ORDER_TYPES,
+  TIME_IN_FORCE_VALUES,
+  type OrderRequest,
+  type OrderSide,
+  type OrderType,
+  type TimeInForce,
+} from './order-types';
 
 export type OrderValidationCode =
   | 'INVALID_SYMBOL'
@@ -28,7 +36,9 @@ export interface ValidOrderRequest extends OrderRequest {
   readonly timeInForce: TimeInForce;
 }
 
-export type OrderValidation = { readonly ok: true; readonly request: ValidOrderRequest } | { readonly ok: false; readonly issues: readonly OrderValidationIssue[] };
+export type OrderValidation =
+  | { readonly ok: true; readonly request: ValidOrderRequest }
+  | { readonly ok: false; readonly issues: readonly OrderValidationIssue[] };
 
 /** Thrown by callers that prefer exceptions; `code` is the first issue's code. */
 export class OrderValidationError extends Error {
@@ -50,24 +60,39 @@ const FIELDS_OF_TYPE: Readonly<Record<OrderType, readonly (typeof PRICED_FIELDS)
   trailing_stop: ['trailPercent', 'trailAmount'],
 };
 
-const isPositive = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v > 0;
+const isPositive = (v: unknown): v is number =>
+  typeof v === 'number' && Number.isFinite(v) && v > 0;
 
-/** Validates untrusted order input; every problem is reported with a machine-readable code and the field it concerns. */
+/**
+ * Validates untrusted order input; every problem is reported with a machine-readable code and the
+ * field it concerns.
+ */
 export function validateOrderRequest(input: OrderRequest): OrderValidation {
   const issues: OrderValidationIssue[] = [];
-  const fail = (code: OrderValidationCode, field: string, message: string) => issues.push({ code, field, message });
+  const fail = (code: OrderValidationCode, field: string, message: string) =>
+    issues.push({ code, field, message });
 
-  if (typeof input.symbol !== 'string' || !SYMBOL.test(input.symbol)) fail('INVALID_SYMBOL', 'symbol', 'symbol must be 1–12 upper-case letters, digits, "." or "-"');
-  if (!ORDER_SIDES.includes(input.side as OrderSide)) fail('INVALID_SIDE', 'side', `side must be one of ${ORDER_SIDES.join(', ')}`);
+  if (typeof input.symbol !== 'string' || !SYMBOL.test(input.symbol))
+    fail('INVALID_SYMBOL', 'symbol', 'symbol must be 1–12 upper-case letters, digits, "." or "-"');
+  if (!ORDER_SIDES.includes(input.side as OrderSide))
+    fail('INVALID_SIDE', 'side', `side must be one of ${ORDER_SIDES.join(', ')}`);
   const typeKnown = ORDER_TYPES.includes(input.type as OrderType);
-  if (!typeKnown) fail('INVALID_ORDER_TYPE', 'type', `type must be one of ${ORDER_TYPES.join(', ')}`);
+  if (!typeKnown)
+    fail('INVALID_ORDER_TYPE', 'type', `type must be one of ${ORDER_TYPES.join(', ')}`);
   const timeInForce = input.timeInForce ?? 'gtc';
-  if (!TIME_IN_FORCE_VALUES.includes(timeInForce)) fail('INVALID_TIME_IN_FORCE', 'timeInForce', `timeInForce must be one of ${TIME_IN_FORCE_VALUES.join(', ')}`);
+  if (!TIME_IN_FORCE_VALUES.includes(timeInForce))
+    fail(
+      'INVALID_TIME_IN_FORCE',
+      'timeInForce',
+      `timeInForce must be one of ${TIME_IN_FORCE_VALUES.join(', ')}`,
+    );
 
   checkAmount(input, fail);
   if (typeKnown) checkPrices(input, fail);
   checkBracket(input, fail);
-  return issues.length === 0 ? { ok: true, request: { ...input, timeInForce } } : { ok: false, issues };
+  return issues.length === 0
+    ? { ok: true, request: { ...input, timeInForce } }
+    : { ok: false, issues };
 }
 
 type Fail = (code: OrderValidationCode, field: string, message: string) => void;
@@ -76,26 +101,43 @@ function checkAmount(input: OrderRequest, fail: Fail): void {
   const hasQuantity = input.quantity !== undefined;
   const hasNotional = input.notional !== undefined;
   if (hasQuantity === hasNotional) {
-    fail('QUANTITY_OR_NOTIONAL', hasQuantity ? 'notional' : 'quantity', 'give exactly one of quantity (shares) and notional (dollars)');
+    fail(
+      'QUANTITY_OR_NOTIONAL',
+      hasQuantity ? 'notional' : 'quantity',
+      'give exactly one of quantity (shares) and notional (dollars)',
+    );
     return;
   }
   if (hasQuantity && (!isPositive(input.quantity) || !isOnQuantityStep(input.quantity))) {
-    fail('INVALID_QUANTITY', 'quantity', `quantity must be a positive number of shares with at most ${QUANTITY_DECIMALS} decimals`);
+    fail(
+      'INVALID_QUANTITY',
+      'quantity',
+      `quantity must be a positive number of shares with at most ${QUANTITY_DECIMALS} decimals`,
+    );
   }
-  if (hasNotional && !isPositive(input.notional)) fail('INVALID_NOTIONAL', 'notional', 'notional must be a positive dollar amount');
+  if (hasNotional && !isPositive(input.notional))
+    fail('INVALID_NOTIONAL', 'notional', 'notional must be a positive dollar amount');
 }
 
 function checkPrices(input: OrderRequest, fail: Fail): void {
   const wanted = FIELDS_OF_TYPE[input.type];
   for (const field of PRICED_FIELDS) {
-    if (input[field] !== undefined && !wanted.includes(field)) fail('FIELD_NOT_APPLICABLE', field, `${field} does not apply to a ${input.type} order`);
+    if (input[field] !== undefined && !wanted.includes(field))
+      fail('FIELD_NOT_APPLICABLE', field, `${field} does not apply to a ${input.type} order`);
   }
-  if (wanted.includes('limitPrice')) priceField(input.limitPrice, 'limitPrice', 'MISSING_LIMIT_PRICE', fail);
-  if (wanted.includes('stopPrice')) priceField(input.stopPrice, 'stopPrice', 'MISSING_STOP_PRICE', fail);
+  if (wanted.includes('limitPrice'))
+    priceField(input.limitPrice, 'limitPrice', 'MISSING_LIMIT_PRICE', fail);
+  if (wanted.includes('stopPrice'))
+    priceField(input.stopPrice, 'stopPrice', 'MISSING_STOP_PRICE', fail);
   if (input.type === 'trailing_stop') checkTrail(input, fail);
 }
 
-function priceField(value: number | undefined, field: string, missing: OrderValidationCode, fail: Fail): void {
+function priceField(
+  value: number | undefined,
+  field: string,
+  missing: OrderValidationCode,
+  fail: Fail,
+): void {
   if (value === undefined) fail(missing, field, `${field} is required for this order type`);
   else if (!isPositive(value)) fail('INVALID_PRICE', field, `${field} must be a positive price`);
 }
@@ -103,7 +145,11 @@ function priceField(value: number | undefined, field: string, missing: OrderVali
 function checkTrail(input: OrderRequest, fail: Fail): void {
   const { trailPercent, trailAmount } = input;
   if ((trailPercent === undefined) === (trailAmount === undefined)) {
-    fail('INVALID_TRAIL', 'trailPercent', 'a trailing stop needs exactly one of trailPercent and trailAmount');
+    fail(
+      'INVALID_TRAIL',
+      'trailPercent',
+      'a trailing stop needs exactly one of trailPercent and trailAmount',
+    );
   } else if (trailPercent !== undefined && !(isPositive(trailPercent) && trailPercent < 100)) {
     fail('INVALID_TRAIL', 'trailPercent', 'trailPercent must be above 0 and below 100');
   } else if (trailAmount !== undefined && !isPositive(trailAmount)) {
@@ -115,15 +161,23 @@ function checkBracket(input: OrderRequest, fail: Fail): void {
   const { takeProfit, stopLoss } = input;
   if (takeProfit === undefined && stopLoss === undefined) return;
   if (input.side !== 'buy') {
-    fail('BRACKET_REQUIRES_BUY', takeProfit !== undefined ? 'takeProfit' : 'stopLoss', 'stop-loss and take-profit attach to buy (entry) orders only');
+    fail(
+      'BRACKET_REQUIRES_BUY',
+      takeProfit !== undefined ? 'takeProfit' : 'stopLoss',
+      'stop-loss and take-profit attach to buy (entry) orders only',
+    );
     return;
   }
-  if (takeProfit !== undefined && !isPositive(takeProfit)) fail('INVALID_PRICE', 'takeProfit', 'takeProfit must be a positive price');
-  if (stopLoss !== undefined && !isPositive(stopLoss)) fail('INVALID_PRICE', 'stopLoss', 'stopLoss must be a positive price');
+  if (takeProfit !== undefined && !isPositive(takeProfit))
+    fail('INVALID_PRICE', 'takeProfit', 'takeProfit must be a positive price');
+  if (stopLoss !== undefined && !isPositive(stopLoss))
+    fail('INVALID_PRICE', 'stopLoss', 'stopLoss must be a positive price');
   if (isPositive(takeProfit) && isPositive(stopLoss) && stopLoss >= takeProfit) {
     fail('INVALID_BRACKET', 'stopLoss', 'stopLoss must be below takeProfit');
   }
   const entry = input.limitPrice;
-  if (isPositive(entry) && isPositive(takeProfit) && takeProfit <= entry) fail('INVALID_BRACKET', 'takeProfit', 'takeProfit must be above the limit price');
-  if (isPositive(entry) && isPositive(stopLoss) && stopLoss >= entry) fail('INVALID_BRACKET', 'stopLoss', 'stopLoss must be below the limit price');
+  if (isPositive(entry) && isPositive(takeProfit) && takeProfit <= entry)
+    fail('INVALID_BRACKET', 'takeProfit', 'takeProfit must be above the limit price');
+  if (isPositive(entry) && isPositive(stopLoss) && stopLoss >= entry)
+    fail('INVALID_BRACKET', 'stopLoss', 'stopLoss must be below the limit price');
 }

@@ -43,7 +43,10 @@ export class DailyLossGuard {
   /** The limit and the loss in dollars once breached, else null. */
   breach(equity: number, risk: RiskConfig | null): { limit: number; loss: number } | null {
     if (!risk || !this.state.breached) return null;
-    return { limit: (risk.dailyLossLimitPct / 100) * this.state.startEquity, loss: this.state.startEquity - equity };
+    return {
+      limit: (risk.dailyLossLimitPct / 100) * this.state.startEquity,
+      loss: this.state.startEquity - equity,
+    };
   }
 
   dayPnl(equity: number): number {

@@ -31,39 +31,78 @@ describe('preTradeCheck', () => {
       requested: 73.1,
       message: 'a position may be worth at most 10% of equity (50); this one would be 73.1',
     });
-    expect(preTradeCheck({ ...base, quantity: 1, exposureQuantity: 1.6 }, risk)).toMatchObject({ code: 'RISK_MAX_POSITION', requested: 52 });
+    expect(preTradeCheck({ ...base, quantity: 1, exposureQuantity: 1.6 }, risk)).toMatchObject({
+      code: 'RISK_MAX_POSITION',
+      requested: 52,
+    });
     expect(preTradeCheck({ ...base, quantity: 2.5 }, risk)).toBeNull();
   });
 
   it('limits the number of open positions, but not adding to a held one', () => {
-    expect(preTradeCheck({ ...base, otherOpenPositions: 8 }, risk)).toMatchObject({ code: 'RISK_MAX_OPEN_POSITIONS', limit: 8, requested: 9 });
-    expect(preTradeCheck({ ...base, otherOpenPositions: 8, exposureQuantity: 0.5 }, risk)).toBeNull();
+    expect(preTradeCheck({ ...base, otherOpenPositions: 8 }, risk)).toMatchObject({
+      code: 'RISK_MAX_OPEN_POSITIONS',
+      limit: 8,
+      requested: 9,
+    });
+    expect(
+      preTradeCheck({ ...base, otherOpenPositions: 8, exposureQuantity: 0.5 }, risk),
+    ).toBeNull();
   });
 
   it('blocks entries after the daily loss limit, with the dollar figures', () => {
-    expect(preTradeCheck({ ...base, dailyLoss: { limit: 25, loss: 30 } }, risk)).toMatchObject({ code: 'RISK_DAILY_LOSS_LIMIT', limit: 25, requested: 30 });
+    expect(preTradeCheck({ ...base, dailyLoss: { limit: 25, loss: 30 } }, risk)).toMatchObject({
+      code: 'RISK_DAILY_LOSS_LIMIT',
+      limit: 25,
+      requested: 30,
+    });
   });
 
   it('needs cash for the order and its fees', () => {
-    expect(preTradeCheck({ ...base, fees: 0.5, availableCash: 20.4 }, { ...risk, maxPositionPct: 100 })).toMatchObject({ code: 'INSUFFICIENT_CASH', limit: 20.4, requested: 20.5 });
+    expect(
+      preTradeCheck({ ...base, fees: 0.5, availableCash: 20.4 }, { ...risk, maxPositionPct: 100 }),
+    ).toMatchObject({ code: 'INSUFFICIENT_CASH', limit: 20.4, requested: 20.5 });
   });
 
   it('enforces a minimum notional and the regular session', () => {
-    expect(preTradeCheck({ ...base, quantity: 0.04 }, risk)).toMatchObject({ code: 'RISK_MIN_NOTIONAL', limit: 1, requested: 0.8 });
-    expect(preTradeCheck({ ...base, marketOpen: false }, risk)).toMatchObject({ code: 'RISK_MARKET_CLOSED' });
-    expect(preTradeCheck({ ...base, marketOpen: false }, { ...risk, enforceMarketHours: false })).toBeNull();
+    expect(preTradeCheck({ ...base, quantity: 0.04 }, risk)).toMatchObject({
+      code: 'RISK_MIN_NOTIONAL',
+      limit: 1,
+      requested: 0.8,
+    });
+    expect(preTradeCheck({ ...base, marketOpen: false }, risk)).toMatchObject({
+      code: 'RISK_MARKET_CLOSED',
+    });
+    expect(
+      preTradeCheck({ ...base, marketOpen: false }, { ...risk, enforceMarketHours: false }),
+    ).toBeNull();
   });
 
   it('lets sells through every rule except market hours', () => {
-    const sell = { ...base, side: 'sell' as const, quantity: 1000, dailyLoss: { limit: 1, loss: 2 }, otherOpenPositions: 99 };
+    const sell = {
+      ...base,
+      side: 'sell' as const,
+      quantity: 1000,
+      dailyLoss: { limit: 1, loss: 2 },
+      otherOpenPositions: 99,
+    };
     expect(preTradeCheck(sell, risk)).toBeNull();
-    expect(preTradeCheck({ ...sell, marketOpen: false }, risk)).toMatchObject({ code: 'RISK_MARKET_CLOSED' });
+    expect(preTradeCheck({ ...sell, marketOpen: false }, risk)).toMatchObject({
+      code: 'RISK_MARKET_CLOSED',
+    });
   });
 
   it('keeps only the cash rule when risk is off', () => {
-    const huge = { ...base, quantity: 20, otherOpenPositions: 50, dailyLoss: { limit: 1, loss: 2 }, marketOpen: false };
+    const huge = {
+      ...base,
+      quantity: 20,
+      otherOpenPositions: 50,
+      dailyLoss: { limit: 1, loss: 2 },
+      marketOpen: false,
+    };
     expect(preTradeCheck(huge, null)).toBeNull();
-    expect(preTradeCheck({ ...huge, quantity: 26 }, null)).toMatchObject({ code: 'INSUFFICIENT_CASH' });
+    expect(preTradeCheck({ ...huge, quantity: 26 }, null)).toMatchObject({
+      code: 'INSUFFICIENT_CASH',
+    });
   });
 });
 
@@ -84,14 +123,18 @@ describe('sizing', () => {
     expect((quantity + 1e-6) * 10 * 1.01 + 1).toBeGreaterThan(100);
   });
 
-  it('returns the exact cost and fees of the size it picked, or null when not one step is affordable', () => {
-    const fees = { ...NO_FEES, percent: 1, flat: 1 };
-    const sized = affordableBuy(100, 100, 10, fees);
-    expect(sized?.notional.toFixed()).toBe('98.0198');
-    expect(sized?.fees.total.toFixed()).toBe('1.980198');
-    expect(affordableBuy(100, 0.5, 10, fees)).toBeNull();
-    expect(affordableBuy(0, 100, 10, NO_FEES)).toBeNull();
-  });
+  it(
+    'returns the exact cost and fees of the size it ' +
+      'picked, or null when not one step is affordable',
+    () => {
+      const fees = { ...NO_FEES, percent: 1, flat: 1 };
+      const sized = affordableBuy(100, 100, 10, fees);
+      expect(sized?.notional.toFixed()).toBe('98.0198');
+      expect(sized?.fees.total.toFixed()).toBe('1.980198');
+      expect(affordableBuy(100, 0.5, 10, fees)).toBeNull();
+      expect(affordableBuy(0, 100, 10, NO_FEES)).toBeNull();
+    },
+  );
 });
 
 describe('DailyLossGuard', () => {

@@ -6,7 +6,9 @@ import { MarketSimulator } from './market-simulator';
 import { DEFAULT_SIMULATED_WATCHLIST, symbolProfile } from './symbol-profiles';
 import { syntheticMarketMinutes, syntheticMinuteBars } from './synthetic-bars';
 
-const take = (symbol: string, seed: number, count: number): Bar[] => [...syntheticMinuteBars(symbol, { seed, count })];
+const take = (symbol: string, seed: number, count: number): Bar[] => [
+  ...syntheticMinuteBars(symbol, { seed, count }),
+];
 
 function mean(values: readonly number[]): number {
   return values.reduce((sum, v) => sum + v, 0) / values.length;
@@ -33,8 +35,15 @@ function autocorrelation(values: readonly number[], lag: number): number {
 describe('synthetic minute bars', () => {
   const sessions = 40;
   const bars = take('AAPL', 7, sessions * SESSION_MINUTES);
-  /** Intraday log returns (the first bar of each session, which carries the overnight gap, is left out). */
-  const intraday = bars.flatMap((bar, i) => (i % SESSION_MINUTES === 0 ? [] : [{ r: Math.log(bar.close / bar.open), minute: i % SESSION_MINUTES }]));
+  /**
+   * Intraday log returns (the first bar of each session, which carries the overnight gap, is left
+   * out).
+   */
+  const intraday = bars.flatMap((bar, i) =>
+    i % SESSION_MINUTES === 0
+      ? []
+      : [{ r: Math.log(bar.close / bar.open), minute: i % SESSION_MINUTES }],
+  );
 
   it('is deterministic for a seed and differs between seeds', () => {
     expect(take('AAPL', 7, 2000)).toEqual(bars.slice(0, 2000));
@@ -60,15 +69,25 @@ describe('synthetic minute bars', () => {
     expect(kurtosis(intraday.map((x) => x.r))).toBeGreaterThan(4);
   });
 
-  it('clusters volatility: |returns| are positively autocorrelated once the intraday U is removed', () => {
-    const deseasonalised = intraday.map((x) => Math.abs(x.r) / intradayVolatility((x.minute + 0.5) / SESSION_MINUTES));
-    expect(autocorrelation(deseasonalised, 1)).toBeGreaterThan(0.05);
-    expect(autocorrelation(deseasonalised, 5)).toBeGreaterThan(0.02);
-  });
+  it(
+    'clusters volatility: |returns| are positively ' +
+      'autocorrelated once the intraday U is removed',
+    () => {
+      const deseasonalised = intraday.map(
+        (x) => Math.abs(x.r) / intradayVolatility((x.minute + 0.5) / SESSION_MINUTES),
+      );
+      expect(autocorrelation(deseasonalised, 1)).toBeGreaterThan(0.05);
+      expect(autocorrelation(deseasonalised, 5)).toBeGreaterThan(0.02);
+    },
+  );
 
   it('trades more (and moves more) in the first and last 30 minutes than at midday', () => {
     const byWindow = (from: number, to: number, pick: (bar: Bar, i: number) => number) =>
-      mean(bars.flatMap((bar, i) => (i % SESSION_MINUTES >= from && i % SESSION_MINUTES < to ? [pick(bar, i)] : [])));
+      mean(
+        bars.flatMap((bar, i) =>
+          i % SESSION_MINUTES >= from && i % SESSION_MINUTES < to ? [pick(bar, i)] : [],
+        ),
+      );
     const volume = (bar: Bar) => bar.volume;
     const range = (bar: Bar) => Math.log(bar.high / bar.low);
     const midday = [165, 225] as const;
@@ -78,7 +97,9 @@ describe('synthetic minute bars', () => {
   });
 
   it('keeps the annualised volatility near the profile', () => {
-    const dailyCloses = bars.filter((_, i) => i % SESSION_MINUTES === SESSION_MINUTES - 1).map((b) => b.close);
+    const dailyCloses = bars
+      .filter((_, i) => i % SESSION_MINUTES === SESSION_MINUTES - 1)
+      .map((b) => b.close);
     const minuteVol = Math.sqrt(mean(intraday.map((x) => x.r * x.r)));
     const annualised = minuteVol * Math.sqrt(252 * SESSION_MINUTES);
     expect(annualised).toBeGreaterThan(symbolProfile('AAPL').annualVolatility * 0.7);
@@ -92,35 +113,53 @@ describe('MarketSimulator', () => {
 
   it('quotes a bid below and an ask above every close, for any seed and symbol', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 2 ** 31 - 1 }), fc.stringMatching(/^[A-Z]{1,5}$/), (seed, symbol) => {
-        const market = new MarketSimulator({ seed, symbols: [symbol], followMarketHours: false });
-        for (let m = 0; m < 30; m++) {
-          const [{ bar, quote, trade }] = market.step(start + m * 60_000);
-          expect(quote.bid).toBeLessThan(bar.close);
-          expect(quote.ask).toBeGreaterThan(bar.close);
-          expect(trade.price).toBe(bar.close);
-          expect(quote.time).toBeGreaterThan(bar.time);
-        }
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+        fc.stringMatching(/^[A-Z]{1,5}$/),
+        (seed, symbol) => {
+          const market = new MarketSimulator({ seed, symbols: [symbol], followMarketHours: false });
+          for (let m = 0; m < 30; m++) {
+            const [{ bar, quote, trade }] = market.step(start + m * 60_000);
+            expect(quote.bid).toBeLessThan(bar.close);
+            expect(quote.ask).toBeGreaterThan(bar.close);
+            expect(trade.price).toBe(bar.close);
+            expect(quote.time).toBeGreaterThan(bar.time);
+          }
+        },
+      ),
       { numRuns: 50 },
     );
   });
 
   it('follows NYSE hours only when asked to', () => {
     const saturday = Date.UTC(2025, 5, 7, 15, 0);
-    expect(new MarketSimulator({ seed: 1, symbols: ['SPY'], followMarketHours: true }).step(saturday)).toEqual([]);
-    expect(new MarketSimulator({ seed: 1, symbols: ['SPY'], followMarketHours: false }).step(saturday)).toHaveLength(1);
+    expect(
+      new MarketSimulator({ seed: 1, symbols: ['SPY'], followMarketHours: true }).step(saturday),
+    ).toEqual([]);
+    expect(
+      new MarketSimulator({ seed: 1, symbols: ['SPY'], followMarketHours: false }).step(saturday),
+    ).toHaveLength(1);
   });
 
-  it('starts the default watchlist at its profile prices and keeps paths independent of the other symbols', () => {
-    expect(DEFAULT_SIMULATED_WATCHLIST).toEqual(expect.arrayContaining(['SPY', 'QQQ', 'AAPL', 'MSFT', 'NVDA', 'TSLA']));
-    const alone = new MarketSimulator({ seed: 3, symbols: ['MSFT'], followMarketHours: false });
-    const together = new MarketSimulator({ seed: 3, symbols: [...DEFAULT_SIMULATED_WATCHLIST], followMarketHours: false });
-    const msftAlone = alone.step(start)[0].bar;
-    const msftTogether = together.step(start).find((m) => m.bar.symbol === 'MSFT')?.bar;
-    expect(msftTogether).toEqual(msftAlone);
-    expect(Math.abs(msftAlone.open / symbolProfile('MSFT').startPrice - 1)).toBeLessThan(0.01);
-  });
+  it(
+    'starts the default watchlist at its profile prices ' +
+      'and keeps paths independent of the other symbols',
+    () => {
+      expect(DEFAULT_SIMULATED_WATCHLIST).toEqual(
+        expect.arrayContaining(['SPY', 'QQQ', 'AAPL', 'MSFT', 'NVDA', 'TSLA']),
+      );
+      const alone = new MarketSimulator({ seed: 3, symbols: ['MSFT'], followMarketHours: false });
+      const together = new MarketSimulator({
+        seed: 3,
+        symbols: [...DEFAULT_SIMULATED_WATCHLIST],
+        followMarketHours: false,
+      });
+      const msftAlone = alone.step(start)[0].bar;
+      const msftTogether = together.step(start).find((m) => m.bar.symbol === 'MSFT')?.bar;
+      expect(msftTogether).toEqual(msftAlone);
+      expect(Math.abs(msftAlone.open / symbolProfile('MSFT').startPrice - 1)).toBeLessThan(0.01);
+    },
+  );
 
   it('derives a stable, plausible profile for tickers it does not know', () => {
     const profile = symbolProfile('ZZZT');

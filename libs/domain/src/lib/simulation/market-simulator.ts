@@ -5,7 +5,10 @@ import { symbolProfile, type SymbolProfile } from './symbol-profiles';
 export interface MarketSimulatorOptions {
   readonly seed: number;
   readonly symbols: readonly string[];
-  /** When true, minutes outside NYSE regular sessions produce nothing; otherwise the market never closes. */
+  /**
+   * When true, minutes outside NYSE regular sessions produce nothing; otherwise the market never
+   * closes.
+   */
   readonly followMarketHours: boolean;
   /** Overrides of the built-in or derived profiles. */
   readonly profiles?: readonly SymbolProfile[];
@@ -15,7 +18,8 @@ export interface MarketSimulatorOptions {
 const OFF_HOURS_MINUTE = { fraction: 0.5, opening: false };
 
 /**
- * A whole simulated market: one SymbolSimulator per symbol, each with its own stream derived from the
+ * A whole simulated market: one SymbolSimulator per symbol, each with its own stream derived from
+ * the
  * seed and the symbol, so adding a symbol never changes the paths of the others.
  */
 export class MarketSimulator {
@@ -38,7 +42,10 @@ export class MarketSimulator {
 
   addSymbol(symbol: string): void {
     if (!this.simulators.has(symbol)) {
-      this.simulators.set(symbol, new SymbolSimulator(this.overrides.get(symbol) ?? symbolProfile(symbol), this.options.seed));
+      this.simulators.set(
+        symbol,
+        new SymbolSimulator(this.overrides.get(symbol) ?? symbolProfile(symbol), this.options.seed),
+      );
     }
   }
 
@@ -52,10 +59,13 @@ export class MarketSimulator {
    * while the market is closed.
    */
   step(time: number, only?: readonly string[]): SimulatedMinute[] {
-    const minute: Omit<SessionMinute, 'time'> | null = this.locator.locate(time) ?? (this.options.followMarketHours ? null : OFF_HOURS_MINUTE);
+    const minute: Omit<SessionMinute, 'time'> | null =
+      this.locator.locate(time) ?? (this.options.followMarketHours ? null : OFF_HOURS_MINUTE);
     if (!minute) return [];
     const opening = this.options.followMarketHours && minute.opening;
-    const simulators = only ? only.flatMap((symbol) => this.simulators.get(symbol) ?? []) : [...this.simulators.values()];
+    const simulators = only
+      ? only.flatMap((symbol) => this.simulators.get(symbol) ?? [])
+      : [...this.simulators.values()];
     return simulators.map((simulator) => simulator.nextMinute(time, minute.fraction, opening));
   }
 }

@@ -34,7 +34,10 @@ export class SeededRandom {
     return this.nextUint32() / 4_294_967_296;
   }
 
-  /** Standard normal (Marsaglia polar method; the second value of each pair is kept for the next call). */
+  /**
+   * Standard normal (Marsaglia polar method; the second value of each pair is kept for the next
+   * call).
+   */
   normal(): number {
     if (this.spareNormal !== null) {
       const spare = this.spareNormal;
@@ -55,7 +58,9 @@ export class SeededRandom {
   }
 }
 
-/** cyrb128: four 32-bit words from a string, so a seed and a symbol name give independent streams. */
+/**
+ * cyrb128: four 32-bit words from a string, so a seed and a symbol name give independent streams.
+ */
 export function hashString(text: string): [number, number, number, number] {
   let h1 = 1779033703;
   let h2 = 3144134277;

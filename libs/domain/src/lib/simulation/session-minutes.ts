@@ -1,16 +1,21 @@
-import { addDays } from '../calendar/calendar-date';
+import { addDays, MINUTE_MS } from '../calendar/calendar-date';
 import { newYorkDate } from '../calendar/new-york-time';
 import { session, type TradingSession } from '../calendar/nyse-calendar';
-import { MINUTE_MS } from './symbol-simulator';
 
-/** A minute of a regular session: its start (UTC ms), its place in the session (0–1), and whether it opens it. */
+/**
+ * A minute of a regular session: its start (UTC ms), its place in the session (0–1), and whether it
+ * opens it.
+ */
 export interface SessionMinute {
   readonly time: number;
   readonly fraction: number;
   readonly opening: boolean;
 }
 
-/** Every regular-session minute from the New York date `startDate` on, forever, across holidays and early closes. */
+/**
+ * Every regular-session minute from the New York date `startDate` on, forever, across holidays and
+ * early closes.
+ */
 export function* sessionMinutes(startDate: string): Generator<SessionMinute> {
   for (let date = startDate; ; date = addDays(date, 1)) {
     const today = session(date);

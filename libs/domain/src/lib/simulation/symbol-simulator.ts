@@ -1,16 +1,20 @@
+import { MINUTE_MS } from '../calendar/calendar-date';
 import type { Bar, QuoteTick, TradeTick } from '../market/bar';
 import { intradayVolatility, intradayVolume, SESSION_MINUTES } from './intraday-profile';
 import { SeededRandom } from './seeded-random';
 import type { SymbolProfile } from './symbol-profiles';
 
-export const MINUTE_MS = 60_000;
 const MINUTES_PER_YEAR = 252 * SESSION_MINUTES;
 
-/** GARCH(1,1) weights: α + β < 1 keeps the variance mean-reverting; β near 1 gives long-lived clusters. */
+/**
+ * GARCH(1,1) weights: α + β < 1 keeps the variance mean-reverting; β near 1 gives long-lived
+ * clusters.
+ */
 const GARCH_ALPHA = 0.1;
 const GARCH_BETA = 0.88;
 /**
- * Chance of a jump in any minute (about one and a half a session) and its size in minute-σ units. Jumps carry
+ * Chance of a jump in any minute (about one and a half a session) and its size in minute-σ units.
+ * Jumps carry
  * JUMP_PROBABILITY · JUMP_SIGMAS² = 10 % of the variance; the diffusion carries the rest.
  */
 const JUMP_PROBABILITY = 0.004;
@@ -65,18 +69,24 @@ export class SymbolSimulator {
   }
 
   /**
-   * The bar of the minute starting at `time`. `fraction` places the minute in the session (0 = open,
+   * The bar of the minute starting at `time`. `fraction` places the minute in the session (0 =
+   * open,
    * 1 = close); `opening` marks the first minute after a closed period, which opens with a gap.
    */
   nextBar(time: number, fraction: number, opening = false): Bar {
     const random = this.random;
     const sigma = Math.sqrt(this.variance);
     const shock = sigma * random.normal();
-    const jump = random.next() < JUMP_PROBABILITY ? JUMP_SIGMAS * Math.sqrt(this.baseVariance) * random.normal() : 0;
+    const jump =
+      random.next() < JUMP_PROBABILITY
+        ? JUMP_SIGMAS * Math.sqrt(this.baseVariance) * random.normal()
+        : 0;
     // Only the diffusion feeds the GARCH recursion, so jumps do not inflate the long-run variance.
     this.variance = this.omega + GARCH_ALPHA * shock * shock + GARCH_BETA * this.variance;
 
-    const gap = opening ? Math.sqrt(this.baseVariance * OVERNIGHT_GAP_MINUTES) * random.normal() : 0;
+    const gap = opening
+      ? Math.sqrt(this.baseVariance * OVERNIGHT_GAP_MINUTES) * random.normal()
+      : 0;
     const open = this.price * Math.exp(gap);
     const volatilityShape = intradayVolatility(fraction);
     const close = open * Math.exp(this.driftPerMinute + volatilityShape * shock + jump);
@@ -105,12 +115,18 @@ export class SymbolSimulator {
     };
   }
 
-  /** A bar plus the quote and the last trade at the end of its minute; the spread widens with the intraday U. */
+  /**
+   * A bar plus the quote and the last trade at the end of its minute; the spread widens with the
+   * intraday U.
+   */
   nextMinute(time: number, fraction: number, opening = false): SimulatedMinute {
     const bar = this.nextBar(time, fraction, opening);
     const end = time + MINUTE_MS - 1;
     const tick = bar.close >= 1 ? 0.01 : 0.0001;
-    const halfSpread = Math.max(tick, (bar.close * this.profile.spreadBps * intradayVolatility(fraction)) / 20_000);
+    const halfSpread = Math.max(
+      tick,
+      (bar.close * this.profile.spreadBps * intradayVolatility(fraction)) / 20_000,
+    );
     const random = this.random;
     const lots = (scale: number) => 100 * (1 + Math.floor(random.next() * scale));
     return {

@@ -1,4 +1,10 @@
-import type { Strategy, StrategyDefinition, StrategyName, StrategyParamOrdering, StrategyParamSchema } from './strategy';
+import type {
+  Strategy,
+  StrategyDefinition,
+  StrategyName,
+  StrategyParamOrdering,
+  StrategyParamSchema,
+} from './strategy';
 import { resolveStrategyParams, StrategyParamsError } from './strategy-params';
 
 export interface StrategySpec<K extends string> {
@@ -29,10 +35,24 @@ export function defineStrategy<K extends string>(spec: StrategySpec<K>): Strateg
   };
 }
 
-export function integerParam<K extends string>(key: K, label: string, description: string, value: number, min: number, max: number) {
+export function integerParam<K extends string>(
+  key: K,
+  label: string,
+  description: string,
+  value: number,
+  min: number,
+  max: number,
+) {
   return { key, label, description, type: 'integer' as const, default: value, min, max };
 }
 
-export function numberParam<K extends string>(key: K, label: string, description: string, value: number, min: number, max: number) {
+export function numberParam<K extends string>(
+  key: K,
+  label: string,
+  description: string,
+  value: number,
+  min: number,
+  max: number,
+) {
   return { key, label, description, type: 'number' as const, default: value, min, max };
 }

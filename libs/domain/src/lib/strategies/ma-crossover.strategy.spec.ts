@@ -11,7 +11,12 @@ function run(closes: number[], holding: boolean, params = { fast: 1, slow: 3 }):
 describe('CrossDetector', () => {
   it('looks back past equal bars to the most recent bar where the series differed', () => {
     const d = new CrossDetector();
-    expect([d.update(1, 2), d.update(2, 2), d.update(2, 2), d.update(3, 2)]).toEqual([null, null, null, 'above']);
+    expect([d.update(1, 2), d.update(2, 2), d.update(2, 2), d.update(3, 2)]).toEqual([
+      null,
+      null,
+      null,
+      'above',
+    ]);
     expect([d.update(2, 2), d.update(1, 2)]).toEqual([null, 'below']);
   });
 
@@ -38,12 +43,26 @@ describe('ma-crossover', () => {
     expect(third.indicators).toEqual({ smaFast: 10, smaSlow: 10 });
   });
 
-  it('enters on a cross above when the last unequal bar had fast < slow, even with equal bars between', () => {
-    const signals = run(crossUpThroughEquals, false);
-    expect(signals.map((s) => s.action)).toEqual(['hold', 'hold', 'hold', 'hold', 'hold', 'hold', 'enter']);
-    expect(signals[4].indicators).toEqual({ smaFast: 9.5, smaSlow: 9.5 });
-    expect(signals[6].indicators.smaFast).toBeGreaterThan(signals[6].indicators.smaSlow as number);
-  });
+  it(
+    'enters on a cross above when the last unequal ' +
+      'bar had fast < slow, even with equal bars between',
+    () => {
+      const signals = run(crossUpThroughEquals, false);
+      expect(signals.map((s) => s.action)).toEqual([
+        'hold',
+        'hold',
+        'hold',
+        'hold',
+        'hold',
+        'hold',
+        'enter',
+      ]);
+      expect(signals[4].indicators).toEqual({ smaFast: 9.5, smaSlow: 9.5 });
+      expect(signals[6].indicators.smaFast).toBeGreaterThan(
+        signals[6].indicators.smaSlow as number,
+      );
+    },
+  );
 
   it('does not enter when already holding', () => {
     expect(run(crossUpThroughEquals, true).every((s) => s.action === 'hold')).toBe(true);
@@ -57,15 +76,26 @@ describe('ma-crossover', () => {
   it('exits on the mirror-image cross below, through equal bars', () => {
     // fast − slow from bar 3: 0, +0.67, 0, 0, −7.
     const signals = run([10, 10, 10, 11, 10.5, 10.75, 1], true);
-    expect(signals.map((s) => s.action)).toEqual(['hold', 'hold', 'hold', 'hold', 'hold', 'hold', 'exit']);
+    expect(signals.map((s) => s.action)).toEqual([
+      'hold',
+      'hold',
+      'hold',
+      'hold',
+      'hold',
+      'hold',
+      'exit',
+    ]);
   });
 
   it('does not exit when flat', () => {
-    expect(run([10, 10, 10, 11, 10.5, 10.75, 1], false).every((s) => s.action === 'hold')).toBe(true);
+    expect(run([10, 10, 10, 11, 10.5, 10.75, 1], false).every((s) => s.action === 'hold')).toBe(
+      true,
+    );
   });
 
   it('does not enter after touching equality from above', () => {
-    // fast − slow from bar 3: 0, +0.67, 0, +large: the last unequal side before the up bar was already above.
+    // fast − slow from bar 3: 0, +0.67, 0, +large: the last unequal side before the up bar was
+    // already above.
     expect(run([10, 10, 10, 11, 10.5, 30], false).some((s) => s.action === 'enter')).toBe(false);
   });
 

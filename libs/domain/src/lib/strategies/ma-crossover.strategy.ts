@@ -16,7 +16,10 @@ export class MaCrossoverStrategy implements Strategy {
   private readonly fast: Sma;
   private readonly slow: Sma;
   private readonly cross = new CrossDetector();
-  /** What describe() reports besides the SMAs, which it reads from the indicators (no per-bar boxing of them here). */
+  /**
+   * What describe() reports besides the SMAs, which it reads from the indicators (no per-bar boxing
+   * of them here).
+   */
   private readonly last: { cross: Cross; holding: boolean } = { cross: null, holding: false };
 
   constructor(params: MaCrossoverParams) {
@@ -35,7 +38,11 @@ export class MaCrossoverStrategy implements Strategy {
     const slow = this.slow.update(bar.close);
     last.holding = holding;
     last.cross = fast === null || slow === null ? null : this.cross.update(fast, slow);
-    return last.cross === 'above' && !holding ? 'enter' : last.cross === 'below' && holding ? 'exit' : 'hold';
+    return last.cross === 'above' && !holding
+      ? 'enter'
+      : last.cross === 'below' && holding
+        ? 'exit'
+        : 'hold';
   }
 
   describe(): StrategySignal {
@@ -52,7 +59,15 @@ export class MaCrossoverStrategy implements Strategy {
     if (cross === 'below' && holding) {
       return signal('exit', 'fast SMA crossed below slow SMA', indicators);
     }
-    return signal('hold', cross === null ? 'no crossover' : holding ? 'crossed above while holding' : 'crossed below while flat', indicators);
+    return signal(
+      'hold',
+      cross === null
+        ? 'no crossover'
+        : holding
+          ? 'crossed above while holding'
+          : 'crossed below while flat',
+      indicators,
+    );
   }
 
   isReady(): boolean {
@@ -64,11 +79,26 @@ export const MA_CROSSOVER = defineStrategy({
   name: 'ma-crossover',
   title: 'Moving-average crossover',
   description:
-    'Enters when the fast SMA of closes crosses above the slow SMA (fast > slow now, fast < slow on the most ' +
+    'Enters when the fast SMA of closes crosses above the ' +
+    'slow SMA (fast > slow now, fast < slow on the most ' +
     'recent earlier bar where they differed); exits on the mirror-image cross below.',
   params: [
-    integerParam('fast', 'Fast SMA period', 'Bars in the fast simple moving average of closes.', 10, 1, 500),
-    integerParam('slow', 'Slow SMA period', 'Bars in the slow simple moving average of closes.', 30, 2, 1000),
+    integerParam(
+      'fast',
+      'Fast SMA period',
+      'Bars in the fast simple moving average of closes.',
+      10,
+      1,
+      500,
+    ),
+    integerParam(
+      'slow',
+      'Slow SMA period',
+      'Bars in the slow simple moving average of closes.',
+      30,
+      2,
+      1000,
+    ),
   ],
   orderings: [{ lesser: 'fast', greater: 'slow' }],
   build: (p) => new MaCrossoverStrategy(p),

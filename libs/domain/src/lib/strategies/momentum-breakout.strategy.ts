@@ -11,7 +11,8 @@ export interface MomentumBreakoutParams {
 }
 
 /**
- * Donchian-style breakout confirmed by volume. Every level is computed over the bars BEFORE the current
+ * Donchian-style breakout confirmed by volume. Every level is computed over the bars BEFORE the
+ * current
  * one, so a bar can break out of a channel that it does not itself widen.
  */
 export class MomentumBreakoutStrategy implements Strategy {
@@ -41,7 +42,8 @@ export class MomentumBreakoutStrategy implements Strategy {
     last.volume = bar.volume;
     last.holding = holding;
     if (highestHigh === null || lowestLow === null || volumeMean === null) return 'hold';
-    if (!holding && bar.close > highestHigh && bar.volume > this.params.volumeMultiple * volumeMean) return 'enter';
+    if (!holding && bar.close > highestHigh && bar.volume > this.params.volumeMultiple * volumeMean)
+      return 'enter';
     return holding && bar.close < lowestLow ? 'exit' : 'hold';
   }
 
@@ -56,7 +58,11 @@ export class MomentumBreakoutStrategy implements Strategy {
     }
     const volumeThreshold = this.params.volumeMultiple * volumeMean;
     if (!holding && close > highestHigh && volume > volumeThreshold) {
-      return signal('enter', `close broke above the ${this.params.entryPeriod}-bar high on volume`, indicators);
+      return signal(
+        'enter',
+        `close broke above the ${this.params.entryPeriod}-bar high on volume`,
+        indicators,
+      );
     }
     if (holding && close < lowestLow) {
       return signal('exit', `close fell below the ${this.params.exitPeriod}-bar low`, indicators);
@@ -76,12 +82,27 @@ export const MOMENTUM_BREAKOUT = defineStrategy({
   name: 'momentum-breakout',
   title: 'Momentum breakout',
   description:
-    'Enters when the close exceeds the highest high of the previous N bars and volume exceeds a multiple of ' +
+    'Enters when the close exceeds the highest high of ' +
+    'the previous N bars and volume exceeds a multiple of ' +
     'their mean volume; exits when the close falls below the lowest low of the previous M bars.',
   params: [
-    integerParam('entryPeriod', 'Entry lookback', 'Previous bars for the highest high and the mean volume.', 20, 1, 500),
+    integerParam(
+      'entryPeriod',
+      'Entry lookback',
+      'Previous bars for the highest high and the mean volume.',
+      20,
+      1,
+      500,
+    ),
     integerParam('exitPeriod', 'Exit lookback', 'Previous bars for the lowest low.', 10, 1, 500),
-    numberParam('volumeMultiple', 'Volume multiple', 'Volume must exceed this multiple of the mean volume.', 1.5, 0, 100),
+    numberParam(
+      'volumeMultiple',
+      'Volume multiple',
+      'Volume must exceed this multiple of the mean volume.',
+      1.5,
+      0,
+      100,
+    ),
   ],
   build: (p) => new MomentumBreakoutStrategy(p),
 });

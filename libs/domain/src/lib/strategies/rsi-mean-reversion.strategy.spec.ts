@@ -2,7 +2,11 @@ import { RsiMeanReversionStrategy } from './rsi-mean-reversion.strategy';
 import type { StrategySignal } from './strategy';
 import { barsFrom } from './testing/bars';
 
-function run(closes: number[], holding: boolean, params = { period: 2, oversold: 30, overbought: 70 }): StrategySignal[] {
+function run(
+  closes: number[],
+  holding: boolean,
+  params = { period: 2, oversold: 30, overbought: 70 },
+): StrategySignal[] {
   const strategy = new RsiMeanReversionStrategy(params);
   return barsFrom(closes).map((bar) => strategy.onBar(bar, { holding }));
 }
@@ -11,7 +15,9 @@ describe('rsi-mean-reversion', () => {
   it('holds until the RSI has period + 1 closes', () => {
     const signals = run([10, 9, 8], false);
     expect(signals.slice(0, 2).map((s) => s.indicators['rsi'])).toEqual([null, null]);
-    expect(signals.slice(0, 2).every((s) => s.action === 'hold' && /warming up/.test(s.reason))).toBe(true);
+    expect(
+      signals.slice(0, 2).every((s) => s.action === 'hold' && /warming up/.test(s.reason)),
+    ).toBe(true);
   });
 
   it('enters when flat and RSI is below oversold', () => {
@@ -37,7 +43,10 @@ describe('rsi-mean-reversion', () => {
   it('uses strict comparisons at the thresholds', () => {
     // A flat series has RSI exactly 50.
     const atLevel = { period: 2, oversold: 50, overbought: 50.0001 };
-    expect(run([5, 5, 5], false, atLevel)[2]).toMatchObject({ action: 'hold', indicators: { rsi: 50 } });
+    expect(run([5, 5, 5], false, atLevel)[2]).toMatchObject({
+      action: 'hold',
+      indicators: { rsi: 50 },
+    });
     const atUpper = { period: 2, oversold: 10, overbought: 50 };
     expect(run([5, 5, 5], true, atUpper)[2].action).toBe('hold');
   });

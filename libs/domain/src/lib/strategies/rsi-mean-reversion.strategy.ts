@@ -29,7 +29,11 @@ export class RsiMeanReversionStrategy implements Strategy {
     const rsi = this.rsi.update(bar.close);
     this.holding = holding;
     if (rsi === null) return 'hold';
-    return !holding && rsi < this.params.oversold ? 'enter' : holding && rsi > this.params.overbought ? 'exit' : 'hold';
+    return !holding && rsi < this.params.oversold
+      ? 'enter'
+      : holding && rsi > this.params.overbought
+        ? 'exit'
+        : 'hold';
   }
 
   describe(): StrategySignal {
@@ -40,12 +44,24 @@ export class RsiMeanReversionStrategy implements Strategy {
       return warmingUp(indicators);
     }
     if (!holding && rsi < this.params.oversold) {
-      return signal('enter', `RSI ${rsi.toFixed(2)} below oversold ${this.params.oversold}`, indicators);
+      return signal(
+        'enter',
+        `RSI ${rsi.toFixed(2)} below oversold ${this.params.oversold}`,
+        indicators,
+      );
     }
     if (holding && rsi > this.params.overbought) {
-      return signal('exit', `RSI ${rsi.toFixed(2)} above overbought ${this.params.overbought}`, indicators);
+      return signal(
+        'exit',
+        `RSI ${rsi.toFixed(2)} above overbought ${this.params.overbought}`,
+        indicators,
+      );
     }
-    return signal('hold', holding ? 'RSI not above overbought' : 'RSI not below oversold', indicators);
+    return signal(
+      'hold',
+      holding ? 'RSI not above overbought' : 'RSI not below oversold',
+      indicators,
+    );
   }
 
   isReady(): boolean {
@@ -56,7 +72,9 @@ export class RsiMeanReversionStrategy implements Strategy {
 export const RSI_MEAN_REVERSION = defineStrategy({
   name: 'rsi-mean-reversion',
   title: 'RSI mean reversion',
-  description: "Enters when flat and Wilder's RSI is below the oversold level; exits when holding and RSI is above the overbought level.",
+  description:
+    "Enters when flat and Wilder's RSI is below the oversold level; " +
+    'exits when holding and RSI is above the overbought level.',
   params: [
     integerParam('period', 'RSI period', "Bars in Wilder's RSI.", 14, 2, 500),
     numberParam('oversold', 'Oversold level', 'Enter when RSI falls below this.', 30, 0, 100),

@@ -31,8 +31,10 @@ export class StrategyParamsError extends Error {
 }
 
 /**
- * Checks user-supplied params against a schema and fills in defaults. Every problem is reported, not
- * just the first, so an API can return them all at once. Orderings are checked on the merged values.
+ * Checks user-supplied params against a schema and fills in defaults. Every problem is reported,
+ * not
+ * just the first, so an API can return them all at once. Orderings are checked on the merged
+ * values.
  */
 export function resolveStrategyParams(
   schema: readonly StrategyParamSchema[],
@@ -43,14 +45,21 @@ export function resolveStrategyParams(
     input = {};
   }
   if (typeof input !== 'object' || Array.isArray(input)) {
-    return { ok: false, errors: [{ code: 'PARAMS_NOT_AN_OBJECT', message: 'params must be an object of numbers' }] };
+    return {
+      ok: false,
+      errors: [{ code: 'PARAMS_NOT_AN_OBJECT', message: 'params must be an object of numbers' }],
+    };
   }
   const supplied = input as Record<string, unknown>;
   const byKey = new Map(schema.map((s) => [s.key, s]));
   const errors: StrategyParamError[] = [];
   for (const key of Object.keys(supplied)) {
     if (!byKey.has(key)) {
-      errors.push({ code: 'UNKNOWN_PARAM', param: key, message: `unknown param "${key}"; known: ${[...byKey.keys()].join(', ')}` });
+      errors.push({
+        code: 'UNKNOWN_PARAM',
+        param: key,
+        message: `unknown param "${key}"; known: ${[...byKey.keys()].join(', ')}`,
+      });
     }
   }
   const params: Record<string, number> = {};
@@ -75,7 +84,11 @@ function checkValue(schema: StrategyParamSchema, raw: unknown): StrategyParamErr
     return { code: 'PARAM_NOT_A_NUMBER', param, message: `${param} must be a finite number` };
   }
   if (schema.type === 'integer' && !Number.isInteger(raw)) {
-    return { code: 'PARAM_NOT_AN_INTEGER', param, message: `${param} must be an integer, got ${raw}` };
+    return {
+      code: 'PARAM_NOT_AN_INTEGER',
+      param,
+      message: `${param} must be an integer, got ${raw}`,
+    };
   }
   if (raw < schema.min || raw > schema.max) {
     return {
@@ -89,7 +102,10 @@ function checkValue(schema: StrategyParamSchema, raw: unknown): StrategyParamErr
   return undefined;
 }
 
-function checkOrderings(orderings: readonly StrategyParamOrdering[], params: Record<string, number>): StrategyParamError[] {
+function checkOrderings(
+  orderings: readonly StrategyParamOrdering[],
+  params: Record<string, number>,
+): StrategyParamError[] {
   return orderings
     .filter(({ lesser, greater }) => !(params[lesser] < params[greater]))
     .map(({ lesser, greater }) => ({

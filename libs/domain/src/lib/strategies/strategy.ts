@@ -2,7 +2,10 @@ import type { Bar } from '../market/bar';
 
 export type StrategyName = 'ma-crossover' | 'rsi-mean-reversion' | 'momentum-breakout' | 'mixed';
 
-/** What a strategy advises after evaluating one completed bar. The engine decides whether it becomes an order. */
+/**
+ * What a strategy advises after evaluating one completed bar. The engine decides whether it becomes
+ * an order.
+ */
 export type SignalAction = 'enter' | 'exit' | 'hold';
 
 export interface StrategySignal {
@@ -13,7 +16,10 @@ export interface StrategySignal {
   readonly indicators: Readonly<Record<string, number | null>>;
 }
 
-/** Context the engine gives a strategy for one symbol: strategies are long-only and need to know if they hold. */
+/**
+ * Context the engine gives a strategy for one symbol: strategies are long-only and need to know if
+ * they hold.
+ */
 export interface StrategyContext {
   readonly holding: boolean;
 }
@@ -27,7 +33,8 @@ export interface Strategy {
   /** evaluate() then describe(). */
   onBar(bar: Bar, context: StrategyContext): StrategySignal;
   /**
-   * Feeds the bar and returns only the action, allocating nothing: the engine runs this on every bar
+   * Feeds the bar and returns only the action, allocating nothing: the engine runs this on every
+   * bar
    * and asks describe() for the reason and indicators only when the action is not 'hold'.
    */
   evaluate(bar: Bar, context: StrategyContext): SignalAction;
@@ -39,7 +46,9 @@ export interface Strategy {
 export type StrategyParamValue = number;
 export type StrategyParams = Readonly<Record<string, StrategyParamValue>>;
 
-/** Describes one numeric parameter so that the API and the UI can build forms and validate input. */
+/**
+ * Describes one numeric parameter so that the API and the UI can build forms and validate input.
+ */
 export interface StrategyParamSchema {
   readonly key: string;
   readonly label: string;
@@ -50,7 +59,10 @@ export interface StrategyParamSchema {
   readonly max: number;
 }
 
-/** A cross-parameter rule: the value of `lesser` must be strictly below the value of `greater` (e.g. fast < slow). */
+/**
+ * A cross-parameter rule: the value of `lesser` must be strictly below the value of `greater` (e.g.
+ * fast < slow).
+ */
 export interface StrategyParamOrdering {
   readonly lesser: string;
   readonly greater: string;
@@ -62,6 +74,9 @@ export interface StrategyDefinition {
   readonly description: string;
   readonly params: readonly StrategyParamSchema[];
   readonly orderings: readonly StrategyParamOrdering[];
-  /** Builds a fresh strategy (one per symbol); throws StrategyParamsError when the params are invalid. */
+  /**
+   * Builds a fresh strategy (one per symbol); throws StrategyParamsError when the params are
+   * invalid.
+   */
   create(params?: Partial<StrategyParams>): Strategy;
 }

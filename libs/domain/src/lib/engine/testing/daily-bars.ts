@@ -3,7 +3,15 @@ import type { Bar } from '../../market/bar';
 const DAY_MS = 86_400_000;
 export const FIRST_DAY = Date.UTC(2024, 0, 2);
 
-export type BarRow = number | { readonly open?: number; readonly high?: number; readonly low?: number; readonly close: number; readonly volume?: number };
+export type BarRow =
+  | number
+  | {
+      readonly open?: number;
+      readonly high?: number;
+      readonly low?: number;
+      readonly close: number;
+      readonly volume?: number;
+    };
 
 /** Daily bars (00:00 UTC, one a day) of one symbol; open/high/low default to the close. */
 export function dailyBars(symbol: string, rows: readonly BarRow[], firstDay = FIRST_DAY): Bar[] {

@@ -1,0 +1,125 @@
+import { session, type TradingSession } from '../calendar/nyse-calendar';
+import type { Ledger } from '../ledger/ledger';
+import { createOrder } from '../orders/order-factory';
+import type { DailyLossGuard } from '../risk/daily-loss-guard';
+import type { EngineConfig } from './engine-config';
+import { engineRequest } from './engine-request';
+import type { EngineSnapshot } from './engine-snapshot';
+import type { OrderBook } from './order-book';
+import type { OutputBuffer } from './output-buffer';
+import { tradingDayOf, type TradingDay } from './session-clock';
+
+/**
+ * The engine's clock: the bar time, the trading day it is in and the last time an equity point was
+ * recorded. Closing a bar time records equity and enforces the daily loss limit; a new trading day
+ * expires day orders and starts the guard's session.
+ */
+export class DayRoll {
+  private barTime: number | null = null;
+  private today: TradingDay | null = null;
+  /** The regular session of `today` once a decision asked for it (undefined: not looked up yet). */
+  private todaySession: TradingSession | null | undefined = undefined;
+  private equityTime: number | null = null;
+
+  constructor(
+    private readonly config: EngineConfig,
+    private readonly ledger: Ledger,
+    private readonly book: OrderBook,
+    private readonly guard: DailyLossGuard,
+    private readonly output: OutputBuffer,
+  ) {}
+
+  load(snapshot: EngineSnapshot): void {
+    this.barTime = snapshot.time;
+    this.today = snapshot.day;
+    this.equityTime = snapshot.lastEquityTime;
+  }
+
+  get time(): number | null {
+    return this.barTime;
+  }
+
+  get day(): TradingDay | null {
+    return this.today;
+  }
+
+  get lastEquityTime(): number | null {
+    return this.equityTime;
+  }
+
+  /** Moves the bar time on to `time` (never back) and returns the trading day it is in. */
+  advance(time: number): TradingDay {
+    if (this.barTime === null || time > this.barTime) {
+      this.closeStep();
+      this.barTime = time;
+    }
+    return this.dayAt(time);
+  }
+
+  /**
+   * Rolls the trading day when `time` is in a later one, without moving the bar time: for accounts
+   * that see prices but no bars.
+   */
+  observe(time: number): void {
+    this.dayAt(time);
+  }
+
+  /**
+   * The bar time is complete (if not already): record equity, then enforce the daily loss limit.
+   */
+  closeStep(): void {
+    const time = this.barTime;
+    if (time === null || (this.equityTime !== null && time <= this.equityTime)) return;
+    const equity = this.ledger.equity();
+    this.output.equity({ time, equity });
+    this.equityTime = time;
+    const breach = this.guard.update(equity, this.config.risk)
+      ? this.guard.breach(equity, this.config.risk)
+      : null;
+    if (breach === null) return;
+    this.output.alert({
+      time,
+      code: 'DAILY_LOSS_LIMIT_BREACHED',
+      message: 'daily loss limit breached: no new entries until the next session',
+      ...breach,
+    });
+    if (this.config.risk?.flattenOnDailyLossLimit) this.flatten(time);
+  }
+
+  /** isOpen(time) for a time of `day` (the current one), with the day's session looked up once. */
+  isMarketOpen(day: TradingDay, time: number): boolean {
+    if (this.todaySession === undefined) this.todaySession = session(day.date);
+    const today = this.todaySession;
+    return today !== null && time >= today.open && time < today.close;
+  }
+
+  private dayAt(time: number): TradingDay {
+    if (this.today !== null && time < this.today.end) return this.today;
+    const day = tradingDayOf(time);
+    this.expireDayOrders(day.date, time);
+    this.guard.startSession(day.date, this.ledger.equity());
+    this.today = day;
+    this.todaySession = undefined;
+    return day;
+  }
+
+  private flatten(time: number): void {
+    for (const symbol of this.ledger.symbols()) {
+      const state = this.book.state(symbol);
+      if (state.orders.some((o) => o.role === 'exit')) continue;
+      const quantity = this.ledger.quantity(symbol);
+      const request = engineRequest({ symbol, side: 'sell', type: 'market', quantity });
+      const order = createOrder(request, this.book.origin(time, 'risk', 'exit'));
+      this.book.accept(order, state.lastPrice ?? 0, time);
+    }
+  }
+
+  private expireDayOrders(date: string, time: number): void {
+    for (const order of [...this.book.openOrders()]) {
+      if (order.timeInForce === 'day' && order.sessionDate !== null && order.sessionDate < date) {
+        this.book.close(order, 'expired', `day order: session ${order.sessionDate} is over`, time);
+        this.book.prune(this.book.state(order.symbol));
+      }
+    }
+  }
+}

@@ -1,0 +1,47 @@
+/** How many orders, fills and decisions the engine has numbered (snapshotted). */
+export interface EngineCounters {
+  readonly order: number;
+  readonly fill: number;
+  readonly decision: number;
+}
+
+/** Numbers the engine's orders, fills and decisions: same inputs, same ids. */
+export class EngineIds {
+  private order: number;
+  private fill: number;
+  private decision: number;
+
+  constructor(
+    private readonly prefix: string,
+    counters: EngineCounters = { order: 0, fill: 0, decision: 0 },
+  ) {
+    this.order = counters.order;
+    this.fill = counters.fill;
+    this.decision = counters.decision;
+  }
+
+  nextOrder(): string {
+    return `${this.prefix}O${++this.order}`;
+  }
+
+  /** The id of the next fill; a fill the ledger refuses does not use it up (see fillBooked). */
+  nextFill(): string {
+    return `${this.prefix}F${this.fill + 1}`;
+  }
+
+  fillBooked(): void {
+    this.fill++;
+  }
+
+  get fills(): number {
+    return this.fill;
+  }
+
+  nextDecision(): string {
+    return `${this.prefix}D${++this.decision}`;
+  }
+
+  counters(): EngineCounters {
+    return { order: this.order, fill: this.fill, decision: this.decision };
+  }
+}
