@@ -2,6 +2,6 @@ export * from './lib/paper-trading.module';
 export * from './lib/accounts/accounts.service';
 export * from './lib/chart-data/chart-data.store';
 export * from './lib/desk/trading-desks.service';
-export * from './lib/desk/valuation';
+export * from './lib/desk/portfolio-view';
 export * from './lib/sessions/trading-sessions.service';
 export { fillsInBookingOrder } from './lib/desk/engine-rows';

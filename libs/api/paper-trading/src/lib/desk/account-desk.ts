@@ -1,7 +1,6 @@
 import type { RuntimeConfigService } from '@ptp/api/runtime-config';
 import type { AccountRisk, MarketQuote } from '@ptp/contracts';
 import type {
-  Bar,
   CancelResult,
   EngineOutput,
   OrderRequest,
@@ -18,7 +17,7 @@ import type { SessionProgress } from './ledger-batch';
 import type { LedgerWriter } from './ledger-writer.service';
 import type { LivePrices } from './live-prices';
 import type { TickSession } from './tick-session';
-import type { Valuation } from './valuation';
+import type { Valuation } from './portfolio-view';
 
 /** What every desk shares: the writers, the loader, the price board and the chart store. */
 export interface DeskServices {
@@ -73,29 +72,45 @@ export class AccountDesk {
     this.book.marketTime = Math.max(this.book.marketTime, time);
   }
 
-  async valuation(): Promise<Valuation> {
-    const runtime = await this.services.runtime.get(this.accountId);
-    return this.projection.current(runtime.risk.dailyLossLimitPct);
+  /** What the account shows, as the engine holds it. */
+  valuation(): Valuation {
+    return this.projection.valuation();
   }
 
+  /** The account's risk limits and the engine's daily-loss state. */
   async risk(): Promise<AccountRisk> {
     const runtime = await this.services.runtime.get(this.accountId);
-    const valuation = this.projection.current(runtime.risk.dailyLossLimitPct);
-    const state = valuation.riskState;
+    const { riskState } = this.projection.valuation();
+    const engineRisk = this.book.live.engine.riskState();
     return {
       accountId: this.accountId,
       limits: runtime.risk,
       dailyLoss: {
-        sessionDate: this.book.dayStart?.date ?? null,
-        startEquity: state.dayStartEquity,
-        dayPnl: state.dayPnl,
-        limit: state.dailyLossLimit,
-        breached: state.entriesBlocked,
+        sessionDate: engineRisk.sessionDate,
+        startEquity: riskState.dayStartEquity,
+        dayPnl: riskState.dayPnl,
+        limit: riskState.dailyLossLimit,
+        breached: engineRisk.breached,
       },
-      openPositions: valuation.positions.length,
-      entriesBlocked: state.entriesBlocked,
-      asOf: valuation.asOf,
+      openPositions: engineRisk.openPositions,
+      entriesBlocked: engineRisk.entriesBlocked,
+      asOf: new Date(this.book.marketTime).toISOString(),
     };
+  }
+
+  /** Whether the runtime config changed since the engine was built (its limits and fees are the engine's). */
+  async outdated(): Promise<boolean> {
+    return (await this.services.runtime.get(this.accountId)) !== this.book.live.runtime;
+  }
+
+  /** Rebuilds the engine on the current runtime config. */
+  async refresh(): Promise<void> {
+    await this.engine();
+  }
+
+  /** A price seen on the market values the positions (and may start a new trading day); it never trades. */
+  mark(symbol: string, price: number, time: number): void {
+    this.book.live.engine.markPrice({ symbol, price, time });
   }
 
   /** Makes a session's strategy part of the engine, warmed up on the bars before its cursor. */
@@ -116,15 +131,16 @@ export class AccountDesk {
   }
 
   /**
-   * One session tick: the new bars go through the engine (fills of resting orders, strategy
+   * One session tick: the bars pushed since the last tick go through the engine (fills of resting orders, strategy
    * signals, risk), then the latest prices; everything, with the equity snapshot and the session's
    * progress, is written in one transaction.
    */
-  async tick(bars: readonly Bar[], quotes: readonly MarketQuote[]): Promise<void> {
+  async tick(quotes: readonly MarketQuote[]): Promise<void> {
     const session = this.session;
     if (!session) throw new Error(`account ${this.accountId} has no session attached`);
     const engine = await this.engine();
-    const live = this.live();
+    const bars = session.inbox.drain();
+    const live = this.book.live;
     const cursor = { ...session.cursor };
     for (const bar of bars) {
       cursor[bar.symbol] = Math.max(cursor[bar.symbol] ?? Number.NEGATIVE_INFINITY, bar.time);
@@ -174,30 +190,20 @@ export class AccountDesk {
     await this.commit(engine.takeOutput(), {});
   }
 
-  /** The engine, built on first use and rebuilt when the runtime config or the session changed. */
+  /** The engine, rebuilt from its own snapshot when the runtime config or the session changed. */
   private async engine(): Promise<TradingEngine> {
     const runtime = await this.services.runtime.get(this.accountId);
     const session = this.session;
     const live = this.book.live;
-    if (live && live.runtime === runtime && live.session === session) return live.engine;
+    if (live.runtime === runtime && live.session === session) return live.engine;
     const config = engineConfig(this.accountId, this.book.account.startingCapital, runtime, session);
-    const { loader } = this.services;
-    const engine = live
-      ? loader.rebuildEngine(live.engine, config, session)
-      : await loader.loadEngine(this.accountId, config, session);
-    const barTime = live?.barTime ?? engine.snapshot().time ?? Number.NEGATIVE_INFINITY;
-    this.book.live = { engine, runtime, session, committed: engine.book.state(), barTime };
+    const engine = this.services.loader.rebuildEngine(live.engine, config, session);
+    this.book.live = { engine, runtime, session, barTime: live.barTime };
     return engine;
   }
 
   private get session(): TickSession | null {
     return this.services.sessions.get(this.accountId) ?? null;
-  }
-
-  private live(): NonNullable<AccountBook['live']> {
-    const live = this.book.live;
-    if (!live) throw new Error(`account ${this.accountId} has no engine yet`);
-    return live;
   }
 
   private feedPrices(engine: TradingEngine, symbols: Iterable<string>): void {
@@ -215,30 +221,30 @@ export class AccountDesk {
   private async commit(output: EngineOutput, extras: CommitExtras): Promise<void> {
     const changed = output.orders.length > 0 || output.fills.length > 0 || output.decisions.length > 0;
     if (!changed && !extras.session && !extras.snapshot) return;
-    const live = this.live();
+    const { engine, session } = this.book.live;
     const accountId = this.accountId;
-    const sessionId = live.session?.id ?? null;
-    const next = this.projection.afterOutput(live, output, extras.snapshot === true);
+    const sessionId = session?.id ?? null;
+    const rows = this.projection.rows(output, extras.snapshot === true);
     const bySession = new Set(output.orders.filter((o) => o.source === 'strategy').map((o) => o.id));
+    const ofSession = (orderId: string) => (bySession.has(orderId) ? sessionId : null);
     try {
       await this.services.writer.write({
         accountId,
-        orders: output.orders.map((o) => orderRow(o, accountId, bySession.has(o.id) ? sessionId : null)),
-        trades: output.fills.map((f) =>
-          fillRow(f, accountId, bySession.has(f.orderId) ? sessionId : null, next.realized(f.id)),
-        ),
-        positions: next.positions,
-        equity: next.equity,
+        orders: output.orders.map((o) => orderRow(o, accountId, ofSession(o.id))),
+        trades: output.fills.map((f, i) => fillRow(f, accountId, ofSession(f.orderId), output.fillPnl[i])),
+        positions: rows.positions,
+        equity: rows.equity,
         decisions: output.decisions.map((d) => decisionRow(d, accountId, sessionId)),
         session: extras.session ?? null,
-        engine: JSON.stringify(live.engine.snapshot()),
+        engine: JSON.stringify(engine.snapshot()),
       });
     } catch (error) {
       this.services.discard(accountId);
       throw error;
     }
-    this.projection.apply(live, next);
-    this.services.chart.recordFills(accountId, output.fills.map(AccountProjection.fillMarker));
-    if (next.equity) this.services.chart.recordEquity(accountId, AccountProjection.equityPoint(next.equity));
+    this.book.openOrderSymbols = new Set(engine.orders().map((o) => o.symbol));
+    const { chart } = this.services;
+    chart.recordFills(accountId, output.fills.map(AccountProjection.fillMarker));
+    if (rows.equity) chart.recordEquity(accountId, AccountProjection.equityPoint(rows.equity));
   }
 }

@@ -4,35 +4,22 @@ import {
   AccountEntity,
   EngineStateEntity,
   EquitySnapshotEntity,
-  OrderEntity,
   PaperTradeEntity,
   PositionEntity,
 } from '@ptp/api/persistence';
 import { RuntimeConfigService } from '@ptp/api/runtime-config';
 import { ApiError } from '@ptp/api/shared';
-import {
-  isOpenOrder,
-  Ledger,
-  newYorkDate,
-  TradingEngine,
-  type Bar,
-  type EngineConfig,
-  type EngineSnapshot,
-  type Order,
-} from '@ptp/domain';
-import Decimal from 'decimal.js';
-import { DataSource, In } from 'typeorm';
+import { TradingEngine, type Bar, type EngineConfig, type EngineSnapshot } from '@ptp/domain';
+import { DataSource } from 'typeorm';
 import { ChartDataStore, CHART_SERIES_CAPACITY } from '../chart-data/chart-data.store';
 import type { AccountBook } from './account-book';
 import { AccountProjection } from './account-projection';
-import { buyReservation } from './buy-reservation';
+import { engineConfig } from './engine-config';
 import { fillFromRow, fillsInBookingOrder } from './engine-rows';
 import type { LivePrices } from './live-prices';
 
 /** Bars per symbol replayed into a strategy when its engine is (re)built: more than any strategy's longest window. */
 export const WARM_UP_BARS = 500;
-
-const OPEN_STATUSES = ['new', 'accepted', 'partially_filled'];
 
 /** Where a session's strategies stand: the newest bar each symbol's strategy has consumed. */
 export interface WarmUpCursor {
@@ -55,36 +42,30 @@ export class AccountLoader {
     private readonly chart: ChartDataStore,
   ) {}
 
-  /** The account's book, and its chart series seeded from the database. */
+  /**
+   * The account's book: its engine (restored without a session) marked to the newest known prices,
+   * and its chart series seeded from the database.
+   */
   async loadBook(accountId: string, prices: LivePrices, benchmarkSymbol: string): Promise<AccountBook> {
     const account = await this.dataSource.getRepository(AccountEntity).findOneBy({ id: accountId });
     if (!account) throw ApiError.notFound('ACCOUNT_NOT_FOUND', `No paper account with id "${accountId}".`, { accountId });
-    const [fills, positions, snapshots, openOrders, runtime] = await Promise.all([
+    const [fills, positions, snapshots, runtime] = await Promise.all([
       this.dataSource.getRepository(PaperTradeEntity).find({ where: { accountId }, order: { executedAt: 'ASC', id: 'ASC' } }),
-      this.dataSource.getRepository(PositionEntity).find({ where: { accountId }, order: { symbol: 'ASC' } }),
+      this.dataSource.getRepository(PositionEntity).find({ where: { accountId } }),
       this.dataSource.getRepository(EquitySnapshotEntity).find({ where: { accountId }, order: { time: 'DESC', id: 'DESC' }, take: CHART_SERIES_CAPACITY }),
-      this.dataSource.getRepository(OrderEntity).find({ where: { accountId, status: In(OPEN_STATUSES) } }),
       this.runtime.get(accountId),
     ]);
     snapshots.reverse();
     const last = snapshots[snapshots.length - 1];
-    const marketTime = Math.max(last?.time ?? 0, fills[fills.length - 1]?.executedAt ?? 0, Date.now());
-    const today = newYorkDate(marketTime);
-    const beforeToday = [...snapshots].reverse().find((s) => newYorkDate(s.time) !== today);
-    const ledger = Ledger.fromFills(account.startingCapital, fillsInBookingOrder(fills)).state();
-    const working = openOrders.map((row) => JSON.parse(row.state) as Order).filter(isOpenOrder);
+    const engine = await this.loadEngine(accountId, engineConfig(accountId, account.startingCapital, runtime, null), null);
+    for (const mark of prices.marks()) engine.markPrice(mark);
     const book: AccountBook = {
       account,
-      cash: new Decimal(ledger.cash),
-      realizedPnl: new Decimal(ledger.realizedPnl),
-      positions,
-      reserved: buyReservation(working, (s) => prices.priceOf(s), runtime.slippageBps, runtime.fees),
-      openOrderSymbols: new Set(working.map((o) => o.symbol)),
-      dayStart: beforeToday ? { date: today, equity: new Decimal(beforeToday.equity) } : null,
-      lastEquity: last ? new Decimal(last.equity) : null,
+      live: { engine, runtime, session: null, barTime: engine.snapshot().time ?? Number.NEGATIVE_INFINITY },
+      openOrderSymbols: new Set(engine.orders().map((o) => o.symbol)),
+      lastFillTime: new Map(positions.map((p) => [p.symbol, p.updatedAt ?? p.openedAt])),
       benchmarkAnchor: null,
-      marketTime,
-      live: null,
+      marketTime: Math.max(last?.time ?? 0, fills[fills.length - 1]?.executedAt ?? 0, Date.now()),
     };
     const benchmarkPrice = prices.priceOf(benchmarkSymbol);
     if (last?.benchmark && benchmarkPrice !== undefined) book.benchmarkAnchor = { price: benchmarkPrice, value: Number(last.benchmark) };

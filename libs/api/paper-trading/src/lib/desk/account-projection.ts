@@ -1,25 +1,21 @@
 import type { EquitySnapshotEntity, PositionEntity } from '@ptp/api/persistence';
 import type { ChartEquityPoint, ChartFillMarker } from '@ptp/contracts';
-import { newYorkDate, type EngineOutput, type Fill } from '@ptp/domain';
-import Decimal from 'decimal.js';
-import type { AccountBook, LiveEngine } from './account-book';
-import { buyReservation } from './buy-reservation';
+import { dec, type AccountView, type EngineOutput, type Fill } from '@ptp/domain';
+import type { AccountBook } from './account-book';
 import type { LivePrices } from './live-prices';
-import { bookFills } from './position-rows';
-import { valuePortfolio, type Valuation } from './valuation';
+import { money, portfolioView, type Valuation } from './portfolio-view';
 
-/** The rows and figures one engine output leads to, computed before they are written. */
-export interface ProjectedChange {
+/** The rows one engine output leads to, computed before they are written. */
+export interface ProjectedRows {
   readonly positions: PositionEntity[] | null;
   readonly equity: Omit<EquitySnapshotEntity, 'id'> | null;
-  readonly cash: Decimal;
-  readonly reserved: Decimal;
-  realized(fillId: string): string;
 }
 
 /**
  * Projects an account's engine state onto what the API shows and stores: the valuation, the
- * positions rows, the equity snapshot with its buy-and-hold benchmark, and the chart points.
+ * positions rows, the equity snapshot with its buy-and-hold benchmark, and the chart points. It
+ * maps and formats the engine's figures; it computes none of its own but the benchmark, which is
+ * a market series, not an account figure.
  */
 export class AccountProjection {
   constructor(
@@ -38,66 +34,39 @@ export class AccountProjection {
     return { time: snapshot.time, equity: Number(snapshot.equity), cash: Number(snapshot.cash), benchmark };
   }
 
-  current(dailyLossLimitPct: number): Valuation {
-    this.rollDay();
-    const { cash, positions, reserved } = this.book;
-    return this.value(cash, positions, reserved, dailyLossLimitPct);
-  }
-
-  afterOutput(live: LiveEngine, output: EngineOutput, snapshot: boolean): ProjectedChange {
-    const book = this.book;
-    const ledger = live.engine.book.state();
-    const booked =
-      output.fills.length > 0
-        ? bookFills(book.account.id, book.account.startingCapital, live.committed, ledger, book.positions, output.fills)
-        : null;
-    const cash = new Decimal(ledger.cash);
-    const positions = booked?.positions ?? book.positions;
-    const { slippageBps, fees, risk } = live.runtime;
-    const reserved = buyReservation(live.engine.orders(), (s) => this.prices.priceOf(s), slippageBps, fees);
-    const equity =
-      snapshot || output.fills.length > 0
-        ? this.equitySnapshot(this.value(cash, positions, reserved, risk.dailyLossLimitPct))
-        : null;
-    return {
-      positions: booked ? booked.positions : null,
-      equity,
-      cash,
-      reserved,
-      realized: (fillId) => booked?.realized.get(fillId) ?? '0',
-    };
-  }
-
-  /** Memory follows the database once the change is written. */
-  apply(live: LiveEngine, change: ProjectedChange): void {
-    const book = this.book;
-    const ledger = live.engine.book.state();
-    live.committed = ledger;
-    book.cash = change.cash;
-    book.realizedPnl = new Decimal(ledger.realizedPnl);
-    book.positions = change.positions ?? book.positions;
-    book.reserved = change.reserved;
-    book.openOrderSymbols = new Set(live.engine.orders().map((o) => o.symbol));
-    if (change.equity) book.lastEquity = new Decimal(change.equity.equity);
-  }
-
-  private value(cash: Decimal, positions: readonly PositionEntity[], reserved: Decimal, dailyLossLimitPct: number): Valuation {
-    const book = this.book;
-    return valuePortfolio({
-      accountId: book.account.id,
-      startingCapital: book.account.startingCapital,
-      cash,
-      reserved,
-      realizedPnl: book.realizedPnl,
-      positions,
-      prices: this.prices.closes(),
-      dayStartEquity: book.dayStart?.equity ?? null,
-      dailyLossLimitPct,
-      asOf: book.marketTime,
+  valuation(): Valuation {
+    const { account, live, marketTime } = this.book;
+    return portfolioView({
+      accountId: account.id,
+      startingCapital: account.startingCapital,
+      account: live.engine.account(),
+      risk: live.engine.riskState(),
+      asOf: marketTime,
     });
   }
 
-  private equitySnapshot(valuation: Valuation): Omit<EquitySnapshotEntity, 'id'> {
+  rows(output: EngineOutput, snapshot: boolean): ProjectedRows {
+    const fills = output.fills.length > 0;
+    if (!fills && !snapshot) return { positions: null, equity: null };
+    const view = this.book.live.engine.account();
+    for (const fill of output.fills) this.book.lastFillTime.set(fill.symbol, fill.time);
+    return { positions: fills ? this.positionRows(view) : null, equity: this.equitySnapshot(view) };
+  }
+
+  private positionRows(view: AccountView): PositionEntity[] {
+    const accountId = this.book.account.id;
+    return view.positions.map((p) => ({
+      accountId,
+      symbol: p.symbol,
+      quantity: p.quantity.toString(),
+      avgCost: p.averageCost.toString(),
+      realizedPnl: p.realizedPnl.toString(),
+      openedAt: p.openedAt,
+      updatedAt: this.book.lastFillTime.get(p.symbol) ?? p.openedAt,
+    }));
+  }
+
+  private equitySnapshot(view: AccountView): Omit<EquitySnapshotEntity, 'id'> {
     const book = this.book;
     const price = this.prices.priceOf(this.benchmarkSymbol);
     let benchmark: number | null = null;
@@ -108,19 +77,10 @@ export class AccountProjection {
     return {
       accountId: book.account.id,
       time: book.marketTime,
-      equity: valuation.equity,
-      cash: new Decimal(valuation.cash).toString(),
-      positionsValue: valuation.positionsValue,
-      benchmark: benchmark === null ? null : new Decimal(benchmark).toDecimalPlaces(6).toString(),
+      equity: money(view.equity),
+      cash: dec(money(view.cash)).toString(),
+      positionsValue: money(view.positionsValue),
+      benchmark: benchmark === null ? null : dec(benchmark).toDecimalPlaces(6).toString(),
     };
-  }
-
-  /** At the first valuation of a new New York trading day, yesterday's last equity becomes the day's start. */
-  private rollDay(): void {
-    const book = this.book;
-    const today = newYorkDate(book.marketTime);
-    if (book.dayStart?.date === today) return;
-    const cost = book.positions.reduce((sum, p) => sum.plus(new Decimal(p.quantity).times(p.avgCost)), new Decimal(0));
-    book.dayStart = { date: today, equity: book.lastEquity ?? book.cash.plus(cost) };
   }
 }

@@ -1,7 +1,5 @@
 import type { MarketQuote } from '@ptp/contracts';
-import type { Bar, LivePrice } from '@ptp/domain';
-
-const MINUTE_MS = 60_000;
+import { MINUTE_MS, type Bar, type LivePrice, type PriceMark } from '@ptp/domain';
 
 interface Seen {
   readonly price: number;
@@ -34,9 +32,16 @@ export class LivePrices {
     return this.latest.get(symbol)?.time;
   }
 
-  /** Last prices by symbol, for marking positions. */
-  closes(): Map<string, number> {
-    return new Map([...this.latest].map(([symbol, seen]) => [symbol, seen.price]));
+  /** The newest fresh price of every symbol, to value positions with (a stale quote is not a price). */
+  marks(): PriceMark[] {
+    const fresh = [...this.latest].filter(([, seen]) => !seen.stale);
+    return fresh.map(([symbol, seen]) => ({ symbol, price: seen.price, time: seen.time }));
+  }
+
+  /** The symbol's newest price unless it is a stale quote. */
+  freshPriceOf(symbol: string): number | undefined {
+    const seen = this.latest.get(symbol);
+    return seen && !seen.stale ? seen.price : undefined;
   }
 
   priceOf(symbol: string): number | undefined {

@@ -1,3 +1,5 @@
+import type { BarInbox } from './bar-inbox';
+
 /** What the desk needs to know about an account's running session. */
 export interface TickSession {
   readonly id: string;
@@ -8,4 +10,6 @@ export interface TickSession {
   /** Newest bar time consumed per symbol. */
   cursor: Record<string, number>;
   lastTickAt: number | null;
+  /** Completed bars pushed by MarketData that the next tick trades on. */
+  readonly inbox: BarInbox;
 }

@@ -13,7 +13,7 @@ import { AccountLoader } from './account-loader.service';
 import { KeyedSerialQueue } from './keyed-serial-queue';
 import { LedgerWriter } from './ledger-writer.service';
 import { LivePrices } from './live-prices';
-import type { Valuation } from './valuation';
+import type { Valuation } from './portfolio-view';
 
 /**
  * One AccountDesk per paper account, loaded once from the database, and the account's queue: every
@@ -78,13 +78,13 @@ export class TradingDesks implements OnApplicationBootstrap, OnModuleDestroy {
     return this.queue.run(accountId, task);
   }
 
-  /** The account's valuation as the last committed change left it. */
+  /** The account's valuation, as its engine holds it. */
   async valuation(accountId: string): Promise<Valuation> {
-    return (await this.desk(accountId)).valuation();
+    return (await this.current(accountId)).valuation();
   }
 
   async risk(accountId: string): Promise<AccountRisk> {
-    return (await this.desk(accountId)).risk();
+    return (await this.current(accountId)).risk();
   }
 
   /** Completed bars and quotes a tick is about to trade on become the newest known prices. */
@@ -96,6 +96,7 @@ export class TradingDesks implements OnApplicationBootstrap, OnModuleDestroy {
   /** A quote fetched outside a tick (a manual order's symbol), so the order sees the newest price. */
   noteQuote(quote: MarketQuote): void {
     this.prices.noteQuote(quote, Date.now());
+    this.markDesks(quote.symbol, quote.asOf);
   }
 
   /** Forgets an account's memory after its rows were deleted (reset) or the account was removed. */
@@ -103,6 +104,16 @@ export class TradingDesks implements OnApplicationBootstrap, OnModuleDestroy {
     this.desks.delete(accountId);
     if (reloadAs) this.chart.initAccount(accountId, Number(reloadAs.startingCapital));
     else this.chart.dropAccount(accountId);
+  }
+
+  /** The desk for a read: reads do not queue, unless the engine must first follow a config change. */
+  private async current(accountId: string): Promise<AccountDesk> {
+    const desk = await this.desk(accountId);
+    if (!(await desk.outdated())) return desk;
+    return this.withDesk(accountId, async (fresh) => {
+      await fresh.refresh();
+      return fresh;
+    });
   }
 
   private async desk(accountId: string): Promise<AccountDesk> {
@@ -125,8 +136,10 @@ export class TradingDesks implements OnApplicationBootstrap, OnModuleDestroy {
     return load;
   }
 
+  /** Each completed bar arrives here once: it prices every account and queues for the sessions trading it. */
   private onMarketBar(bar: Bar): void {
     this.notePrice(bar);
+    for (const session of this.services.sessions.values()) session.inbox.offer(bar, session);
     for (const [accountId, desk] of this.desks) {
       if (!desk.openOrderSymbols.has(bar.symbol) || this.pendingEvaluations.has(accountId)) continue;
       this.pendingEvaluations.add(accountId);
@@ -142,6 +155,14 @@ export class TradingDesks implements OnApplicationBootstrap, OnModuleDestroy {
   private notePrice(bar: Bar): void {
     this.prices.noteBar(bar, Date.now());
     for (const desk of this.desks.values()) desk.noteMarketTime(bar.time + MINUTE_MS);
+    this.markDesks(bar.symbol, bar.time);
     this.chart.recordPrice(bar.symbol, { time: bar.time, close: bar.close });
+  }
+
+  /** Every account values the symbol at its newest known price; `time` may start a new trading day. */
+  private markDesks(symbol: string, time: number): void {
+    const price = this.prices.freshPriceOf(symbol);
+    if (price === undefined) return;
+    for (const desk of this.desks.values()) desk.mark(symbol, price, time);
   }
 }

@@ -5,14 +5,12 @@ import { Test, type TestingModule } from '@nestjs/testing';
 import { AppConfigModule, loadAppConfig, type AppConfig } from '@ptp/api/config';
 import { PersistenceModule } from '@ptp/api/persistence';
 import type { MarketQuote } from '@ptp/contracts';
-import type { Bar } from '@ptp/domain';
+import { MINUTE_MS, type Bar } from '@ptp/domain';
 import { DataSource } from 'typeorm';
 import { AccountsService } from '../accounts/accounts.service';
 import { OrdersService } from '../orders/orders.service';
 import { PaperTradingModule } from '../paper-trading.module';
 import { TradingDesks } from './trading-desks.service';
-
-const MINUTE_MS = 60_000;
 
 /**
  * Platform settings the desk tests rely on: no slippage and no fees (a fill happens at exactly the

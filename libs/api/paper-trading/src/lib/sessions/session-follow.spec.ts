@@ -1,5 +1,6 @@
 import type { RuntimeConfig } from '@ptp/contracts';
 import { followedChange } from './session-follow';
+import { BarInbox } from '../desk/bar-inbox';
 import type { SessionSpec } from './session-spec';
 
 const config = (fast: number, slow: number, watchlist: string[], signalIntervalSec: number) =>
@@ -15,6 +16,7 @@ const spec = (params: Record<string, number>, symbols: string[], signalIntervalS
   startedAt: 0,
   cursor: {},
   lastTickAt: null,
+  inbox: new BarInbox(),
 });
 
 describe('followedChange', () => {

@@ -1,4 +1,5 @@
 import type { TradingSessionEntity } from '@ptp/api/persistence';
+import { BarInbox } from '../desk/bar-inbox';
 import type { TickSession } from '../desk/tick-session';
 
 /** A running session as the tick loop needs it (parsed from its trading_sessions row). */
@@ -18,5 +19,6 @@ export function sessionFromRow(row: TradingSessionEntity): SessionSpec {
     startedAt: row.startedAt,
     cursor: JSON.parse(row.cursor) as Record<string, number>,
     lastTickAt: row.lastTickAt,
+    inbox: new BarInbox(),
   };
 }

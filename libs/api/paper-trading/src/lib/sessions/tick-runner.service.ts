@@ -4,15 +4,13 @@ import { MarketDataService } from '@ptp/api/market-data';
 import type { Bar } from '@ptp/domain';
 import type { AccountDesk } from '../desk/account-desk';
 import { TradingDesks } from '../desk/trading-desks.service';
+import { MAX_BARS_PER_TICK } from '../desk/bar-inbox';
 import type { SessionSpec } from './session-spec';
 
-/** Most bars per symbol one tick consumes; after a long pause older ones are skipped, not traded on. */
-export const MAX_BARS_PER_TICK = 500;
-
 /**
- * One tick: the newest completed bars after the session's cursor and the latest prices from
- * MarketData go through the account's desk (engine: strategy → risk → fills), which persists
- * the outcome in one transaction.
+ * Starts a session's ticks: it positions the cursor, queues the history the session has not
+ * consumed yet, and attaches the session to the account's desk; each tick then hands the desk the
+ * latest quotes, and the desk trades the bars MarketData pushed since the previous tick.
  */
 @Injectable()
 export class TickRunner {
@@ -31,28 +29,25 @@ export class TickRunner {
 
   /**
    * A new session starts after the newest completed bar, so it only acts on bars that close from
-   * now on; a resumed one keeps its cursor and carries on after the last bar it consumed. Either
-   * way the account's engine takes the session's strategy on and warms it up on the bars up to the
-   * cursor, so indicators are ready at the first tick. Call inside the account's queue.
+   * now on; a resumed one keeps its cursor and carries on after the last bar it consumed, from the
+   * history MarketData kept. Either way the account's engine takes the session's strategy on and
+   * warms it up on the bars up to the cursor, so indicators are ready at the first tick. Call
+   * inside the account's queue.
    */
   async start(desk: AccountDesk, spec: SessionSpec): Promise<void> {
+    const history: Bar[] = [];
     for (const symbol of spec.symbols) {
-      if (spec.cursor[symbol] !== undefined) continue;
-      const newest = this.marketData.getRecentBars(symbol, 1)[0];
-      if (newest) spec.cursor[symbol] = newest.time;
+      const recent = this.marketData.getRecentBars(symbol, MAX_BARS_PER_TICK);
+      if (spec.cursor[symbol] === undefined && recent.length > 0) spec.cursor[symbol] = recent[recent.length - 1].time;
+      history.push(...recent.filter((bar) => spec.inbox.offer(bar, spec)));
     }
+    this.desks.notePrices(history, []);
     await desk.attachSession(spec);
   }
 
   async tick(desk: AccountDesk, spec: SessionSpec): Promise<void> {
-    const bars: Bar[] = [];
-    for (const symbol of spec.symbols) {
-      const cursor = spec.cursor[symbol] ?? Number.NEGATIVE_INFINITY;
-      bars.push(...this.marketData.getRecentBars(symbol, MAX_BARS_PER_TICK).filter((b) => b.time > cursor));
-    }
-    bars.sort((a, b) => a.time - b.time || a.symbol.localeCompare(b.symbol));
     const { quotes } = await this.marketData.getQuotes(spec.symbols);
-    this.desks.notePrices(bars, quotes);
-    await desk.tick(bars, quotes);
+    this.desks.notePrices([], quotes);
+    await desk.tick(quotes);
   }
 }

@@ -1,4 +1,4 @@
-import Decimal from 'decimal.js';
+import { dec, type Dec } from '@ptp/domain';
 
 export interface FoldableFill {
   readonly symbol: string;
@@ -9,9 +9,9 @@ export interface FoldableFill {
 }
 
 export interface FoldedLedger {
-  readonly cash: Decimal;
+  readonly cash: Dec;
   /** Net quantity per symbol (zero positions omitted). */
-  readonly quantities: ReadonlyMap<string, Decimal>;
+  readonly quantities: ReadonlyMap<string, Dec>;
 }
 
 /**
@@ -19,13 +19,13 @@ export interface FoldedLedger {
  * that the health check verifies the live ledger rather than re-running the code it checks.
  */
 export function foldFills(startingCapital: string, fills: readonly FoldableFill[]): FoldedLedger {
-  let cash = new Decimal(startingCapital);
-  const quantities = new Map<string, Decimal>();
+  let cash = dec(startingCapital);
+  const quantities = new Map<string, Dec>();
   for (const fill of fills) {
-    const gross = new Decimal(fill.quantity).times(fill.price);
-    const signedQuantity = fill.side === 'buy' ? new Decimal(fill.quantity) : new Decimal(fill.quantity).negated();
+    const gross = dec(fill.quantity).times(fill.price);
+    const signedQuantity = fill.side === 'buy' ? dec(fill.quantity) : dec(fill.quantity).negated();
     cash = fill.side === 'buy' ? cash.minus(gross).minus(fill.commission) : cash.plus(gross).minus(fill.commission);
-    const next = (quantities.get(fill.symbol) ?? new Decimal(0)).plus(signedQuantity);
+    const next = (quantities.get(fill.symbol) ?? dec(0)).plus(signedQuantity);
     if (next.isZero()) quantities.delete(fill.symbol);
     else quantities.set(fill.symbol, next);
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AccountEntity, PaperTradeEntity, PositionEntity } from '@ptp/api/persistence';
 import { type ContributorHealth, HealthContributor } from '@ptp/api/shared';
-import Decimal from 'decimal.js';
+import { dec } from '@ptp/domain';
 import { DataSource } from 'typeorm';
 import { foldFills } from './ledger-fold';
 
@@ -43,10 +43,10 @@ export class PortfolioInvariantsContributor extends HealthContributor {
     const folded = foldFills(account.startingCapital, fills);
     const problems: string[] = [];
     if (folded.cash.isNegative()) problems.push(`cash ${folded.cash.toString()} < 0`);
-    const held = new Map(positions.map((p) => [p.symbol, new Decimal(p.quantity)]));
+    const held = new Map(positions.map((p) => [p.symbol, dec(p.quantity)]));
     for (const symbol of new Set([...folded.quantities.keys(), ...held.keys()])) {
-      const fromFills = folded.quantities.get(symbol) ?? new Decimal(0);
-      const inTable = held.get(symbol) ?? new Decimal(0);
+      const fromFills = folded.quantities.get(symbol) ?? dec(0);
+      const inTable = held.get(symbol) ?? dec(0);
       if (fromFills.isNegative()) problems.push(`${symbol}: fills give a short position ${fromFills.toString()}`);
       if (!fromFills.equals(inTable)) problems.push(`${symbol}: positions table ${inTable.toString()} ≠ fills ${fromFills.toString()}`);
     }

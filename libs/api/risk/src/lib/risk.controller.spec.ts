@@ -1,0 +1,58 @@
+import { Test, type TestingModule } from '@nestjs/testing';
+import { AppConfigModule, loadAppConfig, type AppConfig } from '@ptp/api/config';
+import { TradingDesks } from '@ptp/api/paper-trading';
+import {
+  makeDeskTestDir,
+  PriceFeed,
+  removeDeskTestDir,
+  uniqueSymbol,
+} from '@ptp/api/paper-trading/testing';
+import { PersistenceModule } from '@ptp/api/persistence';
+import { RuntimeConfigService } from '@ptp/api/runtime-config';
+import { join } from 'node:path';
+import { RiskModule } from './risk.module';
+import { RiskController } from './risk.controller';
+
+describe('RiskController (real modules, SQLite, hand-fed prices)', () => {
+  let dataDir: string;
+  let module: TestingModule;
+  let config: AppConfig;
+
+  beforeAll(async () => {
+    dataDir = makeDeskTestDir();
+    config = loadAppConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', PLATFORM_CONFIG: join(dataDir, 'platform.json') });
+    module = await Test.createTestingModule({
+      imports: [AppConfigModule.forRoot(config), PersistenceModule, RiskModule],
+    }).compile();
+    module.useLogger(false);
+    await module.init();
+  });
+
+  afterAll(async () => {
+    await module.close();
+    removeDeskTestDir(dataDir);
+  });
+
+  it('reports the limits of the config and the positions the engine holds', async () => {
+    const desks = module.get(TradingDesks);
+    const symbol = uniqueSymbol('R');
+    const feed = new PriceFeed();
+    desks.notePrices([feed.bar(symbol, 50)], []);
+    const before = await module.get(RiskController).risk({ accountId: 'default' });
+    expect(before).toMatchObject({ accountId: 'default', limits: config.risk, openPositions: 0, entriesBlocked: false });
+    const placed = await desks.withDesk('default', (desk) =>
+      desk.placeOrder({ symbol, side: 'buy', type: 'market', quantity: 10 }),
+    );
+    expect(placed.ok).toBe(true);
+    const after = await module.get(RiskController).risk({ accountId: 'default' });
+    expect(after.openPositions).toBe(1);
+    expect(after.dailyLoss).toMatchObject({ startEquity: '100000.00', limit: '5000.00', breached: false });
+  });
+
+  it('shows a new daily loss limit as soon as the runtime config changes', async () => {
+    await module.get(RuntimeConfigService).update('default', { risk: { dailyLossLimitPct: 2 } });
+    const risk = await module.get(RiskController).risk({ accountId: 'default' });
+    expect(risk.limits.dailyLossLimitPct).toBe(2);
+    expect(Number(risk.dailyLoss.limit)).toBeCloseTo(Number(risk.dailyLoss.startEquity) * 0.02, 2);
+  });
+});
