@@ -3,14 +3,12 @@ import { MarketDataService } from '@ptp/api/market-data';
 import { OrderEntity } from '@ptp/api/persistence';
 import { ApiError } from '@ptp/api/shared';
 import type { Order, OrderStatusFilter } from '@ptp/contracts';
-import type { OrderRequest, SubmitResult } from '@ptp/domain';
+import { OPEN_ORDER_STATUSES, type OrderRequest, type SubmitResult } from '@ptp/domain';
 import { DataSource, In } from 'typeorm';
 import { AccountsService } from '../accounts/accounts.service';
 import { toOrderView } from '../desk/engine-rows';
 import { TradingDesks } from '../desk/trading-desks.service';
 import { orderShapeProblems, type PlaceOrderDto } from './place-order.dto';
-
-const OPEN_STATUSES = ['new', 'accepted', 'partially_filled'];
 
 /** Codes of the core's own input validation: the request itself is wrong (400), not the market or a rule (422). */
 const INPUT_CODES = new Set(['INVALID_SYMBOL', 'INVALID_SIDE', 'INVALID_ORDER_TYPE', 'INVALID_TIME_IN_FORCE', 'QUANTITY_OR_NOTIONAL', 'INVALID_QUANTITY', 'INVALID_NOTIONAL', 'MISSING_LIMIT_PRICE', 'MISSING_STOP_PRICE', 'INVALID_PRICE', 'INVALID_TRAIL', 'FIELD_NOT_APPLICABLE', 'BRACKET_REQUIRES_BUY']);
@@ -61,7 +59,7 @@ export class OrdersService {
 
   async list(accountId: string | undefined, status: OrderStatusFilter = 'all', limit = 200): Promise<Order[]> {
     const account = await this.accounts.resolve(accountId);
-    const statusFilter = status === 'all' ? {} : { status: status === 'open' ? In(OPEN_STATUSES) : status };
+    const statusFilter = status === 'all' ? {} : { status: status === 'open' ? In([...OPEN_ORDER_STATUSES]) : status };
     const rows = await this.dataSource.getRepository(OrderEntity).find({ where: { accountId: account.id, ...statusFilter }, order: { createdAt: 'DESC', id: 'DESC' }, take: limit });
     return rows.map(toOrderView);
   }
