@@ -12,6 +12,9 @@ export type MarketDataSource = 'simulated' | 'polygon' | 'replay';
  */
 export type ProviderState = 'ok' | 'degraded' | 'unauthorized' | 'starting';
 
+/** A ticker the API accepts: upper-case letters, digits and dots, 1-10 characters (AAPL, BRK.B). */
+export const SYMBOL_PATTERN = /^[A-Z][A-Z0-9.]{0,9}$/;
+
 /** Bar sizes the bars endpoint accepts. */
 export const MARKET_TIMESPANS = ['minute', 'hour', 'day'] as const;
 export type MarketTimespan = (typeof MARKET_TIMESPANS)[number];

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { SYMBOL_PATTERN } from '@ptp/contracts';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -21,7 +22,6 @@ import {
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export const PROVIDER_CHOICES = ['auto', 'simulated', 'polygon', 'replay'] as const;
 export const STRATEGY_NAMES = ['ma-crossover', 'rsi-mean-reversion', 'momentum-breakout', 'mixed'] as const;
-const SYMBOL_PATTERN = /^[A-Z][A-Z0-9.]{0,9}$/;
 
 class RateLimitSchema {
   @IsInt() @Min(1) @Max(3600) ttlSec!: number;

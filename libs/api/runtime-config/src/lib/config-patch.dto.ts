@@ -17,19 +17,19 @@ import {
   ValidateNested,
 } from 'class-validator';
 import type { FeeSettings, RiskLimits, RuntimeConfigPatch } from '@ptp/contracts';
+import { FINITE_NUMBER } from '@ptp/api/shared';
+import { SYMBOL_PATTERN } from '@ptp/contracts';
 import { STRATEGY_NAMES } from '@ptp/domain';
 
-const SYMBOL_PATTERN = /^[A-Z][A-Z0-9.]{0,9}$/;
 
 /** Omitted is fine, but an explicit null is not a value for these keys (IsOptional would let it through). */
 const Omittable = (): PropertyDecorator => ValidateIf((_, value) => value !== undefined);
 /** Omitted or null (null switches the default stop-loss / take-profit off). */
 const Nullable = (): PropertyDecorator => ValidateIf((_, value) => value !== undefined && value !== null);
-const finite = { allowNaN: false, allowInfinity: false };
 
 export class RiskLimitsPatchDto implements Partial<RiskLimits> {
   @ApiPropertyOptional({ description: 'Max position size, % of equity', minimum: 0.01, maximum: 100, example: 10 })
-  @Omittable() @IsNumber(finite) @Min(0.01) @Max(100)
+  @Omittable() @IsNumber(FINITE_NUMBER) @Min(0.01) @Max(100)
   maxPositionPct?: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 1000, example: 8 })
@@ -37,7 +37,7 @@ export class RiskLimitsPatchDto implements Partial<RiskLimits> {
   maxOpenPositions?: number;
 
   @ApiPropertyOptional({ description: '% of start-of-day equity', minimum: 0.01, maximum: 100, example: 5 })
-  @Omittable() @IsNumber(finite) @Min(0.01) @Max(100)
+  @Omittable() @IsNumber(FINITE_NUMBER) @Min(0.01) @Max(100)
   dailyLossLimitPct?: number;
 
   @ApiPropertyOptional({ example: false })
@@ -45,7 +45,7 @@ export class RiskLimitsPatchDto implements Partial<RiskLimits> {
   flattenOnDailyLossLimit?: boolean;
 
   @ApiPropertyOptional({ description: 'Dollars', minimum: 0, maximum: 1_000_000, example: 1 })
-  @Omittable() @IsNumber(finite) @Min(0) @Max(1_000_000)
+  @Omittable() @IsNumber(FINITE_NUMBER) @Min(0) @Max(1_000_000)
   minOrderNotional?: number;
 
   @ApiPropertyOptional({ example: false })
@@ -53,29 +53,29 @@ export class RiskLimitsPatchDto implements Partial<RiskLimits> {
   enforceMarketHours?: boolean;
 
   @ApiPropertyOptional({ description: '% below entry; null = none', minimum: 0.01, maximum: 100, nullable: true, example: 2 })
-  @Nullable() @IsNumber(finite) @Min(0.01) @Max(100)
+  @Nullable() @IsNumber(FINITE_NUMBER) @Min(0.01) @Max(100)
   defaultStopLossPct?: number | null;
 
   @ApiPropertyOptional({ description: '% above entry; null = none', minimum: 0.01, maximum: 1000, nullable: true, example: null })
-  @Nullable() @IsNumber(finite) @Min(0.01) @Max(1000)
+  @Nullable() @IsNumber(FINITE_NUMBER) @Min(0.01) @Max(1000)
   defaultTakeProfitPct?: number | null;
 }
 
 export class FeesPatchDto implements Partial<FeeSettings> {
   @ApiPropertyOptional({ description: '% of notional', minimum: 0, maximum: 10, example: 0.05 })
-  @Omittable() @IsNumber(finite) @Min(0) @Max(10)
+  @Omittable() @IsNumber(FINITE_NUMBER) @Min(0) @Max(10)
   percent?: number;
 
   @ApiPropertyOptional({ description: 'Dollars per share', minimum: 0, maximum: 1, example: 0.005 })
-  @Omittable() @IsNumber(finite) @Min(0) @Max(1)
+  @Omittable() @IsNumber(FINITE_NUMBER) @Min(0) @Max(1)
   perShare?: number;
 
   @ApiPropertyOptional({ description: 'Dollars per order when charged per share', minimum: 0, maximum: 100, example: 1 })
-  @Omittable() @IsNumber(finite) @Min(0) @Max(100)
+  @Omittable() @IsNumber(FINITE_NUMBER) @Min(0) @Max(100)
   perShareMinimum?: number;
 
   @ApiPropertyOptional({ description: 'Dollars per order', minimum: 0, maximum: 100, example: 0 })
-  @Omittable() @IsNumber(finite) @Min(0) @Max(100)
+  @Omittable() @IsNumber(FINITE_NUMBER) @Min(0) @Max(100)
   flat?: number;
 
   @ApiPropertyOptional({ description: 'SEC/FINRA sell-side fees', example: false })
@@ -117,6 +117,6 @@ export class RuntimeConfigPatchDto implements RuntimeConfigPatch {
   fees?: FeesPatchDto;
 
   @ApiPropertyOptional({ description: 'Adverse slippage, basis points', minimum: 0, maximum: 1000, example: 5 })
-  @Omittable() @IsNumber(finite) @Min(0) @Max(1000)
+  @Omittable() @IsNumber(FINITE_NUMBER) @Min(0) @Max(1000)
   slippageBps?: number;
 }

@@ -1,10 +1,8 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
+import { SYMBOL_PATTERN } from '@ptp/contracts';
 import { IsOptional, IsString, Matches } from 'class-validator';
-
-/** Ticker syntax of the platform config's watchlist (upper-case, letters, digits and dots). */
-export const SYMBOL_PATTERN = /^[A-Z][A-Z0-9.]{0,9}$/;
 
 const upperCase = Transform(({ value }) => (typeof value === 'string' ? value.trim().toUpperCase() : value));
 

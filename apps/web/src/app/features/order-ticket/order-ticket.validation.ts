@@ -1,3 +1,4 @@
+import { SYMBOL_PATTERN } from '@ptp/contracts';
 import { type OrderTicketForm, needsLimitPrice, needsStopPrice } from './order-ticket.model';
 
 export type TicketField = keyof OrderTicketForm;
@@ -8,7 +9,6 @@ export interface TicketContext {
   readonly lastPrice?: number | null;
 }
 
-const SYMBOL_PATTERN = /^[A-Z][A-Z0-9.-]{0,9}$/;
 const MAX_QUANTITY_DECIMALS = 6;
 const MAX_MONEY_DECIMALS = 2;
 
@@ -79,7 +79,7 @@ export function validateOrderTicket(form: OrderTicketForm, context: TicketContex
   const errors: TicketErrors = {};
   const symbol = form.symbol.trim().toUpperCase();
   if (!symbol) errors.symbol = 'Symbol is required';
-  else if (!SYMBOL_PATTERN.test(symbol)) errors.symbol = 'Symbol must be 1–10 letters, digits, "." or "-"';
+  else if (!SYMBOL_PATTERN.test(symbol)) errors.symbol = 'Symbol must be 1–10 letters, digits or "."';
 
   if (form.sizeMode === 'quantity') errors.quantity = checkPositive(form.quantity, 'Quantity', MAX_QUANTITY_DECIMALS);
   else errors.notional = checkPositive(form.notional, 'Notional', MAX_MONEY_DECIMALS);

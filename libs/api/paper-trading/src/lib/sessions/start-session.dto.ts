@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { AccountQueryDto, SYMBOL_PATTERN } from '@ptp/api/shared';
+import { AccountQueryDto } from '@ptp/api/shared';
+import { SYMBOL_PATTERN } from '@ptp/contracts';
 import { STRATEGY_NAMES, type StrategyName } from '@ptp/domain';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsObject, IsOptional, Matches, Max, Min } from 'class-validator';

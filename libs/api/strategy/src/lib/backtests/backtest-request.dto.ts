@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { FeesPatchDto, RiskLimitsPatchDto } from '@ptp/api/runtime-config';
-import { ACCOUNT_ID_PATTERN } from '@ptp/api/shared';
+import { ACCOUNT_ID_PATTERN, FINITE_NUMBER } from '@ptp/api/shared';
+import { SYMBOL_PATTERN } from '@ptp/contracts';
 import { STRATEGY_NAMES } from '@ptp/domain';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -23,9 +24,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 
-const SYMBOL_PATTERN = /^[A-Z][A-Z0-9.]{0,9}$/;
 const DATE_PATTERN = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-const finite = { allowNaN: false, allowInfinity: false };
 export const BACKTEST_SOURCE_TYPES = ['simulated', 'polygon', 'csv'] as const;
 export const SIZING_MODES = ['auto', 'quantity', 'notional'] as const;
 /** The JSON body limit (server.bodyLimit) bounds a CSV sent inline; a multipart upload may be this large. */
@@ -63,12 +62,12 @@ export class BacktestSizingDto {
 
   @ApiPropertyOptional({ description: 'quantity mode: shares per entry', example: 10 })
   @ValidateIf((sizing: BacktestSizingDto) => sizing.mode === 'quantity' || sizing.quantity !== undefined)
-  @IsNumber(finite) @Min(0.000001) @Max(1_000_000_000)
+  @IsNumber(FINITE_NUMBER) @Min(0.000001) @Max(1_000_000_000)
   quantity?: number;
 
   @ApiPropertyOptional({ description: 'notional mode: dollars per entry', example: 50 })
   @ValidateIf((sizing: BacktestSizingDto) => sizing.mode === 'notional' || sizing.notional !== undefined)
-  @IsNumber(finite) @Min(0.01) @Max(1_000_000_000)
+  @IsNumber(FINITE_NUMBER) @Min(0.01) @Max(1_000_000_000)
   notional?: number;
 }
 
@@ -96,7 +95,7 @@ export class BacktestRequestDto {
   to!: string;
 
   @ApiPropertyOptional({ description: 'Starting capital in dollars', minimum: 1, maximum: 1_000_000_000, example: 500 })
-  @IsOptional() @IsNumber(finite) @Min(1) @Max(1_000_000_000)
+  @IsOptional() @IsNumber(FINITE_NUMBER) @Min(1) @Max(1_000_000_000)
   capital?: number;
 
   @ApiPropertyOptional({ type: BacktestSizingDto })
@@ -108,7 +107,7 @@ export class BacktestRequestDto {
   fees?: FeesPatchDto;
 
   @ApiPropertyOptional({ minimum: 0, maximum: 1000, example: 5 })
-  @IsOptional() @IsNumber(finite) @Min(0) @Max(1000)
+  @IsOptional() @IsNumber(FINITE_NUMBER) @Min(0) @Max(1000)
   slippageBps?: number;
 
   @ApiPropertyOptional({
