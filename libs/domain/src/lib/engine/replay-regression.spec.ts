@@ -1,11 +1,11 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   firstFillDifference,
-  PINS_FILE,
-  pinnedReplays,
   replay,
   type Fingerprint,
   type FillRow,
+  type Pins,
   type Profile,
 } from './testing/seeded-replay';
 
@@ -24,6 +24,12 @@ import {
  * that differ, or the kind of output. Re-record that file (only after a deliberate change) with
  * UPDATE_REPLAY_PINS=1.
  */
+
+const PINS_FILE = join(__dirname, 'replay-regression.pins.json');
+
+function pinnedReplays(): Record<string, Pins> {
+  return JSON.parse(readFileSync(PINS_FILE, 'utf8'));
+}
 
 const PINNED: Record<string, Fingerprint> = {
   'ma-crossover defaults': {

@@ -76,8 +76,8 @@ export class TradingEngine {
       : new Ledger(config.startingCash);
     this.trips = new RoundTripTracker(snapshot?.openTrips);
     this.guard = new DailyLossGuard(snapshot?.dailyLoss);
-    this.positions = snapshot?.positions
-      ? new PositionHistory(snapshot.positions)
+    this.positions = snapshot?.positionOpenings
+      ? new PositionHistory(snapshot.positionOpenings)
       : PositionHistory.fromOpenTrips(snapshot?.openTrips ?? []);
     const { ledger, orderBook: book, ids, output } = this;
     this.clock = new DayRoll(config, ledger, book, this.guard, output);
@@ -101,7 +101,7 @@ export class TradingEngine {
   ): TradingEngine {
     const replayed = fills ? replayFills(config.startingCash, snapshot, fills) : null;
     const engine = new TradingEngine(config, snapshot);
-    if (replayed && !snapshot.positions) engine.positions.load(replayed.state());
+    if (replayed && !snapshot.positionOpenings) engine.positions.load(replayed.state());
     return engine;
   }
 
@@ -274,7 +274,7 @@ export class TradingEngine {
       openTrips: this.openRoundTrips(),
       dailyLoss: this.guard.current,
       lastEquityTime: this.clock.lastEquityTime,
-      positions: this.positions.state(),
+      positionOpenings: this.positions.state(),
     };
   }
 
