@@ -113,8 +113,7 @@ export class Execution {
 
   /**
    * What this fill trades and costs, or null when it trades nothing: sells never exceed the
-   * position;
-   * a notional buy spends at most its notional and the cash.
+   * position; a notional buy spends at most its notional and the cash.
    */
   private fillCost(order: Order, price: number): FillCost | null {
     const remaining = remainingQuantity(order);

@@ -91,8 +91,7 @@ export class TradingEngine {
   /**
    * Rebuilds an engine after a restart: the ledger from every persisted fill (checked against the
    * snapshot's), open orders, counters and day state from the snapshot. Feed warmUp() the recent
-   * bars
-   * afterwards so that the strategies' indicators are where they were.
+   * bars afterwards so that the strategies' indicators are where they were.
    */
   static restore(
     config: EngineConfig,
@@ -177,9 +176,9 @@ export class TradingEngine {
 
   /**
    * Values a position at an observed price without trading: never fills, never moves the bar time
-   * nor
-   * records equity. A price in a later trading day rolls the day as a bar would (day orders expire,
-   * the daily loss limit starts a new session), so accounts that see no bars still change days.
+   * nor records equity. A price in a later trading day rolls the day as a bar would (day orders
+   * expire, the daily loss limit starts a new session), so accounts that see no bars still change
+   * days.
    */
   markPrice(mark: PriceMark): void {
     if (!(mark.price > 0) || !Number.isFinite(mark.price)) return;
