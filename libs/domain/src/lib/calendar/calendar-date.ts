@@ -24,10 +24,9 @@ const twoDigits = (n: number): string => (n < 10 ? `0${n}` : `${n}`);
 
 /**
  * The UTC calendar date of an instant, as `YYYY-MM-DD`, exactly as `Date#toISOString` writes it.
- * Days
- * are turned into a civil date with integer arithmetic (H. Hinnant's `civil_from_days`) for the
- * years
- * 1000–9999, since replays ask for it on every trading day; other instants go through `Date`.
+ * Days are turned into a civil date with integer arithmetic (H. Hinnant's `civil_from_days`) for
+ * the years 1000–9999, since replays ask for it on every trading day; other instants go through
+ * `Date`.
  */
 export function utcMsToIsoDate(ms: number): string {
   // Date truncates a time value towards zero before splitting it into days.

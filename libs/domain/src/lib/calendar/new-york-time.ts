@@ -2,12 +2,10 @@ import { isoDateToUtcMidnight, MINUTE_MS, utcMsToIsoDate } from './calendar-date
 
 /**
  * America/New_York wall-clock conversions. Offsets come from the runtime's time-zone database
- * through
- * Intl.DateTimeFormat, so DST changes (and historical rule changes) are correct. Because Intl is
- * slow
- * and a backtest asks for millions of offsets, each UTC year's offset changes are located once (by
- * bisection to the hour; New York changes offset on whole UTC hours) and cached: one small entry
- * per year.
+ * through Intl.DateTimeFormat, so DST changes (and historical rule changes) are correct. Because
+ * Intl is slow and a backtest asks for millions of offsets, each UTC year's offset changes are
+ * located once (by bisection to the hour; New York changes offset on whole UTC hours) and cached:
+ * one small entry per year.
  */
 
 const HOUR_MS = 3_600_000;

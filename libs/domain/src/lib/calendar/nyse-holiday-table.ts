@@ -1,10 +1,8 @@
 /**
  * NYSE full closures and 13:00 early closes for 2025–2028 as published by NYSE ("NYSE Group
- * Announces
- * 2025, 2026 and 2027 Holiday and Early Closings Calendar" and the 2026–2028 release). Years
- * outside
- * this table follow the rules in nyse-holiday-rules.ts. The table exists so that ad-hoc closures
- * (such as 2025-01-09) and any deviation from the rules are stated explicitly.
+ * Announces 2025, 2026 and 2027 Holiday and Early Closings Calendar" and the 2026–2028 release).
+ * Years outside this table follow the rules in nyse-holiday-rules.ts. The table exists so that
+ * ad-hoc closures (such as 2025-01-09) and any deviation from the rules are stated explicitly.
  */
 export interface NyseYearTable {
   readonly closed: Readonly<Record<string, string>>;

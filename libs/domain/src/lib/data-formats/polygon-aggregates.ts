@@ -26,9 +26,8 @@ interface AggregateResult {
 
 /**
  * Parses a Polygon (Massive) `/v2/aggs/ticker/{T}/range/...` response body, as text or already
- * parsed.
- * `t` is the bar start in UTC ms. A response without `results` (unknown ticker, empty range) gives
- * [].
+ * parsed. `t` is the bar start in UTC ms. A response without `results` (unknown ticker, empty
+ * range) gives [].
  */
 export function parsePolygonAggregates(
   body: string | unknown,

@@ -15,11 +15,9 @@ const HEADER = ['date', 'open', 'high', 'low', 'close', 'adj close', 'volume'];
 
 /**
  * Parses Yahoo Finance's daily CSV (`Date,Open,High,Low,Close,Adj Close,Volume`) into bars whose
- * `time`
- * is 00:00 UTC of the row's date, so `new Date(time).toISOString().slice(0, 10)` gives the date
- * back.
- * Rows Yahoo marks with `null` (days without data) are skipped; any other malformed row throws a
- * DataFormatError naming its line. Dates must be strictly increasing.
+ * `time` is 00:00 UTC of the row's date, so `new Date(time).toISOString().slice(0, 10)` gives the
+ * date back. Rows Yahoo marks with `null` (days without data) are skipped; any other malformed row
+ * throws a DataFormatError naming its line. Dates must be strictly increasing.
  */
 export function parseYahooDailyCsv(text: string, options: YahooCsvOptions): Bar[] {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);

@@ -35,8 +35,7 @@ export interface EngineAlert {
 /**
  * What happened since the last takeOutput(): a copy of every order that changed (as it is now, with
  * every transition; upsert by id), new fills, closed round trips, decisions, one equity point per
- * bar
- * time, alerts, and the realised P&L of each new fill.
+ * bar time, alerts, and the realised P&L of each new fill.
  */
 export interface EngineOutput {
   readonly orders: Order[];

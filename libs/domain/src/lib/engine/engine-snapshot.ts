@@ -23,5 +23,5 @@ export interface EngineSnapshot {
    * When each open position was opened and what it realised since. Absent from snapshots saved
    * before it was kept: restore then derives it from the fills, else from the open round trips.
    */
-  readonly positions?: readonly PositionOpening[];
+  readonly positionOpenings?: readonly PositionOpening[];
 }

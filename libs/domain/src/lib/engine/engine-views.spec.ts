@@ -132,14 +132,16 @@ describe('TradingEngine snapshot of position openings', () => {
     const { engine, times } = tradedEngine();
     const fills = engine.takeOutput().fills;
     const snapshot: EngineSnapshot = JSON.parse(JSON.stringify(engine.snapshot()));
-    expect(snapshot.positions).toEqual([{ symbol: 'AAA', openedAt: times[1], realizedPnl: '39' }]);
+    expect(snapshot.positionOpenings).toEqual([
+      { symbol: 'AAA', openedAt: times[1], realizedPnl: '39' },
+    ]);
     const opening = (e: TradingEngine) => {
       const [p] = e.account().positions;
       return [p.openedAt, p.realizedPnl.toString()];
     };
     expect(opening(new TradingEngine(engine.config, snapshot))).toEqual([times[1], '39']);
 
-    const { positions: _, ...older } = snapshot;
+    const { positionOpenings: _, ...older } = snapshot;
     expect(opening(TradingEngine.restore(engine.config, older, fills))).toEqual([times[1], '39']);
     expect(opening(new TradingEngine(engine.config, older))).toEqual([times[1], '0']);
   });

@@ -15,7 +15,7 @@ import { isOpenOrder, type Order } from '../orders/order-types';
 import { affordableBuy } from '../risk/sizing';
 import type { EngineConfig } from './engine-config';
 import type { EngineIds } from './engine-ids';
-import { engineRequest } from './engine-request';
+import { engineRequest, type EngineOrderSpec } from './engine-request';
 import type { OrderBook, SymbolState } from './order-book';
 import type { OutputBuffer } from './output-buffer';
 import { applyFillWithPnl, type PositionHistory } from './position-history';
@@ -113,8 +113,7 @@ export class Execution {
 
   /**
    * What this fill trades and costs, or null when it trades nothing: sells never exceed the
-   * position;
-   * a notional buy spends at most its notional and the cash.
+   * position; a notional buy spends at most its notional and the cash.
    */
   private fillCost(order: Order, price: number): FillCost | null {
     const remaining = remainingQuantity(order);
@@ -162,28 +161,24 @@ export class Execution {
       entry.stopLoss ?? (defaultStop != null ? price * (1 - defaultStop / 100) : null);
     const takeProfit =
       entry.takeProfit ?? (defaultTake != null ? price * (1 + defaultTake / 100) : null);
-    const { symbol, filledQuantity: quantity } = entry;
     if (stopLoss !== null) {
-      const request = engineRequest({
-        symbol,
-        side: 'sell',
-        type: 'stop',
-        quantity,
-        stopPrice: stopLoss,
-      });
-      const origin = this.book.origin(time, 'risk', 'stop_loss', entry.id);
-      this.book.accept(createOrder(request, origin), price, time);
+      this.attach(entry, 'stop_loss', { type: 'stop', stopPrice: stopLoss }, price, time);
     }
     if (takeProfit !== null) {
-      const request = engineRequest({
-        symbol,
-        side: 'sell',
-        type: 'limit',
-        quantity,
-        limitPrice: takeProfit,
-      });
-      const origin = this.book.origin(time, 'risk', 'take_profit', entry.id);
-      this.book.accept(createOrder(request, origin), price, time);
+      this.attach(entry, 'take_profit', { type: 'limit', limitPrice: takeProfit }, price, time);
     }
+  }
+
+  private attach(
+    entry: Order,
+    role: 'stop_loss' | 'take_profit',
+    prices: Pick<EngineOrderSpec, 'type' | 'limitPrice' | 'stopPrice'>,
+    price: number,
+    time: number,
+  ): void {
+    const { symbol, filledQuantity: quantity } = entry;
+    const request = engineRequest({ symbol, side: 'sell', quantity, ...prices });
+    const origin = this.book.origin(time, 'risk', role, entry.id);
+    this.book.accept(createOrder(request, origin), price, time);
   }
 }

@@ -19,8 +19,7 @@ interface Opening {
 /**
  * Books a fill on the ledger and returns its realised P&L by the trade history's convention: for a
  * sell the change of the ledger's realised P&L (net of the fee), zero for a buy. Throws
- * LedgerError,
- * changing nothing, where the ledger does.
+ * LedgerError, changing nothing, where the ledger does.
  */
 export function applyFillWithPnl(
   ledger: Ledger,

@@ -1,29 +1,32 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   firstFillDifference,
-  PINS_FILE,
-  pinnedReplays,
   replay,
   type Fingerprint,
   type FillRow,
+  type Pins,
   type Profile,
 } from './testing/seeded-replay';
 
 /**
  * Pins what seeded replays produce, down to the last decimal digit of the ledger and a digest of
- * every
- * output (orders with their transitions, fills, round trips, decisions, equity points, alerts), so
- * that
- * no optimisation of the engine can change a result without failing here. The pinned values were
- * recorded before the hot path was optimised; they change only with a deliberate change of
- * behaviour.
+ * every output (orders with their transitions, fills, round trips, decisions, equity points,
+ * alerts), so that no optimisation of the engine can change a result without failing here. The
+ * pinned values were recorded before the hot path was optimised; they change only with a deliberate
+ * change of behaviour.
  *
  * So that a failure says what changed, every fill (with its realised P&L) and a digest of each kind
  * of output are pinned too, in replay-regression.pins.json: a mismatch names the first fill and
- * field
- * that differ, or the kind of output. Re-record that file (only after a deliberate change) with
- * UPDATE_REPLAY_PINS=1.
+ * field that differ, or the kind of output. Re-record that file (only after a deliberate change)
+ * with UPDATE_REPLAY_PINS=1.
  */
+
+const PINS_FILE = join(__dirname, 'replay-regression.pins.json');
+
+function pinnedReplays(): Record<string, Pins> {
+  return JSON.parse(readFileSync(PINS_FILE, 'utf8'));
+}
 
 const PINNED: Record<string, Fingerprint> = {
   'ma-crossover defaults': {

@@ -9,8 +9,7 @@ export interface TradingDay {
 
 /**
  * A bar stamped exactly 00:00 UTC is a daily bar (the data parsers' convention): its day is that
- * UTC
- * date. Every other instant belongs to its New York calendar date.
+ * UTC date. Every other instant belongs to its New York calendar date.
  */
 export function isDailyBarTime(time: number): boolean {
   return time % DAY_MS === 0;

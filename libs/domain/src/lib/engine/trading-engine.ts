@@ -76,8 +76,8 @@ export class TradingEngine {
       : new Ledger(config.startingCash);
     this.trips = new RoundTripTracker(snapshot?.openTrips);
     this.guard = new DailyLossGuard(snapshot?.dailyLoss);
-    this.positions = snapshot?.positions
-      ? new PositionHistory(snapshot.positions)
+    this.positions = snapshot?.positionOpenings
+      ? new PositionHistory(snapshot.positionOpenings)
       : PositionHistory.fromOpenTrips(snapshot?.openTrips ?? []);
     const { ledger, orderBook: book, ids, output } = this;
     this.clock = new DayRoll(config, ledger, book, this.guard, output);
@@ -91,8 +91,7 @@ export class TradingEngine {
   /**
    * Rebuilds an engine after a restart: the ledger from every persisted fill (checked against the
    * snapshot's), open orders, counters and day state from the snapshot. Feed warmUp() the recent
-   * bars
-   * afterwards so that the strategies' indicators are where they were.
+   * bars afterwards so that the strategies' indicators are where they were.
    */
   static restore(
     config: EngineConfig,
@@ -101,7 +100,7 @@ export class TradingEngine {
   ): TradingEngine {
     const replayed = fills ? replayFills(config.startingCash, snapshot, fills) : null;
     const engine = new TradingEngine(config, snapshot);
-    if (replayed && !snapshot.positions) engine.positions.load(replayed.state());
+    if (replayed && !snapshot.positionOpenings) engine.positions.load(replayed.state());
     return engine;
   }
 
@@ -177,9 +176,9 @@ export class TradingEngine {
 
   /**
    * Values a position at an observed price without trading: never fills, never moves the bar time
-   * nor
-   * records equity. A price in a later trading day rolls the day as a bar would (day orders expire,
-   * the daily loss limit starts a new session), so accounts that see no bars still change days.
+   * nor records equity. A price in a later trading day rolls the day as a bar would (day orders
+   * expire, the daily loss limit starts a new session), so accounts that see no bars still change
+   * days.
    */
   markPrice(mark: PriceMark): void {
     if (!(mark.price > 0) || !Number.isFinite(mark.price)) return;
@@ -274,7 +273,7 @@ export class TradingEngine {
       openTrips: this.openRoundTrips(),
       dailyLoss: this.guard.current,
       lastEquityTime: this.clock.lastEquityTime,
-      positions: this.positions.state(),
+      positionOpenings: this.positions.state(),
     };
   }
 

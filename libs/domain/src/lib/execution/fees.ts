@@ -107,12 +107,9 @@ function exactSchedule(schedule: FeeSchedule): ExactSchedule {
 /**
  * The fees of one fill. Flat fees and the per-share minimum apply once per order (on its first
  * fill); percent and per-share fees on every fill. Regulatory fees are rounded up to the cent as
- * the
- * regulators require; the commission itself is not rounded (a backtest's fees must match a
- * reference
- * to 1e-6 relative even when they are fractions of a cent). `notional`, quantity × price, is passed
- * by
- * callers that have it already.
+ * the regulators require; the commission itself is not rounded (a backtest's fees must match a
+ * reference to 1e-6 relative even when they are fractions of a cent). `notional`, quantity × price,
+ * is passed by callers that have it already.
  */
 export function exactFees(
   schedule: FeeSchedule,

@@ -5,8 +5,7 @@ import { exactFees, type ExactFees, type FeeSchedule } from './fees';
 
 /**
  * What one fill trades and costs, worked out once and then handed to the ledger and the round
- * trips,
- * which would otherwise each multiply quantity × price again.
+ * trips, which would otherwise each multiply quantity × price again.
  */
 export interface FillCost {
   readonly quantity: number;

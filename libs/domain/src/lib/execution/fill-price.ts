@@ -3,8 +3,8 @@ import { clamp, slip } from './slippage';
 
 /**
  * The prices an order is evaluated against: a bar's open, high and low (clamped: a fill never
- * leaves
- * the bar's range), or one live price (open = high = low, not clamped: slippage applies in full).
+ * leaves the bar's range), or one live price (open = high = low, not clamped: slippage applies in
+ * full).
  */
 export interface PriceRange {
   readonly open: number;
@@ -54,17 +54,13 @@ export function trailingStopPrice(order: Order): number | null {
 
 /**
  * The fill price of `order` in `range` with adverse slippage, or null when it does not execute
- * there.
- * Market orders trade at the open. Limit orders trade at the open when it is already through the
- * limit, else at the limit, and never worse than the limit. Stops trigger at the open on a gap,
- * else at
- * the stop. A stop-limit triggered at the open works as a limit over the whole range; triggered
- * inside
- * the range it fills only if its stop is within its limit (the path after the trigger is unknown),
- * otherwise it keeps working as a limit from the next range on. Trailing stops trigger like a stop
- * at
- * the level set by the anchor before this range; the caller updates the anchor afterwards.
- * Mutates `order.triggered` for stop-limit orders.
+ * there. Market orders trade at the open. Limit orders trade at the open when it is already through
+ * the limit, else at the limit, and never worse than the limit. Stops trigger at the open on a gap,
+ * else at the stop. A stop-limit triggered at the open works as a limit over the whole range;
+ * triggered inside the range it fills only if its stop is within its limit (the path after the
+ * trigger is unknown), otherwise it keeps working as a limit from the next range on. Trailing stops
+ * trigger like a stop at the level set by the anchor before this range; the caller updates the
+ * anchor afterwards. Mutates `order.triggered` for stop-limit orders.
  */
 export function fillPrice(order: Order, range: PriceRange, slippageBps: number): number | null {
   const { side } = order;

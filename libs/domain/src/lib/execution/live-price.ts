@@ -3,8 +3,7 @@ import type { PriceRange } from './fill-price';
 
 /**
  * The latest trade and/or quote of a symbol as the live service sees it. The engine has no clock,
- * so
- * the caller says how old the price is (`ageMs`, measured by its clock) or flags it `stale`.
+ * so the caller says how old the price is (`ageMs`, measured by its clock) or flags it `stale`.
  */
 export interface LivePrice {
   readonly symbol: string;

@@ -7,8 +7,7 @@ export type RangeBar = Pick<Bar, 'high' | 'low' | 'close'>;
 /**
  * Wilder's Average True Range (StockCharts convention): the first bar's true range is high − low,
  * later ones max(high − low, |high − prevClose|, |low − prevClose|); the first ATR is the mean of
- * the
- * first `period` true ranges (so it appears on bar `period`), then Wilder smoothing.
+ * the first `period` true ranges (so it appears on bar `period`), then Wilder smoothing.
  */
 export class Atr implements StreamingIndicator<RangeBar> {
   private readonly average: WilderAverage;

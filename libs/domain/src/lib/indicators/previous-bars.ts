@@ -7,8 +7,7 @@ import type { StreamingIndicator } from './streaming-indicator';
  * Shifts an indicator by one bar so that its value for bar t covers the `period` bars BEFORE t.
  * `update(bar)` returns the level a strategy compares bar t against (e.g. "close above the highest
  * high of the previous 20 bars") and only then adds bar t to the window; `upcoming` is the level
- * the
- * next bar will be compared against.
+ * the next bar will be compared against.
  */
 export class PreviousBars<TInput> implements StreamingIndicator<TInput> {
   // A double and a flag rather than `number | null`: storing a fresh double into a field that also

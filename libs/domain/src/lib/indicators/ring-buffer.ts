@@ -1,7 +1,6 @@
 /**
  * `index mod capacity` for an index below twice the capacity: a compare instead of an integer
- * division,
- * which showed up in profiles of every bar's indicator updates.
+ * division, which showed up in profiles of every bar's indicator updates.
  */
 export function wrap(index: number, capacity: number): number {
   return index >= capacity ? index - capacity : index;

@@ -8,8 +8,7 @@ import { Ema } from './sma-seeded-smoothing';
 
 /*
  * Each batch reference recomputes the value at index t from the whole prefix with a closed form or
- * an
- * explicit window, sharing no state with the streaming class under test.
+ * an explicit window, sharing no state with the streaming class under test.
  */
 type Series = (number | null)[];
 

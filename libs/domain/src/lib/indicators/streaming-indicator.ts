@@ -1,7 +1,6 @@
 /**
  * The contract every streaming indicator shares: one `update` per completed bar (O(1) amortised
- * work and
- * memory bounded by the period), `value` null until warmed up.
+ * work and memory bounded by the period), `value` null until warmed up.
  */
 export interface StreamingIndicator<TInput> {
   readonly period: number;

@@ -19,10 +19,9 @@ const sharesOf = (steps: number): ExactDecimal => ExactDecimal.fromSteps(steps, 
 
 /**
  * Cash and long positions in exact decimals (no margin, no shorts). Only fills change it. Prices
- * marked for valuation are plain numbers: marking happens on every bar and moves no money.
- * Realised P&L is (sell price − average cost) × quantity summed over sells, minus every fee paid,
- * so that equity = starting cash + realised + unrealised. The arithmetic is ExactDecimal's, which
- * gives
+ * marked for valuation are plain numbers: marking happens on every bar and moves no money. Realised
+ * P&L is (sell price − average cost) × quantity summed over sells, minus every fee paid, so that
+ * equity = starting cash + realised + unrealised. The arithmetic is ExactDecimal's, which gives
  * exactly the results of `Dec` (34 significant digits, half-even) many times faster; the getters
  * hand out `Dec`.
  */
@@ -156,8 +155,7 @@ export class Ledger {
 
   /**
    * Books a fill; throws LedgerError (changing nothing) when it would break an invariant.
-   * `notional`,
-   * the fill's quantity × price, is passed by callers that have it already.
+   * `notional`, the fill's quantity × price, is passed by callers that have it already.
    */
   applyFill(fill: Fill, notional?: ExactDecimal): void {
     const steps = quantitySteps(fill.quantity);

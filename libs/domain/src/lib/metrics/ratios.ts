@@ -26,8 +26,7 @@ export function sharpeRatio(
 /**
  * Annualised Sortino of daily returns: mean excess / downside deviation × √252, where the downside
  * deviation is √(Σ min(excess, 0)² / n) over all n days; null when there is no downside, and below
- * two
- * days, where it would always be ±√252 (like Sharpe, which needs two for its σ).
+ * two days, where it would always be ±√252 (like Sharpe, which needs two for its σ).
  */
 export function sortinoRatio(
   dailyReturns: readonly number[],

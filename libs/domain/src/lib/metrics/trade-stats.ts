@@ -20,8 +20,7 @@ export function expectancy(trades: readonly RoundTrip[]): number | null {
 
 /**
  * Fraction of [start, end] during which at least one position was open: the union of the round
- * trips'
- * [entry, exit] intervals plus open positions up to `end`, clipped to the window.
+ * trips' [entry, exit] intervals plus open positions up to `end`, clipped to the window.
  */
 export function exposure(
   trades: readonly RoundTrip[],

@@ -26,9 +26,9 @@ function digits(n: bigint): number {
  * An exact decimal `units × 10^−scale` on a BigInt: the hot-path twin of the ledger's `Dec`
  * (decimal.js), tens of times faster and with the very same results. Sums, differences and products
  * are exact, then rounded half-even to 34 significant digits, and quotients are correctly rounded
- * to 34
- * digits, exactly as `Dec` does; a JS number is taken at its shortest round-trip decimal, as `Dec`
- * takes it. Scaling by a power of ten is exact (it never adds digits). There is no negative zero.
+ * to 34 digits, exactly as `Dec` does; a JS number is taken at its shortest round-trip decimal, as
+ * `Dec` takes it. Scaling by a power of ten is exact (it never adds digits). There is no negative
+ * zero.
  */
 export class ExactDecimal {
   private constructor(

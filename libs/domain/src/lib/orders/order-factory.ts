@@ -12,9 +12,8 @@ export interface OrderOrigin {
 
 /**
  * A fresh order in state `new` from a validated request. Validation is what guarantees that the
- * type
- * and the price fields agree and that exactly one of quantity and notional is given, so the literal
- * (built in the key order persisted orders have) is asserted to be an Order once, here.
+ * type and the price fields agree and that exactly one of quantity and notional is given, so the
+ * literal (built in the key order persisted orders have) is asserted to be an Order once, here.
  */
 export function createOrder(request: ValidOrderRequest, origin: OrderOrigin): Order {
   const order = {

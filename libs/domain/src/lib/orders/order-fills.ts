@@ -17,9 +17,8 @@ export function pendingNotional(order: Order): number | null {
 
 /**
  * Records one execution on the order: the filled quantity, the volume-weighted average price and
- * the
- * move to partially_filled or filled (the fill itself carries the quantity and price). A notional
- * order's quantity is fixed by its first fill.
+ * the move to partially_filled or filled (the fill itself carries the quantity and price). A
+ * notional order's quantity is fixed by its first fill.
  */
 export function recordOrderFill(order: Order, quantity: number, price: number, time: number): void {
   if (order.filledQuantity === 0 && (order.quantity === null || order.quantity === quantity)) {

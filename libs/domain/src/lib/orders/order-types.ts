@@ -27,9 +27,8 @@ export const TIME_IN_FORCE_VALUES: readonly TimeInForce[] = ['day', 'gtc', 'ioc'
 
 /**
  * An order as asked for (manual orders arrive in this shape from the API; strategies build the
- * same).
- * Exactly one of `quantity` (shares, ≤ 6 decimals) and `notional` (dollars, converted to shares at
- * the fill price and rounded down to the quantity step).
+ * same). Exactly one of `quantity` (shares, ≤ 6 decimals) and `notional` (dollars, converted to
+ * shares at the fill price and rounded down to the quantity step).
  */
 export interface OrderRequest {
   readonly symbol: string;
@@ -128,8 +127,7 @@ export type OrderPrices =
 
 /**
  * Shares or dollars: a quantity order has no notional; a notional order's quantity is null until
- * its
- * first fill fixes it.
+ * its first fill fixes it.
  */
 export type OrderAmount =
   | { readonly notional: null; quantity: number }

@@ -11,8 +11,7 @@ export type SizingConfig =
 
 /**
  * The dollar target of an entry: auto = min(maxPositionPct × equity, available cash); notional =
- * the
- * fixed amount. Null for fixed-quantity sizing.
+ * the fixed amount. Null for fixed-quantity sizing.
  */
 export function entryNotional(
   sizing: Exclude<SizingConfig, { readonly mode: 'quantity' }>,

@@ -4,10 +4,8 @@ export const SESSION_MINUTES = 390;
 /**
  * U-shaped intraday multipliers: activity is highest after the open and before the close and lowest
  * around lunch. Each curve is 1 + k·(2u − 1)², scaled so that the session mean of the curve
- * (volume)
- * or of its square (volatility, which adds up as variance) is exactly 1: the annualised volatility
- * and
- * the average volume stay what the profile says.
+ * (volume) or of its square (volatility, which adds up as variance) is exactly 1: the annualised
+ * volatility and the average volume stay what the profile says.
  */
 function uShape(k: number, meanOf: 'value' | 'square'): (fraction: number) => number {
   // For x uniform on [-1, 1]: E[1 + kx²] = 1 + k/3 and E[(1 + kx²)²] = 1 + 2k/3 + k²/5.

@@ -19,8 +19,7 @@ const OFF_HOURS_MINUTE = { fraction: 0.5, opening: false };
 
 /**
  * A whole simulated market: one SymbolSimulator per symbol, each with its own stream derived from
- * the
- * seed and the symbol, so adding a symbol never changes the paths of the others.
+ * the seed and the symbol, so adding a symbol never changes the paths of the others.
  */
 export class MarketSimulator {
   private readonly simulators = new Map<string, SymbolSimulator>();

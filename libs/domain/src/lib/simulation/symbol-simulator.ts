@@ -14,8 +14,8 @@ const GARCH_ALPHA = 0.1;
 const GARCH_BETA = 0.88;
 /**
  * Chance of a jump in any minute (about one and a half a session) and its size in minute-σ units.
- * Jumps carry
- * JUMP_PROBABILITY · JUMP_SIGMAS² = 10 % of the variance; the diffusion carries the rest.
+ * Jumps carry JUMP_PROBABILITY · JUMP_SIGMAS² = 10 % of the variance; the diffusion carries the
+ * rest.
  */
 const JUMP_PROBABILITY = 0.004;
 const JUMP_SIGMAS = 5;
@@ -70,8 +70,8 @@ export class SymbolSimulator {
 
   /**
    * The bar of the minute starting at `time`. `fraction` places the minute in the session (0 =
-   * open,
-   * 1 = close); `opening` marks the first minute after a closed period, which opens with a gap.
+   * open, 1 = close); `opening` marks the first minute after a closed period, which opens with a
+   * gap.
    */
   nextBar(time: number, fraction: number, opening = false): Bar {
     const random = this.random;

@@ -16,8 +16,7 @@ export const DEFAULT_SYNTHETIC_START_DATE = '2025-01-02';
 
 /**
  * Streams `count` regular-session 1-minute bars of one symbol, lazily: a year of bars for 100
- * symbols
- * never has to sit in memory at once. Same seed and symbol, same bars.
+ * symbols never has to sit in memory at once. Same seed and symbol, same bars.
  */
 export function* syntheticMinuteBars(
   symbol: string,
@@ -32,8 +31,7 @@ export function* syntheticMinuteBars(
 
 /**
  * Streams the same bars for many symbols minute by minute (one array per minute, in `symbols`
- * order),
- * the shape a multi-symbol engine replay consumes.
+ * order), the shape a multi-symbol engine replay consumes.
  */
 export function syntheticMarketMinutes(
   symbols: readonly string[],

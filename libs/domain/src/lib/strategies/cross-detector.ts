@@ -2,10 +2,9 @@ export type Cross = 'above' | 'below' | null;
 
 /**
  * Detects a crossover of two series with the rule "on this bar a > b, and on the most recent
- * earlier bar
- * where a ≠ b, a < b" (and the mirror). Bars where a = b are skipped when looking back, so a touch
- * that
- * returns to the same side is not a cross, and a cross through an equal bar is still seen.
+ * earlier bar where a ≠ b, a < b" (and the mirror). Bars where a = b are skipped when looking back,
+ * so a touch that returns to the same side is not a cross, and a cross through an equal bar is
+ * still seen.
  */
 export class CrossDetector {
   private lastSide: -1 | 0 | 1 = 0;

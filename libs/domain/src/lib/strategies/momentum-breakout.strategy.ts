@@ -12,8 +12,7 @@ export interface MomentumBreakoutParams {
 
 /**
  * Donchian-style breakout confirmed by volume. Every level is computed over the bars BEFORE the
- * current
- * one, so a bar can break out of a channel that it does not itself widen.
+ * current one, so a bar can break out of a channel that it does not itself widen.
  */
 export class MomentumBreakoutStrategy implements Strategy {
   readonly name = 'momentum-breakout';

@@ -32,8 +32,7 @@ export class StrategyParamsError extends Error {
 
 /**
  * Checks user-supplied params against a schema and fills in defaults. Every problem is reported,
- * not
- * just the first, so an API can return them all at once. Orderings are checked on the merged
+ * not just the first, so an API can return them all at once. Orderings are checked on the merged
  * values.
  */
 export function resolveStrategyParams(

@@ -34,8 +34,7 @@ export interface Strategy {
   onBar(bar: Bar, context: StrategyContext): StrategySignal;
   /**
    * Feeds the bar and returns only the action, allocating nothing: the engine runs this on every
-   * bar
-   * and asks describe() for the reason and indicators only when the action is not 'hold'.
+   * bar and asks describe() for the reason and indicators only when the action is not 'hold'.
    */
   evaluate(bar: Bar, context: StrategyContext): SignalAction;
   /** The full signal of the last evaluate() (a warming-up hold before the first). */

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Bar } from '../../market/bar';
 import { DEFAULT_RISK_CONFIG } from '../../risk/risk-config';
 import { syntheticMarketMinutes } from '../../simulation/synthetic-bars';
 import type { EngineConfig } from '../engine-config';
 import type { EngineOutput } from '../engine-output';
 import { TradingEngine } from '../trading-engine';
+
+// The seeded replays replay-regression.spec.ts pins, and how a mismatch of their fills is named.
 
 const SYMBOLS = ['SPY', 'AAPL', 'NVDA'];
 const MINUTES = 6000;
@@ -126,8 +126,6 @@ interface Replay {
   pins: Pins;
 }
 
-export const PINS_FILE = join(__dirname, '..', 'replay-regression.pins.json');
-
 const digestOf = (hash: ReturnType<typeof createHash>) => hash.digest('hex').slice(0, 16);
 
 export function replay(strategy: string, profile: Profile): Replay {
@@ -194,8 +192,4 @@ export function firstFillDifference(
     }
   }
   return null;
-}
-
-export function pinnedReplays(): Record<string, Pins> {
-  return JSON.parse(readFileSync(PINS_FILE, 'utf8'));
 }
