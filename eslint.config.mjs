@@ -51,6 +51,12 @@ export default [
     },
   },
   {
+    // The web app reaches the domain through contracts: a runtime import here would bundle the trading core.
+    files: ['libs/contracts/src/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { paths: [{ name: '@ptp/domain', allowTypeImports: true, message: 'Contracts take only types from the domain.' }] }] },
+  },
+  {
     // Test-support projects (the Polygon mock) are for tests only: shipped code must not import them.
     // Per file, because Nx tags apply to whole projects and a project's specs may use them.
     files: ['apps/**/src/**/*.ts', 'libs/**/src/**/*.ts'],

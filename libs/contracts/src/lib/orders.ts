@@ -5,14 +5,29 @@
 import type {
   Order as DomainOrder,
   OrderRequest,
+  OrderSide,
   OrderStatus,
   OrderTransition as DomainOrderTransition,
+  OrderType,
   RiskRejection,
+  TimeInForce,
 } from '@ptp/domain';
 import { everyMember, type WireStrings } from './wire';
 
 export type { OrderSide, OrderSource, OrderStatus, OrderType, TimeInForce } from '@ptp/domain';
-export { ORDER_SIDES, ORDER_TYPES, TIME_IN_FORCE_VALUES } from '@ptp/domain';
+
+// Lists checked against the domain's unions rather than re-exported from @ptp/domain: a runtime
+// import of the domain's barrel would pull the whole trading core into the web bundle.
+export const ORDER_SIDES = everyMember<OrderSide>()(['buy', 'sell']);
+export const ORDER_TYPES = everyMember<OrderType>()([
+  'market',
+  'limit',
+  'stop',
+  'stop_limit',
+  'trailing_stop',
+]);
+/** day: expires at the session close; gtc: until cancelled; ioc: whatever does not fill at once is cancelled. */
+export const TIME_IN_FORCE_VALUES = everyMember<TimeInForce>()(['day', 'gtc', 'ioc']);
 
 /** The trading core's order state machine: new → accepted → partially_filled / filled / canceled / rejected / expired. */
 export const ORDER_STATUSES = everyMember<OrderStatus>()([

@@ -35,7 +35,7 @@ export class BacktestScreen {
   protected readonly runs = pollResource(() => this.api.list());
 
   protected readonly symbol = signal('SPY');
-  protected readonly strategyName = linkedSignal(() => this.strategies.value()?.[0]?.name ?? '');
+  protected readonly strategyName = linkedSignal<string>(() => this.strategies.value()?.[0]?.name ?? '');
   protected readonly strategy = computed(() => this.strategies.value()?.find((s) => s.name === this.strategyName()));
   protected readonly params = linkedSignal<ParamValues>(() => {
     const strategy = this.strategy();
