@@ -1,4 +1,14 @@
-import { addDays, type Bar, MINUTE_MS, newYorkDate, SeededRandom, session, symbolProfile, SymbolSimulator, type TradingSession } from '@ptp/domain';
+import {
+  addDays,
+  type Bar,
+  MINUTE_MS,
+  newYorkDate,
+  SeededRandom,
+  session,
+  symbolProfile,
+  SymbolSimulator,
+  type TradingSession,
+} from '@ptp/domain';
 
 /** Daily prices are a walk from this date; any later day can be produced without generating the minutes before it. */
 const ANCHOR_DATE = '2020-01-02';
@@ -10,7 +20,10 @@ const MAX_CACHED_DAYS = 2_000;
  * bars costs a year of minutes only when asked for, and every request sees the same history.
  */
 export class MockMarketTape {
-  private readonly dailyOpens = new Map<string, { dates: string[]; opens: number[]; random: SeededRandom }>();
+  private readonly dailyOpens = new Map<
+    string,
+    { dates: string[]; opens: number[]; random: SeededRandom }
+  >();
   private readonly days = new Map<string, Bar[]>();
 
   constructor(
@@ -39,7 +52,8 @@ export class MockMarketTape {
     const bars: Bar[] = [];
     const last = Math.min(to, now - MINUTE_MS);
     for (let date = newYorkDate(from); date <= newYorkDate(last); date = addDays(date, 1)) {
-      for (const bar of this.dayBars(symbol, date)) if (bar.time >= from && bar.time <= last) bars.push(bar);
+      for (const bar of this.dayBars(symbol, date))
+        if (bar.time >= from && bar.time <= last) bars.push(bar);
     }
     return bars;
   }
@@ -57,20 +71,30 @@ export class MockMarketTape {
     const profile = { ...symbolProfile(symbol), startPrice: this.openOn(symbol, date) };
     const simulator = new SymbolSimulator(profile, this.seed + hashDate(date));
     const minutes = (today.close - today.open) / MINUTE_MS;
-    return Array.from({ length: minutes }, (_, i) => simulator.nextBar(today.open + i * MINUTE_MS, (i + 0.5) / minutes));
+    return Array.from({ length: minutes }, (_, i) =>
+      simulator.nextBar(today.open + i * MINUTE_MS, (i + 0.5) / minutes),
+    );
   }
 
   private openOn(symbol: string, date: string): number {
     let walk = this.dailyOpens.get(symbol);
     if (!walk) {
-      walk = { dates: [ANCHOR_DATE], opens: [symbolProfile(symbol).startPrice], random: new SeededRandom(`${this.seed}:${symbol}:daily`) };
+      walk = {
+        dates: [ANCHOR_DATE],
+        opens: [symbolProfile(symbol).startPrice],
+        random: new SeededRandom(`${this.seed}:${symbol}:daily`),
+      };
       this.dailyOpens.set(symbol, walk);
     }
     const profile = symbolProfile(symbol);
     // One step per calendar day; weekends and holidays move too, like news over a closed market.
     const dailyVol = profile.annualVolatility / Math.sqrt(365);
     while (walk.dates[walk.dates.length - 1] < date) {
-      const next = walk.opens[walk.opens.length - 1] * Math.exp(profile.annualDrift / 365 - (dailyVol * dailyVol) / 2 + dailyVol * walk.random.normal());
+      const next =
+        walk.opens[walk.opens.length - 1] *
+        Math.exp(
+          profile.annualDrift / 365 - (dailyVol * dailyVol) / 2 + dailyVol * walk.random.normal(),
+        );
       walk.dates.push(addDays(walk.dates[walk.dates.length - 1], 1));
       walk.opens.push(next);
     }

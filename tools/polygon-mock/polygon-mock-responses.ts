@@ -1,4 +1,14 @@
-import { addDays, type Bar, isOpen, MINUTE_MS, newYorkDate, newYorkWallTimeToUtc, nyseEarlyCloses, nyseHolidays, session } from '@ptp/domain';
+import {
+  addDays,
+  type Bar,
+  isOpen,
+  MINUTE_MS,
+  newYorkDate,
+  newYorkWallTimeToUtc,
+  nyseEarlyCloses,
+  nyseHolidays,
+  session,
+} from '@ptp/domain';
 import type { MockMarketTape } from './mock-market-tape';
 import { Nanoseconds } from './polygon-json';
 
@@ -17,16 +27,46 @@ function aggregate(bars: readonly Bar[]): Omit<Bar, 'symbol' | 'time'> | null {
 }
 
 /** Polygon's short OHLCV fields; vw is approximated by the typical price. */
-function ohlcv(bar: Omit<Bar, 'symbol' | 'time'>): { o: number; h: number; l: number; c: number; v: number; vw: number } {
-  return { o: bar.open, h: bar.high, l: bar.low, c: bar.close, v: bar.volume, vw: Math.round(((bar.high + bar.low + bar.close) / 3) * 10_000) / 10_000 };
+function ohlcv(bar: Omit<Bar, 'symbol' | 'time'>): {
+  o: number;
+  h: number;
+  l: number;
+  c: number;
+  v: number;
+  vw: number;
+} {
+  return {
+    o: bar.open,
+    h: bar.high,
+    l: bar.low,
+    c: bar.close,
+    v: bar.volume,
+    vw: Math.round(((bar.high + bar.low + bar.close) / 3) * 10_000) / 10_000,
+  };
 }
 
 /** Aggregate results (`t` ms, `n` trades) of `multiplier` × `timespan` bars starting in [from, to]. */
-export function aggregateResults(tape: MockMarketTape, symbol: string, multiplier: number, timespan: string, from: number, to: number, now: number) {
-  const minutes = tape.minuteBars(symbol, timespan === 'day' ? newYorkWallTimeToUtc(newYorkDate(from), 0) : from, to, now);
+export function aggregateResults(
+  tape: MockMarketTape,
+  symbol: string,
+  multiplier: number,
+  timespan: string,
+  from: number,
+  to: number,
+  now: number,
+) {
+  const minutes = tape.minuteBars(
+    symbol,
+    timespan === 'day' ? newYorkWallTimeToUtc(newYorkDate(from), 0) : from,
+    to,
+    now,
+  );
   const buckets = new Map<number, Bar[]>();
   for (const bar of minutes) {
-    const start = timespan === 'day' ? newYorkWallTimeToUtc(newYorkDate(bar.time), 0) : Math.floor(bar.time / (multiplier * SPAN_MS[timespan])) * multiplier * SPAN_MS[timespan];
+    const start =
+      timespan === 'day'
+        ? newYorkWallTimeToUtc(newYorkDate(bar.time), 0)
+        : Math.floor(bar.time / (multiplier * SPAN_MS[timespan])) * multiplier * SPAN_MS[timespan];
     if (start < from) continue;
     const bucket = buckets.get(start) ?? [];
     bucket.push(bar);
@@ -43,7 +83,11 @@ function sessionBars(tape: MockMarketTape, symbol: string, date: string, now: nu
 }
 
 /** The date of the newest session with a completed minute at `now`, and the session before it. */
-function lastTwoSessionDates(tape: MockMarketTape, symbol: string, now: number): [string | null, string | null] {
+function lastTwoSessionDates(
+  tape: MockMarketTape,
+  symbol: string,
+  now: number,
+): [string | null, string | null] {
   const last = tape.lastMinute(symbol, now);
   if (!last) return [null, null];
   const today = newYorkDate(last.time);
@@ -56,7 +100,10 @@ export function snapshotTicker(tape: MockMarketTape, symbol: string, now: number
   const last = tape.lastMinute(symbol, now);
   if (!last) return null;
   const [today, previous] = lastTwoSessionDates(tape, symbol, now);
-  const day = aggregate(today ? sessionBars(tape, symbol, today, now) : []) as Omit<Bar, 'symbol' | 'time'>;
+  const day = aggregate(today ? sessionBars(tape, symbol, today, now) : []) as Omit<
+    Bar,
+    'symbol' | 'time'
+  >;
   const prevDay = aggregate(previous ? tape.dayBars(symbol, previous) : []) ?? day;
   const end = last.time + MINUTE_MS - 1;
   const spread = Math.max(0.01, Math.round(last.close * 0.0001 * 100) / 100);
@@ -64,9 +111,27 @@ export function snapshotTicker(tape: MockMarketTape, symbol: string, now: number
   const change = Math.round((last.close - prevDay.close) * 10_000) / 10_000;
   return {
     day: ohlcv(day),
-    lastQuote: { P: Math.round((last.close + spread) * 100) / 100, S: 4, p: Math.round((last.close - spread) * 100) / 100, s: 3, t: Nanoseconds.fromMs(end, 407_646n) },
-    lastTrade: { c: [14, 41], i: String(last.time / MINUTE_MS), p: last.close, s: 100, t: traded, x: 4 },
-    min: { av: day.volume, ...ohlcv(last), t: last.time, n: Math.max(1, Math.round(last.volume / 100)) },
+    lastQuote: {
+      P: Math.round((last.close + spread) * 100) / 100,
+      S: 4,
+      p: Math.round((last.close - spread) * 100) / 100,
+      s: 3,
+      t: Nanoseconds.fromMs(end, 407_646n),
+    },
+    lastTrade: {
+      c: [14, 41],
+      i: String(last.time / MINUTE_MS),
+      p: last.close,
+      s: 100,
+      t: traded,
+      x: 4,
+    },
+    min: {
+      av: day.volume,
+      ...ohlcv(last),
+      t: last.time,
+      n: Math.max(1, Math.round(last.volume / 100)),
+    },
     prevDay: ohlcv(prevDay),
     ticker: symbol,
     todaysChange: change,
@@ -101,7 +166,13 @@ export function previousCloseResult(tape: MockMarketTape, symbol: string, now: n
   for (let i = 0, date = newYorkDate(now); i < 15; i++, date = addDays(date, -1)) {
     const closed = session(date);
     const bar = closed && closed.close <= now ? aggregate(tape.dayBars(symbol, date)) : null;
-    if (bar) return { T: symbol, ...ohlcv(bar), t: newYorkWallTimeToUtc(date, 16 * 60), n: Math.round(bar.volume / 100) };
+    if (bar)
+      return {
+        T: symbol,
+        ...ohlcv(bar),
+        t: newYorkWallTimeToUtc(date, 16 * 60),
+        n: Math.round(bar.volume / 100),
+      };
   }
   return null;
 }
@@ -110,7 +181,10 @@ const EXTENDED_OPEN_MINUTES = 4 * 60;
 const EXTENDED_CLOSE_MINUTES = 20 * 60;
 
 function newYorkIso(t: number): string {
-  const offsetMin = Math.round((newYorkWallTimeToUtc(newYorkDate(t), 0) - Date.parse(`${newYorkDate(t)}T00:00:00Z`)) / MINUTE_MS);
+  const offsetMin = Math.round(
+    (newYorkWallTimeToUtc(newYorkDate(t), 0) - Date.parse(`${newYorkDate(t)}T00:00:00Z`)) /
+      MINUTE_MS,
+  );
   const wall = new Date(t - offsetMin * MINUTE_MS).toISOString().slice(0, 19);
   const sign = offsetMin > 0 ? '-' : '+';
   const abs = Math.abs(offsetMin);
@@ -121,7 +195,10 @@ function newYorkIso(t: number): string {
 export function marketStatusNow(now: number) {
   const date = newYorkDate(now);
   const today = session(date);
-  const extended = today !== null && now >= newYorkWallTimeToUtc(date, EXTENDED_OPEN_MINUTES) && now < newYorkWallTimeToUtc(date, EXTENDED_CLOSE_MINUTES);
+  const extended =
+    today !== null &&
+    now >= newYorkWallTimeToUtc(date, EXTENDED_OPEN_MINUTES) &&
+    now < newYorkWallTimeToUtc(date, EXTENDED_CLOSE_MINUTES);
   const market = isOpen(now) ? 'open' : extended ? 'extended-hours' : 'closed';
   return {
     afterHours: market === 'extended-hours' && today !== null && now >= today.close,
@@ -137,8 +214,12 @@ export function marketStatusNow(now: number) {
 export function marketStatusUpcoming(now: number) {
   const today = newYorkDate(now);
   const year = Number(today.slice(0, 4));
-  const closed = [year, year + 1].flatMap((y) => nyseHolidays(y).map((h) => ({ ...h, early: false })));
-  const early = [year, year + 1].flatMap((y) => nyseEarlyCloses(y).map((h) => ({ ...h, early: true })));
+  const closed = [year, year + 1].flatMap((y) =>
+    nyseHolidays(y).map((h) => ({ ...h, early: false })),
+  );
+  const early = [year, year + 1].flatMap((y) =>
+    nyseEarlyCloses(y).map((h) => ({ ...h, early: true })),
+  );
   return [...closed, ...early]
     .filter((day) => day.date >= today)
     .sort((a, b) => a.date.localeCompare(b.date))

@@ -4,7 +4,15 @@ import { DAY_MS, DEFAULT_SIMULATED_WATCHLIST } from '@ptp/domain';
 import { MockMarketTape } from './mock-market-tape';
 import { requestId, toPolygonJson } from './polygon-json';
 import { PolygonMockStream } from './polygon-mock-stream';
-import { aggregateResults, lastTradeResult, marketStatusNow, marketStatusUpcoming, previousCloseResult, snapshotTicker, SPAN_MS } from './polygon-mock-responses';
+import {
+  aggregateResults,
+  lastTradeResult,
+  marketStatusNow,
+  marketStatusUpcoming,
+  previousCloseResult,
+  snapshotTicker,
+  SPAN_MS,
+} from './polygon-mock-responses';
 
 export interface PolygonMockOptions {
   readonly apiKey: string;
@@ -63,7 +71,10 @@ export class PolygonMockServer {
   entitled = true;
 
   constructor(private readonly options: PolygonMockOptions) {
-    this.tape = new MockMarketTape(options.seed ?? 42, new Set(options.symbols ?? DEFAULT_SIMULATED_WATCHLIST));
+    this.tape = new MockMarketTape(
+      options.seed ?? 42,
+      new Set(options.symbols ?? DEFAULT_SIMULATED_WATCHLIST),
+    );
     this.server = createServer((req, res) => void this.handle(req, res));
     this.stream = new PolygonMockStream(this.server, options.apiKey, this.tape, () => this.now());
   }
@@ -112,10 +123,23 @@ export class PolygonMockServer {
     const query = Object.fromEntries(url.searchParams);
     const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
     const key = bearer ?? query['apiKey'];
-    this.requests.push({ path: url.pathname, query: { ...query, ...(query['apiKey'] ? { apiKey: '[key]' } : {}) }, auth: bearer ? 'bearer' : query['apiKey'] ? 'query' : 'none', at: this.now() });
+    this.requests.push({
+      path: url.pathname,
+      query: { ...query, ...(query['apiKey'] ? { apiKey: '[key]' } : {}) },
+      auth: bearer ? 'bearer' : query['apiKey'] ? 'query' : 'none',
+      at: this.now(),
+    });
 
-    if (!key) return this.send(res, { status: 401, body: { status: 'ERROR', request_id: this.nextId(), error: 'API Key was not provided' } });
-    if (key !== this.options.apiKey) return this.send(res, { status: 401, body: { status: 'ERROR', request_id: this.nextId(), error: 'Unknown API Key' } });
+    if (!key)
+      return this.send(res, {
+        status: 401,
+        body: { status: 'ERROR', request_id: this.nextId(), error: 'API Key was not provided' },
+      });
+    if (key !== this.options.apiKey)
+      return this.send(res, {
+        status: 401,
+        body: { status: 'ERROR', request_id: this.nextId(), error: 'Unknown API Key' },
+      });
 
     const fault = this.takeFault(url.pathname);
     if (fault?.kind === 'drop') {
@@ -124,13 +148,23 @@ export class PolygonMockServer {
     }
     if (fault?.kind === 'slow') await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
     if (fault?.kind === 'malformed') {
-      res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"OK","tickers":[{"ticker":"AAPL","day":{');
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end('{"status":"OK","tickers":[{"ticker":"AAPL","day":{');
       return;
     }
     if (fault?.kind === 'status') {
-      const headers: Record<string, string> = fault.retryAfterSec !== undefined ? { 'retry-after': String(fault.retryAfterSec) } : {};
-      const error = fault.status === 429 ? "You've exceeded the maximum requests per minute, please wait or upgrade your subscription to continue. https://polygon.io/pricing" : 'Internal server error';
-      return this.send(res, { status: fault.status, body: { status: 'ERROR', request_id: this.nextId(), error } }, headers);
+      const headers: Record<string, string> =
+        fault.retryAfterSec !== undefined ? { 'retry-after': String(fault.retryAfterSec) } : {};
+      const error =
+        fault.status === 429
+          ? "You've exceeded the maximum requests per minute, please wait or upgrade your subscription to continue. https://polygon.io/pricing"
+          : 'Internal server error';
+      return this.send(
+        res,
+        { status: fault.status, body: { status: 'ERROR', request_id: this.nextId(), error } },
+        headers,
+      );
     }
     const reply = this.route(url);
     if (!reply) {
@@ -149,7 +183,9 @@ export class PolygonMockServer {
   }
 
   private send(res: ServerResponse, reply: Reply, headers: Record<string, string> = {}): void {
-    res.writeHead(reply.status, { 'content-type': 'application/json', ...headers }).end(toPolygonJson(reply.body));
+    res
+      .writeHead(reply.status, { 'content-type': 'application/json', ...headers })
+      .end(toPolygonJson(reply.body));
   }
 
   private nextId(): string {
@@ -157,7 +193,15 @@ export class PolygonMockServer {
   }
 
   private notEntitled(): Reply {
-    return { status: 403, body: { status: 'NOT_AUTHORIZED', request_id: this.nextId(), message: 'You are not entitled to this data. Please upgrade your plan at https://massive.com/pricing' } };
+    return {
+      status: 403,
+      body: {
+        status: 'NOT_AUTHORIZED',
+        request_id: this.nextId(),
+        message:
+          'You are not entitled to this data. Please upgrade your plan at https://massive.com/pricing',
+      },
+    };
   }
 
   private notFound(message: string): Reply {
@@ -171,41 +215,83 @@ export class PolygonMockServer {
     if (path === '/v2/snapshot/locale/us/markets/stocks/tickers') {
       if (!this.entitled) return this.notEntitled();
       const wanted = (url.searchParams.get('tickers') ?? '').split(',').filter((s) => s !== '');
-      const tickers = (wanted.length > 0 ? wanted : [...this.tape.symbols]).filter((s) => this.tape.knows(s)).flatMap((s) => snapshotTicker(this.tape, s, now) ?? []);
-      return { status: 200, body: { count: tickers.length, status: 'OK', tickers, request_id: this.nextId() } };
+      const tickers = (wanted.length > 0 ? wanted : [...this.tape.symbols])
+        .filter((s) => this.tape.knows(s))
+        .flatMap((s) => snapshotTicker(this.tape, s, now) ?? []);
+      return {
+        status: 200,
+        body: { count: tickers.length, status: 'OK', tickers, request_id: this.nextId() },
+      };
     }
     if ((m = /^\/v2\/snapshot\/locale\/us\/markets\/stocks\/tickers\/([^/]+)$/.exec(path))) {
       if (!this.entitled) return this.notEntitled();
       const ticker = this.tape.knows(m[1]) ? snapshotTicker(this.tape, m[1], now) : null;
-      return ticker ? { status: 200, body: { request_id: this.nextId(), status: 'OK', ticker } } : this.notFound('Ticker not found.');
+      return ticker
+        ? { status: 200, body: { request_id: this.nextId(), status: 'OK', ticker } }
+        : this.notFound('Ticker not found.');
     }
     if ((m = /^\/v2\/last\/trade\/([^/]+)$/.exec(path))) {
       if (!this.entitled) return this.notEntitled();
       const results = this.tape.knows(m[1]) ? lastTradeResult(this.tape, m[1], now) : null;
-      return results ? { status: 200, body: { request_id: this.nextId(), results, status: 'OK' } } : this.notFound('Data not found.');
+      return results
+        ? { status: 200, body: { request_id: this.nextId(), results, status: 'OK' } }
+        : this.notFound('Data not found.');
     }
     if ((m = /^\/v2\/aggs\/ticker\/([^/]+)\/prev$/.exec(path))) {
       const result = this.tape.knows(m[1]) ? previousCloseResult(this.tape, m[1], now) : null;
       return { status: 200, body: this.aggsEnvelope(m[1], result ? [result] : [], undefined) };
     }
-    if ((m = /^\/v2\/aggs\/ticker\/([^/]+)\/range\/(\d+)\/(minute|hour|day)\/([^/]+)\/([^/]+)$/.exec(path))) {
+    if (
+      (m = /^\/v2\/aggs\/ticker\/([^/]+)\/range\/(\d+)\/(minute|hour|day)\/([^/]+)\/([^/]+)$/.exec(
+        path,
+      ))
+    ) {
       return this.aggregates(url, m[1], Number(m[2]), m[3], m[4], m[5], now);
     }
     if (path === '/v1/marketstatus/now') return { status: 200, body: marketStatusNow(now) };
-    if (path === '/v1/marketstatus/upcoming') return { status: 200, body: marketStatusUpcoming(now) };
+    if (path === '/v1/marketstatus/upcoming')
+      return { status: 200, body: marketStatusUpcoming(now) };
     return null;
   }
 
-  private aggregates(url: URL, symbol: string, multiplier: number, timespan: string, fromParam: string, toParam: string, now: number): Reply {
+  private aggregates(
+    url: URL,
+    symbol: string,
+    multiplier: number,
+    timespan: string,
+    fromParam: string,
+    toParam: string,
+    now: number,
+  ): Reply {
     const from = parseTime(fromParam, false);
     const to = parseTime(toParam, true);
-    if (from === null || to === null || multiplier < 1 || (timespan !== 'day' && !SPAN_MS[timespan])) {
-      return { status: 400, body: { status: 'ERROR', request_id: this.nextId(), error: 'Could not parse the time parameter' } };
+    if (
+      from === null ||
+      to === null ||
+      multiplier < 1 ||
+      (timespan !== 'day' && !SPAN_MS[timespan])
+    ) {
+      return {
+        status: 400,
+        body: {
+          status: 'ERROR',
+          request_id: this.nextId(),
+          error: 'Could not parse the time parameter',
+        },
+      };
     }
     const cursor = url.searchParams.get('cursor');
-    const cursorParams = new URLSearchParams(cursor ? Buffer.from(cursor, 'base64url').toString() : '');
-    const limit = Math.min(this.options.maxPageSize ?? MAX_LIMIT, Number(cursorParams.get('limit') ?? url.searchParams.get('limit') ?? DEFAULT_LIMIT) || DEFAULT_LIMIT);
-    const all = this.tape.knows(symbol) ? aggregateResults(this.tape, symbol, multiplier, timespan, from, to, now) : [];
+    const cursorParams = new URLSearchParams(
+      cursor ? Buffer.from(cursor, 'base64url').toString() : '',
+    );
+    const limit = Math.min(
+      this.options.maxPageSize ?? MAX_LIMIT,
+      Number(cursorParams.get('limit') ?? url.searchParams.get('limit') ?? DEFAULT_LIMIT) ||
+        DEFAULT_LIMIT,
+    );
+    const all = this.tape.knows(symbol)
+      ? aggregateResults(this.tape, symbol, multiplier, timespan, from, to, now)
+      : [];
     const page = all.slice(0, limit);
     const next = all[limit];
     const nextUrl = next

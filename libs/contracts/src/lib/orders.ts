@@ -42,7 +42,11 @@ export const ORDER_STATUSES = everyMember<OrderStatus>()([
 
 /** `GET /api/orders?status=`: one status, `open` (new, accepted or partially filled) or `all` (default). */
 export type OrderStatusFilter = OrderStatus | 'open' | 'all';
-export const ORDER_STATUS_FILTERS: readonly OrderStatusFilter[] = [...ORDER_STATUSES, 'open', 'all'];
+export const ORDER_STATUS_FILTERS: readonly OrderStatusFilter[] = [
+  ...ORDER_STATUSES,
+  'open',
+  'all',
+];
 
 /** POST /api/orders: the trading core's order request (exactly one of `quantity` and `notional`). */
 export interface PlaceOrderRequest extends OrderRequest {
@@ -79,8 +83,10 @@ type SharedOrderField =
  * The core's order as stored for an account, without its engine-only working state (role, trigger,
  * trailing anchor, session date); `avgFillPrice` is the core's `averageFillPrice`.
  */
-export interface Order
-  extends WireStrings<Pick<DomainOrder, SharedOrderField | DecimalOrderField>, DecimalOrderField> {
+export interface Order extends WireStrings<
+  Pick<DomainOrder, SharedOrderField | DecimalOrderField>,
+  DecimalOrderField
+> {
   readonly accountId: string;
   readonly sessionId: string | null;
   readonly avgFillPrice: string | null;
@@ -95,6 +101,12 @@ export interface Order
  * `{"code":"RISK_MAX_POSITION","message":"…","limit":50,"requested":73.1,"details":{"rule":"RISK_MAX_POSITION","limit":50,"requested":73.1}}`.
  * `limit` and `requested` are in the rule's unit (dollars for position size and daily loss, a count for open positions).
  */
-export interface RiskRejectionError extends Pick<RiskRejection, 'code' | 'message' | 'limit' | 'requested'> {
-  readonly details: { readonly rule: RiskRejection['code'] } & Pick<RiskRejection, 'limit' | 'requested'>;
+export interface RiskRejectionError extends Pick<
+  RiskRejection,
+  'code' | 'message' | 'limit' | 'requested'
+> {
+  readonly details: { readonly rule: RiskRejection['code'] } & Pick<
+    RiskRejection,
+    'limit' | 'requested'
+  >;
 }
