@@ -1,12 +1,34 @@
 import nx from '@nx/eslint-plugin';
 
-const frameworkPackages = ['@nestjs/*', '@angular/*', 'typeorm', 'rxjs', 'rxjs/*', 'class-validator', 'class-transformer', 'express', 'ioredis', 'pg', 'sqlite3', 'ws'];
+const frameworkPackages = [
+  '@nestjs/*',
+  '@angular/*',
+  'typeorm',
+  'rxjs',
+  'rxjs/*',
+  'class-validator',
+  'class-transformer',
+  'express',
+  'ioredis',
+  'pg',
+  'sqlite3',
+  'ws',
+];
 
 export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
   ...nx.configs['flat/javascript'],
-  { ignores: ['**/dist', '**/out-tsc', '**/node_modules', '**/.angular', '**/test-results', '**/playwright-report'] },
+  {
+    ignores: [
+      '**/dist',
+      '**/out-tsc',
+      '**/node_modules',
+      '**/.angular',
+      '**/test-results',
+      '**/playwright-report',
+    ],
+  },
   {
     files: ['**/*.ts', '**/*.tsx', '**/*.js', '**/*.jsx'],
     rules: {
@@ -29,7 +51,14 @@ export default [
             {
               sourceTag: 'scope:web',
               onlyDependOnLibsWithTags: ['scope:web', 'type:contracts'],
-              bannedExternalImports: ['@nestjs/*', 'typeorm', 'sqlite3', 'pg', 'ioredis', 'express'],
+              bannedExternalImports: [
+                '@nestjs/*',
+                'typeorm',
+                'sqlite3',
+                'pg',
+                'ioredis',
+                'express',
+              ],
             },
             {
               sourceTag: 'scope:api',
@@ -47,7 +76,29 @@ export default [
           ],
         },
       ],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+    },
+  },
+  {
+    // The web app reaches the domain through contracts: a runtime import here would bundle the trading core.
+    files: ['libs/contracts/src/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@ptp/domain',
+              allowTypeImports: true,
+              message: 'Contracts take only types from the domain.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
@@ -55,6 +106,13 @@ export default [
     // Per file, because Nx tags apply to whole projects and a project's specs may use them.
     files: ['apps/**/src/**/*.ts', 'libs/**/src/**/*.ts'],
     ignores: ['**/*.spec.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['@ptp/tools/*'], message: 'Test-support code is for tests only.' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [{ group: ['@ptp/tools/*'], message: 'Test-support code is for tests only.' }],
+        },
+      ],
+    },
   },
 ];

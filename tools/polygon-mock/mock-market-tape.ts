@@ -1,4 +1,14 @@
-import { addDays, type Bar, MINUTE_MS, newYorkDate, SeededRandom, session, symbolProfile, SymbolSimulator, type TradingSession } from '@ptp/domain';
+import {
+  addDays,
+  type Bar,
+  MINUTE_MS,
+  newYorkDate,
+  SeededRandom,
+  session,
+  symbolProfile,
+  SymbolSimulator,
+  type TradingSession,
+} from '@ptp/domain';
 
 /** Daily prices are a walk from this date; any later day can be produced without generating the minutes before it. */
 const ANCHOR_DATE = '2020-01-02';

@@ -1,4 +1,14 @@
-import { addDays, type Bar, isOpen, MINUTE_MS, newYorkDate, newYorkWallTimeToUtc, nyseEarlyCloses, nyseHolidays, session } from '@ptp/domain';
+import {
+  addDays,
+  type Bar,
+  isOpen,
+  MINUTE_MS,
+  newYorkDate,
+  newYorkWallTimeToUtc,
+  nyseEarlyCloses,
+  nyseHolidays,
+  session,
+} from '@ptp/domain';
 import type { MockMarketTape } from './mock-market-tape';
 import { Nanoseconds } from './polygon-json';
 

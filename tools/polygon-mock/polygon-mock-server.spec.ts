@@ -23,14 +23,21 @@ describe('PolygonMockServer', () => {
   let baseUrl: string;
 
   beforeEach(async () => {
-    server = new PolygonMockServer({ apiKey: KEY, seed: 7, symbols: ['SPY', 'AAPL'], now: () => NOW, maxPageSize: 25 });
+    server = new PolygonMockServer({
+      apiKey: KEY,
+      seed: 7,
+      symbols: ['SPY', 'AAPL'],
+      now: () => NOW,
+      maxPageSize: 25,
+    });
     baseUrl = await server.start(0);
   });
   afterEach(() => server.stop());
 
   const get = (path: string, init?: RequestInit) => fetch(`${baseUrl}${path}`, init);
   const withKey = (path: string) => get(`${path}${path.includes('?') ? '&' : '?'}apiKey=${KEY}`);
-  const json = async <T = Record<string, unknown>>(response: Response) => (await response.json()) as T;
+  const json = async <T = Record<string, unknown>>(response: Response) =>
+    (await response.json()) as T;
 
   it('listens on the loopback port it was given', () => {
     expect(baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
@@ -42,7 +49,10 @@ describe('PolygonMockServer', () => {
     it('refuses a request without a key or with the wrong one', async () => {
       const missing = await get('/v1/marketstatus/now');
       expect(missing.status).toBe(401);
-      expect(await json(missing)).toMatchObject({ status: 'ERROR', error: 'API Key was not provided' });
+      expect(await json(missing)).toMatchObject({
+        status: 'ERROR',
+        error: 'API Key was not provided',
+      });
 
       const wrong = await get('/v1/marketstatus/now?apiKey=nope');
       expect(wrong.status).toBe(401);
@@ -51,7 +61,9 @@ describe('PolygonMockServer', () => {
 
     it('takes the key as a query parameter or a bearer token and logs how, never the key itself', async () => {
       expect((await withKey('/v1/marketstatus/now')).status).toBe(200);
-      expect((await get('/v1/marketstatus/now', { headers: { Authorization: `Bearer ${KEY}` } })).status).toBe(200);
+      expect(
+        (await get('/v1/marketstatus/now', { headers: { Authorization: `Bearer ${KEY}` } })).status,
+      ).toBe(200);
       expect(server.requests.map((r) => r.auth)).toEqual(['query', 'bearer']);
       expect(server.requests[0].query['apiKey']).toBe('[key]');
       expect(server.count('/v1/')).toBe(2);
@@ -59,26 +71,42 @@ describe('PolygonMockServer', () => {
   });
 
   describe('snapshots', () => {
-    it('answers the tickers asked for in Polygon\'s snapshot shape', async () => {
-      const response = await withKey('/v2/snapshot/locale/us/markets/stocks/tickers?tickers=SPY,UNKNOWN');
+    it("answers the tickers asked for in Polygon's snapshot shape", async () => {
+      const response = await withKey(
+        '/v2/snapshot/locale/us/markets/stocks/tickers?tickers=SPY,UNKNOWN',
+      );
       const body = await json<SnapshotBody>(response);
       expect(body).toMatchObject({ status: 'OK', count: 1 });
       const [ticker] = body.tickers;
       expect(ticker.ticker).toBe('SPY');
       expect(Object.keys(ticker).sort()).toEqual(
-        ['day', 'lastQuote', 'lastTrade', 'min', 'prevDay', 'ticker', 'todaysChange', 'todaysChangePerc', 'updated'].sort(),
+        [
+          'day',
+          'lastQuote',
+          'lastTrade',
+          'min',
+          'prevDay',
+          'ticker',
+          'todaysChange',
+          'todaysChangePerc',
+          'updated',
+        ].sort(),
       );
       expect(ticker.lastQuote.P).toBeGreaterThan(ticker.lastQuote.p);
       expect(ticker.min.t).toBe(NOW - 60_000);
     });
 
     it('writes nanosecond times as bare integers wider than a double', async () => {
-      const text = await (await withKey('/v2/snapshot/locale/us/markets/stocks/tickers/AAPL')).text();
+      const text = await (
+        await withKey('/v2/snapshot/locale/us/markets/stocks/tickers/AAPL')
+      ).text();
       expect(text).toMatch(/"updated":\d{19}[,}]/);
     });
 
     it('answers 404 for an unknown ticker and 403 when the plan is not entitled', async () => {
-      expect((await withKey('/v2/snapshot/locale/us/markets/stocks/tickers/NOPE')).status).toBe(404);
+      expect((await withKey('/v2/snapshot/locale/us/markets/stocks/tickers/NOPE')).status).toBe(
+        404,
+      );
       server.entitled = false;
       const response = await withKey('/v2/snapshot/locale/us/markets/stocks/tickers/SPY');
       expect(response.status).toBe(403);
@@ -91,13 +119,20 @@ describe('PolygonMockServer', () => {
 
     it('pages completed minute bars with next_url until the range is exhausted', async () => {
       const first = await json<AggregatesBody>(await withKey(todayMinutes));
-      expect(first).toMatchObject({ ticker: 'SPY', status: 'OK', resultsCount: 25, adjusted: true });
+      expect(first).toMatchObject({
+        ticker: 'SPY',
+        status: 'OK',
+        resultsCount: 25,
+        adjusted: true,
+      });
       expect(first.next_url).toContain(`${baseUrl}/v2/aggs/ticker/SPY/range/1/minute/`);
 
       const results = [...(first.results ?? [])];
       let next = first.next_url;
       while (next) {
-        const page = await json<AggregatesBody>(await fetch(next, { headers: { Authorization: `Bearer ${KEY}` } }));
+        const page = await json<AggregatesBody>(
+          await fetch(next, { headers: { Authorization: `Bearer ${KEY}` } }),
+        );
         results.push(...(page.results ?? []));
         next = page.next_url;
       }
@@ -110,18 +145,26 @@ describe('PolygonMockServer', () => {
     });
 
     it('leaves `results` out when there are none and marks delayed plans', async () => {
-      const unknown = await json(await withKey('/v2/aggs/ticker/NOPE/range/1/day/2025-01-01/2025-01-31'));
+      const unknown = await json(
+        await withKey('/v2/aggs/ticker/NOPE/range/1/day/2025-01-01/2025-01-31'),
+      );
       expect(unknown).toMatchObject({ status: 'OK', resultsCount: 0 });
       expect(unknown).not.toHaveProperty('results');
 
       await server.stop();
       server = new PolygonMockServer({ apiKey: KEY, now: () => NOW, delayed: true });
       baseUrl = await server.start(0);
-      expect((await json(await withKey('/v2/aggs/ticker/SPY/range/1/day/2025-02-03/2025-02-07')))['status']).toBe('DELAYED');
+      expect(
+        (await json(await withKey('/v2/aggs/ticker/SPY/range/1/day/2025-02-03/2025-02-07')))[
+          'status'
+        ],
+      ).toBe('DELAYED');
     });
 
     it('answers 400 for a time it cannot parse', async () => {
-      expect((await withKey('/v2/aggs/ticker/SPY/range/1/day/yesterday/2025-01-31')).status).toBe(400);
+      expect((await withKey('/v2/aggs/ticker/SPY/range/1/day/yesterday/2025-01-31')).status).toBe(
+        400,
+      );
     });
   });
 
@@ -153,6 +196,10 @@ describe('PolygonMockServer', () => {
 
   it('reports the market status from the NYSE calendar', async () => {
     const body = await json(await withKey('/v1/marketstatus/now'));
-    expect(body).toMatchObject({ market: 'open', exchanges: { nyse: 'open' }, serverTime: '2025-03-05T10:30:00-05:00' });
+    expect(body).toMatchObject({
+      market: 'open',
+      exchanges: { nyse: 'open' },
+      serverTime: '2025-03-05T10:30:00-05:00',
+    });
   });
 });

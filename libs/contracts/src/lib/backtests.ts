@@ -63,7 +63,9 @@ export interface BacktestRequest {
  * The `request` part of POST /api/backtests/upload (multipart/form-data): the request without the
  * CSV text, which travels as the `file` part.
  */
-export type BacktestUploadRequest = Omit<BacktestRequest, 'source'> & { readonly source?: { readonly type: 'csv'; readonly adjusted?: boolean } };
+export type BacktestUploadRequest = Omit<BacktestRequest, 'source'> & {
+  readonly source?: { readonly type: 'csv'; readonly adjusted?: boolean };
+};
 
 /** One fill of a backtest; daily bars have `YYYY-MM-DD` times, intraday bars ISO-8601 UTC. */
 export type BacktestFill = BacktestFillRow;
@@ -77,7 +79,8 @@ export interface BacktestReport extends Pick<CoreBacktestReport, 'finalEquity' |
   readonly fills: readonly BacktestFill[];
   /** Round trips. */
   readonly trades: readonly Readonly<Record<string, unknown>>[];
-  readonly positions: readonly Readonly<Record<string, unknown>>[] | Readonly<Record<string, unknown>>;
+  readonly positions:
+    readonly Readonly<Record<string, unknown>>[] | Readonly<Record<string, unknown>>;
   /** The trading core's metrics, with the convention they follow. */
   readonly metrics: Readonly<Record<string, unknown>>;
   readonly equityCurve: readonly Readonly<Record<string, unknown>>[];

@@ -13,8 +13,10 @@ export interface ChartEquityPoint extends EquityPoint {
 export type ChartPricePoint = Pick<Bar, 'time' | 'close'>;
 
 /** A fill as the chart marks it; `tradeId` is the stored fill's id. */
-export interface ChartFillMarker
-  extends Pick<Fill, 'time' | 'symbol' | 'side' | 'price' | 'quantity' | 'orderId'> {
+export interface ChartFillMarker extends Pick<
+  Fill,
+  'time' | 'symbol' | 'side' | 'price' | 'quantity' | 'orderId'
+> {
   readonly tradeId: string;
 }
 

@@ -30,8 +30,9 @@ export interface RuntimeConfig {
  * PATCH /api/config?accountId= — any subset; nested objects are merged key by key, a strategy's
  * params replace only the keys given. Unknown keys answer 400 and change nothing.
  */
-export interface RuntimeConfigPatch
-  extends Partial<Omit<RuntimeConfig, 'accountId' | 'updatedAt' | 'risk' | 'fees'>> {
+export interface RuntimeConfigPatch extends Partial<
+  Omit<RuntimeConfig, 'accountId' | 'updatedAt' | 'risk' | 'fees'>
+> {
   readonly risk?: Partial<RiskLimits>;
   readonly fees?: Partial<FeeSettings>;
 }

@@ -9,13 +9,13 @@ import {
 } from '../index';
 
 describe('constant lists of the contracts', () => {
-  it('are the trading core\'s own lists where the core has one', () => {
-    expect(ORDER_SIDES).toBe(domain.ORDER_SIDES);
-    expect(ORDER_TYPES).toBe(domain.ORDER_TYPES);
-    expect(TIME_IN_FORCE_VALUES).toBe(domain.TIME_IN_FORCE_VALUES);
+  it("match the trading core's lists where the core has one, in its order", () => {
+    expect(ORDER_SIDES).toEqual(domain.ORDER_SIDES);
+    expect(ORDER_TYPES).toEqual(domain.ORDER_TYPES);
+    expect(TIME_IN_FORCE_VALUES).toEqual(domain.TIME_IN_FORCE_VALUES);
   });
 
-  it('list every order status: the open ones and the core\'s terminal ones, once each', () => {
+  it("list every order status: the open ones and the core's terminal ones, once each", () => {
     const open = ORDER_STATUSES.filter((status) => domain.isOpenOrder({ status }));
     const terminal = ORDER_STATUSES.filter((status) => domain.TERMINAL_STATUSES.has(status));
     expect(open).toEqual(['new', 'accepted', 'partially_filled']);

@@ -5,14 +5,29 @@
 import type {
   Order as DomainOrder,
   OrderRequest,
+  OrderSide,
   OrderStatus,
   OrderTransition as DomainOrderTransition,
+  OrderType,
   RiskRejection,
+  TimeInForce,
 } from '@ptp/domain';
 import { everyMember, type WireStrings } from './wire';
 
 export type { OrderSide, OrderSource, OrderStatus, OrderType, TimeInForce } from '@ptp/domain';
-export { ORDER_SIDES, ORDER_TYPES, TIME_IN_FORCE_VALUES } from '@ptp/domain';
+
+// Lists checked against the domain's unions rather than re-exported from @ptp/domain: a runtime
+// import of the domain's barrel would pull the whole trading core into the web bundle.
+export const ORDER_SIDES = everyMember<OrderSide>()(['buy', 'sell']);
+export const ORDER_TYPES = everyMember<OrderType>()([
+  'market',
+  'limit',
+  'stop',
+  'stop_limit',
+  'trailing_stop',
+]);
+/** day: expires at the session close; gtc: until cancelled; ioc: whatever does not fill at once is cancelled. */
+export const TIME_IN_FORCE_VALUES = everyMember<TimeInForce>()(['day', 'gtc', 'ioc']);
 
 /** The trading core's order state machine: new → accepted → partially_filled / filled / canceled / rejected / expired. */
 export const ORDER_STATUSES = everyMember<OrderStatus>()([
@@ -27,7 +42,11 @@ export const ORDER_STATUSES = everyMember<OrderStatus>()([
 
 /** `GET /api/orders?status=`: one status, `open` (new, accepted or partially filled) or `all` (default). */
 export type OrderStatusFilter = OrderStatus | 'open' | 'all';
-export const ORDER_STATUS_FILTERS: readonly OrderStatusFilter[] = [...ORDER_STATUSES, 'open', 'all'];
+export const ORDER_STATUS_FILTERS: readonly OrderStatusFilter[] = [
+  ...ORDER_STATUSES,
+  'open',
+  'all',
+];
 
 /** POST /api/orders: the trading core's order request (exactly one of `quantity` and `notional`). */
 export interface PlaceOrderRequest extends OrderRequest {
@@ -64,8 +83,10 @@ type SharedOrderField =
  * The core's order as stored for an account, without its engine-only working state (role, trigger,
  * trailing anchor, session date); `avgFillPrice` is the core's `averageFillPrice`.
  */
-export interface Order
-  extends WireStrings<Pick<DomainOrder, SharedOrderField | DecimalOrderField>, DecimalOrderField> {
+export interface Order extends WireStrings<
+  Pick<DomainOrder, SharedOrderField | DecimalOrderField>,
+  DecimalOrderField
+> {
   readonly accountId: string;
   readonly sessionId: string | null;
   readonly avgFillPrice: string | null;
@@ -80,6 +101,12 @@ export interface Order
  * `{"code":"RISK_MAX_POSITION","message":"…","limit":50,"requested":73.1,"details":{"rule":"RISK_MAX_POSITION","limit":50,"requested":73.1}}`.
  * `limit` and `requested` are in the rule's unit (dollars for position size and daily loss, a count for open positions).
  */
-export interface RiskRejectionError extends Pick<RiskRejection, 'code' | 'message' | 'limit' | 'requested'> {
-  readonly details: { readonly rule: RiskRejection['code'] } & Pick<RiskRejection, 'limit' | 'requested'>;
+export interface RiskRejectionError extends Pick<
+  RiskRejection,
+  'code' | 'message' | 'limit' | 'requested'
+> {
+  readonly details: { readonly rule: RiskRejection['code'] } & Pick<
+    RiskRejection,
+    'limit' | 'requested'
+  >;
 }

@@ -1,4 +1,9 @@
-import type { StrategyDefinition, StrategyParamOrdering, StrategyParamSchema, StrategyParams } from '@ptp/domain';
+import type {
+  StrategyDefinition,
+  StrategyParamOrdering,
+  StrategyParamSchema,
+  StrategyParams,
+} from '@ptp/domain';
 
 /** One numeric strategy parameter: enough for the UI to build and check a form field. */
 export type StrategyParamField = StrategyParamSchema;

@@ -1,4 +1,12 @@
-import type { AccountMetrics, ChartData, ChartFillMarker, Order, PortfolioPosition, RiskLimits, StrategyInfo } from '@ptp/contracts';
+import type {
+  AccountMetrics,
+  ChartData,
+  ChartFillMarker,
+  Order,
+  PortfolioPosition,
+  RiskLimits,
+  StrategyInfo,
+} from '@ptp/contracts';
 
 /** The MA-crossover schema as /api/strategies publishes it. */
 export const MA_CROSSOVER: StrategyInfo = {
@@ -6,8 +14,24 @@ export const MA_CROSSOVER: StrategyInfo = {
   title: 'MA crossover',
   description: 'Fast SMA crosses the slow SMA',
   params: [
-    { key: 'fast', label: 'Fast', description: 'Fast SMA bars', type: 'integer', default: 10, min: 2, max: 200 },
-    { key: 'slow', label: 'Slow', description: 'Slow SMA bars', type: 'integer', default: 30, min: 3, max: 400 },
+    {
+      key: 'fast',
+      label: 'Fast',
+      description: 'Fast SMA bars',
+      type: 'integer',
+      default: 10,
+      min: 2,
+      max: 200,
+    },
+    {
+      key: 'slow',
+      label: 'Slow',
+      description: 'Slow SMA bars',
+      type: 'integer',
+      default: 30,
+      min: 3,
+      max: 400,
+    },
   ],
   orderings: [{ lesser: 'fast', greater: 'slow' }],
   defaults: { fast: 10, slow: 30 },
@@ -41,7 +65,16 @@ export function chartData(overrides: Partial<ChartData> = {}): ChartData {
 }
 
 export function fill(overrides: Partial<ChartFillMarker> = {}): ChartFillMarker {
-  return { time: 1000, symbol: 'SPY', side: 'buy', price: 600, quantity: 0.08, tradeId: 't1', orderId: 'o1', ...overrides };
+  return {
+    time: 1000,
+    symbol: 'SPY',
+    side: 'buy',
+    price: 600,
+    quantity: 0.08,
+    tradeId: 't1',
+    orderId: 'o1',
+    ...overrides,
+  };
 }
 
 export function position(overrides: Partial<PortfolioPosition> = {}): PortfolioPosition {
@@ -101,7 +134,14 @@ export function accountMetrics(overrides: Partial<AccountMetrics> = {}): Account
     annualizedReturn: null,
     sharpe: 1.234,
     sortino: null,
-    maxDrawdown: { pct: 0.032, amount: 16, peakTime: null, troughTime: null, recoveryTime: null, durationMs: 0 },
+    maxDrawdown: {
+      pct: 0.032,
+      amount: 16,
+      peakTime: null,
+      troughTime: null,
+      recoveryTime: null,
+      durationMs: 0,
+    },
     maxDrawdownAmount: 16,
     calmar: null,
     dailyReturns: 3,

@@ -18,25 +18,29 @@ import { HealthModule } from './health.module';
 const reports: Record<string, () => Promise<ContributorHealth>> = {};
 const report = (health: ContributorHealth) => () => Promise.resolve(health);
 
+/** A contributor that answers whatever `reports` holds for its key. */
+abstract class FakeContributor extends HealthContributor {
+  check(): Promise<ContributorHealth> {
+    return reports[this.key]();
+  }
+}
+
 @Injectable()
-class MarketDataHealth extends HealthContributor {
+class MarketDataHealth extends FakeContributor {
   readonly key = 'market_data';
   readonly readiness = true;
-  check(): Promise<ContributorHealth> {
-    return reports[this.key]();
-  }
 }
 
 @Injectable()
-class InvariantsHealth extends HealthContributor {
+class InvariantsHealth extends FakeContributor {
   readonly key = 'invariants';
   readonly readiness = false;
-  check(): Promise<ContributorHealth> {
-    return reports[this.key]();
-  }
 }
 
-@Module({ providers: [MarketDataHealth, InvariantsHealth], exports: [MarketDataHealth, InvariantsHealth] })
+@Module({
+  providers: [MarketDataHealth, InvariantsHealth],
+  exports: [MarketDataHealth, InvariantsHealth],
+})
 class ContributorsModule {}
 
 const up = (key: string) => Promise.resolve({ [key]: { status: 'up' as const } });
@@ -56,7 +60,10 @@ async function startApp(): Promise<INestApplication> {
   const moduleRef = await Test.createTestingModule({
     imports: [
       GlobalsModule,
-      HealthModule.register({ imports: [ContributorsModule], contributors: [MarketDataHealth, InvariantsHealth] }),
+      HealthModule.register({
+        imports: [ContributorsModule],
+        contributors: [MarketDataHealth, InvariantsHealth],
+      }),
     ],
     providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
   })
@@ -85,19 +92,38 @@ describe('GET /health with contributors', () => {
 
   const get = (path: string) => request(app.getHttpServer()).get(path);
 
-  it('is ok when every check is up, with each contributor\'s details and the figures behind memory', async () => {
+  it("is ok when every check is up, with each contributor's details and the figures behind memory", async () => {
     const body = (await get('/health').expect(200)).body as HealthReport;
     expect(body).toMatchObject({ status: 'ok', version: '1.2.3-test', error: {} });
-    expect(body.details['market_data']).toEqual({ status: 'up', state: 'ok', provider: 'simulated' });
-    expect(Object.keys(body.details)).toEqual(['database', 'market_data', 'invariants', 'memory_heap', 'memory_rss', 'disk']);
-    expect(body.details['memory_heap']).toMatchObject({ status: 'up', usedBytes: expect.any(Number), limitBytes: expect.any(Number) });
+    expect(body.details['market_data']).toEqual({
+      status: 'up',
+      state: 'ok',
+      provider: 'simulated',
+    });
+    expect(Object.keys(body.details)).toEqual([
+      'database',
+      'market_data',
+      'invariants',
+      'memory_heap',
+      'memory_rss',
+      'disk',
+    ]);
+    expect(body.details['memory_heap']).toMatchObject({
+      status: 'up',
+      usedBytes: expect.any(Number),
+      limitBytes: expect.any(Number),
+    });
   });
 
   it('stays up with a degraded contributor, which shows its finer state', async () => {
     reports['market_data'] = report({ status: 'up', state: 'degraded', lastError: 'HTTP 429' });
     const body = (await get('/health').expect(200)).body as HealthReport;
     expect(body.status).toBe('ok');
-    expect(body.info['market_data']).toEqual({ status: 'up', state: 'degraded', lastError: 'HTTP 429' });
+    expect(body.info['market_data']).toEqual({
+      status: 'up',
+      state: 'degraded',
+      lastError: 'HTTP 429',
+    });
   });
 
   it('answers 503 HEALTH_CHECK_FAILED naming a contributor that is down', async () => {
@@ -131,7 +157,10 @@ describe('GET /health with contributors', () => {
 
   it('answers liveness without running any check', async () => {
     reports['market_data'] = () => Promise.reject(new Error('must not be called'));
-    const body = (await get('/health/live').expect(200)).body as { status: string; uptimeSec: number };
+    const body = (await get('/health/live').expect(200)).body as {
+      status: string;
+      uptimeSec: number;
+    };
     expect(body.status).toBe('ok');
     expect(body.uptimeSec).toBeGreaterThanOrEqual(0);
   });

@@ -123,17 +123,32 @@ describe('the response envelope over HTTP', () => {
 
   it('renders an ApiError with its status, code and details', async () => {
     const response = await get('missing').expect(404);
-    expect(response.body).toMatchObject({ status: 'error', data: null, metadata: { version: VERSION } });
-    expect(errorOf(response.body)).toEqual({ code: 'THING_NOT_FOUND', message: 'No such thing.', details: { id: 'x' } });
+    expect(response.body).toMatchObject({
+      status: 'error',
+      data: null,
+      metadata: { version: VERSION },
+    });
+    expect(errorOf(response.body)).toEqual({
+      code: 'THING_NOT_FOUND',
+      message: 'No such thing.',
+      details: { id: 'x' },
+    });
   });
 
-  it('puts a risk rejection\'s limit and requested amount beside the code', async () => {
+  it("puts a risk rejection's limit and requested amount beside the code", async () => {
     const response = await get('risk').expect(422);
-    expect(errorOf(response.body)).toMatchObject({ code: 'RISK_MAX_POSITION', limit: 50, requested: 73.1 });
+    expect(errorOf(response.body)).toMatchObject({
+      code: 'RISK_MAX_POSITION',
+      limit: 50,
+      requested: 73.1,
+    });
   });
 
   it("maps Nest's own exceptions to codes by status", async () => {
-    expect(errorOf((await get('nest-404').expect(404)).body)).toEqual({ code: 'NOT_FOUND', message: 'Nothing here.' });
+    expect(errorOf((await get('nest-404').expect(404)).body)).toEqual({
+      code: 'NOT_FOUND',
+      message: 'Nothing here.',
+    });
     expect(errorOf((await get('invalid').expect(400)).body)).toEqual({
       code: 'VALIDATION_FAILED',
       message: 'The request is invalid.',
@@ -143,7 +158,10 @@ describe('the response envelope over HTTP', () => {
 
   it('hides the cause of an unexpected error', async () => {
     const response = await get('crash').expect(500);
-    expect(errorOf(response.body)).toEqual({ code: 'INTERNAL_ERROR', message: 'An unexpected error occurred.' });
+    expect(errorOf(response.body)).toEqual({
+      code: 'INTERNAL_ERROR',
+      message: 'An unexpected error occurred.',
+    });
     expect(response.text).not.toContain('database on fire');
   });
 
@@ -162,18 +180,26 @@ describe('the response envelope over HTTP', () => {
     });
 
     it('answers malformed JSON with 400 INVALID_JSON in the envelope', async () => {
-      const response = await post().set('Content-Type', 'application/json').send('{"a":').expect(400);
+      const response = await post()
+        .set('Content-Type', 'application/json')
+        .send('{"a":')
+        .expect(400);
       expect(response.body).toMatchObject({ status: 'error', metadata: { version: VERSION } });
       expect(errorOf(response.body).code).toBe('INVALID_JSON');
     });
 
     it('answers a body over the limit with 413 PAYLOAD_TOO_LARGE', async () => {
-      const response = await post().send({ text: 'x'.repeat(2048) }).expect(413);
+      const response = await post()
+        .send({ text: 'x'.repeat(2048) })
+        .expect(413);
       expect(errorOf(response.body).code).toBe('PAYLOAD_TOO_LARGE');
     });
 
     it('answers an unsupported charset with 415', async () => {
-      const response = await post().set('Content-Type', 'application/json; charset=klingon').send('{}').expect(415);
+      const response = await post()
+        .set('Content-Type', 'application/json; charset=klingon')
+        .send('{}')
+        .expect(415);
       expect(errorOf(response.body).code).toBe('UNSUPPORTED_MEDIA_TYPE');
     });
   });

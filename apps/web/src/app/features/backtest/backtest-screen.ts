@@ -1,5 +1,12 @@
 import { DecimalPipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, inject, linkedSignal, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  linkedSignal,
+  signal,
+} from '@angular/core';
 import type { BacktestRun } from '@ptp/contracts';
 import { of } from 'rxjs';
 import type { ApiFailure } from '../../core/api/api-failure';
@@ -11,9 +18,20 @@ import { pollResource } from '../../core/polling/poll-resource';
 import { sameJson } from '../../core/state/same-json';
 import { CHART_COLORS } from '../../shared/charts/chart-theme';
 import { TimeSeriesChart } from '../../shared/charts/time-series-chart';
-import { type ParamValues, StrategyParamsForm, initialParams } from '../controls/strategy-params-form';
+import {
+  type ParamValues,
+  StrategyParamsForm,
+  initialParams,
+} from '../controls/strategy-params-form';
 import { equityPoints, roundTripRows } from './backtest-report';
-import { type BacktestSourceType, METRIC_ROWS, backtestSubmission, comparisonSeries, metricText, runLabel } from './backtest.view';
+import {
+  type BacktestSourceType,
+  METRIC_ROWS,
+  backtestSubmission,
+  comparisonSeries,
+  metricText,
+  runLabel,
+} from './backtest.view';
 
 const FINISHED = new Set(['completed', 'failed', 'cancelled']);
 /** A short default range: a month of simulated minute bars runs in well under a second. */
@@ -31,12 +49,18 @@ export class BacktestScreen {
   private readonly api = inject(BacktestsApi);
   private readonly configApi = inject(ConfigApi);
 
-  protected readonly strategies = pollResource(() => this.configApi.strategies(), { equal: sameJson });
+  protected readonly strategies = pollResource(() => this.configApi.strategies(), {
+    equal: sameJson,
+  });
   protected readonly runs = pollResource(() => this.api.list());
 
   protected readonly symbol = signal('SPY');
-  protected readonly strategyName = linkedSignal(() => this.strategies.value()?.[0]?.name ?? '');
-  protected readonly strategy = computed(() => this.strategies.value()?.find((s) => s.name === this.strategyName()));
+  protected readonly strategyName = linkedSignal<string>(
+    () => this.strategies.value()?.[0]?.name ?? '',
+  );
+  protected readonly strategy = computed(() =>
+    this.strategies.value()?.find((s) => s.name === this.strategyName()),
+  );
   protected readonly params = linkedSignal<ParamValues>(() => {
     const strategy = this.strategy();
     return strategy ? initialParams(strategy) : {};
@@ -55,12 +79,16 @@ export class BacktestScreen {
   protected readonly failure = signal<ApiFailure | null>(null);
 
   protected readonly runList = computed(() => this.runs.value()?.items ?? []);
-  protected readonly selected = computed<BacktestRun | undefined>(() => this.runList().find((r) => r.id === this.selectedId()));
+  protected readonly selected = computed<BacktestRun | undefined>(() =>
+    this.runList().find((r) => r.id === this.selectedId()),
+  );
   /** The selected run, polled for progress until it finishes. */
   private readonly active = pollResource<BacktestRun | null>((current) => {
     const id = this.selectedId();
     if (id === null) return of(null);
-    return current && current.id === id && FINISHED.has(current.status) ? of(current) : this.api.get(id);
+    return current && current.id === id && FINISHED.has(current.status)
+      ? of(current)
+      : this.api.get(id);
   });
   protected readonly current = computed(() => {
     const live = this.active.value() ?? undefined;
@@ -68,7 +96,9 @@ export class BacktestScreen {
   });
   protected readonly currentSeries = computed(() => {
     const report = this.current()?.report;
-    return report ? [{ label: 'Equity', color: CHART_COLORS.accent, points: equityPoints(report) }] : [];
+    return report
+      ? [{ label: 'Equity', color: CHART_COLORS.accent, points: equityPoints(report) }]
+      : [];
   });
   protected readonly trades = computed(() => {
     const report = this.current()?.report;
@@ -124,7 +154,12 @@ export class BacktestScreen {
       seed: this.seed(),
     });
     const file = this.csvFile();
-    const started = submission.kind === 'json' ? this.api.start(submission.request) : file ? this.api.upload(submission.request, file, file.name) : null;
+    const started =
+      submission.kind === 'json'
+        ? this.api.start(submission.request)
+        : file
+          ? this.api.upload(submission.request, file, file.name)
+          : null;
     if (!started) return;
     started.subscribe({
       next: (run) => {

@@ -86,7 +86,11 @@ describe('resolveBacktestJob', () => {
     expect(quantity.sizing).toEqual({ mode: 'quantity', quantity: 3 });
     expect(quantity.data).toEqual({ kind: 'polygon', timespan: 'day' });
 
-    const csv = resolveBacktestJob(request({ source: { type: 'csv', csv: 'Date\n' } }), CONFIG, 10_000);
+    const csv = resolveBacktestJob(
+      request({ source: { type: 'csv', csv: 'Date\n' } }),
+      CONFIG,
+      10_000,
+    );
     expect(csv.data).toEqual({ kind: 'csv', csv: 'Date\n', adjusted: false });
   });
 
@@ -115,10 +119,14 @@ describe('resolveBacktestJob', () => {
     expect(polygon.to).toBe('2025-01-01');
   });
 
-  it("refuses source fields that belong to another kind of source", () => {
+  it('refuses source fields that belong to another kind of source', () => {
     expect(
       rejection(request({ source: { type: 'polygon', seed: 1, adjusted: true } })),
-    ).toMatchObject({ status: 400, code: 'VALIDATION_FAILED', details: { fields: ['seed', 'adjusted'] } });
+    ).toMatchObject({
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      details: { fields: ['seed', 'adjusted'] },
+    });
   });
 
   it('refuses a CSV source for more than one symbol', () => {
@@ -131,7 +139,9 @@ describe('resolveBacktestJob', () => {
     const { code, details } = rejection(request({ params: { fast: 50, slow: 20 } }));
     expect(code).toBe('INVALID_STRATEGY_PARAMS');
     expect(details).toEqual({
-      errors: [expect.objectContaining({ code: 'PARAMS_OUT_OF_ORDER', param: 'fast', greater: 'slow' })],
+      errors: [
+        expect.objectContaining({ code: 'PARAMS_OUT_OF_ORDER', param: 'fast', greater: 'slow' }),
+      ],
     });
   });
 });
