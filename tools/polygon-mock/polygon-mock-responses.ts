@@ -1,18 +1,7 @@
-import {
-  addDays,
-  type Bar,
-  isOpen,
-  MINUTE_MS,
-  newYorkDate,
-  newYorkWallTimeToUtc,
-  nyseEarlyCloses,
-  nyseHolidays,
-  session,
-} from '@ptp/domain';
+import { addDays, type Bar, isOpen, MINUTE_MS, newYorkDate, newYorkWallTimeToUtc, nyseEarlyCloses, nyseHolidays, session, HOUR_MS } from '@ptp/domain';
 import type { MockMarketTape } from './mock-market-tape';
 import { Nanoseconds } from './polygon-json';
 
-const HOUR_MS = 60 * MINUTE_MS;
 export const SPAN_MS: Record<string, number> = { minute: MINUTE_MS, hour: HOUR_MS };
 
 function aggregate(bars: readonly Bar[]): Omit<Bar, 'symbol' | 'time'> | null {

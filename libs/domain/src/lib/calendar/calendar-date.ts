@@ -1,7 +1,8 @@
 /** Helpers for calendar dates written as ISO `YYYY-MM-DD` strings (no time zone attached). */
 
-/** One minute and one day in milliseconds (UTC epoch time has no leap seconds). */
+/** One minute, hour and day in milliseconds (UTC epoch time has no leap seconds). */
 export const MINUTE_MS = 60_000;
+export const HOUR_MS = 3_600_000;
 export const DAY_MS = 86_400_000;
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;

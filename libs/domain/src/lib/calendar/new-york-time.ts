@@ -1,4 +1,4 @@
-import { isoDateToUtcMidnight, MINUTE_MS, utcMsToIsoDate } from './calendar-date';
+import { isoDateToUtcMidnight, MINUTE_MS, utcMsToIsoDate, HOUR_MS } from './calendar-date';
 
 /**
  * America/New_York wall-clock conversions. Offsets come from the runtime's time-zone database
@@ -8,7 +8,6 @@ import { isoDateToUtcMidnight, MINUTE_MS, utcMsToIsoDate } from './calendar-date
  * one small entry per year.
  */
 
-const HOUR_MS = 3_600_000;
 const STANDARD_OFFSET_MS = -5 * HOUR_MS;
 
 const formatter = new Intl.DateTimeFormat('en-US', {

@@ -8,8 +8,8 @@ import type { OrderRequest } from '../orders/order-types';
 import { DEFAULT_RISK_CONFIG } from '../risk/risk-config';
 import { FIRST_DAY } from './testing/daily-bars';
 import { TradingEngine } from './trading-engine';
+import { DAY_MS } from '../calendar/calendar-date';
 
-const DAY_MS = 86_400_000;
 const SYMBOLS = ['AAA', 'BBB'] as const;
 const START = 10_000;
 

@@ -1,9 +1,9 @@
+import { DAY_MS } from '../../shared/charts/time-axis';
 import type { TimePoint } from '../../shared/charts/chart-series';
 
 export type EquityRange = '1D' | '1W' | '1M' | 'ALL';
 export const EQUITY_RANGES: readonly EquityRange[] = ['1D', '1W', '1M', 'ALL'];
 
-const DAY_MS = 86_400_000;
 const RANGE_MS: Record<Exclude<EquityRange, 'ALL'>, number> = { '1D': DAY_MS, '1W': 7 * DAY_MS, '1M': 30 * DAY_MS };
 
 /** The points within `range` of the newest point (the data's clock, not the browser's). */

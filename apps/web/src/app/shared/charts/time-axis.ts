@@ -1,4 +1,5 @@
-const DAY_MS = 86_400_000;
+/** One day in milliseconds (the dashboard cannot import the trading core, which defines the same). */
+export const DAY_MS = 86_400_000;
 
 function pad(n: number): string {
   return String(n).padStart(2, '0');

@@ -13,12 +13,12 @@ import {
   ValidatorConstraint,
   type ValidatorConstraintInterface,
 } from 'class-validator';
+import { DAY_MS } from '@ptp/domain';
 
 /** Ticker syntax (upper-case letters, digits and dots), as in the platform config's watchlist. */
 const TICKER = /^[A-Z][A-Z0-9.]{0,9}$/;
 const TICKER_MESSAGE = 'each symbol must be a ticker like AAPL or BRK.B';
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
-const DAY_MS = 86_400_000;
 
 const upperCase = (value: unknown) =>
   typeof value === 'string' ? value.trim().toUpperCase() : value;

@@ -1,6 +1,6 @@
 import type { Secret } from '@ptp/api/config';
 import type { MarketTimespan } from '@ptp/contracts';
-import { type Bar, MINUTE_MS } from '@ptp/domain';
+import { type Bar, MINUTE_MS, HOUR_MS } from '@ptp/domain';
 import { type Observable, Subject } from 'rxjs';
 import { BarFeed } from '../bars/bar-feed';
 import { SingleFlightCache } from '../cache/single-flight-cache';
@@ -56,7 +56,6 @@ const DEFAULT_STREAM_TIMING: StreamTiming = {
 };
 
 const SNAPSHOT_PATH = '/v2/snapshot/locale/us/markets/stocks/tickers';
-const HOUR_MS = 3_600_000;
 /** A plan's entitlements do not change by the minute: after a 403, look again an hour later. */
 const ENTITLEMENT_RECHECK_MS = HOUR_MS;
 /** Minute bars use only spare capacity: one slot stays free for the next quote refresh. */

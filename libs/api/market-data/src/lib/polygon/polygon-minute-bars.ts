@@ -1,4 +1,4 @@
-import { type Bar, MINUTE_MS } from '@ptp/domain';
+import { type Bar, MINUTE_MS, DAY_MS } from '@ptp/domain';
 import type { BarFeed } from '../bars/bar-feed';
 import type { Clock } from '../provider/clock';
 import type { StreamState } from '../provider/market-data.provider';
@@ -9,7 +9,6 @@ export type MinuteAggregates = (symbol: string, from: number, to: number) => Pro
 
 /** Calendar days searched back for history minutes (covers long weekends). */
 const HISTORY_DAYS = 5;
-const DAY_MS = 86_400_000;
 /** Polygon publishes a minute's aggregate a few seconds after the minute closes. */
 const SETTLE_MS = 5_000;
 

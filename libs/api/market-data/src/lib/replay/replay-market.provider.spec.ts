@@ -3,9 +3,9 @@ import type { Bar } from '@ptp/domain';
 import { ManualClock } from '../../../test/manual-clock';
 import { ReplayMarketProvider } from './replay-market.provider';
 import { symbolFromFileName } from './replay-files';
+import { DAY_MS } from '@ptp/domain';
 
 const fixtures = join(__dirname, '..', '..', '..', 'test', 'fixtures');
-const DAY_MS = 86_400_000;
 
 describe('replay provider', () => {
   let replay: ReplayMarketProvider;

@@ -1,13 +1,12 @@
 import { withoutUndefined } from '@ptp/api/runtime-config';
 import { ApiError } from '@ptp/api/shared';
 import { BACKTEST_ERROR_CODES, CONFIG_ERROR_CODES, type BacktestSizing, type RuntimeConfig } from '@ptp/contracts';
-import { isoDateToUtcMidnight, validateStrategyParams } from '@ptp/domain';
+import { isoDateToUtcMidnight, validateStrategyParams, DAY_MS } from '@ptp/domain';
 import type { BacktestRequestDto } from './backtest-request.dto';
 import type { BacktestJob, BacktestJobSource } from './worker/backtest-job';
 
 /** A year of 1-minute bars per symbol is the most a simulated run may ask for. */
 export const MAX_SIMULATED_DAYS = 366;
-const DAY_MS = 86_400_000;
 
 function calendarDate(field: 'from' | 'to', value: string): number {
   try {

@@ -1,6 +1,6 @@
 import type { Bar } from '../../market/bar';
+import { DAY_MS } from '../../calendar/calendar-date';
 
-const DAY_MS = 86_400_000;
 export const FIRST_DAY = Date.UTC(2024, 0, 2);
 
 export type BarRow =
