@@ -17,7 +17,10 @@ module.exports = {
       additionalEntryPoints: [
         {
           entryName: 'backtest-worker',
-          entryPath: join(__dirname, '../../libs/api/strategy/src/lib/backtests/worker/backtest-worker.main.ts'),
+          entryPath: join(
+            __dirname,
+            '../../libs/api/strategy/src/lib/backtests/worker/backtest-worker.main.ts',
+          ),
         },
       ],
       tsConfig: './tsconfig.app.json',

@@ -1,6 +1,13 @@
 import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
-import { ARTIFACTS_DIR, E2E_BASE_URL, E2E_DATA_DIR, E2E_PLATFORM_CONFIG, E2E_PORT, E2E_SIMULATION_SPEED } from './e2e-environment';
+import {
+  ARTIFACTS_DIR,
+  E2E_BASE_URL,
+  E2E_DATA_DIR,
+  E2E_PLATFORM_CONFIG,
+  E2E_PORT,
+  E2E_SIMULATION_SPEED,
+} from './e2e-environment';
 
 const workspaceRoot = join(__dirname, '..', '..');
 

@@ -1,10 +1,39 @@
 import { CliUsageError, parseBacktestArgs } from './backtest-args';
 
-const BASE = ['--data', 'a.csv', '--symbol', 'ORCL', '--strategy', 'ma-crossover', '--capital', '10000', '--commission-pct', '0.1', '--slippage-bps', '5', '--out', 'r.json'];
+const BASE = [
+  '--data',
+  'a.csv',
+  '--symbol',
+  'ORCL',
+  '--strategy',
+  'ma-crossover',
+  '--capital',
+  '10000',
+  '--commission-pct',
+  '0.1',
+  '--slippage-bps',
+  '5',
+  '--out',
+  'r.json',
+];
 
 describe('parseBacktestArgs', () => {
   it('parses every option', () => {
-    const options = parseBacktestArgs([...BASE, '--quantity', '10', '--param', 'fast=5', '--param', 'slow=20', '--no-risk', '--from', '1995-02-01', '--to', '1995-12-31', '--adjusted']);
+    const options = parseBacktestArgs([
+      ...BASE,
+      '--quantity',
+      '10',
+      '--param',
+      'fast=5',
+      '--param',
+      'slow=20',
+      '--no-risk',
+      '--from',
+      '1995-02-01',
+      '--to',
+      '1995-12-31',
+      '--adjusted',
+    ]);
     expect(options).toEqual({
       data: 'a.csv',
       symbol: 'ORCL',
@@ -22,22 +51,44 @@ describe('parseBacktestArgs', () => {
     });
   });
 
-  it('takes the issue\'s parameter words and kebab/snake-case keys for the strategy\'s own keys', () => {
-    const breakout = [...BASE.slice(0, 5), 'momentum-breakout', ...BASE.slice(6), '--quantity', '1'];
-    const params = (...pairs: string[]) => parseBacktestArgs([...breakout, ...pairs.flatMap((p) => ['--param', p])]).params;
-    expect(params('entry=55', 'exit=20', 'volume-multiple=1.2')).toEqual({ entryPeriod: 55, exitPeriod: 20, volumeMultiple: 1.2 });
-    expect(params('entry_period=30', 'volumeMultiple=2')).toEqual({ entryPeriod: 30, volumeMultiple: 2 });
+  it("takes the issue's parameter words and kebab/snake-case keys for the strategy's own keys", () => {
+    const breakout = [
+      ...BASE.slice(0, 5),
+      'momentum-breakout',
+      ...BASE.slice(6),
+      '--quantity',
+      '1',
+    ];
+    const params = (...pairs: string[]) =>
+      parseBacktestArgs([...breakout, ...pairs.flatMap((p) => ['--param', p])]).params;
+    expect(params('entry=55', 'exit=20', 'volume-multiple=1.2')).toEqual({
+      entryPeriod: 55,
+      exitPeriod: 20,
+      volumeMultiple: 1.2,
+    });
+    expect(params('entry_period=30', 'volumeMultiple=2')).toEqual({
+      entryPeriod: 30,
+      volumeMultiple: 2,
+    });
     expect(params('lookback=3')).toEqual({ lookback: 3 });
-    expect(() => params('entry=55', 'entryPeriod=20')).toThrow('--param entryPeriod sets entryPeriod a second time');
+    expect(() => params('entry=55', 'entryPeriod=20')).toThrow(
+      '--param entryPeriod sets entryPeriod a second time',
+    );
   });
 
   it('reads auto and notional sizing', () => {
     expect(parseBacktestArgs([...BASE, '--sizing', 'auto']).sizing).toEqual({ mode: 'auto' });
-    expect(parseBacktestArgs([...BASE, '--sizing', 'notional=2500']).sizing).toEqual({ mode: 'notional', notional: 2500 });
+    expect(parseBacktestArgs([...BASE, '--sizing', 'notional=2500']).sizing).toEqual({
+      mode: 'notional',
+      notional: 2500,
+    });
   });
 
   it('reads fractional share quantities down to the 1e-6 step', () => {
-    expect(parseBacktestArgs([...BASE, '--quantity', '0.123456']).sizing).toEqual({ mode: 'quantity', quantity: 0.123456 });
+    expect(parseBacktestArgs([...BASE, '--quantity', '0.123456']).sizing).toEqual({
+      mode: 'quantity',
+      quantity: 0.123456,
+    });
   });
 
   it.each([
@@ -46,7 +97,10 @@ describe('parseBacktestArgs', () => {
     [['--sizing', 'half'], '--sizing must be auto or notional=N'],
     [['--quantity=-1'], '--quantity must be a positive number'],
     // The engine could never fill a quantity off the 1e-6 share step: say so instead of trading nothing.
-    [['--quantity', '0.1234567'], '--quantity must be a positive number of shares with at most 6 decimals'],
+    [
+      ['--quantity', '0.1234567'],
+      '--quantity must be a positive number of shares with at most 6 decimals',
+    ],
     [['--quantity', '1', '--param', 'fast'], '--param must look like key=value'],
     [['--quantity', '1', '--from', '95-01-01'], '--from must be a YYYY-MM-DD date'],
     [['--quantity', '1', '--from', '1996-01-01', '--to', '1995-01-01'], 'is after --to'],
@@ -57,7 +111,11 @@ describe('parseBacktestArgs', () => {
   });
 
   it('names a missing required option', () => {
-    expect(() => parseBacktestArgs(['--data', 'a.csv', '--quantity', '1'])).toThrow('--symbol is required');
-    expect(() => parseBacktestArgs(BASE.slice(0, -2).concat('--quantity', '1'))).toThrow('--out is required');
+    expect(() => parseBacktestArgs(['--data', 'a.csv', '--quantity', '1'])).toThrow(
+      '--symbol is required',
+    );
+    expect(() => parseBacktestArgs(BASE.slice(0, -2).concat('--quantity', '1'))).toThrow(
+      '--out is required',
+    );
   });
 });

@@ -1,5 +1,10 @@
 import { parseArgs } from 'node:util';
-import { getStrategyDefinition, isOnQuantityStep, STRATEGY_DEFINITIONS, type SizingConfig } from '@ptp/domain';
+import {
+  getStrategyDefinition,
+  isOnQuantityStep,
+  STRATEGY_DEFINITIONS,
+  type SizingConfig,
+} from '@ptp/domain';
 
 export const USAGE = `Usage: npm run backtest -- --data FILE --symbol SYM --strategy NAME [--param key=value]...
          --capital N (--quantity Q | --sizing auto|notional=N) --commission-pct X --slippage-bps Y
@@ -49,24 +54,45 @@ export class CliUsageError extends Error {
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-function number(name: string, raw: string | undefined, check: (v: number) => boolean, what: string): number {
+function number(
+  name: string,
+  raw: string | undefined,
+  check: (v: number) => boolean,
+  what: string,
+): number {
   if (raw === undefined) throw new CliUsageError(`--${name} is required`);
   const value = Number(raw);
-  if (raw.trim() === '' || !Number.isFinite(value) || !check(value)) throw new CliUsageError(`--${name} must be ${what}, got "${raw}"`);
+  if (raw.trim() === '' || !Number.isFinite(value) || !check(value))
+    throw new CliUsageError(`--${name} must be ${what}, got "${raw}"`);
   return value;
 }
 
 function sizingOf(quantity: string | undefined, sizing: string | undefined): SizingConfig {
-  if (quantity !== undefined && sizing !== undefined) throw new CliUsageError('give either --quantity or --sizing, not both');
-  if (quantity !== undefined) return { mode: 'quantity', quantity: number('quantity', quantity, (v) => v > 0 && isOnQuantityStep(v), 'a positive number of shares with at most 6 decimals') };
-  if (sizing === undefined) throw new CliUsageError('one of --quantity Q and --sizing auto|notional=N is required');
+  if (quantity !== undefined && sizing !== undefined)
+    throw new CliUsageError('give either --quantity or --sizing, not both');
+  if (quantity !== undefined)
+    return {
+      mode: 'quantity',
+      quantity: number(
+        'quantity',
+        quantity,
+        (v) => v > 0 && isOnQuantityStep(v),
+        'a positive number of shares with at most 6 decimals',
+      ),
+    };
+  if (sizing === undefined)
+    throw new CliUsageError('one of --quantity Q and --sizing auto|notional=N is required');
   if (sizing === 'auto') return { mode: 'auto' };
   const notional = /^notional=(.+)$/.exec(sizing);
   if (!notional) throw new CliUsageError(`--sizing must be auto or notional=N, got "${sizing}"`);
-  return { mode: 'notional', notional: number('sizing notional', notional[1], (v) => v > 0, 'a positive dollar amount') };
+  return {
+    mode: 'notional',
+    notional: number('sizing notional', notional[1], (v) => v > 0, 'a positive dollar amount'),
+  };
 }
 
-const camelCase = (key: string) => key.replace(/[-_]+([A-Za-z0-9])/g, (_, c: string) => c.toUpperCase());
+const camelCase = (key: string) =>
+  key.replace(/[-_]+([A-Za-z0-9])/g, (_, c: string) => c.toUpperCase());
 
 /**
  * The strategy's own key for `key`: as written, in camelCase (entry-period, entry_period), or with
@@ -92,7 +118,8 @@ function paramsOf(strategy: string, pairs: readonly string[]): Record<string, nu
 }
 
 function dateOf(name: 'from' | 'to', raw: string | undefined): string | undefined {
-  if (raw !== undefined && !DATE.test(raw)) throw new CliUsageError(`--${name} must be a YYYY-MM-DD date, got "${raw}"`);
+  if (raw !== undefined && !DATE.test(raw))
+    throw new CliUsageError(`--${name} must be a YYYY-MM-DD date, got "${raw}"`);
   return raw;
 }
 
@@ -131,7 +158,8 @@ export function parseBacktestArgs(argv: readonly string[]): BacktestCliOptions {
   }
   const from = dateOf('from', values.from);
   const to = dateOf('to', values.to);
-  if (from !== undefined && to !== undefined && from > to) throw new CliUsageError(`--from ${from} is after --to ${to}`);
+  if (from !== undefined && to !== undefined && from > to)
+    throw new CliUsageError(`--from ${from} is after --to ${to}`);
   const data = required('data', values.data);
   const symbol = required('symbol', values.symbol);
   const strategy = required('strategy', values.strategy);
@@ -142,8 +170,18 @@ export function parseBacktestArgs(argv: readonly string[]): BacktestCliOptions {
     params: paramsOf(strategy, values.param ?? []),
     capital: number('capital', values.capital, (v) => v > 0, 'a positive dollar amount'),
     sizing: sizingOf(values.quantity, values.sizing),
-    commissionPct: number('commission-pct', values['commission-pct'], (v) => v >= 0, 'a non-negative percent'),
-    slippageBps: number('slippage-bps', values['slippage-bps'], (v) => v >= 0, 'a non-negative number of basis points'),
+    commissionPct: number(
+      'commission-pct',
+      values['commission-pct'],
+      (v) => v >= 0,
+      'a non-negative percent',
+    ),
+    slippageBps: number(
+      'slippage-bps',
+      values['slippage-bps'],
+      (v) => v >= 0,
+      'a non-negative number of basis points',
+    ),
     noRisk: values['no-risk'] ?? false,
     from,
     to,

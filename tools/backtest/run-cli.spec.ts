@@ -15,7 +15,26 @@ function capture(): CliIo & { out: string[]; err: string[] } {
 }
 
 function args(data: string, out: string, extra: string[] = []): string[] {
-  return ['--data', data, '--symbol', 'ORCL', '--strategy', 'ma-crossover', '--capital', '10000', '--quantity', '100', '--commission-pct', '0.1', '--slippage-bps', '5', '--no-risk', '--out', out, ...extra];
+  return [
+    '--data',
+    data,
+    '--symbol',
+    'ORCL',
+    '--strategy',
+    'ma-crossover',
+    '--capital',
+    '10000',
+    '--quantity',
+    '100',
+    '--commission-pct',
+    '0.1',
+    '--slippage-bps',
+    '5',
+    '--no-risk',
+    '--out',
+    out,
+    ...extra,
+  ];
 }
 
 interface Row {
@@ -28,7 +47,8 @@ interface Row {
 
 /** An independent batch reference of ma-crossover 10/30 under the bar rule: next open, slippage clamped, 0.1 % commission. */
 function referenceFills(rows: Row[], quantity: number, bps: number, pct: number) {
-  const sma = (i: number, n: number) => (i + 1 < n ? null : rows.slice(i + 1 - n, i + 1).reduce((s, r) => s + r.close, 0) / n);
+  const sma = (i: number, n: number) =>
+    i + 1 < n ? null : rows.slice(i + 1 - n, i + 1).reduce((s, r) => s + r.close, 0) / n;
   const fills: { time: string; side: string; price: number; commission: number }[] = [];
   let lastSign = 0;
   let holding = false;
@@ -70,15 +90,35 @@ describe('backtest CLI', () => {
     const expected = referenceFills(rows, 100, 5, 0.1);
     expect(expected.length).toBeGreaterThanOrEqual(3);
     expect(report.fills).toHaveLength(expected.length);
-    report.fills.forEach((fill: { time: string; side: string; price: number; commission: number; quantity: number }, i: number) => {
-      expect(fill).toMatchObject({ time: expected[i].time, side: expected[i].side, quantity: 100, symbol: 'ORCL' });
-      expect(fill.price).toBeCloseTo(expected[i].price, 10);
-      expect(fill.commission).toBeCloseTo(expected[i].commission, 10);
-    });
+    report.fills.forEach(
+      (
+        fill: { time: string; side: string; price: number; commission: number; quantity: number },
+        i: number,
+      ) => {
+        expect(fill).toMatchObject({
+          time: expected[i].time,
+          side: expected[i].side,
+          quantity: 100,
+          symbol: 'ORCL',
+        });
+        expect(fill.price).toBeCloseTo(expected[i].price, 10);
+        expect(fill.commission).toBeCloseTo(expected[i].commission, 10);
+      },
+    );
     // Hand-checked: the cross above on 1995-05-11 fills at the 1995-05-12 open, 2.370370 × 1.0005 = 2.371555185 exactly.
-    expect(report.fills[0]).toEqual({ time: '1995-05-12', symbol: 'ORCL', side: 'buy', quantity: 100, price: 2.371555185, commission: expect.closeTo(0.2371555185, 12) });
+    expect(report.fills[0]).toEqual({
+      time: '1995-05-12',
+      symbol: 'ORCL',
+      side: 'buy',
+      quantity: 100,
+      price: 2.371555185,
+      commission: expect.closeTo(0.2371555185, 12),
+    });
     const lastClose = rows[rows.length - 1].close;
-    const heldAtEnd = report.positions.reduce((s: number, p: { quantity: number }) => s + p.quantity, 0);
+    const heldAtEnd = report.positions.reduce(
+      (s: number, p: { quantity: number }) => s + p.quantity,
+      0,
+    );
     expect(report.finalEquity).toBeCloseTo(report.cash + heldAtEnd * lastClose, 9);
     expect(report.equityCurve[report.equityCurve.length - 1].time).toBe(rows[rows.length - 1].date);
   });
@@ -93,7 +133,9 @@ describe('backtest CLI', () => {
 
   it('trades only inside --from/--to', () => {
     const out = join(dir, 'range.json');
-    expect(runCli(args(CSV, out, ['--from', '1995-06-01', '--to', '1995-12-31']), capture())).toBe(0);
+    expect(runCli(args(CSV, out, ['--from', '1995-06-01', '--to', '1995-12-31']), capture())).toBe(
+      0,
+    );
     const report = JSON.parse(readFileSync(out, 'utf8'));
     expect(report.equityCurve[0].time).toBe('1995-06-01');
     expect(report.equityCurve[report.equityCurve.length - 1].time).toBe('1995-12-29');
@@ -116,7 +158,12 @@ describe('backtest CLI', () => {
 
   it('runs as `npm run backtest` and exits non-zero on bad arguments', () => {
     const root = join(__dirname, '..', '..');
-    const run = (argv: string[]) => execFileSync('npx', ['tsx', '--tsconfig', 'tsconfig.base.json', 'tools/backtest/backtest.ts', ...argv], { cwd: root, encoding: 'utf8', stdio: 'pipe' });
+    const run = (argv: string[]) =>
+      execFileSync(
+        'npx',
+        ['tsx', '--tsconfig', 'tsconfig.base.json', 'tools/backtest/backtest.ts', ...argv],
+        { cwd: root, encoding: 'utf8', stdio: 'pipe' },
+      );
     const out = join(dir, 'spawned.json');
     expect(run(args(CSV, out))).toContain('round trips');
     expect(JSON.parse(readFileSync(out, 'utf8')).fills.length).toBeGreaterThan(0);
@@ -127,14 +174,40 @@ describe('backtest CLI', () => {
     const root = join(__dirname, '..', '..');
     const cwd = mkdtempSync(join(tmpdir(), 'backtest-cwd-'));
     copyFileSync(CSV, join(cwd, 'bars.csv'));
-    const argv = ['--data', 'bars.csv', '--symbol', 'ORCL', '--strategy', 'ma-crossover', '--capital', '10000', '--quantity', '100', '--commission-pct', '0', '--slippage-bps', '0', '--no-risk', '--out', 'report.json'];
-    execFileSync('npm', ['--prefix', root, 'run', '--silent', 'backtest', '--', ...argv], { cwd, encoding: 'utf8', stdio: 'pipe' });
-    expect(JSON.parse(readFileSync(join(cwd, 'report.json'), 'utf8')).fills.length).toBeGreaterThan(0);
+    const argv = [
+      '--data',
+      'bars.csv',
+      '--symbol',
+      'ORCL',
+      '--strategy',
+      'ma-crossover',
+      '--capital',
+      '10000',
+      '--quantity',
+      '100',
+      '--commission-pct',
+      '0',
+      '--slippage-bps',
+      '0',
+      '--no-risk',
+      '--out',
+      'report.json',
+    ];
+    execFileSync('npm', ['--prefix', root, 'run', '--silent', 'backtest', '--', ...argv], {
+      cwd,
+      encoding: 'utf8',
+      stdio: 'pipe',
+    });
+    expect(JSON.parse(readFileSync(join(cwd, 'report.json'), 'utf8')).fills.length).toBeGreaterThan(
+      0,
+    );
   });
 
   it('lists every strategy parameter with its default in --help', () => {
     const io = capture();
     expect(runCli(['--help'], io)).toBe(0);
-    expect(io.out.join('\n')).toContain('momentum-breakout    entryPeriod=20 exitPeriod=10 volumeMultiple=1.5');
+    expect(io.out.join('\n')).toContain(
+      'momentum-breakout    entryPeriod=20 exitPeriod=10 volumeMultiple=1.5',
+    );
   });
 });

@@ -1,7 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { SingleBar } from 'cli-progress';
-import { DataFormatError, runBacktest, validateStrategyParams, type BacktestReport } from '@ptp/domain';
+import {
+  DataFormatError,
+  runBacktest,
+  validateStrategyParams,
+  type BacktestReport,
+} from '@ptp/domain';
 import { CliUsageError, parseBacktestArgs, USAGE, type BacktestCliOptions } from './backtest-args';
 import { loadBars } from './load-bars';
 
@@ -17,13 +22,23 @@ export type ExitCode = 0 | 1 | 2;
 
 function progressReporter(io: CliIo): { update: (fraction: number) => void; stop: () => void } {
   if (!io.progress) return { update: () => undefined, stop: () => undefined };
-  const bar = new SingleBar({ format: 'backtest [{bar}] {percentage}% | ETA {eta}s', hideCursor: true, stream: process.stderr });
+  const bar = new SingleBar({
+    format: 'backtest [{bar}] {percentage}% | ETA {eta}s',
+    hideCursor: true,
+    stream: process.stderr,
+  });
   bar.start(100, 0);
   return { update: (fraction) => bar.update(Math.round(fraction * 100)), stop: () => bar.stop() };
 }
 
-export function backtestFromOptions(options: BacktestCliOptions, onProgress?: (fraction: number) => void): BacktestReport {
-  if (options.adjusted && extname(options.data).toLowerCase() === '.json') throw new CliUsageError('--adjusted applies to a Yahoo CSV only (Polygon aggregates carry no Adj Close)');
+export function backtestFromOptions(
+  options: BacktestCliOptions,
+  onProgress?: (fraction: number) => void,
+): BacktestReport {
+  if (options.adjusted && extname(options.data).toLowerCase() === '.json')
+    throw new CliUsageError(
+      '--adjusted applies to a Yahoo CSV only (Polygon aggregates carry no Adj Close)',
+    );
   const params = validateStrategyParams(options.strategy, options.params);
   if (!params.ok) throw new CliUsageError(params.errors.map((e) => e.message).join('; '));
   const bars = loadBars(options.data, { symbol: options.symbol, adjusted: options.adjusted });

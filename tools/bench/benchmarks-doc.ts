@@ -2,10 +2,14 @@ import type { ReplayResult } from './engine-replay';
 
 const HEADING = '## Engine';
 
-const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const fmt = (n: number, digits = 0) =>
+  n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
 const millions = (n: number) => `${(n / 1e6).toFixed(2)}M`;
-const range = (r: ReplayResult) => (r.repeats === 1 ? 'one run' : `${millions(r.barsPerSecondRange[0])}–${millions(r.barsPerSecondRange[1])} (${r.repeats} runs)`);
+const range = (r: ReplayResult) =>
+  r.repeats === 1
+    ? 'one run'
+    : `${millions(r.barsPerSecondRange[0])}–${millions(r.barsPerSecondRange[1])} (${r.repeats} runs)`;
 
 export function resultTable(results: readonly ReplayResult[]): string {
   const rows = results.map(

@@ -1,6 +1,13 @@
 import { runInNewContext } from 'node:vm';
 import { setFlagsFromString } from 'node:v8';
-import { DEFAULT_RISK_CONFIG, DEFAULT_SIMULATED_WATCHLIST, syntheticMarketMinutes, TradingEngine, type Bar, type EngineConfig } from '@ptp/domain';
+import {
+  DEFAULT_RISK_CONFIG,
+  DEFAULT_SIMULATED_WATCHLIST,
+  syntheticMarketMinutes,
+  TradingEngine,
+  type Bar,
+  type EngineConfig,
+} from '@ptp/domain';
 
 /** 252 sessions × 390 minutes: one trading year of 1-minute bars per symbol. */
 export const BARS_PER_SYMBOL = 98_280;
@@ -35,7 +42,10 @@ export interface ReplayResult {
 }
 
 export function benchSymbols(count: number): string[] {
-  const extra = Array.from({ length: Math.max(0, count - DEFAULT_SIMULATED_WATCHLIST.length) }, (_, i) => `SYN${String(i + 1).padStart(3, '0')}`);
+  const extra = Array.from(
+    { length: Math.max(0, count - DEFAULT_SIMULATED_WATCHLIST.length) },
+    (_, i) => `SYN${String(i + 1).padStart(3, '0')}`,
+  );
   return [...DEFAULT_SIMULATED_WATCHLIST, ...extra].slice(0, count);
 }
 
@@ -46,12 +56,18 @@ export function benchSymbols(count: number): string[] {
  */
 export type BenchProfile = 'defaults' | 'full';
 
-export function benchConfig(symbols: readonly string[], strategy: string, profile: BenchProfile): EngineConfig {
+export function benchConfig(
+  symbols: readonly string[],
+  strategy: string,
+  profile: BenchProfile,
+): EngineConfig {
   const full = profile === 'full';
   return {
     startingCash: 1_000_000,
     strategies: Object.fromEntries(symbols.map((symbol) => [symbol, { name: strategy }])),
-    risk: full ? { ...DEFAULT_RISK_CONFIG, defaultStopLossPct: 2, defaultTakeProfitPct: 4 } : DEFAULT_RISK_CONFIG,
+    risk: full
+      ? { ...DEFAULT_RISK_CONFIG, defaultStopLossPct: 2, defaultTakeProfitPct: 4 }
+      : DEFAULT_RISK_CONFIG,
     fees: { percent: full ? 0.05 : 0, perShare: 0, perShareMinimum: 0, flat: 0, regulatory: full },
     slippageBps: 5,
     sizing: { mode: 'auto' },
@@ -75,7 +91,10 @@ function warmUp(symbols: readonly string[], strategy: string, profile: BenchProf
 }
 
 /** The year's minutes in chunks of CHUNK_MINUTES, each handed to `run` with the minute count reached. */
-function forEachChunk(symbols: readonly string[], run: (chunk: readonly Bar[], minute: number) => void): void {
+function forEachChunk(
+  symbols: readonly string[],
+  run: (chunk: readonly Bar[], minute: number) => void,
+): void {
   const minutes = syntheticMarketMinutes(symbols, { seed: SEED, count: BARS_PER_SYMBOL });
   const chunk: Bar[] = [];
   let minute = 0;
@@ -92,7 +111,12 @@ function forEachChunk(symbols: readonly string[], run: (chunk: readonly Bar[], m
  * A forced full GC also discards the JIT's optimised code of everything it frees, so it never runs during the
  * timed replay: there it would make the engine re-warm inside the measurement.
  */
-function heapProfile(symbols: readonly string[], strategy: string, profile: BenchProfile, gc: () => void): number[] {
+function heapProfile(
+  symbols: readonly string[],
+  strategy: string,
+  profile: BenchProfile,
+  gc: () => void,
+): number[] {
   const engine = new TradingEngine(benchConfig(symbols, strategy, profile));
   const checkpoints = [0.25, 0.5, 0.75, 1].map((f) => Math.round(f * BARS_PER_SYMBOL));
   const heapMiB: number[] = [];
@@ -138,9 +162,12 @@ export function replay(symbolCount: number, strategy: string, profile: BenchProf
   const gc = collectGarbage();
   const symbols = benchSymbols(symbolCount);
   warmUp(symbols, strategy, profile);
-  const years = Array.from({ length: repeatsFor(symbolCount) }, () => timedYear(symbols, strategy, profile));
+  const years = Array.from({ length: repeatsFor(symbolCount) }, () =>
+    timedYear(symbols, strategy, profile),
+  );
   const [first] = years;
-  if (years.some((y) => y.fills !== first.fills || y.decisions !== first.decisions)) throw new Error('the same year replayed differently');
+  if (years.some((y) => y.fills !== first.fills || y.decisions !== first.decisions))
+    throw new Error('the same year replayed differently');
   const seconds = years.map((y) => y.engineSeconds).sort((a, b) => a - b);
   const engineSeconds = seconds[Math.floor(seconds.length / 2)];
   const heapMiB = heapProfile(symbols, strategy, profile, gc);

@@ -1,4 +1,15 @@
-import { addDays, type Bar, isOpen, MINUTE_MS, newYorkDate, newYorkWallTimeToUtc, nyseEarlyCloses, nyseHolidays, session, HOUR_MS } from '@ptp/domain';
+import {
+  addDays,
+  type Bar,
+  isOpen,
+  MINUTE_MS,
+  newYorkDate,
+  newYorkWallTimeToUtc,
+  nyseEarlyCloses,
+  nyseHolidays,
+  session,
+  HOUR_MS,
+} from '@ptp/domain';
 import type { MockMarketTape } from './mock-market-tape';
 import { Nanoseconds } from './polygon-json';
 

@@ -5,8 +5,31 @@
 // constrained to their platform, so npm skips them everywhere except on their own os/cpu.
 import { readFileSync, writeFileSync } from 'node:fs';
 
-const OS = ['android', 'darwin', 'freebsd', 'linux', 'netbsd', 'openbsd', 'openharmony', 'sunos', 'win32', 'aix', 'cygwin'];
-const CPU = ['arm', 'arm64', 'ia32', 'loong64', 'mips64el', 'ppc64', 'riscv64', 's390x', 'x64', 'wasm32'];
+const OS = [
+  'android',
+  'darwin',
+  'freebsd',
+  'linux',
+  'netbsd',
+  'openbsd',
+  'openharmony',
+  'sunos',
+  'win32',
+  'aix',
+  'cygwin',
+];
+const CPU = [
+  'arm',
+  'arm64',
+  'ia32',
+  'loong64',
+  'mips64el',
+  'ppc64',
+  'riscv64',
+  's390x',
+  'x64',
+  'wasm32',
+];
 const KNOWN_OS = ['android', 'darwin', 'linux', 'win32'];
 const KNOWN_CPU = ['arm', 'arm64', 'riscv64', 'x64'];
 
@@ -25,7 +48,8 @@ export function platformOf(name) {
   if (os) result.os = [os];
   if (cpu) result.cpu = [cpu];
   if (parts.includes('musl')) result.libc = ['musl'];
-  else if (parts.includes('gnu') || (os === 'linux' && parts.includes('glibc'))) result.libc = ['glibc'];
+  else if (parts.includes('gnu') || (os === 'linux' && parts.includes('glibc')))
+    result.libc = ['glibc'];
   return result;
 }
 
@@ -49,11 +73,16 @@ function fix(lockPath) {
       added++;
     }
   }
-  const sorted = Object.fromEntries(Object.entries(packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b))));
+  const sorted = Object.fromEntries(
+    Object.entries(packages).sort(([a], [b]) =>
+      a === '' ? -1 : b === '' ? 1 : a.localeCompare(b),
+    ),
+  );
   lock.packages = sorted;
   writeFileSync(lockPath, JSON.stringify(lock, null, 2) + '\n');
   console.log(`fix-lockfile: added ${added} optional platform entries`);
-  if (unknown.length) console.warn(`fix-lockfile: could not infer a platform for: ${unknown.join(', ')}`);
+  if (unknown.length)
+    console.warn(`fix-lockfile: could not infer a platform for: ${unknown.join(', ')}`);
 }
 
 fix(process.argv[2] ?? 'package-lock.json');

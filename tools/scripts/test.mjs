@@ -36,10 +36,14 @@ const failures = [];
 /** The error lines of a failed step's output (each with the two lines after it), else its last lines. */
 function essentials(output) {
   // eslint-disable-next-line no-control-regex
-  const lines = output.replace(/\x1b\[[0-9;]*m/g, '').split('\n').filter((line) => line.trim() !== '');
+  const lines = output
+    .replace(/\x1b\[[0-9;]*m/g, '')
+    .split('\n')
+    .filter((line) => line.trim() !== '');
   const picked = new Set();
   lines.forEach((line, i) => {
-    if (/error|failed|✕|●|ENOSPC|ENOMEM|killed/i.test(line)) for (let j = i; j < Math.min(i + 3, lines.length); j++) picked.add(j);
+    if (/error|failed|✕|●|ENOSPC|ENOMEM|killed/i.test(line))
+      for (let j = i; j < Math.min(i + 3, lines.length); j++) picked.add(j);
   });
   const chosen = picked.size ? [...picked].map((i) => lines[i]) : lines;
   return chosen.slice(-SHOWN_LINES);
@@ -58,7 +62,12 @@ function run(step, args, env) {
     child.stdout.on('data', (chunk) => keep(chunk, process.stdout));
     child.stderr.on('data', (chunk) => keep(chunk, process.stderr));
     child.on('close', (code, signal) => {
-      if (code !== 0) failures.push({ step, reason: signal ? `signal ${signal}` : `exit code ${code}`, lines: essentials(recent) });
+      if (code !== 0)
+        failures.push({
+          step,
+          reason: signal ? `signal ${signal}` : `exit code ${code}`,
+          lines: essentials(recent),
+        });
       resolve(code === 0);
     });
   });
@@ -69,7 +78,10 @@ async function buildForEndToEnd(env) {
   // One at a time and stopping at the first failure, so the failing build's own error ends the log.
   const args = ['nx', 'run-many', '-t', 'build', '-p', 'api', 'web', '--parallel=1', '--nx-bail'];
   if (await run('production builds', args, env)) return true;
-  banner(['THE PRODUCTION BUILD FAILED; its output is repeated at the end.', 'Building once more without the Nx cache.']);
+  banner([
+    'THE PRODUCTION BUILD FAILED; its output is repeated at the end.',
+    'Building once more without the Nx cache.',
+  ]);
   return run('production builds (retry)', [...args, '--skip-nx-cache', '--verbose'], env);
 }
 
@@ -85,23 +97,40 @@ const env = {
 };
 
 if (!(await reachable('127.0.0.1', 5432))) {
-  banner(['PostgreSQL is not answering on 127.0.0.1:5432.', 'The PostgreSQL tests are SKIPPED; SQLite tests still run.', 'Set TEST_DATABASE_URL to point at another server.']);
+  banner([
+    'PostgreSQL is not answering on 127.0.0.1:5432.',
+    'The PostgreSQL tests are SKIPPED; SQLite tests still run.',
+    'Set TEST_DATABASE_URL to point at another server.',
+  ]);
   env.PTP_SKIP_POSTGRES = '1';
 }
 if (!(await reachable('127.0.0.1', 6379))) {
-  banner(['Redis is not answering on 127.0.0.1:6379.', 'The shared-cache (Redis) tests are SKIPPED.']);
+  banner([
+    'Redis is not answering on 127.0.0.1:6379.',
+    'The shared-cache (Redis) tests are SKIPPED.',
+  ]);
   env.PTP_SKIP_REDIS = '1';
 }
 
 const results = [];
 results.push(['formatting', await run('formatting', ['prettier', '--check', '.'], env)]);
 results.push(['lint', await run('lint', ['nx', 'run-many', '-t', 'lint', '--parallel=2'], env)]);
-results.push(['unit + integration', await run('unit + integration tests', ['nx', 'run-many', '-t', 'test', '--parallel=2'], env)]);
+results.push([
+  'unit + integration',
+  await run('unit + integration tests', ['nx', 'run-many', '-t', 'test', '--parallel=2'], env),
+]);
 
 if (existsSync(chromium)) {
   const built = await buildForEndToEnd(env);
   results.push(['production builds', built]);
-  if (built) results.push(['end-to-end', await run('end-to-end tests (Chromium)', ['nx', 'run', 'web-e2e:e2e'], { ...env, CHROME_PATH: chromium })]);
+  if (built)
+    results.push([
+      'end-to-end',
+      await run('end-to-end tests (Chromium)', ['nx', 'run', 'web-e2e:e2e'], {
+        ...env,
+        CHROME_PATH: chromium,
+      }),
+    ]);
 } else {
   banner([
     `CHROMIUM NOT FOUND at ${chromium}: END-TO-END TESTS WERE NOT RUN.`,
@@ -110,7 +139,9 @@ if (existsSync(chromium)) {
 }
 
 for (const { step, reason, lines } of failures) {
-  console.log(`\n=== ${step} failed (${reason}); the essential lines of its output:\n${lines.join('\n')}`);
+  console.log(
+    `\n=== ${step} failed (${reason}); the essential lines of its output:\n${lines.join('\n')}`,
+  );
 }
 console.log('\n=== Summary');
 for (const [name, ok] of results) console.log(`${ok ? 'PASS' : 'FAIL'}  ${name}`);

@@ -60,22 +60,52 @@ describe('paper-trading sessions (real HTTP, real SQLite file)', () => {
   });
 
   it('takes the account from the query string as well as the body, and refuses two different ones', async () => {
-    const accountId: string = (await http().post('/api/accounts').send({ name: 'Query account' }).expect(201)).body.data.id;
-    const clash = await http().post('/paper-trading/start').query({ accountId }).send({ accountId: 'default' }).expect(400);
+    const accountId: string = (
+      await http().post('/api/accounts').send({ name: 'Query account' }).expect(201)
+    ).body.data.id;
+    const clash = await http()
+      .post('/paper-trading/start')
+      .query({ accountId })
+      .send({ accountId: 'default' })
+      .expect(400);
     expect(clash.body.error.code).toBe('ACCOUNT_ID_MISMATCH');
-    await http().post('/paper-trading/start').query({ accountId }).send({ symbols: ['SPY'] }).expect(200);
-    expect((await http().get('/paper-trading/status').query({ accountId }).expect(200)).body.data.state).toBe('running');
+    await http()
+      .post('/paper-trading/start')
+      .query({ accountId })
+      .send({ symbols: ['SPY'] })
+      .expect(200);
+    expect(
+      (await http().get('/paper-trading/status').query({ accountId }).expect(200)).body.data.state,
+    ).toBe('running');
     expect((await http().get('/paper-trading/status').expect(200)).body.data.state).toBe('idle');
     await http().post('/paper-trading/stop').query({ accountId }).send({}).expect(200);
-    const reset = await http().post('/api/portfolio/reset').query({ accountId }).send({ confirm: true }).expect(200);
+    const reset = await http()
+      .post('/api/portfolio/reset')
+      .query({ accountId })
+      .send({ confirm: true })
+      .expect(200);
     expect(reset.body.data.id).toBe(accountId);
   });
 
   it('accepts config changes and new accounts while a session ticks on the same SQLite file', async () => {
-    await http().post('/paper-trading/start').send({ strategy: 'ma-crossover', params: { fast: 2, slow: 5 }, symbols: ['SPY', 'QQQ'], signalIntervalSec: 1 }).expect(200);
+    await http()
+      .post('/paper-trading/start')
+      .send({
+        strategy: 'ma-crossover',
+        params: { fast: 2, slow: 5 },
+        symbols: ['SPY', 'QQQ'],
+        signalIntervalSec: 1,
+      })
+      .expect(200);
     for (let i = 0; i < 15; i++) {
-      await http().patch('/api/config').send({ risk: { maxOpenPositions: 3 + (i % 5) } }).expect(200);
-      await http().post('/api/accounts').send({ name: `Busy ${i}` }).expect(201);
+      await http()
+        .patch('/api/config')
+        .send({ risk: { maxOpenPositions: 3 + (i % 5) } })
+        .expect(200);
+      await http()
+        .post('/api/accounts')
+        .send({ name: `Busy ${i}` })
+        .expect(201);
     }
     const status = (await http().get('/paper-trading/status').expect(200)).body.data;
     expect(status).toMatchObject({ state: 'running', lastError: null });

@@ -30,12 +30,24 @@ test('the health screen lists every check from /health', async ({ page }) => {
 
 test('every screen renders and stays usable, reachable from the keyboard', async ({ page }) => {
   await page.goto('/');
-  const screens = ['overview-screen', 'activity-screen', 'controls-screen', 'price-chart-screen', 'decisions-screen', 'backtest-screen', 'accounts-screen', 'health-panel'];
+  const screens = [
+    'overview-screen',
+    'activity-screen',
+    'controls-screen',
+    'price-chart-screen',
+    'decisions-screen',
+    'backtest-screen',
+    'accounts-screen',
+    'health-panel',
+  ];
   for (const [index, screen] of screens.entries()) {
     await page.keyboard.press(`Alt+${index + 1}`);
     await expect(page.getByTestId(screen)).toBeVisible();
     await expect(page.getByTestId('status-bar')).toBeVisible();
-    await page.screenshot({ path: join(ARTIFACTS_DIR, 'screenshots', `${screen}.png`), fullPage: true });
+    await page.screenshot({
+      path: join(ARTIFACTS_DIR, 'screenshots', `${screen}.png`),
+      fullPage: true,
+    });
   }
 });
 
@@ -55,7 +67,9 @@ function sineCsv(): string {
   for (let i = 0; rows.length <= 200; day.setUTCDate(day.getUTCDate() + 1)) {
     if (day.getUTCDay() === 0 || day.getUTCDay() === 6) continue;
     const close = 100 + 10 * Math.sin(i++ / 12);
-    rows.push(`${day.toISOString().slice(0, 10)},${close.toFixed(2)},${(close + 1).toFixed(2)},${(close - 1).toFixed(2)},${close.toFixed(2)},${close.toFixed(2)},1000000`);
+    rows.push(
+      `${day.toISOString().slice(0, 10)},${close.toFixed(2)},${(close + 1).toFixed(2)},${(close - 1).toFixed(2)},${close.toFixed(2)},${close.toFixed(2)},1000000`,
+    );
   }
   return rows.join('\n') + '\n';
 }
@@ -68,9 +82,15 @@ test('backtests an uploaded CSV file and shows its chart and trades', async ({ p
   await page.getByTestId('bt-to').fill('2024-12-31');
   await page.getByTestId('bt-source').selectOption('csv');
   await expect(page.getByTestId('bt-run')).toBeDisabled();
-  await page.getByTestId('bt-csv').setInputFiles({ name: 'test-daily.csv', mimeType: 'text/csv', buffer: Buffer.from(sineCsv()) });
+  await page.getByTestId('bt-csv').setInputFiles({
+    name: 'test-daily.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(sineCsv()),
+  });
   await expect(page.getByTestId('bt-csv-name')).toHaveText('test-daily.csv');
   await page.getByTestId('bt-run').click();
-  await expect(page.getByTestId('bt-equity-chart').locator('canvas')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('bt-equity-chart').locator('canvas')).toBeVisible({
+    timeout: 30_000,
+  });
   await expect(page.getByTestId('bt-trades').locator('tbody tr').first()).toBeVisible();
 });

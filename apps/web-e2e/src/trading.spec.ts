@@ -71,13 +71,20 @@ test('3 · see a fill appear and the equity chart update', async () => {
 
   await screen(4, 'price-chart-screen');
   await page.getByTestId(`chart-symbol-${symbol}`).click();
-  await expect.poll(async () => Number(await page.getByTestId('price-chart').getAttribute('data-fills')), { timeout: TRADING_TIMEOUT }).toBeGreaterThan(0);
+  await expect
+    .poll(async () => Number(await page.getByTestId('price-chart').getAttribute('data-fills')), {
+      timeout: TRADING_TIMEOUT,
+    })
+    .toBeGreaterThan(0);
 
   await screen(1, 'overview-screen');
   await expect.poll(equityPoints, { timeout: TRADING_TIMEOUT }).toBeGreaterThan(pointsBefore);
   await expect(page.getByTestId('equity-chart').locator('canvas')).toBeVisible();
   await expect(page.getByTestId('kpi-equity')).toContainText('$');
-  await page.screenshot({ path: join(ARTIFACTS_DIR, 'screenshots', 'overview.png'), fullPage: true });
+  await page.screenshot({
+    path: join(ARTIFACTS_DIR, 'screenshots', 'overview.png'),
+    fullPage: true,
+  });
 });
 
 test('4 · place a manual notional order and see the position', async () => {
@@ -136,8 +143,13 @@ test('7 · run a small backtest and see its chart', async () => {
   await page.getByTestId('bt-symbol').fill('SPY');
   await page.getByTestId('bt-source').selectOption('simulated');
   await page.getByTestId('bt-run').click();
-  await expect(page.getByTestId('bt-equity-chart').locator('canvas')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('bt-equity-chart').locator('canvas')).toBeVisible({
+    timeout: 60_000,
+  });
   await expect(page.getByTestId('bt-metrics')).toContainText('Round trips');
   await expect(page.getByTestId('bt-trades').locator('tbody tr').first()).toBeVisible();
-  await page.screenshot({ path: join(ARTIFACTS_DIR, 'screenshots', 'backtest.png'), fullPage: true });
+  await page.screenshot({
+    path: join(ARTIFACTS_DIR, 'screenshots', 'backtest.png'),
+    fullPage: true,
+  });
 });

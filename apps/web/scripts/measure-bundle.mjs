@@ -7,7 +7,9 @@ import { gzipSync } from 'node:zlib';
 
 const root = process.argv[2] ?? 'dist/apps/web/browser';
 const html = readFileSync(join(root, 'index.html'), 'utf8');
-const files = [...html.matchAll(/<(?:script|link)\b[^>]*?(?:src|href)="([^"]+\.(?:js|css))"/g)].map((m) => m[1]);
+const files = [...html.matchAll(/<(?:script|link)\b[^>]*?(?:src|href)="([^"]+\.(?:js|css))"/g)].map(
+  (m) => m[1],
+);
 const LIMIT_KB = 400;
 
 let raw = 0;
@@ -17,7 +19,11 @@ for (const file of new Set(files)) {
   const zipped = gzipSync(bytes, { level: 9 }).length;
   raw += bytes.length;
   gzip += zipped;
-  console.log(`${file.padEnd(28)} ${(bytes.length / 1024).toFixed(1).padStart(8)} kB  ${(zipped / 1024).toFixed(1).padStart(7)} kB gz`);
+  console.log(
+    `${file.padEnd(28)} ${(bytes.length / 1024).toFixed(1).padStart(8)} kB  ${(zipped / 1024).toFixed(1).padStart(7)} kB gz`,
+  );
 }
-console.log(`${'initial total'.padEnd(28)} ${(raw / 1024).toFixed(1).padStart(8)} kB  ${(gzip / 1024).toFixed(1).padStart(7)} kB gz (limit ${LIMIT_KB} kB gz)`);
+console.log(
+  `${'initial total'.padEnd(28)} ${(raw / 1024).toFixed(1).padStart(8)} kB  ${(gzip / 1024).toFixed(1).padStart(7)} kB gz (limit ${LIMIT_KB} kB gz)`,
+);
 process.exit(gzip / 1024 <= LIMIT_KB ? 0 : 1);

@@ -31,7 +31,10 @@ export class AppModule {
     return {
       imports: [
         AppConfigModule.forRoot(config),
-        HealthModule.register({ contributors: [MarketDataHealthContributor, PortfolioInvariantsContributor], imports: [MarketDataModule, PortfolioModule] }),
+        HealthModule.register({
+          contributors: [MarketDataHealthContributor, PortfolioInvariantsContributor],
+          imports: [MarketDataModule, PortfolioModule],
+        }),
         LoggerModule.forRoot(loggerOptions(config)),
         MarketDataModule,
         PaperTradingModule,
@@ -40,9 +43,16 @@ export class AppModule {
         RiskModule,
         RuntimeConfigModule,
         StrategyModule,
-        ThrottlerModule.forRoot([{ limit: config.server.rateLimit.limit, ttl: config.server.rateLimit.ttlSec * 1000 }]),
+        ThrottlerModule.forRoot([
+          { limit: config.server.rateLimit.limit, ttl: config.server.rateLimit.ttlSec * 1000 },
+        ]),
         ...(options.webRoot
-          ? [ServeStaticModule.forRoot({ exclude: ['/api/{*path}', '/health{/*path}', '/paper-trading/{*path}'], rootPath: options.webRoot })]
+          ? [
+              ServeStaticModule.forRoot({
+                exclude: ['/api/{*path}', '/health{/*path}', '/paper-trading/{*path}'],
+                rootPath: options.webRoot,
+              }),
+            ]
           : []),
       ],
       module: AppModule,

@@ -1,7 +1,13 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { AppConfig } from '@ptp/api/config';
-import { ApiExceptionFilter, bodyParserErrors, bodyParsers, requestContext, requestValidationPipe } from '@ptp/api/shared';
+import {
+  ApiExceptionFilter,
+  bodyParserErrors,
+  bodyParsers,
+  requestContext,
+  requestValidationPipe,
+} from '@ptp/api/shared';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule, type AppModuleOptions } from './app.module';
@@ -15,11 +21,17 @@ const CSV_UPLOAD_LIMIT = '20mb';
  * Builds the fully configured Nest application (global pipes, security headers, body limits,
  * OpenAPI). main.ts and the integration tests both start the API through here.
  */
-export async function createApp(config: AppConfig, options: AppModuleOptions = {}): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config, options), {
-    bodyParser: false,
-    bufferLogs: true,
-  });
+export async function createApp(
+  config: AppConfig,
+  options: AppModuleOptions = {},
+): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.register(config, options),
+    {
+      bodyParser: false,
+      bufferLogs: true,
+    },
+  );
   app.useLogger(app.get(Logger));
   app.use(requestContext);
   for (const parser of bodyParsers(config.server.bodyLimit, CSV_UPLOAD_LIMIT)) app.use(parser);

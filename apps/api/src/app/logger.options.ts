@@ -28,10 +28,15 @@ export function loggerOptions(config: AppConfig): Params {
         censor: '[redacted]',
       },
       serializers: {
-        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: redactUrl(req.url) }),
+        req: (req: { id: string; method: string; url: string }) => ({
+          id: req.id,
+          method: req.method,
+          url: redactUrl(req.url),
+        }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
-      customSuccessMessage: (req, res, responseTime) => `${req.method} ${redactUrl(req.url)} ${res.statusCode} ${Math.round(responseTime)}ms`,
+      customSuccessMessage: (req, res, responseTime) =>
+        `${req.method} ${redactUrl(req.url)} ${res.statusCode} ${Math.round(responseTime)}ms`,
       autoLogging: { ignore: (req) => req.url === '/health/live' },
     },
   };

@@ -14,5 +14,8 @@ export function setUpOpenApi(app: INestApplication): void {
       .setVersion(APP_VERSION_VALUE)
       .build(),
   );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/openapi.json', raw: ['json'] });
+  SwaggerModule.setup('api/docs', app, document, {
+    jsonDocumentUrl: 'api/openapi.json',
+    raw: ['json'],
+  });
 }

@@ -21,15 +21,59 @@ export const NAV_ITEMS: readonly NavItem[] = [
 ];
 
 export const appRoutes: Route[] = [
-  { path: 'overview', title: 'Overview', loadComponent: () => import('./features/overview/overview-screen').then((m) => m.OverviewScreen) },
-  { path: 'activity', title: 'Positions & activity', loadComponent: () => import('./features/activity/activity-screen').then((m) => m.ActivityScreen) },
-  { path: 'controls', title: 'Trading controls', loadComponent: () => import('./features/controls/controls-screen').then((m) => m.ControlsScreen) },
-  { path: 'chart/:symbol', title: 'Price chart', loadComponent: () => import('./features/price-chart/price-chart-screen').then((m) => m.PriceChartScreen) },
-  { path: 'chart', title: 'Price chart', loadComponent: () => import('./features/price-chart/price-chart-screen').then((m) => m.PriceChartScreen) },
-  { path: 'decisions', title: 'Decisions', loadComponent: () => import('./features/decisions/decisions-screen').then((m) => m.DecisionsScreen) },
-  { path: 'backtest', title: 'Backtest', loadComponent: () => import('./features/backtest/backtest-screen').then((m) => m.BacktestScreen) },
-  { path: 'accounts', title: 'Accounts', loadComponent: () => import('./features/accounts/accounts-screen').then((m) => m.AccountsScreen) },
-  { path: 'system', title: 'Health', loadComponent: () => import('./features/health/health-screen').then((m) => m.HealthScreen) },
+  {
+    path: 'overview',
+    title: 'Overview',
+    loadComponent: () =>
+      import('./features/overview/overview-screen').then((m) => m.OverviewScreen),
+  },
+  {
+    path: 'activity',
+    title: 'Positions & activity',
+    loadComponent: () =>
+      import('./features/activity/activity-screen').then((m) => m.ActivityScreen),
+  },
+  {
+    path: 'controls',
+    title: 'Trading controls',
+    loadComponent: () =>
+      import('./features/controls/controls-screen').then((m) => m.ControlsScreen),
+  },
+  {
+    path: 'chart/:symbol',
+    title: 'Price chart',
+    loadComponent: () =>
+      import('./features/price-chart/price-chart-screen').then((m) => m.PriceChartScreen),
+  },
+  {
+    path: 'chart',
+    title: 'Price chart',
+    loadComponent: () =>
+      import('./features/price-chart/price-chart-screen').then((m) => m.PriceChartScreen),
+  },
+  {
+    path: 'decisions',
+    title: 'Decisions',
+    loadComponent: () =>
+      import('./features/decisions/decisions-screen').then((m) => m.DecisionsScreen),
+  },
+  {
+    path: 'backtest',
+    title: 'Backtest',
+    loadComponent: () =>
+      import('./features/backtest/backtest-screen').then((m) => m.BacktestScreen),
+  },
+  {
+    path: 'accounts',
+    title: 'Accounts',
+    loadComponent: () =>
+      import('./features/accounts/accounts-screen').then((m) => m.AccountsScreen),
+  },
+  {
+    path: 'system',
+    title: 'Health',
+    loadComponent: () => import('./features/health/health-screen').then((m) => m.HealthScreen),
+  },
   { path: '', pathMatch: 'full', redirectTo: 'overview' },
   { path: '**', redirectTo: 'overview' },
 ];

@@ -21,7 +21,9 @@ describe('ConnectionIndicator', () => {
 
     connection.markFailure(new ApiFailure(0, 'NETWORK_ERROR', 'The server did not answer.'));
     await fixture.whenStable();
-    expect(el.querySelector('[data-testid="connection-lost"]')?.textContent).toContain('CONNECTION LOST, RETRYING');
+    expect(el.querySelector('[data-testid="connection-lost"]')?.textContent).toContain(
+      'CONNECTION LOST, RETRYING',
+    );
     expect(el.querySelector('[data-testid="last-update"]')?.textContent).toContain('09:30:05');
 
     connection.markSuccess();

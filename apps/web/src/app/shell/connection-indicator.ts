@@ -7,13 +7,23 @@ import { ConnectionStatus } from '../core/polling/connection-status.service';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (connection.lost()) {
-      <span class="lost" data-testid="connection-lost" role="alert">CONNECTION LOST, RETRYING…</span>
+      <span class="lost" data-testid="connection-lost" role="alert"
+        >CONNECTION LOST, RETRYING…</span
+      >
     }
     <span class="muted" data-testid="last-update">UPD {{ lastUpdate() }}</span>
   `,
   styles: `
-    :host { display: inline-flex; gap: 0.75rem; }
-    .lost { color: var(--bg); background: var(--loss); padding: 0 0.4rem; font-weight: 700; }
+    :host {
+      display: inline-flex;
+      gap: 0.75rem;
+    }
+    .lost {
+      color: var(--bg);
+      background: var(--loss);
+      padding: 0 0.4rem;
+      font-weight: 700;
+    }
   `,
 })
 export class ConnectionIndicator {

@@ -1,7 +1,12 @@
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { HealthReport } from '@ptp/contracts';
-import { HTTP_TESTING_PROVIDERS, envelope, errorEnvelope, httpTesting } from '../testing/http-testing';
+import {
+  HTTP_TESTING_PROVIDERS,
+  envelope,
+  errorEnvelope,
+  httpTesting,
+} from '../testing/http-testing';
 import { HealthBadge } from './health-badge';
 
 const report = (status: HealthReport['status']): HealthReport => ({
@@ -14,18 +19,24 @@ const report = (status: HealthReport['status']): HealthReport => ({
 });
 
 async function render() {
-  TestBed.configureTestingModule({ imports: [HealthBadge], providers: [...HTTP_TESTING_PROVIDERS, provideRouter([])] });
+  TestBed.configureTestingModule({
+    imports: [HealthBadge],
+    providers: [...HTTP_TESTING_PROVIDERS, provideRouter([])],
+  });
   const fixture = TestBed.createComponent(HealthBadge);
   fixture.detectChanges();
   await fixture.whenStable();
-  const badge = () => fixture.nativeElement.querySelector('[data-testid="health-badge"]') as HTMLElement;
+  const badge = () =>
+    fixture.nativeElement.querySelector('[data-testid="health-badge"]') as HTMLElement;
   return { fixture, badge };
 }
 
 describe('HealthBadge', () => {
   it('shows HEALTHY when /health answers 200 with status ok', async () => {
     const { fixture, badge } = await render();
-    httpTesting().expectOne('/health').flush(envelope(report('ok')));
+    httpTesting()
+      .expectOne('/health')
+      .flush(envelope(report('ok')));
     await fixture.whenStable();
     expect(badge().textContent).toContain('HEALTHY');
     expect(badge().dataset['state']).toBe('healthy');
@@ -35,10 +46,17 @@ describe('HealthBadge', () => {
     const { fixture, badge } = await render();
     httpTesting()
       .expectOne('/health')
-      .flush(errorEnvelope({ code: 'HEALTH_CHECK_FAILED', message: 'Unhealthy: market_data', details: report('error') }), {
-        status: 503,
-        statusText: 'Service Unavailable',
-      });
+      .flush(
+        errorEnvelope({
+          code: 'HEALTH_CHECK_FAILED',
+          message: 'Unhealthy: market_data',
+          details: report('error'),
+        }),
+        {
+          status: 503,
+          statusText: 'Service Unavailable',
+        },
+      );
     await fixture.whenStable();
     expect(badge().dataset['state']).toBe('unhealthy');
     expect(badge().getAttribute('title')).toContain('market_data');

@@ -2,7 +2,12 @@ import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/c
 import { RouterLink } from '@angular/router';
 import { HealthState } from '../core/state/health-state.service';
 
-const LABELS = { checking: 'CHECKING', healthy: 'HEALTHY', unhealthy: 'UNHEALTHY', unreachable: 'UNREACHABLE' } as const;
+const LABELS = {
+  checking: 'CHECKING',
+  healthy: 'HEALTHY',
+  unhealthy: 'UNHEALTHY',
+  unreachable: 'UNREACHABLE',
+} as const;
 
 @Component({
   selector: 'ptp-health-badge',
@@ -20,11 +25,25 @@ const LABELS = { checking: 'CHECKING', healthy: 'HEALTHY', unhealthy: 'UNHEALTHY
     >
   `,
   styles: `
-    .badge { font: inherit; letter-spacing: 0.06em; text-decoration: none; padding: 0 0.5rem; border: 1px solid currentColor; }
-    .badge--healthy { color: var(--gain); }
-    .badge--unhealthy { color: var(--warn); }
-    .badge--unreachable { color: var(--loss); }
-    .badge--checking { color: var(--muted); }
+    .badge {
+      font: inherit;
+      letter-spacing: 0.06em;
+      text-decoration: none;
+      padding: 0 0.5rem;
+      border: 1px solid currentColor;
+    }
+    .badge--healthy {
+      color: var(--gain);
+    }
+    .badge--unhealthy {
+      color: var(--warn);
+    }
+    .badge--unreachable {
+      color: var(--loss);
+    }
+    .badge--checking {
+      color: var(--muted);
+    }
   `,
 })
 export class HealthBadge {
@@ -32,6 +51,8 @@ export class HealthBadge {
   protected readonly label = computed(() => LABELS[this.health.badge()]);
   protected readonly title = computed(() => {
     const failing = this.health.failing();
-    return failing.length > 0 ? `Failing checks: ${failing.join(', ')}` : 'Service health from /health';
+    return failing.length > 0
+      ? `Failing checks: ${failing.join(', ')}`
+      : 'Service health from /health';
   });
 }

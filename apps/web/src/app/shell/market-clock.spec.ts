@@ -13,15 +13,25 @@ describe('marketClock', () => {
   });
 
   it('counts down to the close while the market is open', () => {
-    expect(marketClock(status({}), now, now)).toEqual({ label: 'OPEN', until: 'close', secondsLeft: 5 * 3600 });
+    expect(marketClock(status({}), now, now)).toEqual({
+      label: 'OPEN',
+      until: 'close',
+      secondsLeft: 5 * 3600,
+    });
   });
 
   it('counts down to the next open while closed', () => {
-    expect(marketClock(status({ open: false, nextOpen: now + 90_000 }), now, now)).toEqual({ label: 'CLOSED', until: 'open', secondsLeft: 90 });
+    expect(marketClock(status({ open: false, nextOpen: now + 90_000 }), now, now)).toEqual({
+      label: 'CLOSED',
+      until: 'open',
+      secondsLeft: 90,
+    });
   });
 
   it('never counts below zero', () => {
-    expect(marketClock(status({ open: false, nextOpen: now - 5000 }), now, now).secondsLeft).toBe(0);
+    expect(marketClock(status({ open: false, nextOpen: now - 5000 }), now, now).secondsLeft).toBe(
+      0,
+    );
   });
 
   it("runs on the market's clock: from asOf, at the simulated speed, whatever the browser's clock says", () => {
@@ -31,6 +41,10 @@ describe('marketClock', () => {
   });
 
   it('has no countdown for a market that never closes, whatever the NYSE calendar says', () => {
-    expect(marketClock(status({ alwaysOpen: true, nextClose: now + 60_000 }), now, now)).toEqual({ label: 'OPEN', until: 'never', secondsLeft: null });
+    expect(marketClock(status({ alwaysOpen: true, nextClose: now + 60_000 }), now, now)).toEqual({
+      label: 'OPEN',
+      until: 'never',
+      secondsLeft: null,
+    });
   });
 });

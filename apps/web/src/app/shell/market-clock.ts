@@ -1,6 +1,9 @@
 import type { MarketStatusResponse } from '@ptp/contracts';
 
-export type MarketClockInput = Pick<MarketStatusResponse, 'open' | 'alwaysOpen' | 'nextOpen' | 'nextClose' | 'asOf' | 'clockRate'>;
+export type MarketClockInput = Pick<
+  MarketStatusResponse,
+  'open' | 'alwaysOpen' | 'nextOpen' | 'nextClose' | 'asOf' | 'clockRate'
+>;
 
 export interface MarketClock {
   readonly label: 'OPEN' | 'CLOSED';
@@ -14,7 +17,11 @@ export interface MarketClock {
  * clock is the status's `asOf` moved on by the wall time since the status arrived (`receivedAtMs`) times its rate,
  * so a simulated market at 60× counts down a minute per second and the browser's own clock skew does not matter.
  */
-export function marketClock(status: MarketClockInput, nowMs: number, receivedAtMs: number): MarketClock {
+export function marketClock(
+  status: MarketClockInput,
+  nowMs: number,
+  receivedAtMs: number,
+): MarketClock {
   if (status.alwaysOpen) return { label: 'OPEN', until: 'never', secondsLeft: null };
   const target = status.open ? status.nextClose : status.nextOpen;
   const marketNow = status.asOf + (nowMs - receivedAtMs) * status.clockRate;

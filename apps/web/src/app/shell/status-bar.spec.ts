@@ -10,7 +10,11 @@ const market: MarketStatusResponse = {
   open: true,
   alwaysOpen: false,
   clockRate: 1,
-  session: { open: Date.parse('2025-03-10T13:30:00Z'), close: Date.parse('2025-03-10T20:00:00Z'), earlyClose: false },
+  session: {
+    open: Date.parse('2025-03-10T13:30:00Z'),
+    close: Date.parse('2025-03-10T20:00:00Z'),
+    earlyClose: false,
+  },
   nextOpen: Date.parse('2025-03-11T13:30:00Z'),
   nextClose: Date.parse('2025-03-10T20:00:00Z'),
   provider: 'simulated',
@@ -41,10 +45,21 @@ describe('StatusBar', () => {
     http.expectOne('/paper-trading/status').flush(envelope(session));
     http.expectOne('/api/market/status').flush(envelope(market));
     http.expectOne('/health').flush(
-      envelope({ status: 'ok', info: {}, error: {}, details: { market_data: { status: 'up', state: 'ok', ageSec: 75 } }, uptimeSec: 5, version: '0.1.0' }),
+      envelope({
+        status: 'ok',
+        info: {},
+        error: {},
+        details: { market_data: { status: 'up', state: 'ok', ageSec: 75 } },
+        uptimeSec: 5,
+        version: '0.1.0',
+      }),
     );
     fixture.detectChanges();
-    const text = (id: string) => (fixture.nativeElement as HTMLElement).querySelector(`[data-testid="${id}"]`)?.textContent?.replace(/\s+/g, ' ').trim();
+    const text = (id: string) =>
+      (fixture.nativeElement as HTMLElement)
+        .querySelector(`[data-testid="${id}"]`)
+        ?.textContent?.replace(/\s+/g, ' ')
+        .trim();
 
     expect(text('market-state')).toContain('OPEN');
     expect(text('market-state')).toContain('closes in');
@@ -54,7 +69,10 @@ describe('StatusBar', () => {
     expect(text('session-state')).toContain('RUNNING');
     expect(text('status-equity')).toBe('$512.35');
     expect(text('status-day-pnl')).toBe('-$3.20');
-    expect((fixture.nativeElement as HTMLElement).querySelector('[data-testid="status-day-pnl"]')?.className).toContain('loss');
+    expect(
+      (fixture.nativeElement as HTMLElement).querySelector('[data-testid="status-day-pnl"]')
+        ?.className,
+    ).toContain('loss');
     expect(text('health-badge')).toContain('HEALTHY');
 
     jest.advanceTimersByTime(1000);
@@ -68,7 +86,10 @@ describe('StatusBar', () => {
     fixture.detectChanges();
     httpTesting().expectOne('/api/market/status').flush(envelope(status));
     fixture.detectChanges();
-    const text = (id: string) => (fixture.nativeElement as HTMLElement).querySelector(`[data-testid="${id}"]`)?.textContent?.trim();
+    const text = (id: string) =>
+      (fixture.nativeElement as HTMLElement)
+        .querySelector(`[data-testid="${id}"]`)
+        ?.textContent?.trim();
     return { fixture, text };
   }
 

@@ -31,7 +31,9 @@ export class StatusBar {
   });
   protected readonly countdown = computed(() => formatDuration(this.clock()?.secondsLeft));
   protected readonly provider = computed(() => this.status.marketStatus.value()?.provider ?? '—');
-  protected readonly providerState = computed(() => this.status.marketStatus.value()?.providerState ?? '');
+  protected readonly providerState = computed(
+    () => this.status.marketStatus.value()?.providerState ?? '',
+  );
   protected readonly dataAge = computed(() => {
     const age = marketDataAgeSec(this.health.report());
     return age === null ? '—' : formatDuration(age);

@@ -11,9 +11,20 @@ export function httpTesting(): HttpTestingController {
 
 /** The API's success envelope around `data`, as the server sends it. */
 export function envelope<T>(data: T) {
-  return { status: 'success', timestamp: '2025-01-02T15:00:00.000Z', data, metadata: { execution_time_ms: 1, version: 'test' } };
+  return {
+    status: 'success',
+    timestamp: '2025-01-02T15:00:00.000Z',
+    data,
+    metadata: { execution_time_ms: 1, version: 'test' },
+  };
 }
 
 export function errorEnvelope(error: ApiErrorBody) {
-  return { status: 'error', timestamp: '2025-01-02T15:00:00.000Z', data: null, error, metadata: { execution_time_ms: 1, version: 'test' } };
+  return {
+    status: 'error',
+    timestamp: '2025-01-02T15:00:00.000Z',
+    data: null,
+    error,
+    metadata: { execution_time_ms: 1, version: 'test' },
+  };
 }

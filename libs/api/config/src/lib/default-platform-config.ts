@@ -9,9 +9,9 @@ export const DEFAULT_PLATFORM_CONFIG = {
     corsOrigins: [],
     rateLimit: {
       ttlSec: 60,
-      limit: 1200
+      limit: 1200,
     },
-    bodyLimit: '1mb'
+    bodyLimit: '1mb',
   },
   dataDir: './data',
   logLevel: 'info',
@@ -19,26 +19,15 @@ export const DEFAULT_PLATFORM_CONFIG = {
     startingCapital: 500,
     defaultStrategy: 'ma-crossover',
     signalIntervalSec: 60,
-    watchlist: [
-      'SPY',
-      'QQQ',
-      'AAPL',
-      'MSFT',
-      'NVDA',
-      'AMZN',
-      'GOOGL',
-      'META',
-      'TSLA',
-      'AMD'
-    ],
+    watchlist: ['SPY', 'QQQ', 'AAPL', 'MSFT', 'NVDA', 'AMZN', 'GOOGL', 'META', 'TSLA', 'AMD'],
     slippageBps: 5,
     fees: {
       percent: 0,
       perShare: 0,
       perShareMinimum: 0,
       flat: 0,
-      regulatory: false
-    }
+      regulatory: false,
+    },
   },
   risk: {
     maxPositionPct: 10,
@@ -48,13 +37,13 @@ export const DEFAULT_PLATFORM_CONFIG = {
     minOrderNotional: 1,
     enforceMarketHours: false,
     defaultStopLossPct: null,
-    defaultTakeProfitPct: null
+    defaultTakeProfitPct: null,
   },
   strategies: {
     'ma-crossover': {},
     'rsi-mean-reversion': {},
     'momentum-breakout': {},
-    mixed: {}
+    mixed: {},
   },
   marketData: {
     provider: 'auto',
@@ -66,24 +55,24 @@ export const DEFAULT_PLATFORM_CONFIG = {
       timeoutMs: 5000,
       maxRetries: 3,
       websocket: false,
-      websocketUrl: 'wss://socket.polygon.io/stocks'
+      websocketUrl: 'wss://socket.polygon.io/stocks',
     },
     simulated: {
       seed: 42,
       speed: 1,
       followMarketHours: false,
-      backfillBars: 600
+      backfillBars: 600,
     },
     replay: {
       files: [],
       speed: 60,
-      warmupBars: 200
-    }
+      warmupBars: 200,
+    },
   },
   dashboard: {
-    pollIntervalSec: 3
+    pollIntervalSec: 3,
   },
   backtests: {
-    maxConcurrent: 2
-  }
+    maxConcurrent: 2,
+  },
 } as const;

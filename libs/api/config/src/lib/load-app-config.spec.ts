@@ -7,7 +7,10 @@ import { loadAppConfig } from './load-app-config';
 
 function dirWithConfig(content: unknown): string {
   const dir = mkdtempSync(join(tmpdir(), 'ptp-config-'));
-  writeFileSync(join(dir, 'platform.json'), typeof content === 'string' ? content : JSON.stringify(content));
+  writeFileSync(
+    join(dir, 'platform.json'),
+    typeof content === 'string' ? content : JSON.stringify(content),
+  );
   return dir;
 }
 
@@ -34,12 +37,23 @@ describe('loadAppConfig', () => {
     expect(config.risk.dailyLossLimitPct).toBe(5);
     expect(config.marketData.cacheTtlSec).toBe(30);
     expect(config.marketData.provider).toBe('simulated');
-    expect(config.database).toEqual({ type: 'sqlite', path: join(emptyDir, 'data', 'paper-trading.sqlite') });
+    expect(config.database).toEqual({
+      type: 'sqlite',
+      path: join(emptyDir, 'data', 'paper-trading.sqlite'),
+    });
   });
 
   it('lets environment variables override the file', () => {
     const dir = dirWithConfig({ server: { port: 6000 } });
-    const config = loadAppConfig({ PLATFORM_CONFIG: join(dir, 'platform.json'), API_PORT: '7000', SIMULATION_SPEED: '60', DATA_DIR: '/tmp/x' }, dir);
+    const config = loadAppConfig(
+      {
+        PLATFORM_CONFIG: join(dir, 'platform.json'),
+        API_PORT: '7000',
+        SIMULATION_SPEED: '60',
+        DATA_DIR: '/tmp/x',
+      },
+      dir,
+    );
     expect(config.server.port).toBe(7000);
     expect(config.marketData.simulated.speed).toBe(60);
     expect(config.database).toEqual({ type: 'sqlite', path: '/tmp/x/paper-trading.sqlite' });
@@ -47,18 +61,31 @@ describe('loadAppConfig', () => {
 
   it('names the key, the value and what is allowed for a bad file value', () => {
     const dir = dirWithConfig({ risk: { maxPositionPct: 150 } });
-    const error = errorOf(() => loadAppConfig({ PLATFORM_CONFIG: join(dir, 'platform.json') }, dir));
-    expect(error.issues).toEqual([expect.objectContaining({ key: 'risk.maxPositionPct', value: 150 })]);
+    const error = errorOf(() =>
+      loadAppConfig({ PLATFORM_CONFIG: join(dir, 'platform.json') }, dir),
+    );
+    expect(error.issues).toEqual([
+      expect.objectContaining({ key: 'risk.maxPositionPct', value: 150 }),
+    ]);
     expect(error.message).toContain('risk.maxPositionPct = 150');
     expect(error.message).toContain('must not be greater than 100');
   });
 
   it('switches the Polygon WebSocket on from the environment, and quotes a value that is not a boolean', () => {
-    const on = loadAppConfig({ POLYGON_WEBSOCKET: 'true', POLYGON_WEBSOCKET_URL: 'ws://127.0.0.1:8081/stocks' }, emptyDir).marketData.polygon;
+    const on = loadAppConfig(
+      { POLYGON_WEBSOCKET: 'true', POLYGON_WEBSOCKET_URL: 'ws://127.0.0.1:8081/stocks' },
+      emptyDir,
+    ).marketData.polygon;
     expect([on.websocket, on.websocketUrl]).toEqual([true, 'ws://127.0.0.1:8081/stocks']);
-    expect(loadAppConfig({ POLYGON_WEBSOCKET: '0' }, emptyDir).marketData.polygon.websocket).toBe(false);
-    expect(loadAppConfig({}, emptyDir).marketData.polygon).toEqual(expect.objectContaining({ websocket: false, websocketUrl: 'wss://socket.polygon.io/stocks' }));
-    expect(errorOf(() => loadAppConfig({ POLYGON_WEBSOCKET: 'yes please' }, emptyDir)).message).toContain('marketData.polygon.websocket = "yes please" (environment POLYGON_WEBSOCKET)');
+    expect(loadAppConfig({ POLYGON_WEBSOCKET: '0' }, emptyDir).marketData.polygon.websocket).toBe(
+      false,
+    );
+    expect(loadAppConfig({}, emptyDir).marketData.polygon).toEqual(
+      expect.objectContaining({ websocket: false, websocketUrl: 'wss://socket.polygon.io/stocks' }),
+    );
+    expect(
+      errorOf(() => loadAppConfig({ POLYGON_WEBSOCKET: 'yes please' }, emptyDir)).message,
+    ).toContain('marketData.polygon.websocket = "yes please" (environment POLYGON_WEBSOCKET)');
   });
 
   it('names the environment variable when an override is bad', () => {
@@ -69,20 +96,32 @@ describe('loadAppConfig', () => {
 
   it('rejects unknown keys so typos do not go unnoticed', () => {
     const dir = dirWithConfig({ risk: { maxPositonPct: 5 } });
-    const error = errorOf(() => loadAppConfig({ PLATFORM_CONFIG: join(dir, 'platform.json') }, dir));
+    const error = errorOf(() =>
+      loadAppConfig({ PLATFORM_CONFIG: join(dir, 'platform.json') }, dir),
+    );
     expect(error.issues[0].key).toBe('risk.maxPositonPct');
   });
 
   it('rejects malformed JSON and unknown strategies', () => {
     const bad = dirWithConfig('{ not json');
-    expect(() => loadAppConfig({ PLATFORM_CONFIG: join(bad, 'platform.json') }, bad)).toThrow(/valid JSON/);
+    expect(() => loadAppConfig({ PLATFORM_CONFIG: join(bad, 'platform.json') }, bad)).toThrow(
+      /valid JSON/,
+    );
     const dir = dirWithConfig({ strategies: { 'moon-shot': {} } });
-    expect(() => loadAppConfig({ PLATFORM_CONFIG: join(dir, 'platform.json') }, dir)).toThrow(/strategies\.moon-shot/);
+    expect(() => loadAppConfig({ PLATFORM_CONFIG: join(dir, 'platform.json') }, dir)).toThrow(
+      /strategies\.moon-shot/,
+    );
   });
 
   it('accepts sqlite: and postgres:// database URLs and rejects others', () => {
-    expect(loadAppConfig({ DATABASE_URL: 'sqlite:/tmp/a.sqlite' }, emptyDir).database).toEqual({ type: 'sqlite', path: '/tmp/a.sqlite' });
-    expect(loadAppConfig({ DATABASE_URL: 'postgres://u:pw@127.0.0.1:5432/test' }, emptyDir).database.type).toBe('postgres');
+    expect(loadAppConfig({ DATABASE_URL: 'sqlite:/tmp/a.sqlite' }, emptyDir).database).toEqual({
+      type: 'sqlite',
+      path: '/tmp/a.sqlite',
+    });
+    expect(
+      loadAppConfig({ DATABASE_URL: 'postgres://u:pw@127.0.0.1:5432/test' }, emptyDir).database
+        .type,
+    ).toBe('postgres');
     const error = errorOf(() => loadAppConfig({ DATABASE_URL: 'mysql://u:pw@h/db' }, emptyDir));
     expect(error.message).toContain('DATABASE_URL');
     expect(error.message).not.toContain('pw');
@@ -94,6 +133,8 @@ describe('loadAppConfig', () => {
     expect(JSON.stringify(config)).not.toContain('sk-very-secret');
     expect(inspect(config, { depth: 10 })).not.toContain('sk-very-secret');
     expect(config.marketData.polygon.apiKey?.reveal()).toBe('sk-very-secret');
-    expect(() => loadAppConfig({ MARKET_DATA_PROVIDER: 'polygon' }, emptyDir)).toThrow(/POLYGON_API_KEY/);
+    expect(() => loadAppConfig({ MARKET_DATA_PROVIDER: 'polygon' }, emptyDir)).toThrow(
+      /POLYGON_API_KEY/,
+    );
   });
 });

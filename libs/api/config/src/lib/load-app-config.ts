@@ -45,7 +45,8 @@ function isObject(value: unknown): value is Json {
 function deepMerge(base: Json, override: Json): Json {
   const merged: Json = { ...base };
   for (const [key, value] of Object.entries(override)) {
-    merged[key] = isObject(value) && isObject(base[key]) ? deepMerge(base[key] as Json, value) : value;
+    merged[key] =
+      isObject(value) && isObject(base[key]) ? deepMerge(base[key] as Json, value) : value;
   }
   return merged;
 }
@@ -63,7 +64,14 @@ function setPath(target: Json, path: string, value: unknown): void {
 function readConfigFile(path: string, explicit: boolean): Json {
   if (!existsSync(path)) {
     if (explicit) {
-      throw new ConfigError([{ key: 'PLATFORM_CONFIG', value: path, allowed: 'must name an existing JSON file', source: 'environment' }]);
+      throw new ConfigError([
+        {
+          key: 'PLATFORM_CONFIG',
+          value: path,
+          allowed: 'must name an existing JSON file',
+          source: 'environment',
+        },
+      ]);
     }
     return {};
   }
@@ -72,15 +80,33 @@ function readConfigFile(path: string, explicit: boolean): Json {
     if (!isObject(parsed)) throw new Error('the top level must be a JSON object');
     return parsed;
   } catch (error) {
-    throw new ConfigError([{ key: '(file)', value: path, allowed: `must be a valid JSON object: ${(error as Error).message}`, source: path }]);
+    throw new ConfigError([
+      {
+        key: '(file)',
+        value: path,
+        allowed: `must be a valid JSON object: ${(error as Error).message}`,
+        source: path,
+      },
+    ]);
   }
 }
 
-function flattenErrors(errors: ValidationError[], parent: string, sourceOf: (key: string) => string): ConfigIssue[] {
+function flattenErrors(
+  errors: ValidationError[],
+  parent: string,
+  sourceOf: (key: string) => string,
+): ConfigIssue[] {
   return errors.flatMap((error) => {
     const key = parent ? `${parent}.${error.property}` : error.property;
     const own = error.constraints
-      ? [{ key, value: error.value, allowed: Object.values(error.constraints).join('; '), source: sourceOf(key) }]
+      ? [
+          {
+            key,
+            value: error.value,
+            allowed: Object.values(error.constraints).join('; '),
+            source: sourceOf(key),
+          },
+        ]
       : [];
     return [...own, ...flattenErrors(error.children ?? [], key, sourceOf)];
   });
@@ -88,18 +114,44 @@ function flattenErrors(errors: ValidationError[], parent: string, sourceOf: (key
 
 function strategyIssues(strategies: unknown, source: string): ConfigIssue[] {
   if (!isObject(strategies)) {
-    return [{ key: 'strategies', value: strategies, allowed: 'must be an object keyed by strategy name', source }];
+    return [
+      {
+        key: 'strategies',
+        value: strategies,
+        allowed: 'must be an object keyed by strategy name',
+        source,
+      },
+    ];
   }
   return Object.entries(strategies).flatMap(([name, params]): ConfigIssue[] => {
     if (!(STRATEGY_NAMES as readonly string[]).includes(name)) {
-      return [{ key: `strategies.${name}`, value: params, allowed: `unknown strategy; one of ${STRATEGY_NAMES.join(', ')}`, source }];
+      return [
+        {
+          key: `strategies.${name}`,
+          value: params,
+          allowed: `unknown strategy; one of ${STRATEGY_NAMES.join(', ')}`,
+          source,
+        },
+      ];
     }
     if (!isObject(params)) {
-      return [{ key: `strategies.${name}`, value: params, allowed: 'must be an object of numeric parameters', source }];
+      return [
+        {
+          key: `strategies.${name}`,
+          value: params,
+          allowed: 'must be an object of numeric parameters',
+          source,
+        },
+      ];
     }
     return Object.entries(params)
       .filter(([, value]) => typeof value !== 'number' || !Number.isFinite(value))
-      .map(([param, value]) => ({ key: `strategies.${name}.${param}`, value, allowed: 'must be a finite number', source }));
+      .map(([param, value]) => ({
+        key: `strategies.${name}.${param}`,
+        value,
+        allowed: 'must be a finite number',
+        source,
+      }));
   });
 }
 
@@ -111,17 +163,41 @@ function resolveDatabase(url: string | undefined, dataDir: string): DatabaseConf
     if (path) return { type: 'sqlite', path: isAbsolute(path) ? path : resolve(path) };
   }
   throw new ConfigError([
-    { key: 'DATABASE_URL', value: url.replace(/\/\/[^@/]*@/, '//***@'), allowed: 'unset (SQLite under DATA_DIR), sqlite:/path/file.sqlite or postgres://user@host:port/db', source: 'environment' },
+    {
+      key: 'DATABASE_URL',
+      value: url.replace(/\/\/[^@/]*@/, '//***@'),
+      allowed:
+        'unset (SQLite under DATA_DIR), sqlite:/path/file.sqlite or postgres://user@host:port/db',
+      source: 'environment',
+    },
   ]);
 }
 
-function resolveProvider(choice: string, apiKey: string | undefined, replayFiles: readonly string[]): MarketDataProviderName {
+function resolveProvider(
+  choice: string,
+  apiKey: string | undefined,
+  replayFiles: readonly string[],
+): MarketDataProviderName {
   if (choice === 'auto') return apiKey ? 'polygon' : 'simulated';
   if (choice === 'polygon' && !apiKey) {
-    throw new ConfigError([{ key: 'MARKET_DATA_PROVIDER', value: choice, allowed: 'polygon needs POLYGON_API_KEY to be set', source: 'environment or marketData.provider' }]);
+    throw new ConfigError([
+      {
+        key: 'MARKET_DATA_PROVIDER',
+        value: choice,
+        allowed: 'polygon needs POLYGON_API_KEY to be set',
+        source: 'environment or marketData.provider',
+      },
+    ]);
   }
   if (choice === 'replay' && replayFiles.length === 0) {
-    throw new ConfigError([{ key: 'marketData.replay.files', value: replayFiles, allowed: 'replay needs at least one CSV or Polygon JSON file', source: 'config file' }]);
+    throw new ConfigError([
+      {
+        key: 'marketData.replay.files',
+        value: replayFiles,
+        allowed: 'replay needs at least one CSV or Polygon JSON file',
+        source: 'config file',
+      },
+    ]);
   }
   return choice as MarketDataProviderName;
 }
@@ -130,7 +206,10 @@ function resolveProvider(choice: string, apiKey: string | undefined, replayFiles
  * Reads config/platform.json (or PLATFORM_CONFIG), merges it over the built-in defaults, applies
  * environment overrides and validates everything. Throws ConfigError naming every bad key.
  */
-export function loadAppConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): AppConfig {
+export function loadAppConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  cwd = process.cwd(),
+): AppConfig {
   const explicitPath = env['PLATFORM_CONFIG'];
   const configPath = resolve(cwd, explicitPath || DEFAULT_CONFIG_PATH);
   const fileConfig = readConfigFile(configPath, Boolean(explicitPath));
@@ -147,7 +226,15 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env, cwd = proces
 
   const schema = plainToInstance(PlatformConfigSchema, merged);
   const issues = [
-    ...flattenErrors(validateSync(schema, { whitelist: true, forbidNonWhitelisted: true, skipMissingProperties: false }), '', sourceOf),
+    ...flattenErrors(
+      validateSync(schema, {
+        whitelist: true,
+        forbidNonWhitelisted: true,
+        skipMissingProperties: false,
+      }),
+      '',
+      sourceOf,
+    ),
     ...strategyIssues(merged['strategies'], configPath),
   ];
   if (issues.length > 0) throw new ConfigError(issues);

@@ -21,7 +21,12 @@ import {
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export const PROVIDER_CHOICES = ['auto', 'simulated', 'polygon', 'replay'] as const;
-export const STRATEGY_NAMES = ['ma-crossover', 'rsi-mean-reversion', 'momentum-breakout', 'mixed'] as const;
+export const STRATEGY_NAMES = [
+  'ma-crossover',
+  'rsi-mean-reversion',
+  'momentum-breakout',
+  'mixed',
+] as const;
 
 class RateLimitSchema {
   @IsInt() @Min(1) @Max(3600) ttlSec!: number;
@@ -48,7 +53,11 @@ class TradingSchema {
   @IsNumber() @Min(1) @Max(1_000_000_000) startingCapital!: number;
   @IsIn(STRATEGY_NAMES) defaultStrategy!: (typeof STRATEGY_NAMES)[number];
   @IsInt() @Min(1) @Max(86_400) signalIntervalSec!: number;
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100) @Matches(SYMBOL_PATTERN, { each: true }) watchlist!: string[];
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @Matches(SYMBOL_PATTERN, { each: true })
+  watchlist!: string[];
   @IsNumber() @Min(0) @Max(1000) slippageBps!: number;
   @ValidateNested() @Type(() => FeesSchema) fees!: FeesSchema;
 }

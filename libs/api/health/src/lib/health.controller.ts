@@ -1,6 +1,11 @@
 import { Controller, Get, HttpStatus, Inject } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { HealthCheck, HealthCheckService, type HealthCheckResult, type HealthIndicatorFunction } from '@nestjs/terminus';
+import {
+  HealthCheck,
+  HealthCheckService,
+  type HealthCheckResult,
+  type HealthIndicatorFunction,
+} from '@nestjs/terminus';
 import { ApiError, APP_VERSION } from '@ptp/api/shared';
 import type { HealthReport } from '@ptp/contracts';
 import { HealthChecks } from './health-checks.service';
@@ -16,7 +21,10 @@ export class HealthController {
 
   @Get()
   @HealthCheck({ swaggerDocumentation: false })
-  @ApiOperation({ summary: 'Database, market data, portfolio invariants, memory and disk. 200 when healthy, 503 with details when not.' })
+  @ApiOperation({
+    summary:
+      'Database, market data, portfolio invariants, memory and disk. 200 when healthy, 503 with details when not.',
+  })
   full(): Promise<HealthReport> {
     return this.run(this.checks.all());
   }
@@ -39,7 +47,8 @@ export class HealthController {
       (result) => result,
       (error: unknown) => {
         const response = (error as { getResponse?: () => unknown }).getResponse?.();
-        if (response && typeof response === 'object' && 'details' in response) return response as HealthCheckResult;
+        if (response && typeof response === 'object' && 'details' in response)
+          return response as HealthCheckResult;
         throw error;
       },
     );
@@ -52,7 +61,12 @@ export class HealthController {
       version: this.version,
     };
     if (report.status !== 'ok') {
-      throw new ApiError(HttpStatus.SERVICE_UNAVAILABLE, 'HEALTH_CHECK_FAILED', `Unhealthy: ${Object.keys(body.error).join(', ')}`, body);
+      throw new ApiError(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        'HEALTH_CHECK_FAILED',
+        `Unhealthy: ${Object.keys(body.error).join(', ')}`,
+        body,
+      );
     }
     return body;
   }

@@ -19,7 +19,11 @@ export class HealthModule {
       module: HealthModule,
       providers: [
         HealthChecks,
-        { inject: options.contributors, provide: HEALTH_CONTRIBUTORS, useFactory: (...contributors: HealthContributor[]) => contributors },
+        {
+          inject: options.contributors,
+          provide: HEALTH_CONTRIBUTORS,
+          useFactory: (...contributors: HealthContributor[]) => contributors,
+        },
       ],
     };
   }

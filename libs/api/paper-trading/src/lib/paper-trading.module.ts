@@ -24,8 +24,18 @@ import { TradingSessionsService } from './sessions/trading-sessions.service';
  * writer of its account), manual orders and cancels, and account creation, resets and deletion.
  */
 @Module({
-  imports: [ScheduleModule.forRoot(), TypeOrmModule.forFeature(CORE_ENTITIES), MarketDataModule, RuntimeConfigModule],
-  controllers: [AccountsController, OrdersController, PaperTradingController, PortfolioResetController],
+  imports: [
+    ScheduleModule.forRoot(),
+    TypeOrmModule.forFeature(CORE_ENTITIES),
+    MarketDataModule,
+    RuntimeConfigModule,
+  ],
+  controllers: [
+    AccountsController,
+    OrdersController,
+    PaperTradingController,
+    PortfolioResetController,
+  ],
   providers: [
     AccountLifecycle,
     AccountLoader,

@@ -6,5 +6,6 @@ import type { ValueTransformer } from 'typeorm';
  */
 export const epochMs: ValueTransformer = {
   to: (value: number | null | undefined) => value,
-  from: (value: string | number | null) => (value === null || value === undefined ? null : Number(value)),
+  from: (value: string | number | null) =>
+    value === null || value === undefined ? null : Number(value),
 };

@@ -11,7 +11,10 @@ const SQLITE_BUSY_TIMEOUT_MS = 5000;
  * TypeORM options for the configured database. Migrations always run at start-up and the schema
  * is never synchronised from entities, so SQLite and PostgreSQL end up with the same tables.
  */
-export function buildDataSourceOptions(database: DatabaseConfig, extra: Partial<{ schema: string }> = {}): DataSourceOptions {
+export function buildDataSourceOptions(
+  database: DatabaseConfig,
+  extra: Partial<{ schema: string }> = {},
+): DataSourceOptions {
   const common = {
     entities: CORE_ENTITIES,
     migrations: MIGRATIONS,
@@ -20,8 +23,20 @@ export function buildDataSourceOptions(database: DatabaseConfig, extra: Partial<
     logging: false,
   } as const;
   if (database.type === 'postgres') {
-    return { ...common, type: 'postgres', url: database.url.reveal(), schema: extra.schema, connectTimeoutMS: 5000 };
+    return {
+      ...common,
+      type: 'postgres',
+      url: database.url.reveal(),
+      schema: extra.schema,
+      connectTimeoutMS: 5000,
+    };
   }
   mkdirSync(dirname(database.path), { recursive: true });
-  return { ...common, type: 'sqlite', database: database.path, enableWAL: true, busyTimeout: SQLITE_BUSY_TIMEOUT_MS };
+  return {
+    ...common,
+    type: 'sqlite',
+    database: database.path,
+    enableWAL: true,
+    busyTimeout: SQLITE_BUSY_TIMEOUT_MS,
+  };
 }

@@ -6,17 +6,26 @@ import { buildDataSourceOptions } from './data-source-options';
 import { DatabaseWrites } from './database-writes.service';
 import { AccountEntity } from './entities';
 
-const account = (id: string) => ({ id, name: id, startingCapital: '500', isDefault: false, createdAt: 1 });
+const account = (id: string) => ({
+  id,
+  name: id,
+  startingCapital: '500',
+  isDefault: false,
+  createdAt: 1,
+});
 const pause = () => new Promise((resolve) => setTimeout(resolve, 20));
 
 describe('DatabaseWrites on a real SQLite file', () => {
   let dataSource: DataSource;
   let writes: DatabaseWrites;
-  const ids = async () => (await dataSource.getRepository(AccountEntity).find({ order: { id: 'ASC' } })).map((a) => a.id);
+  const ids = async () =>
+    (await dataSource.getRepository(AccountEntity).find({ order: { id: 'ASC' } })).map((a) => a.id);
 
   beforeEach(async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'ptp-writes-')), 'test.sqlite');
-    dataSource = await new DataSource(buildDataSourceOptions({ type: 'sqlite', path })).initialize();
+    dataSource = await new DataSource(
+      buildDataSourceOptions({ type: 'sqlite', path }),
+    ).initialize();
     writes = new DatabaseWrites(dataSource);
   });
 
@@ -46,7 +55,9 @@ describe('DatabaseWrites on a real SQLite file', () => {
       throw new Error('tick failed');
     });
     await inside;
-    const lone = writes.exclusive(() => dataSource.getRepository(AccountEntity).insert(account('survivor')));
+    const lone = writes.exclusive(() =>
+      dataSource.getRepository(AccountEntity).insert(account('survivor')),
+    );
     await expect(failing).rejects.toThrow('tick failed');
     await lone;
     expect(await ids()).toEqual(['survivor']);

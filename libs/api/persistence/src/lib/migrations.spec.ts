@@ -7,7 +7,18 @@ import { buildDataSourceOptions } from './data-source-options';
 import { AccountEntity, PaperTradeEntity } from './entities';
 import { MIGRATIONS } from './migrations';
 
-const TABLES = ['accounts', 'backtest_runs', 'decisions', 'engine_states', 'equity_snapshots', 'orders', 'paper_trades', 'portfolio_config', 'positions', 'trading_sessions'];
+const TABLES = [
+  'accounts',
+  'backtest_runs',
+  'decisions',
+  'engine_states',
+  'equity_snapshots',
+  'orders',
+  'paper_trades',
+  'portfolio_config',
+  'positions',
+  'trading_sessions',
+];
 
 /** One query runner, released: each unreleased runner holds a pooled PostgreSQL connection. */
 async function existingTables(dataSource: DataSource): Promise<string[]> {
@@ -23,10 +34,25 @@ async function existingTables(dataSource: DataSource): Promise<string[]> {
 
 async function exerciseSchema(dataSource: DataSource): Promise<void> {
   expect(await existingTables(dataSource)).toEqual(TABLES);
-  await dataSource.getRepository(AccountEntity).insert({ id: 'a1', name: 'Test', startingCapital: '500.123456789', isDefault: false, createdAt: 1_764_000_000_123 });
+  await dataSource.getRepository(AccountEntity).insert({
+    id: 'a1',
+    name: 'Test',
+    startingCapital: '500.123456789',
+    isDefault: false,
+    createdAt: 1_764_000_000_123,
+  });
   await dataSource.getRepository(PaperTradeEntity).insert({
-    id: 't1', accountId: 'a1', orderId: 'o1', sessionId: null, symbol: 'AAPL', side: 'buy',
-    quantity: '0.123457', price: '190.1', commission: '0', realizedPnl: '0', executedAt: 1_764_000_000_456,
+    id: 't1',
+    accountId: 'a1',
+    orderId: 'o1',
+    sessionId: null,
+    symbol: 'AAPL',
+    side: 'buy',
+    quantity: '0.123457',
+    price: '190.1',
+    commission: '0',
+    realizedPnl: '0',
+    executedAt: 1_764_000_000_456,
   });
   const account = await dataSource.getRepository(AccountEntity).findOneByOrFail({ id: 'a1' });
   expect(account.startingCapital).toBe('500.123456789');
@@ -41,7 +67,9 @@ async function exerciseSchema(dataSource: DataSource): Promise<void> {
 describe('migrations on SQLite', () => {
   it('create every table, keep decimals and times exact, and revert', async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'ptp-db-')), 'nested', 'test.sqlite');
-    const dataSource = await new DataSource(buildDataSourceOptions({ type: 'sqlite', path })).initialize();
+    const dataSource = await new DataSource(
+      buildDataSourceOptions({ type: 'sqlite', path }),
+    ).initialize();
     try {
       const [{ journal_mode }] = await dataSource.query('PRAGMA journal_mode');
       expect(journal_mode).toBe('wal');
@@ -61,7 +89,9 @@ describePostgres('migrations on PostgreSQL (set PTP_SKIP_POSTGRES=1 when no serv
     const admin = await new DataSource({ type: 'postgres', url: pgUrl }).initialize();
     await admin.query(`CREATE SCHEMA "${schema}"`);
     try {
-      const dataSource = await new DataSource(buildDataSourceOptions({ type: 'postgres', url: new Secret(pgUrl) }, { schema })).initialize();
+      const dataSource = await new DataSource(
+        buildDataSourceOptions({ type: 'postgres', url: new Secret(pgUrl) }, { schema }),
+      ).initialize();
       try {
         await exerciseSchema(dataSource);
       } finally {

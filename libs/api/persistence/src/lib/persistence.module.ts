@@ -11,7 +11,10 @@ import { DefaultAccountSeeder } from './default-account.seeder';
   imports: [
     TypeOrmModule.forRootAsync({
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({ ...buildDataSourceOptions(config.database), autoLoadEntities: true }),
+      useFactory: (config: AppConfig) => ({
+        ...buildDataSourceOptions(config.database),
+        autoLoadEntities: true,
+      }),
     }),
   ],
   providers: [DefaultAccountSeeder, DatabaseWrites],

@@ -20,7 +20,11 @@ describe('RiskController (real modules, SQLite, hand-fed prices)', () => {
 
   beforeAll(async () => {
     dataDir = makeDeskTestDir();
-    config = loadAppConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', PLATFORM_CONFIG: join(dataDir, 'platform.json') });
+    config = loadAppConfig({
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'silent',
+      PLATFORM_CONFIG: join(dataDir, 'platform.json'),
+    });
     module = await Test.createTestingModule({
       imports: [AppConfigModule.forRoot(config), PersistenceModule, RiskModule],
     }).compile();
@@ -39,14 +43,23 @@ describe('RiskController (real modules, SQLite, hand-fed prices)', () => {
     const feed = new PriceFeed();
     desks.notePrices([feed.bar(symbol, 50)], []);
     const before = await module.get(RiskController).risk({ accountId: 'default' });
-    expect(before).toMatchObject({ accountId: 'default', limits: config.risk, openPositions: 0, entriesBlocked: false });
+    expect(before).toMatchObject({
+      accountId: 'default',
+      limits: config.risk,
+      openPositions: 0,
+      entriesBlocked: false,
+    });
     const placed = await desks.withDesk('default', (desk) =>
       desk.placeOrder({ symbol, side: 'buy', type: 'market', quantity: 10 }),
     );
     expect(placed.ok).toBe(true);
     const after = await module.get(RiskController).risk({ accountId: 'default' });
     expect(after.openPositions).toBe(1);
-    expect(after.dailyLoss).toMatchObject({ startEquity: '100000.00', limit: '5000.00', breached: false });
+    expect(after.dailyLoss).toMatchObject({
+      startEquity: '100000.00',
+      limit: '5000.00',
+      breached: false,
+    });
   });
 
   it('shows a new daily loss limit as soon as the runtime config changes', async () => {

@@ -16,7 +16,13 @@ const EXAMPLE_RISK: AccountRisk = {
     defaultStopLossPct: null,
     defaultTakeProfitPct: null,
   },
-  dailyLoss: { sessionDate: '2026-01-05', startEquity: '500.00', dayPnl: '-3.10', limit: '25.00', breached: false },
+  dailyLoss: {
+    sessionDate: '2026-01-05',
+    startEquity: '500.00',
+    dayPnl: '-3.10',
+    limit: '25.00',
+    breached: false,
+  },
   openPositions: 2,
   entriesBlocked: false,
   asOf: '2026-01-05T15:03:00.000Z',
@@ -32,7 +38,8 @@ export class RiskController {
 
   @Get()
   @ApiOperation({
-    summary: "An account's risk limits, daily-loss state, open positions and whether entries are blocked",
+    summary:
+      "An account's risk limits, daily-loss state, open positions and whether entries are blocked",
     description: 'Read from the account’s engine, the same state its pre-trade checks use.',
   })
   @ApiEnvelopeResponse('The risk state', EXAMPLE_RISK)

@@ -11,7 +11,10 @@ const RUNTIME_CONFIG_EXAMPLE: RuntimeConfig = {
   accountId: 'default',
   risk: DEFAULT_PLATFORM_CONFIG.risk,
   strategy: DEFAULT_PLATFORM_CONFIG.trading.defaultStrategy,
-  strategies: { 'ma-crossover': { fast: 10, slow: 30 }, 'rsi-mean-reversion': { period: 14, oversold: 30, overbought: 70 } },
+  strategies: {
+    'ma-crossover': { fast: 10, slow: 30 },
+    'rsi-mean-reversion': { period: 14, oversold: 30, overbought: 70 },
+  },
   watchlist: DEFAULT_PLATFORM_CONFIG.trading.watchlist,
   signalIntervalSec: DEFAULT_PLATFORM_CONFIG.trading.signalIntervalSec,
   fees: DEFAULT_PLATFORM_CONFIG.trading.fees,
@@ -25,7 +28,10 @@ export class RuntimeConfigController {
   constructor(private readonly runtimeConfig: RuntimeConfigService) {}
 
   @Get()
-  @ApiOperation({ summary: 'The effective runtime configuration of an account (file defaults + persisted changes)' })
+  @ApiOperation({
+    summary:
+      'The effective runtime configuration of an account (file defaults + persisted changes)',
+  })
   @ApiEnvelopeResponse('Runtime configuration', RUNTIME_CONFIG_EXAMPLE)
   @ApiErrorResponses({ 400: ['VALIDATION_FAILED'], 404: [CONFIG_ERROR_CODES.accountNotFound] })
   get(@Query() query: AccountQueryDto): Promise<RuntimeConfig> {
@@ -34,15 +40,25 @@ export class RuntimeConfigController {
 
   @Patch()
   @ApiOperation({
-    summary: 'Change risk limits, strategy parameters, watchlist, signal interval, fees or slippage',
-    description: 'Nested objects merge key by key. The change is persisted, survives restarts and reaches running sessions on their next tick.',
+    summary:
+      'Change risk limits, strategy parameters, watchlist, signal interval, fees or slippage',
+    description:
+      'Nested objects merge key by key. The change is persisted, survives restarts and reaches running sessions on their next tick.',
   })
   @ApiEnvelopeResponse('The new effective configuration', RUNTIME_CONFIG_EXAMPLE)
   @ApiErrorResponses({
-    400: ['VALIDATION_FAILED', 'INVALID_JSON', CONFIG_ERROR_CODES.unknownStrategy, CONFIG_ERROR_CODES.invalidStrategyParams],
+    400: [
+      'VALIDATION_FAILED',
+      'INVALID_JSON',
+      CONFIG_ERROR_CODES.unknownStrategy,
+      CONFIG_ERROR_CODES.invalidStrategyParams,
+    ],
     404: [CONFIG_ERROR_CODES.accountNotFound],
   })
-  update(@Query() query: AccountQueryDto, @Body() patch: RuntimeConfigPatchDto): Promise<RuntimeConfig> {
+  update(
+    @Query() query: AccountQueryDto,
+    @Body() patch: RuntimeConfigPatchDto,
+  ): Promise<RuntimeConfig> {
     return this.runtimeConfig.update(query.accountId ?? DEFAULT_ACCOUNT_ID, patch);
   }
 }

@@ -3,11 +3,17 @@ import { loadAppConfig } from '@ptp/api/config';
 import { ApiError } from '@ptp/api/shared';
 import { mergeOverrides, resolveRuntimeConfig } from './runtime-config.resolve';
 
-const file = loadAppConfig({ LOG_LEVEL: 'silent', PLATFORM_CONFIG: join(__dirname, '..', '..', '..', '..', '..', 'config', 'platform.json') });
+const file = loadAppConfig({
+  LOG_LEVEL: 'silent',
+  PLATFORM_CONFIG: join(__dirname, '..', '..', '..', '..', '..', 'config', 'platform.json'),
+});
 
 describe('mergeOverrides', () => {
   it('merges nested risk, fees and strategy params key by key and ignores absent fields', () => {
-    const first = mergeOverrides({}, { risk: { maxPositionPct: 20 }, strategies: { 'ma-crossover': { fast: 5 } } });
+    const first = mergeOverrides(
+      {},
+      { risk: { maxPositionPct: 20 }, strategies: { 'ma-crossover': { fast: 5 } } },
+    );
     const second = mergeOverrides(first, {
       risk: { dailyLossLimitPct: 3, maxOpenPositions: undefined },
       fees: { flat: 1 },
@@ -28,7 +34,12 @@ describe('mergeOverrides', () => {
 
 describe('resolveRuntimeConfig', () => {
   it('lays the account overrides over the file, and a key the account never changed follows the file', () => {
-    const resolved = resolveRuntimeConfig('a', file, { risk: { maxOpenPositions: 2 }, slippageBps: 0 }, 0);
+    const resolved = resolveRuntimeConfig(
+      'a',
+      file,
+      { risk: { maxOpenPositions: 2 }, slippageBps: 0 },
+      0,
+    );
     expect(resolved.risk).toEqual({ ...file.risk, maxOpenPositions: 2 });
     expect(resolved.slippageBps).toBe(0);
     expect(resolved.watchlist).toEqual(file.trading.watchlist);
@@ -38,8 +49,16 @@ describe('resolveRuntimeConfig', () => {
 
   it('fills every strategy with its defaults and refuses params the core rejects', () => {
     const resolved = resolveRuntimeConfig('a', file, {}, null);
-    expect(Object.keys(resolved.strategies)).toEqual(expect.arrayContaining(['ma-crossover', 'mixed']));
-    const invalid = () => resolveRuntimeConfig('a', file, { strategies: { 'ma-crossover': { fast: 50, slow: 10 } } }, null);
+    expect(Object.keys(resolved.strategies)).toEqual(
+      expect.arrayContaining(['ma-crossover', 'mixed']),
+    );
+    const invalid = () =>
+      resolveRuntimeConfig(
+        'a',
+        file,
+        { strategies: { 'ma-crossover': { fast: 50, slow: 10 } } },
+        null,
+      );
     expect(invalid).toThrow(expect.objectContaining({ code: 'INVALID_STRATEGY_PARAMS' }));
     const unknown = () => resolveRuntimeConfig('a', file, { strategies: { nope: {} } }, null);
     expect(unknown).toThrow(expect.objectContaining({ code: 'UNKNOWN_STRATEGY' }));

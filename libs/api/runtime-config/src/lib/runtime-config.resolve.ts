@@ -12,14 +12,22 @@ type StrategyParamOverrides = Readonly<Record<string, Readonly<Record<string, nu
 export type ConfigOverrides = RuntimeConfigPatch;
 
 /** Folds a validated patch into the stored overrides; nested objects merge key by key. */
-export function mergeOverrides(current: ConfigOverrides, patch: RuntimeConfigPatch): ConfigOverrides {
+export function mergeOverrides(
+  current: ConfigOverrides,
+  patch: RuntimeConfigPatch,
+): ConfigOverrides {
   for (const [name, params] of Object.entries(patch.strategies ?? {})) {
     if (typeof params !== 'object' || params === null || Array.isArray(params)) {
-      throw ApiError.badRequest(CONFIG_ERROR_CODES.invalidStrategyParams, `strategies.${name} must be an object of numbers.`, { strategy: name });
+      throw ApiError.badRequest(
+        CONFIG_ERROR_CODES.invalidStrategyParams,
+        `strategies.${name} must be an object of numbers.`,
+        { strategy: name },
+      );
     }
   }
   const strategies: Record<string, Record<string, number>> = { ...current.strategies };
-  for (const [name, params] of Object.entries(patch.strategies ?? {})) strategies[name] = { ...strategies[name], ...params };
+  for (const [name, params] of Object.entries(patch.strategies ?? {}))
+    strategies[name] = { ...strategies[name], ...params };
   return withoutUndefined({
     ...current,
     ...withoutUndefined(patch),
@@ -34,21 +42,34 @@ export function withoutUndefined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
 
-function resolveStrategies(fileParams: StrategyParamOverrides, accountParams: StrategyParamOverrides): Record<string, Record<string, number>> {
-  const unknown = Object.keys(accountParams).filter((name) => !STRATEGY_DEFINITIONS.some((d) => d.name === name));
+function resolveStrategies(
+  fileParams: StrategyParamOverrides,
+  accountParams: StrategyParamOverrides,
+): Record<string, Record<string, number>> {
+  const unknown = Object.keys(accountParams).filter(
+    (name) => !STRATEGY_DEFINITIONS.some((d) => d.name === name),
+  );
   if (unknown.length > 0) {
-    throw ApiError.badRequest(CONFIG_ERROR_CODES.unknownStrategy, `Unknown strategy: ${unknown.join(', ')}.`, {
-      known: STRATEGY_DEFINITIONS.map((d) => d.name),
-    });
+    throw ApiError.badRequest(
+      CONFIG_ERROR_CODES.unknownStrategy,
+      `Unknown strategy: ${unknown.join(', ')}.`,
+      {
+        known: STRATEGY_DEFINITIONS.map((d) => d.name),
+      },
+    );
   }
   const resolved: Record<string, Record<string, number>> = {};
   for (const { name } of STRATEGY_DEFINITIONS) {
     const result = validateStrategyParams(name, { ...fileParams[name], ...accountParams[name] });
     if (!result.ok) {
-      throw ApiError.badRequest(CONFIG_ERROR_CODES.invalidStrategyParams, `Invalid ${name} parameters: ${result.errors.map((e) => e.message).join('; ')}`, {
-        strategy: name,
-        errors: result.errors,
-      });
+      throw ApiError.badRequest(
+        CONFIG_ERROR_CODES.invalidStrategyParams,
+        `Invalid ${name} parameters: ${result.errors.map((e) => e.message).join('; ')}`,
+        {
+          strategy: name,
+          errors: result.errors,
+        },
+      );
     }
     resolved[name] = { ...result.params };
   }
@@ -56,7 +77,12 @@ function resolveStrategies(fileParams: StrategyParamOverrides, accountParams: St
 }
 
 /** The effective config: file defaults with the account's overrides on top, strategy params checked by the core. */
-export function resolveRuntimeConfig(accountId: string, file: AppConfig, overrides: ConfigOverrides, updatedAt: number | null): RuntimeConfig {
+export function resolveRuntimeConfig(
+  accountId: string,
+  file: AppConfig,
+  overrides: ConfigOverrides,
+  updatedAt: number | null,
+): RuntimeConfig {
   return {
     accountId,
     risk: { ...file.risk, ...overrides.risk },

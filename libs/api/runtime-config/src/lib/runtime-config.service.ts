@@ -1,12 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { InjectAppConfig, type AppConfig } from '@ptp/api/config';
-import { AccountEntity, DatabaseWrites, DEFAULT_ACCOUNT_ID, PortfolioConfigEntity } from '@ptp/api/persistence';
+import {
+  AccountEntity,
+  DatabaseWrites,
+  DEFAULT_ACCOUNT_ID,
+  PortfolioConfigEntity,
+} from '@ptp/api/persistence';
 import { ApiError } from '@ptp/api/shared';
 import { CONFIG_ERROR_CODES, type RuntimeConfig, type RuntimeConfigPatch } from '@ptp/contracts';
 import { type Observable, Subject } from 'rxjs';
 import { DataSource } from 'typeorm';
 import { overridesToRows, rowsToOverrides } from './config-rows';
-import { type ConfigOverrides, mergeOverrides, resolveRuntimeConfig } from './runtime-config.resolve';
+import {
+  type ConfigOverrides,
+  mergeOverrides,
+  resolveRuntimeConfig,
+} from './runtime-config.resolve';
 
 export interface RuntimeConfigChange {
   readonly accountId: string;
@@ -75,9 +84,15 @@ export class RuntimeConfigService {
     return config;
   }
 
-  private async readStored(accountId: string): Promise<{ overrides: ConfigOverrides; updatedAt: number | null }> {
+  private async readStored(
+    accountId: string,
+  ): Promise<{ overrides: ConfigOverrides; updatedAt: number | null }> {
     if (!(await this.dataSource.getRepository(AccountEntity).existsBy({ id: accountId }))) {
-      throw ApiError.notFound(CONFIG_ERROR_CODES.accountNotFound, `No paper account with id "${accountId}".`, { accountId });
+      throw ApiError.notFound(
+        CONFIG_ERROR_CODES.accountNotFound,
+        `No paper account with id "${accountId}".`,
+        { accountId },
+      );
     }
     const rows = await this.dataSource.getRepository(PortfolioConfigEntity).findBy({ accountId });
     const updatedAt = rows.length > 0 ? Math.max(...rows.map((row) => row.updatedAt)) : null;

@@ -3,11 +3,18 @@ import { ApiResponse } from '@nestjs/swagger';
 
 const metadataSchema = {
   type: 'object',
-  properties: { execution_time_ms: { type: 'number', example: 3 }, version: { type: 'string', example: '0.1.0' } },
+  properties: {
+    execution_time_ms: { type: 'number', example: 3 },
+    version: { type: 'string', example: '0.1.0' },
+  },
 };
 
 /** Documents a success answer wrapped in the envelope, with an example of `data`. */
-export function ApiEnvelopeResponse(description: string, example: unknown, status: number = HttpStatus.OK): MethodDecorator {
+export function ApiEnvelopeResponse(
+  description: string,
+  example: unknown,
+  status: number = HttpStatus.OK,
+): MethodDecorator {
   return ApiResponse({
     status,
     description,
@@ -24,7 +31,9 @@ export function ApiEnvelopeResponse(description: string, example: unknown, statu
 }
 
 /** Documents error answers: each status with the codes it can carry. */
-export function ApiErrorResponses(errors: Readonly<Record<number, readonly string[]>>): MethodDecorator {
+export function ApiErrorResponses(
+  errors: Readonly<Record<number, readonly string[]>>,
+): MethodDecorator {
   return applyDecorators(
     ...Object.entries(errors).map(([status, codes]) =>
       ApiResponse({
@@ -38,7 +47,11 @@ export function ApiErrorResponses(errors: Readonly<Record<number, readonly strin
             data: { type: 'null' },
             error: {
               type: 'object',
-              properties: { code: { type: 'string', enum: [...codes] }, message: { type: 'string' }, details: {} },
+              properties: {
+                code: { type: 'string', enum: [...codes] },
+                message: { type: 'string' },
+                details: {},
+              },
             },
             metadata: metadataSchema,
           },

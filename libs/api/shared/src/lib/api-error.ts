@@ -28,8 +28,19 @@ export class ApiError extends HttpException {
   }
 
   /** 422 for an order a risk rule refused: the rule's limit and the requested amount travel beside the code. */
-  static riskRejection(code: string, message: string, limit: number | null, requested: number | null, details?: Record<string, unknown>): ApiError {
-    return new RiskRejectionApiError(code, message, limit, requested, { rule: code, limit, requested, ...details });
+  static riskRejection(
+    code: string,
+    message: string,
+    limit: number | null,
+    requested: number | null,
+    details?: Record<string, unknown>,
+  ): ApiError {
+    return new RiskRejectionApiError(code, message, limit, requested, {
+      rule: code,
+      limit,
+      requested,
+      ...details,
+    });
   }
 }
 

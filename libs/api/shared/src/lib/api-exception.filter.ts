@@ -1,4 +1,12 @@
-import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Inject, Logger } from '@nestjs/common';
+import {
+  type ArgumentsHost,
+  Catch,
+  type ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Inject,
+  Logger,
+} from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
 import type { ApiErrorBody } from '@ptp/contracts';
 import type { Request, Response } from 'express';
@@ -24,7 +32,13 @@ function fromHttpException(exception: HttpException): ApiErrorBody {
   const status = exception.getStatus();
   const response = exception.getResponse();
   if (exception instanceof RiskRejectionApiError) {
-    return { code: exception.code, message: exception.message, limit: exception.limit, requested: exception.requested, details: exception.details };
+    return {
+      code: exception.code,
+      message: exception.message,
+      limit: exception.limit,
+      requested: exception.requested,
+      details: exception.details,
+    };
   }
   if (exception instanceof ThrottlerException) {
     return { code: 'RATE_LIMITED', message: 'Too many requests; slow down and retry later.' };
@@ -32,10 +46,18 @@ function fromHttpException(exception: HttpException): ApiErrorBody {
   if (typeof response === 'object' && response !== null) {
     const body = response as { code?: unknown; message?: unknown; details?: unknown };
     if (typeof body.code === 'string') {
-      return { code: body.code, message: String(body.message ?? exception.message), details: body.details };
+      return {
+        code: body.code,
+        message: String(body.message ?? exception.message),
+        details: body.details,
+      };
     }
     if (Array.isArray(body.message)) {
-      return { code: 'VALIDATION_FAILED', message: 'The request is invalid.', details: body.message };
+      return {
+        code: 'VALIDATION_FAILED',
+        message: 'The request is invalid.',
+        details: body.message,
+      };
     }
     if (typeof body.message === 'string') {
       return { code: CODE_BY_STATUS[status] ?? 'HTTP_ERROR', message: body.message };
@@ -64,7 +86,9 @@ export class ApiExceptionFilter implements ExceptionFilter {
       status = exception.getStatus();
       body = fromHttpException(exception);
     } else {
-      this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+      this.logger.error(
+        exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
+      );
       body = { code: 'INTERNAL_ERROR', message: 'An unexpected error occurred.' };
     }
     if (response.headersSent) return;

@@ -12,12 +12,23 @@ interface BodyParserError {
 function toApiError(error: BodyParserError): ApiError {
   switch (error.type) {
     case 'entity.parse.failed':
-      return ApiError.badRequest('INVALID_JSON', `The request body is not valid JSON: ${error.message}`);
+      return ApiError.badRequest(
+        'INVALID_JSON',
+        `The request body is not valid JSON: ${error.message}`,
+      );
     case 'entity.too.large':
-      return new ApiError(HttpStatus.PAYLOAD_TOO_LARGE, 'PAYLOAD_TOO_LARGE', 'The request body is too large.');
+      return new ApiError(
+        HttpStatus.PAYLOAD_TOO_LARGE,
+        'PAYLOAD_TOO_LARGE',
+        'The request body is too large.',
+      );
     case 'encoding.unsupported':
     case 'charset.unsupported':
-      return new ApiError(HttpStatus.UNSUPPORTED_MEDIA_TYPE, 'UNSUPPORTED_MEDIA_TYPE', error.message);
+      return new ApiError(
+        HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+        'UNSUPPORTED_MEDIA_TYPE',
+        error.message,
+      );
     default:
       return new ApiError(error.status ?? HttpStatus.BAD_REQUEST, 'BAD_REQUEST', error.message);
   }
@@ -25,7 +36,10 @@ function toApiError(error: BodyParserError): ApiError {
 
 /** Runs a body parser and turns its failures into ApiErrors with stable codes before Nest sees them. */
 function withCodedErrors(parser: RequestHandler): RequestHandler {
-  return (request, response, next) => parser(request, response, (error?: unknown) => next(error ? toApiError(error as BodyParserError) : undefined));
+  return (request, response, next) =>
+    parser(request, response, (error?: unknown) =>
+      next(error ? toApiError(error as BodyParserError) : undefined),
+    );
 }
 
 /** JSON, form and CSV/text body parsers with size limits and coded errors. */
@@ -42,5 +56,6 @@ export function bodyParsers(jsonLimit: string, textLimit: string): RequestHandle
  * middleware, which turns every error on an API path into a 404.
  */
 export function bodyParserErrors(filter: ApiExceptionFilter): ErrorRequestHandler {
-  return (error: unknown, request, response, next) => (error instanceof ApiError ? filter.render(error, request, response) : next(error));
+  return (error: unknown, request, response, next) =>
+    error instanceof ApiError ? filter.render(error, request, response) : next(error);
 }

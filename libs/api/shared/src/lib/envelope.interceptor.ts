@@ -1,4 +1,11 @@
-import { type CallHandler, type ExecutionContext, Inject, Injectable, type NestInterceptor, StreamableFile } from '@nestjs/common';
+import {
+  type CallHandler,
+  type ExecutionContext,
+  Inject,
+  Injectable,
+  type NestInterceptor,
+  StreamableFile,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { map, type Observable } from 'rxjs';
@@ -15,10 +22,17 @@ export class EnvelopeInterceptor implements NestInterceptor {
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    if (context.getType() !== 'http' || this.reflector.get(RAW_RESPONSE, context.getHandler())) return next.handle();
+    if (context.getType() !== 'http' || this.reflector.get(RAW_RESPONSE, context.getHandler()))
+      return next.handle();
     const request = context.switchToHttp().getRequest<Request>();
     return next
       .handle()
-      .pipe(map((data: unknown) => (data instanceof StreamableFile ? data : successEnvelope(data ?? null, request, this.version))));
+      .pipe(
+        map((data: unknown) =>
+          data instanceof StreamableFile
+            ? data
+            : successEnvelope(data ?? null, request, this.version),
+        ),
+      );
   }
 }

@@ -5,5 +5,12 @@ import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
 /** An optional `limit` query parameter: 1–1000 items. */
 export function PageLimitField(defaultValue: number, description?: string): PropertyDecorator {
-  return applyDecorators(ApiPropertyOptional({ minimum: 1, maximum: 1000, default: defaultValue, description }), IsOptional(), Type(() => Number), IsInt(), Min(1), Max(1000));
+  return applyDecorators(
+    ApiPropertyOptional({ minimum: 1, maximum: 1000, default: defaultValue, description }),
+    IsOptional(),
+    Type(() => Number),
+    IsInt(),
+    Min(1),
+    Max(1000),
+  );
 }

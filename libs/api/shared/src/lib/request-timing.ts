@@ -10,11 +10,16 @@ type TrackedRequest = IncomingMessage & { [START]?: bigint; id?: unknown };
  * First middleware of every request: remembers the arrival time and assigns the request id (a
  * well-formed incoming X-Request-Id is kept), so even body-parser failures carry both.
  */
-export function requestContext(request: IncomingMessage, response: ServerResponse, next: () => void): void {
+export function requestContext(
+  request: IncomingMessage,
+  response: ServerResponse,
+  next: () => void,
+): void {
   const tracked = request as TrackedRequest;
   tracked[START] = process.hrtime.bigint();
   const incoming = request.headers['x-request-id'];
-  tracked.id = typeof incoming === 'string' && REQUEST_ID_PATTERN.test(incoming) ? incoming : randomUUID();
+  tracked.id =
+    typeof incoming === 'string' && REQUEST_ID_PATTERN.test(incoming) ? incoming : randomUUID();
   response.setHeader('X-Request-Id', tracked.id as string);
   next();
 }

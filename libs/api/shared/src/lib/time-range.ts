@@ -14,10 +14,23 @@ export interface TimeRange {
  * Trading days are New York dates, so a date means that day in America/New_York, not in UTC.
  */
 export function parseTimeRange(from: string | undefined, to: string | undefined): TimeRange {
-  const fromMs = from === undefined ? Number.NEGATIVE_INFINITY : DATE_ONLY.test(from) ? newYorkWallTimeToUtc(from, 0) : Date.parse(from);
-  const toMs = to === undefined ? Number.POSITIVE_INFINITY : DATE_ONLY.test(to) ? newYorkWallTimeToUtc(addDays(to, 1), 0) : Date.parse(to);
+  const fromMs =
+    from === undefined
+      ? Number.NEGATIVE_INFINITY
+      : DATE_ONLY.test(from)
+        ? newYorkWallTimeToUtc(from, 0)
+        : Date.parse(from);
+  const toMs =
+    to === undefined
+      ? Number.POSITIVE_INFINITY
+      : DATE_ONLY.test(to)
+        ? newYorkWallTimeToUtc(addDays(to, 1), 0)
+        : Date.parse(to);
   if (fromMs >= toMs) {
-    throw ApiError.badRequest('INVALID_RANGE', `from (${from}) must be before to (${to}).`, { from, to });
+    throw ApiError.badRequest('INVALID_RANGE', `from (${from}) must be before to (${to}).`, {
+      from,
+      to,
+    });
   }
   return { fromMs, toMs };
 }

@@ -12,7 +12,12 @@ import { StrategiesController } from './strategies/strategies.controller';
 
 /** The strategy catalogue, the decisions audit trail and backtests over REST. */
 @Module({
-  imports: [MarketDataModule, PaperTradingModule, RuntimeConfigModule, TypeOrmModule.forFeature([BacktestRunEntity, DecisionEntity])],
+  imports: [
+    MarketDataModule,
+    PaperTradingModule,
+    RuntimeConfigModule,
+    TypeOrmModule.forFeature([BacktestRunEntity, DecisionEntity]),
+  ],
   controllers: [BacktestsController, DecisionsController, StrategiesController],
   providers: [BacktestsService, DecisionsService],
 })

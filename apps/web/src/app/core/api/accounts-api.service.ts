@@ -12,12 +12,15 @@ export class AccountsApi {
   }
 
   create(name: string, startingCapital?: number): Observable<Account> {
-    const request: CreateAccountRequest = startingCapital === undefined ? { name } : { name, startingCapital };
+    const request: CreateAccountRequest =
+      startingCapital === undefined ? { name } : { name, startingCapital };
     return this.api.post<Account>('/api/accounts', request);
   }
 
   reset(id: string): Observable<Account> {
-    return this.api.post<Account>(`/api/accounts/${encodeURIComponent(id)}/reset`, { confirm: true });
+    return this.api.post<Account>(`/api/accounts/${encodeURIComponent(id)}/reset`, {
+      confirm: true,
+    });
   }
 
   /** One account's full equity history, for comparing accounts (the selected account's chart polls on its own). */

@@ -7,7 +7,9 @@ import { toApiFailure } from './api-failure';
 export type QueryParams = Record<string, string | number | boolean | undefined>;
 
 /** The answer to a conditional GET: either fresh data with its ETag, or "unchanged" (HTTP 304). */
-export type Conditional<T> = { readonly changed: true; readonly data: T; readonly etag: string | null } | { readonly changed: false };
+export type Conditional<T> =
+  | { readonly changed: true; readonly data: T; readonly etag: string | null }
+  | { readonly changed: false };
 
 function toParams(query: QueryParams = {}): HttpParams {
   let params = new HttpParams();
@@ -30,18 +32,24 @@ export class ApiClient {
   }
 
   /** GET with If-None-Match; a 304 costs no body and is reported as `changed: false`. */
-  getConditional<T>(path: string, query: QueryParams, etag: string | null): Observable<Conditional<T>> {
+  getConditional<T>(
+    path: string,
+    query: QueryParams,
+    etag: string | null,
+  ): Observable<Conditional<T>> {
     const headers = etag ? new HttpHeaders({ 'If-None-Match': etag }) : undefined;
-    return this.http.get<SuccessEnvelope<T>>(path, { headers, observe: 'response', params: toParams(query) }).pipe(
-      map((response: HttpResponse<SuccessEnvelope<T>>): Conditional<T> => {
-        if (response.status === 304 || response.body === null) return { changed: false };
-        return { changed: true, data: response.body.data, etag: response.headers.get('ETag') };
-      }),
-      catchError((error: unknown) => {
-        if ((error as { status?: number }).status === 304) return [{ changed: false } as const];
-        return throwError(() => toApiFailure(error));
-      }),
-    );
+    return this.http
+      .get<SuccessEnvelope<T>>(path, { headers, observe: 'response', params: toParams(query) })
+      .pipe(
+        map((response: HttpResponse<SuccessEnvelope<T>>): Conditional<T> => {
+          if (response.status === 304 || response.body === null) return { changed: false };
+          return { changed: true, data: response.body.data, etag: response.headers.get('ETag') };
+        }),
+        catchError((error: unknown) => {
+          if ((error as { status?: number }).status === 304) return [{ changed: false } as const];
+          return throwError(() => toApiFailure(error));
+        }),
+      );
   }
 
   post<T>(path: string, body: unknown = {}): Observable<T> {
@@ -49,7 +57,9 @@ export class ApiClient {
   }
 
   patch<T>(path: string, body: unknown, query?: QueryParams): Observable<T> {
-    return this.unwrap(this.http.patch<SuccessEnvelope<T>>(path, body, { params: toParams(query) }));
+    return this.unwrap(
+      this.http.patch<SuccessEnvelope<T>>(path, body, { params: toParams(query) }),
+    );
   }
 
   delete<T>(path: string, query?: QueryParams): Observable<T> {

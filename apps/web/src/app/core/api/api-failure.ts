@@ -25,7 +25,9 @@ export class ApiFailure extends Error {
 function isErrorEnvelope(body: unknown): body is ErrorEnvelope {
   if (typeof body !== 'object' || body === null) return false;
   const candidate = body as Partial<ErrorEnvelope>;
-  return candidate.status === 'error' && typeof candidate.error === 'object' && candidate.error !== null;
+  return (
+    candidate.status === 'error' && typeof candidate.error === 'object' && candidate.error !== null
+  );
 }
 
 export function toApiFailure(error: unknown): ApiFailure {
@@ -33,7 +35,14 @@ export function toApiFailure(error: unknown): ApiFailure {
   if (error instanceof HttpErrorResponse) {
     if (isErrorEnvelope(error.error)) {
       const body: ApiErrorBody = error.error.error;
-      return new ApiFailure(error.status, body.code, body.message, body.details, body.limit ?? null, body.requested ?? null);
+      return new ApiFailure(
+        error.status,
+        body.code,
+        body.message,
+        body.details,
+        body.limit ?? null,
+        body.requested ?? null,
+      );
     }
     if (error.status === 0) return new ApiFailure(0, 'NETWORK_ERROR', 'The server did not answer.');
     return new ApiFailure(error.status, `HTTP_${error.status}`, error.message);

@@ -1,5 +1,10 @@
 import { Injectable, inject } from '@angular/core';
-import type { BacktestRequest, BacktestRun, BacktestRunsPage, BacktestUploadRequest } from '@ptp/contracts';
+import type {
+  BacktestRequest,
+  BacktestRun,
+  BacktestRunsPage,
+  BacktestUploadRequest,
+} from '@ptp/contracts';
 import type { Observable } from 'rxjs';
 import { ApiClient } from './api-client.service';
 

@@ -5,7 +5,9 @@ import { ApiClient } from './api-client.service';
 import { type ApiFailure } from './api-failure';
 
 function isHealthReport(details: unknown): details is HealthReport {
-  return typeof details === 'object' && details !== null && 'details' in details && 'status' in details;
+  return (
+    typeof details === 'object' && details !== null && 'details' in details && 'status' in details
+  );
 }
 
 /** GET /health. A 503 still carries a full report, so it is data here, not a failure. */
@@ -16,6 +18,10 @@ export class HealthApi {
   report(): Observable<HealthReport> {
     return this.api
       .get<HealthReport>('/health')
-      .pipe(catchError((failure: ApiFailure) => (isHealthReport(failure.details) ? of(failure.details) : throwError(() => failure))));
+      .pipe(
+        catchError((failure: ApiFailure) =>
+          isHealthReport(failure.details) ? of(failure.details) : throwError(() => failure),
+        ),
+      );
   }
 }

@@ -15,7 +15,10 @@ export class PaperTradingApi {
   }
 
   start(request: StartSessionRequest): Observable<PaperTradingStatus> {
-    return this.api.post<PaperTradingStatus>('/paper-trading/start', { ...request, ...this.account.query() });
+    return this.api.post<PaperTradingStatus>('/paper-trading/start', {
+      ...request,
+      ...this.account.query(),
+    });
   }
 
   stop(): Observable<PaperTradingStatus> {

@@ -1,4 +1,12 @@
-import { formatBytes, formatDuration, formatMoney, formatPct, formatQty, formatTimestamp, pnlClass } from './format';
+import {
+  formatBytes,
+  formatDuration,
+  formatMoney,
+  formatPct,
+  formatQty,
+  formatTimestamp,
+  pnlClass,
+} from './format';
 
 describe('format', () => {
   it('formats money with thousands separators, two decimals and an explicit sign when asked', () => {

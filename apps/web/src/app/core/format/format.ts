@@ -24,7 +24,10 @@ function numberFormat(minDigits: number, maxDigits: number, signed: boolean): In
 }
 
 /** $1,234.56; negative as -$1,234.56; `signed` adds + to gains. */
-export function formatMoney(value: Numeric, options: { signed?: boolean; digits?: number } = {}): string {
+export function formatMoney(
+  value: Numeric,
+  options: { signed?: boolean; digits?: number } = {},
+): string {
   const n = toNumber(value);
   if (n === null) return MISSING;
   const digits = options.digits ?? 2;
@@ -35,7 +38,10 @@ export function formatMoney(value: Numeric, options: { signed?: boolean; digits?
 }
 
 /** A ratio or percentage number already in percent units: 1.5 → "1.50%". */
-export function formatPct(value: Numeric, options: { signed?: boolean; digits?: number } = {}): string {
+export function formatPct(
+  value: Numeric,
+  options: { signed?: boolean; digits?: number } = {},
+): string {
   const n = toNumber(value);
   if (n === null) return MISSING;
   const digits = options.digits ?? 2;
@@ -43,7 +49,10 @@ export function formatPct(value: Numeric, options: { signed?: boolean; digits?: 
 }
 
 /** A fraction shown as percent: 0.0523 → "5.23%" (the trading core reports returns and rates as fractions). */
-export function formatFraction(value: Numeric, options: { signed?: boolean; digits?: number } = {}): string {
+export function formatFraction(
+  value: Numeric,
+  options: { signed?: boolean; digits?: number } = {},
+): string {
   const n = toNumber(value);
   return formatPct(n === null ? null : n * 100, options);
 }
@@ -61,7 +70,8 @@ export function formatNumber(value: Numeric, digits = 2): string {
 
 /** 3725 s → "1h 02m 05s"; used for countdowns and uptime. */
 export function formatDuration(totalSeconds: number | null | undefined): string {
-  if (totalSeconds === null || totalSeconds === undefined || !Number.isFinite(totalSeconds)) return MISSING;
+  if (totalSeconds === null || totalSeconds === undefined || !Number.isFinite(totalSeconds))
+    return MISSING;
   const s = Math.max(0, Math.floor(totalSeconds));
   const days = Math.floor(s / 86_400);
   const hours = Math.floor((s % 86_400) / 3600);

@@ -11,7 +11,9 @@ describe('pollResource', () => {
 
   beforeEach(() => {
     ticks = new Subject<number>();
-    TestBed.configureTestingModule({ providers: [{ provide: PollingClock, useValue: { ticks$: ticks } }] });
+    TestBed.configureTestingModule({
+      providers: [{ provide: PollingClock, useValue: { ticks$: ticks } }],
+    });
   });
 
   function create<T>(load: () => ReturnType<typeof of<T>>) {
@@ -43,7 +45,11 @@ describe('pollResource', () => {
 
   it('keeps the last good value through a failure and reports it', () => {
     let fail = false;
-    const resource = create(() => (fail ? throwError(() => new ApiFailure(0, 'NETWORK_ERROR', 'The server did not answer.')) : of('good')));
+    const resource = create(() =>
+      fail
+        ? throwError(() => new ApiFailure(0, 'NETWORK_ERROR', 'The server did not answer.'))
+        : of('good'),
+    );
     fail = true;
     ticks.next(0);
     expect(resource.value()).toBe('good');

@@ -1,6 +1,15 @@
 import { DestroyRef, type Signal, type ValueEqualityFn, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { EMPTY, type Observable, Subject, catchError, exhaustMap, merge, startWith, tap } from 'rxjs';
+import {
+  EMPTY,
+  type Observable,
+  Subject,
+  catchError,
+  exhaustMap,
+  merge,
+  startWith,
+  tap,
+} from 'rxjs';
 import { type ApiFailure, toApiFailure } from '../api/api-failure';
 import { ConnectionStatus } from './connection-status.service';
 import { PollingClock } from './polling-clock.service';
@@ -20,7 +29,10 @@ export interface PolledResource<T> {
  * Must be called in an injection context; stops when that context is destroyed.
  * `equal` decides when a new answer counts as a change (default: any new object does).
  */
-export function pollResource<T>(load: (current: T | undefined) => Observable<T>, options: { equal?: ValueEqualityFn<T | undefined> } = {}): PolledResource<T> {
+export function pollResource<T>(
+  load: (current: T | undefined) => Observable<T>,
+  options: { equal?: ValueEqualityFn<T | undefined> } = {},
+): PolledResource<T> {
   const clock = inject(PollingClock);
   const connection = inject(ConnectionStatus);
   const value = signal<T | undefined>(undefined, { equal: options.equal });

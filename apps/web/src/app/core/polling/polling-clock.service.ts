@@ -1,6 +1,17 @@
 import { DOCUMENT, Injectable, inject } from '@angular/core';
 import { toObservable } from '@angular/core/rxjs-interop';
-import { EMPTY, type Observable, combineLatest, distinctUntilChanged, fromEvent, interval, map, share, startWith, switchMap } from 'rxjs';
+import {
+  EMPTY,
+  type Observable,
+  combineLatest,
+  distinctUntilChanged,
+  fromEvent,
+  interval,
+  map,
+  share,
+  startWith,
+  switchMap,
+} from 'rxjs';
 import { DashboardSettings } from '../settings/dashboard-settings.service';
 
 /**
@@ -18,8 +29,13 @@ export class PollingClock {
     distinctUntilChanged(),
   );
 
-  readonly ticks$: Observable<number> = combineLatest([this.visible$, toObservable(this.settings.pollIntervalSec)]).pipe(
-    switchMap(([visible, seconds]) => (visible ? interval(seconds * 1000).pipe(startWith(-1)) : EMPTY)),
+  readonly ticks$: Observable<number> = combineLatest([
+    this.visible$,
+    toObservable(this.settings.pollIntervalSec),
+  ]).pipe(
+    switchMap(([visible, seconds]) =>
+      visible ? interval(seconds * 1000).pipe(startWith(-1)) : EMPTY,
+    ),
     share(),
   );
 }

@@ -8,7 +8,10 @@ describe('PollingClock', () => {
   beforeEach(() => {
     jest.useFakeTimers();
     visibility = 'visible';
-    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => visibility });
+    Object.defineProperty(document, 'visibilityState', {
+      configurable: true,
+      get: () => visibility,
+    });
   });
 
   afterEach(() => {

@@ -12,7 +12,9 @@ function clampInterval(value: number): number {
 
 function readStoredInterval(): number {
   const stored = globalThis.localStorage?.getItem(STORAGE_KEY);
-  return stored === null || stored === undefined ? DEFAULT_POLL_INTERVAL_SEC : clampInterval(Number(stored));
+  return stored === null || stored === undefined
+    ? DEFAULT_POLL_INTERVAL_SEC
+    : clampInterval(Number(stored));
 }
 
 /** Per-browser dashboard preferences, kept in localStorage. */

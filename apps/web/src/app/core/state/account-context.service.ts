@@ -5,7 +5,9 @@ const STORAGE_KEY = 'ptp.dashboard.accountId';
 /** The paper account the dashboard shows; null means the server's default account. */
 @Injectable({ providedIn: 'root' })
 export class AccountContext {
-  private readonly selected = signal<string | null>(globalThis.localStorage?.getItem(STORAGE_KEY) ?? null);
+  private readonly selected = signal<string | null>(
+    globalThis.localStorage?.getItem(STORAGE_KEY) ?? null,
+  );
   readonly accountId = this.selected.asReadonly();
 
   constructor() {

@@ -33,12 +33,18 @@ export class ChartDataStore {
 
   private load(current: ChartData | undefined): Observable<ChartData> {
     if (!current) this.etag = null;
-    return this.api.getConditional<ChartData>('/api/chart-data', { ...this.account.query(), since: current?.asOf }, this.etag).pipe(
-      map((answer) => {
-        if (!answer.changed) return current as ChartData;
-        this.etag = answer.etag;
-        return mergeChartData(current, answer.data);
-      }),
-    );
+    return this.api
+      .getConditional<ChartData>(
+        '/api/chart-data',
+        { ...this.account.query(), since: current?.asOf },
+        this.etag,
+      )
+      .pipe(
+        map((answer) => {
+          if (!answer.changed) return current as ChartData;
+          this.etag = answer.etag;
+          return mergeChartData(current, answer.data);
+        }),
+      );
   }
 }

@@ -17,7 +17,12 @@ describe('ChartDataStore', () => {
 
   beforeEach(() => {
     ticks = new Subject<number>();
-    TestBed.configureTestingModule({ providers: [...HTTP_TESTING_PROVIDERS, { provide: PollingClock, useValue: { ticks$: ticks } }] });
+    TestBed.configureTestingModule({
+      providers: [
+        ...HTTP_TESTING_PROVIDERS,
+        { provide: PollingClock, useValue: { ticks$: ticks } },
+      ],
+    });
   });
 
   afterEach(() => localStorage.clear());
@@ -44,24 +49,39 @@ describe('ChartDataStore', () => {
     ticks.next(2);
     http
       .expectOne((r) => r.url === '/api/chart-data')
-      .flush(envelope({ ...first, asOf: 2000, incremental: true, equity: [{ time: 2000, equity: 505, cash: 450, benchmark: 502 }], prices: {} }), {
-        headers: { ETag: 'W/"v2"' },
-      });
+      .flush(
+        envelope({
+          ...first,
+          asOf: 2000,
+          incremental: true,
+          equity: [{ time: 2000, equity: 505, cash: 450, benchmark: 502 }],
+          prices: {},
+        }),
+        {
+          headers: { ETag: 'W/"v2"' },
+        },
+      );
     expect(store.data()?.equity.map((p) => p.equity)).toEqual([500, 505]);
     expect(store.data()?.asOf).toBe(2000);
 
     ticks.next(3);
-    expect(http.expectOne((r) => r.url === '/api/chart-data').request.headers.get('If-None-Match')).toBe('W/"v2"');
+    expect(
+      http.expectOne((r) => r.url === '/api/chart-data').request.headers.get('If-None-Match'),
+    ).toBe('W/"v2"');
   });
 
   it('keeps the last data when a poll fails, and starts afresh for another account', () => {
     const store = TestBed.inject(ChartDataStore);
     const http = httpTesting();
     ticks.next(0);
-    http.expectOne((r) => r.url === '/api/chart-data').flush(envelope(first), { headers: { ETag: 'W/"v1"' } });
+    http
+      .expectOne((r) => r.url === '/api/chart-data')
+      .flush(envelope(first), { headers: { ETag: 'W/"v1"' } });
 
     ticks.next(1);
-    http.expectOne((r) => r.url === '/api/chart-data').error(new ProgressEvent('error'), { status: 0 });
+    http
+      .expectOne((r) => r.url === '/api/chart-data')
+      .error(new ProgressEvent('error'), { status: 0 });
     expect(store.data()?.asOf).toBe(1000);
     expect(store.error()?.code).toBe('NETWORK_ERROR');
 

@@ -23,10 +23,25 @@ describe('accounts comparison', () => {
   });
 
   it('puts accounts of different sizes on one scale: equity as % of their starting capital', () => {
-    const lines = comparisonLines([account({}), account({ id: 'big', name: 'Big' }), account({ id: 'none', name: 'Unloaded' })], {
-      default: chartData({ startingCapital: 500, equity: [{ time: 1, equity: 500, cash: 500, benchmark: null }, { time: 2, equity: 550, cash: 0, benchmark: null }] }),
-      big: chartData({ startingCapital: 10_000, equity: [{ time: 1, equity: 10_000, cash: 0, benchmark: null }, { time: 2, equity: 9_500, cash: 0, benchmark: null }] }),
-    });
+    const lines = comparisonLines(
+      [account({}), account({ id: 'big', name: 'Big' }), account({ id: 'none', name: 'Unloaded' })],
+      {
+        default: chartData({
+          startingCapital: 500,
+          equity: [
+            { time: 1, equity: 500, cash: 500, benchmark: null },
+            { time: 2, equity: 550, cash: 0, benchmark: null },
+          ],
+        }),
+        big: chartData({
+          startingCapital: 10_000,
+          equity: [
+            { time: 1, equity: 10_000, cash: 0, benchmark: null },
+            { time: 2, equity: 9_500, cash: 0, benchmark: null },
+          ],
+        }),
+      },
+    );
     expect(lines.map((l) => [l.label, l.points.map((p) => Number(p.y.toFixed(6)))])).toEqual([
       ['Main', [100, 110]],
       ['Big', [100, 95]],

@@ -20,11 +20,17 @@ export function accountReturnPct(account: Account): number | null {
 }
 
 /** Each compared account's equity as a percentage of its starting capital, so different sizes compare. */
-export function comparisonLines(accounts: readonly Account[], charts: Readonly<Record<string, ChartData>>): LineSeries[] {
+export function comparisonLines(
+  accounts: readonly Account[],
+  charts: Readonly<Record<string, ChartData>>,
+): LineSeries[] {
   return accounts.flatMap((account, i) => {
     const chart = charts[account.id];
     if (!chart || chart.startingCapital <= 0) return [];
-    const points = chart.equity.map((p) => ({ x: p.time, y: (p.equity / chart.startingCapital) * 100 }));
+    const points = chart.equity.map((p) => ({
+      x: p.time,
+      y: (p.equity / chart.startingCapital) * 100,
+    }));
     return [{ label: account.name, color: paletteColor(i), points }];
   });
 }
@@ -35,21 +41,37 @@ export function comparisonLines(accounts: readonly Account[], charts: Readonly<R
   imports: [...FORMAT_PIPES, ConfirmButton, TimeSeriesChart],
   templateUrl: './accounts-screen.html',
   styles: `
-    .create { display: flex; gap: 0.6rem; align-items: end; flex-wrap: wrap; margin-top: 0.6rem; }
-    .current { background: var(--panel-2); }
-    .actions { display: flex; gap: 0.3rem; }
+    .create {
+      display: flex;
+      gap: 0.6rem;
+      align-items: end;
+      flex-wrap: wrap;
+      margin-top: 0.6rem;
+    }
+    .current {
+      background: var(--panel-2);
+    }
+    .actions {
+      display: flex;
+      gap: 0.3rem;
+    }
   `,
 })
 export class AccountsScreen {
   private readonly api = inject(AccountsApi);
   protected readonly context = inject(AccountContext);
   protected readonly accounts = pollResource(() => this.api.list());
-  protected readonly currentId = computed(() => this.context.accountId() ?? this.accounts.value()?.find((a) => a.isDefault)?.id ?? null);
+  protected readonly currentId = computed(
+    () => this.context.accountId() ?? this.accounts.value()?.find((a) => a.isDefault)?.id ?? null,
+  );
   protected readonly returnPct = accountReturnPct;
 
   protected readonly compareCharts = signal<Readonly<Record<string, ChartData>>>({});
   protected readonly comparison = computed(() =>
-    comparisonLines((this.accounts.value() ?? []).filter((a) => a.id in this.compareCharts()), this.compareCharts()),
+    comparisonLines(
+      (this.accounts.value() ?? []).filter((a) => a.id in this.compareCharts()),
+      this.compareCharts(),
+    ),
   );
   protected readonly formatIndex = (value: number) => `${value.toFixed(1)}`;
 

@@ -1,6 +1,11 @@
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import { HTTP_TESTING_PROVIDERS, envelope, errorEnvelope, httpTesting } from '../../testing/http-testing';
+import {
+  HTTP_TESTING_PROVIDERS,
+  envelope,
+  errorEnvelope,
+  httpTesting,
+} from '../../testing/http-testing';
 import { order } from '../../testing/fixtures';
 import { ActivityScreen } from './activity-screen';
 
@@ -11,7 +16,10 @@ async function render() {
   const el = fixture.nativeElement as HTMLElement;
   const byId = (id: string) => el.querySelector(`[data-testid="${id}"]`) as HTMLInputElement | null;
   const fillTicket = async (symbol: string, notional: string) => {
-    for (const [id, value] of [['ticket-symbol', symbol], ['ticket-notional', notional]]) {
+    for (const [id, value] of [
+      ['ticket-symbol', symbol],
+      ['ticket-notional', notional],
+    ]) {
       const input = byId(id) as HTMLInputElement;
       input.value = value;
       input.dispatchEvent(new Event('input'));
@@ -33,8 +41,17 @@ describe('ActivityScreen', () => {
     const { fixture, byId, fillTicket } = await render();
     await fillTicket('spy', '20');
     const post = httpTesting().expectOne({ method: 'POST', url: '/api/orders' });
-    expect(post.request.body).toEqual({ symbol: 'SPY', side: 'buy', type: 'market', timeInForce: 'day', notional: 20 });
-    post.flush(envelope(order({ id: 'o-42', symbol: 'SPY', notional: '20' })), { status: 201, statusText: 'Created' });
+    expect(post.request.body).toEqual({
+      symbol: 'SPY',
+      side: 'buy',
+      type: 'market',
+      timeInForce: 'day',
+      notional: 20,
+    });
+    post.flush(envelope(order({ id: 'o-42', symbol: 'SPY', notional: '20' })), {
+      status: 201,
+      statusText: 'Created',
+    });
     await fixture.whenStable();
     expect(byId('ticket-accepted')?.textContent).toContain('BUY SPY market working (order o-42)');
   });
@@ -67,18 +84,32 @@ describe('ActivityScreen', () => {
     localStorage.setItem('ptp.dashboard.accountId', 'acc-2');
     const { fixture, byId } = await render();
     httpTesting()
-      .expectOne((req) => req.url === '/api/orders' && req.params.get('status') === 'open' && req.params.get('accountId') === 'acc-2')
-      .flush(envelope([order({ id: 'o-9', symbol: 'MSFT', type: 'limit', notional: '5', limitPrice: '1' })]));
+      .expectOne(
+        (req) =>
+          req.url === '/api/orders' &&
+          req.params.get('status') === 'open' &&
+          req.params.get('accountId') === 'acc-2',
+      )
+      .flush(
+        envelope([
+          order({ id: 'o-9', symbol: 'MSFT', type: 'limit', notional: '5', limitPrice: '1' }),
+        ]),
+      );
     await fixture.whenStable();
     expect(byId('open-order-o-9')?.textContent).toContain('lmt $1.00');
 
     byId('cancel-order-o-9')?.click();
     await fixture.whenStable();
-    const cancel = httpTesting().expectOne({ method: 'DELETE', url: '/api/orders/o-9?accountId=acc-2' });
+    const cancel = httpTesting().expectOne({
+      method: 'DELETE',
+      url: '/api/orders/o-9?accountId=acc-2',
+    });
     expect((byId('cancel-order-o-9') as unknown as HTMLButtonElement).disabled).toBe(true);
     cancel.flush(envelope(order({ id: 'o-9', status: 'canceled' })));
     await fixture.whenStable();
-    httpTesting().expectOne((req) => req.method === 'GET' && req.url === '/api/orders').flush(envelope([]));
+    httpTesting()
+      .expectOne((req) => req.method === 'GET' && req.url === '/api/orders')
+      .flush(envelope([]));
     await fixture.whenStable();
     expect(byId('open-order-o-9')).toBeNull();
   });

@@ -38,15 +38,25 @@ export class ActivityScreen {
   protected readonly orders = pollResource(() => this.ordersApi.open());
   protected readonly trades = pollResource(() => this.portfolioApi.trades(50));
   private readonly config = pollResource(() => this.configApi.config());
-  private readonly watchlist = computed(() => this.config.value()?.watchlist ?? Object.keys(this.chartData.data()?.prices ?? {}));
-  protected readonly quotes = pollResource(() => (this.watchlist().length > 0 ? this.marketApi.quotes(this.watchlist()) : of([])));
+  private readonly watchlist = computed(
+    () => this.config.value()?.watchlist ?? Object.keys(this.chartData.data()?.prices ?? {}),
+  );
+  protected readonly quotes = pollResource(() =>
+    this.watchlist().length > 0 ? this.marketApi.quotes(this.watchlist()) : of([]),
+  );
 
   protected readonly positionRows = computed(() => positionRows(this.portfolio.value()));
   protected readonly orderRows = computed(() => openOrderRows(this.orders.value()));
   protected readonly fillRows = computed(() => fillRows(this.trades.value()?.items));
-  protected readonly watchRows = computed(() => watchRows(this.watchlist(), this.quotes.value(), this.chartData.data()));
+  protected readonly watchRows = computed(() =>
+    watchRows(this.watchlist(), this.quotes.value(), this.chartData.data()),
+  );
   protected readonly lastPrices = computed(() =>
-    Object.fromEntries(this.watchRows().flatMap((row) => (row.last === null ? [] : [[row.symbol, row.last] as const]))),
+    Object.fromEntries(
+      this.watchRows().flatMap((row) =>
+        row.last === null ? [] : [[row.symbol, row.last] as const],
+      ),
+    ),
   );
 
   /** Every fill of the account as CSV (GET /api/trades.csv). */

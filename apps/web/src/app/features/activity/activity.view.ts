@@ -1,4 +1,11 @@
-import type { ChartData, MarketQuote, Order, PlaceOrderRequest, Portfolio, Trade } from '@ptp/contracts';
+import type {
+  ChartData,
+  MarketQuote,
+  Order,
+  PlaceOrderRequest,
+  Portfolio,
+  Trade,
+} from '@ptp/contracts';
 import { formatMoney, formatQty } from '../../core/format/format';
 import { toNum } from '../../core/format/parse';
 import type { OrderTicketForm } from '../order-ticket/order-ticket.model';
@@ -22,10 +29,14 @@ export function positionRows(portfolio: Portfolio | undefined): PositionRow[] {
 
 function orderTrigger(order: Order): string {
   const parts: string[] = [];
-  if (order.stopPrice !== undefined && order.stopPrice !== null) parts.push(`stop ${formatMoney(order.stopPrice)}`);
-  if (order.limitPrice !== undefined && order.limitPrice !== null) parts.push(`lmt ${formatMoney(order.limitPrice)}`);
-  if (order.trailPercent !== undefined && order.trailPercent !== null) parts.push(`trail ${order.trailPercent}%`);
-  if (order.trailAmount !== undefined && order.trailAmount !== null) parts.push(`trail ${formatMoney(order.trailAmount)}`);
+  if (order.stopPrice !== undefined && order.stopPrice !== null)
+    parts.push(`stop ${formatMoney(order.stopPrice)}`);
+  if (order.limitPrice !== undefined && order.limitPrice !== null)
+    parts.push(`lmt ${formatMoney(order.limitPrice)}`);
+  if (order.trailPercent !== undefined && order.trailPercent !== null)
+    parts.push(`trail ${order.trailPercent}%`);
+  if (order.trailAmount !== undefined && order.trailAmount !== null)
+    parts.push(`trail ${formatMoney(order.trailAmount)}`);
   return parts.join(' ') || 'mkt';
 }
 
@@ -35,7 +46,10 @@ export function openOrderRows(orders: readonly Order[] | undefined): OpenOrderRo
     symbol: o.symbol,
     side: o.side,
     type: o.type,
-    size: o.quantity !== null && o.quantity !== undefined ? `${formatQty(o.quantity)} sh` : formatMoney(o.notional),
+    size:
+      o.quantity !== null && o.quantity !== undefined
+        ? `${formatQty(o.quantity)} sh`
+        : formatMoney(o.notional),
     trigger: orderTrigger(o),
     status: o.status,
     createdAt: o.createdAt,
@@ -55,7 +69,11 @@ export function fillRows(trades: readonly Trade[] | undefined): FillRow[] {
 }
 
 /** Watchlist rows: last price from quotes, change and sparkline from the chart's price series. */
-export function watchRows(symbols: readonly string[], quotes: readonly MarketQuote[] | undefined, chart: ChartData | undefined): WatchRow[] {
+export function watchRows(
+  symbols: readonly string[],
+  quotes: readonly MarketQuote[] | undefined,
+  chart: ChartData | undefined,
+): WatchRow[] {
   const bySymbol = new Map((quotes ?? []).map((q) => [q.symbol, q]));
   return symbols.map((symbol) => {
     const history = (chart?.prices[symbol] ?? []).slice(-SPARKLINE_POINTS).map((p) => p.close);
@@ -76,8 +94,11 @@ export function watchRows(symbols: readonly string[], quotes: readonly MarketQuo
 
 /** The API request for a validated ticket: only the fields its order type uses. */
 export function toOrderRequest(form: OrderTicketForm): PlaceOrderRequest {
-  const optional = <K extends keyof PlaceOrderRequest>(key: K, value: PlaceOrderRequest[K] | null, when = true) =>
-    when && value !== null && value !== undefined ? { [key]: value } : {};
+  const optional = <K extends keyof PlaceOrderRequest>(
+    key: K,
+    value: PlaceOrderRequest[K] | null,
+    when = true,
+  ) => (when && value !== null && value !== undefined ? { [key]: value } : {});
   return {
     symbol: form.symbol,
     side: form.side,
@@ -87,8 +108,16 @@ export function toOrderRequest(form: OrderTicketForm): PlaceOrderRequest {
     ...optional('notional', form.notional, form.sizeMode === 'notional'),
     ...optional('limitPrice', form.limitPrice, needsLimitPrice(form.type)),
     ...optional('stopPrice', form.stopPrice, needsStopPrice(form.type)),
-    ...optional('trailPercent', form.trail, form.type === 'trailing_stop' && form.trailMode === 'percent'),
-    ...optional('trailAmount', form.trail, form.type === 'trailing_stop' && form.trailMode === 'amount'),
+    ...optional(
+      'trailPercent',
+      form.trail,
+      form.type === 'trailing_stop' && form.trailMode === 'percent',
+    ),
+    ...optional(
+      'trailAmount',
+      form.trail,
+      form.type === 'trailing_stop' && form.trailMode === 'amount',
+    ),
     ...optional('takeProfit', form.takeProfit),
     ...optional('stopLoss', form.stopLoss),
   };

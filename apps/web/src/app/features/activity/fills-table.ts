@@ -9,7 +9,14 @@ import type { FillRow } from './activity.model';
   template: `
     <table class="grid" data-testid="fills-table">
       <thead>
-        <tr><th>Time (UTC)</th><th>Symbol</th><th>Side</th><th class="num">Qty</th><th class="num">Price</th><th class="num">Fee</th></tr>
+        <tr>
+          <th>Time (UTC)</th>
+          <th>Symbol</th>
+          <th>Side</th>
+          <th class="num">Qty</th>
+          <th class="num">Price</th>
+          <th class="num">Fee</th>
+        </tr>
       </thead>
       <tbody>
         @for (row of rows(); track row.id) {
@@ -22,7 +29,9 @@ import type { FillRow } from './activity.model';
             <td class="num">{{ row.commission | money }}</td>
           </tr>
         } @empty {
-          <tr><td colspan="6" class="muted">No fills yet</td></tr>
+          <tr>
+            <td colspan="6" class="muted">No fills yet</td>
+          </tr>
         }
       </tbody>
     </table>

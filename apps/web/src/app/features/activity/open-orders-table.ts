@@ -9,7 +9,16 @@ import type { OpenOrderRow } from './activity.model';
   template: `
     <table class="grid" data-testid="open-orders-table">
       <thead>
-        <tr><th>Time (UTC)</th><th>Symbol</th><th>Side</th><th>Type</th><th class="num">Size</th><th class="num">Trigger</th><th>Status</th><th></th></tr>
+        <tr>
+          <th>Time (UTC)</th>
+          <th>Symbol</th>
+          <th>Side</th>
+          <th>Type</th>
+          <th class="num">Size</th>
+          <th class="num">Trigger</th>
+          <th>Status</th>
+          <th></th>
+        </tr>
       </thead>
       <tbody>
         @for (row of rows(); track row.id) {
@@ -35,7 +44,9 @@ import type { OpenOrderRow } from './activity.model';
             </td>
           </tr>
         } @empty {
-          <tr><td colspan="8" class="muted">No open orders</td></tr>
+          <tr>
+            <td colspan="8" class="muted">No open orders</td>
+          </tr>
         }
       </tbody>
     </table>

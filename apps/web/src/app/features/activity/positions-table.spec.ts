@@ -16,11 +16,27 @@ const row: PositionRow = {
 describe('PositionsTable', () => {
   it('renders each position with money, signed P&L and P&L colouring', async () => {
     const fixture = TestBed.createComponent(PositionsTable);
-    fixture.componentRef.setInput('rows', [row, { ...row, symbol: 'TSLA', unrealized: -3.5, unrealizedPct: -6.1 }]);
+    fixture.componentRef.setInput('rows', [
+      row,
+      { ...row, symbol: 'TSLA', unrealized: -3.5, unrealizedPct: -6.1 },
+    ]);
     await fixture.whenStable();
     const cells = (symbol: string) =>
-      Array.from((fixture.nativeElement as HTMLElement).querySelectorAll(`[data-testid="position-${symbol}"] td`)) as HTMLElement[];
-    expect(cells('AAPL').map((c) => c.textContent?.trim())).toEqual(['AAPL', '0.254321', '$196.50', '$201.25', '$51.18', '+$1.21', '+2.42%', '10.2%']);
+      Array.from(
+        (fixture.nativeElement as HTMLElement).querySelectorAll(
+          `[data-testid="position-${symbol}"] td`,
+        ),
+      ) as HTMLElement[];
+    expect(cells('AAPL').map((c) => c.textContent?.trim())).toEqual([
+      'AAPL',
+      '0.254321',
+      '$196.50',
+      '$201.25',
+      '$51.18',
+      '+$1.21',
+      '+2.42%',
+      '10.2%',
+    ]);
     expect(cells('AAPL')[5].className).toContain('gain');
     expect(cells('TSLA')[5].textContent?.trim()).toBe('-$3.50');
     expect(cells('TSLA')[6].className).toContain('loss');
@@ -30,6 +46,9 @@ describe('PositionsTable', () => {
     const fixture = TestBed.createComponent(PositionsTable);
     fixture.componentRef.setInput('rows', []);
     await fixture.whenStable();
-    expect((fixture.nativeElement as HTMLElement).querySelector('[data-testid="positions-empty"]')?.textContent).toContain('No open positions');
+    expect(
+      (fixture.nativeElement as HTMLElement).querySelector('[data-testid="positions-empty"]')
+        ?.textContent,
+    ).toContain('No open positions');
   });
 });

@@ -10,8 +10,14 @@ import type { PositionRow } from './activity.model';
     <table class="grid" data-testid="positions-table">
       <thead>
         <tr>
-          <th>Symbol</th><th class="num">Qty</th><th class="num">Avg cost</th><th class="num">Last</th><th class="num">Mkt value</th>
-          <th class="num">Unrl $</th><th class="num">Unrl %</th><th class="num">Weight</th>
+          <th>Symbol</th>
+          <th class="num">Qty</th>
+          <th class="num">Avg cost</th>
+          <th class="num">Last</th>
+          <th class="num">Mkt value</th>
+          <th class="num">Unrl $</th>
+          <th class="num">Unrl %</th>
+          <th class="num">Weight</th>
         </tr>
       </thead>
       <tbody>
@@ -23,11 +29,15 @@ import type { PositionRow } from './activity.model';
             <td class="num">{{ row.last | money }}</td>
             <td class="num">{{ row.marketValue | money }}</td>
             <td class="num" [class]="row.unrealized | pnl">{{ row.unrealized | money: true }}</td>
-            <td class="num" [class]="row.unrealizedPct | pnl">{{ row.unrealizedPct | pct: true }}</td>
+            <td class="num" [class]="row.unrealizedPct | pnl">
+              {{ row.unrealizedPct | pct: true }}
+            </td>
             <td class="num">{{ row.weightPct | pct: false : 1 }}</td>
           </tr>
         } @empty {
-          <tr><td colspan="8" class="muted" data-testid="positions-empty">No open positions</td></tr>
+          <tr>
+            <td colspan="8" class="muted" data-testid="positions-empty">No open positions</td>
+          </tr>
         }
       </tbody>
     </table>

@@ -10,13 +10,25 @@ import type { WatchRow } from './activity.model';
   template: `
     <table class="grid" data-testid="watchlist-table">
       <thead>
-        <tr><th>Symbol</th><th class="num">Last</th><th class="num">Chg</th><th class="num">Chg %</th><th>Trend</th></tr>
+        <tr>
+          <th>Symbol</th>
+          <th class="num">Last</th>
+          <th class="num">Chg</th>
+          <th class="num">Chg %</th>
+          <th>Trend</th>
+        </tr>
       </thead>
       <tbody>
         @for (row of rows(); track row.symbol) {
-          <tr [attr.data-testid]="'watch-' + row.symbol" (click)="selected.emit(row.symbol)" class="clickable">
+          <tr
+            [attr.data-testid]="'watch-' + row.symbol"
+            (click)="selected.emit(row.symbol)"
+            class="clickable"
+          >
             <td class="accent">
-              <button type="button" class="link" (click)="selected.emit(row.symbol)">{{ row.symbol }}</button>
+              <button type="button" class="link" (click)="selected.emit(row.symbol)">
+                {{ row.symbol }}
+              </button>
               @if (row.stale) {
                 <span class="warn" title="Price is stale"> STALE</span>
               }
@@ -27,14 +39,25 @@ import type { WatchRow } from './activity.model';
             <td><ptp-sparkline [values]="row.history" /></td>
           </tr>
         } @empty {
-          <tr><td colspan="5" class="muted">Watchlist is empty</td></tr>
+          <tr>
+            <td colspan="5" class="muted">Watchlist is empty</td>
+          </tr>
         }
       </tbody>
     </table>
   `,
   styles: `
-    .clickable { cursor: pointer; }
-    .link { background: none; border: 0; padding: 0; font: inherit; color: inherit; cursor: pointer; }
+    .clickable {
+      cursor: pointer;
+    }
+    .link {
+      background: none;
+      border: 0;
+      padding: 0;
+      font: inherit;
+      color: inherit;
+      cursor: pointer;
+    }
   `,
 })
 export class WatchlistTable {

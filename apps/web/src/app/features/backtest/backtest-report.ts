@@ -48,8 +48,12 @@ export function equityPoints(report: BacktestReport): TimePoint[] {
 }
 
 /** A metric by dotted path (e.g. `maxDrawdown.pct`), when it is a finite number. */
-export function metricValue(report: BacktestReport | null | undefined, path: string): number | null {
+export function metricValue(
+  report: BacktestReport | null | undefined,
+  path: string,
+): number | null {
   let value: unknown = report?.metrics;
-  for (const key of path.split('.')) value = typeof value === 'object' && value !== null ? (value as Loose)[key] : undefined;
+  for (const key of path.split('.'))
+    value = typeof value === 'object' && value !== null ? (value as Loose)[key] : undefined;
   return typeof value === 'number' && Number.isFinite(value) ? value : null;
 }

@@ -24,11 +24,28 @@ const completed: BacktestRun = {
   progress: 1,
   report: {
     fills: [],
-    trades: [{ symbol: 'SPY', entryTime: '2024-01-03', exitTime: '2024-02-01', quantity: 0.5, entryPrice: 470, exitPrice: 490, pnl: 10, commission: 0 }],
+    trades: [
+      {
+        symbol: 'SPY',
+        entryTime: '2024-01-03',
+        exitTime: '2024-02-01',
+        quantity: 0.5,
+        entryPrice: 470,
+        exitPrice: 490,
+        pnl: 10,
+        commission: 0,
+      },
+    ],
     finalEquity: 510,
     cash: 510,
     positions: [],
-    metrics: { totalReturn: 0.02, sharpe: 1.1, maxDrawdown: { pct: 0.015 }, winRate: 1, tradeCount: 1 },
+    metrics: {
+      totalReturn: 0.02,
+      sharpe: 1.1,
+      maxDrawdown: { pct: 0.015 },
+      winRate: 1,
+      tradeCount: 1,
+    },
     equityCurve: [
       { time: '2024-01-02', equity: 500 },
       { time: '2024-02-01', equity: 510 },
@@ -38,7 +55,9 @@ const completed: BacktestRun = {
 
 /** The screen with its strategies and an empty run list loaded. */
 async function openScreen() {
-  TestBed.configureTestingModule({ providers: [...HTTP_TESTING_PROVIDERS, provideDashboardCharts()] });
+  TestBed.configureTestingModule({
+    providers: [...HTTP_TESTING_PROVIDERS, provideDashboardCharts()],
+  });
   const fixture = TestBed.createComponent(BacktestScreen);
   const el = fixture.nativeElement as HTMLElement;
   const http = httpTesting();
@@ -69,7 +88,9 @@ describe('BacktestScreen', () => {
     post.flush(envelope(running));
     await fixture.whenStable();
     http.match('/api/backtests/bt-1').forEach((r) => r.flush(envelope(running)));
-    http.match((r) => r.url === '/api/backtests' && r.method === 'GET').forEach((r) => r.flush(envelope(page([running]))));
+    http
+      .match((r) => r.url === '/api/backtests' && r.method === 'GET')
+      .forEach((r) => r.flush(envelope(page([running]))));
     await fixture.whenStable();
     expect(el.querySelector('[data-testid="bt-progress"]')?.textContent).toContain('RUNNING 40%');
 
@@ -94,9 +115,12 @@ describe('BacktestScreen', () => {
     const run = el.querySelector('[data-testid="bt-run"]') as HTMLButtonElement;
     expect(run.disabled).toBe(true);
 
-    const csv = 'Date,Open,High,Low,Close,Adj Close,Volume\n2025-01-02,100,101,99,100.5,100.5,1000000\n';
+    const csv =
+      'Date,Open,High,Low,Close,Adj Close,Volume\n2025-01-02,100,101,99,100.5,100.5,1000000\n';
     const input = el.querySelector('[data-testid="bt-csv"]') as HTMLInputElement;
-    Object.defineProperty(input, 'files', { value: [new File([csv], 'orcl.csv', { type: 'text/csv' })] });
+    Object.defineProperty(input, 'files', {
+      value: [new File([csv], 'orcl.csv', { type: 'text/csv' })],
+    });
     input.dispatchEvent(new Event('change'));
     await fixture.whenStable();
     expect(el.querySelector('[data-testid="bt-csv-name"]')?.textContent).toContain('orcl.csv');
@@ -105,7 +129,11 @@ describe('BacktestScreen', () => {
     run.click();
     const post = http.expectOne({ method: 'POST', url: '/api/backtests/upload' });
     const form = post.request.body as FormData;
-    expect(JSON.parse(form.get('request') as string)).toMatchObject({ symbols: ['SPY'], strategy: 'ma-crossover', source: { type: 'csv' } });
+    expect(JSON.parse(form.get('request') as string)).toMatchObject({
+      symbols: ['SPY'],
+      strategy: 'ma-crossover',
+      source: { type: 'csv' },
+    });
     const file = form.get('file') as File;
     expect(file.name).toBe('orcl.csv');
     const text = await new Promise<string>((resolve) => {

@@ -1,4 +1,9 @@
-import type { BacktestRequest, BacktestRun, BacktestSource, BacktestUploadRequest } from '@ptp/contracts';
+import type {
+  BacktestRequest,
+  BacktestRun,
+  BacktestSource,
+  BacktestUploadRequest,
+} from '@ptp/contracts';
 import { formatFraction, formatNumber } from '../../core/format/format';
 import type { LineSeries } from '../../shared/charts/chart-series';
 import { paletteColor } from '../../shared/charts/chart-theme';
@@ -20,7 +25,9 @@ export interface BacktestFormValue {
 }
 
 /** What the form starts: a JSON request, or a CSV upload whose file travels beside the request. */
-export type BacktestSubmission = { readonly kind: 'json'; readonly request: BacktestRequest } | { readonly kind: 'upload'; readonly request: BacktestUploadRequest };
+export type BacktestSubmission =
+  | { readonly kind: 'json'; readonly request: BacktestRequest }
+  | { readonly kind: 'upload'; readonly request: BacktestUploadRequest };
 
 function source(form: BacktestFormValue): Exclude<BacktestSource, { type: 'csv' }> {
   if (form.source === 'polygon') return { type: 'polygon', timespan: 'day' };
@@ -29,7 +36,9 @@ function source(form: BacktestFormValue): Exclude<BacktestSource, { type: 'csv' 
 
 export function backtestSubmission(form: BacktestFormValue): BacktestSubmission {
   const fields = backtestFields(form);
-  return form.source === 'csv' ? { kind: 'upload', request: { ...fields, source: { type: 'csv' } } } : { kind: 'json', request: { ...fields, source: source(form) } };
+  return form.source === 'csv'
+    ? { kind: 'upload', request: { ...fields, source: { type: 'csv' } } }
+    : { kind: 'json', request: { ...fields, source: source(form) } };
 }
 
 function backtestFields(form: BacktestFormValue): Omit<BacktestRequest, 'source'> {
@@ -47,17 +56,27 @@ function backtestFields(form: BacktestFormValue): Omit<BacktestRequest, 'source'
 
 export function runLabel(run: BacktestRun): string {
   const strategy = typeof run.request['strategy'] === 'string' ? run.request['strategy'] : 'run';
-  const symbols = Array.isArray(run.request['symbols']) ? (run.request['symbols'] as string[]).join(',') : '';
+  const symbols = Array.isArray(run.request['symbols'])
+    ? (run.request['symbols'] as string[]).join(',')
+    : '';
   return `${strategy} ${symbols} #${run.id.slice(0, 6)}`;
 }
 
 /** One equity line per run that has a report, for the side-by-side comparison. */
 export function comparisonSeries(runs: readonly BacktestRun[]): LineSeries[] {
-  return runs.flatMap((run, i) => (run.report ? [{ label: runLabel(run), color: paletteColor(i), points: equityPoints(run.report) }] : []));
+  return runs.flatMap((run, i) =>
+    run.report
+      ? [{ label: runLabel(run), color: paletteColor(i), points: equityPoints(run.report) }]
+      : [],
+  );
 }
 
 /** The metrics table: the core reports fractions, shown here as percent. */
-export const METRIC_ROWS: readonly { readonly path: string; readonly label: string; readonly format: (value: number | null) => string }[] = [
+export const METRIC_ROWS: readonly {
+  readonly path: string;
+  readonly label: string;
+  readonly format: (value: number | null) => string;
+}[] = [
   { path: 'totalReturn', label: 'Total return', format: (v) => formatFraction(v) },
   { path: 'annualizedReturn', label: 'Annualised return', format: (v) => formatFraction(v) },
   { path: 'sharpe', label: 'Sharpe', format: (v) => formatNumber(v) },

@@ -22,14 +22,23 @@ const idle = {
   params: null,
   symbols: [],
   tickCount: 0,
-  riskState: { code: 'DAILY_LOSS_LIMIT_HIT', message: 'daily loss limit hit: -26.10 ≤ -25.00', entriesBlocked: true, dayStartEquity: '500', dayPnl: '-26.1', dailyLossLimit: '25' },
+  riskState: {
+    code: 'DAILY_LOSS_LIMIT_HIT',
+    message: 'daily loss limit hit: -26.10 ≤ -25.00',
+    entriesBlocked: true,
+    dayStartEquity: '500',
+    dayPnl: '-26.1',
+    dailyLossLimit: '25',
+  },
   lastError: null,
 } as unknown as PaperTradingStatus;
 
 /** The screen with strategies, config and an idle session loaded. */
 async function render() {
   const ticks = new Subject<number>();
-  TestBed.configureTestingModule({ providers: [...HTTP_TESTING_PROVIDERS, { provide: PollingClock, useValue: { ticks$: ticks } }] });
+  TestBed.configureTestingModule({
+    providers: [...HTTP_TESTING_PROVIDERS, { provide: PollingClock, useValue: { ticks$: ticks } }],
+  });
   const fixture = TestBed.createComponent(ControlsScreen);
   await fixture.whenStable();
   const http = httpTesting();
@@ -69,7 +78,15 @@ describe('ControlsScreen', () => {
 
   it('keeps an edited watchlist while a running session ticks, and shows what the session runs with', async () => {
     const { byId, poll, type } = await render();
-    const running = { ...idle, state: 'running', strategy: 'ma-crossover', params: { fast: 3, slow: 8 }, symbols: ['SPY', 'QQQ'], signalIntervalSec: 30, tickCount: 1 } as PaperTradingStatus;
+    const running = {
+      ...idle,
+      state: 'running',
+      strategy: 'ma-crossover',
+      params: { fast: 3, slow: 8 },
+      symbols: ['SPY', 'QQQ'],
+      signalIntervalSec: 30,
+      tickCount: 1,
+    } as PaperTradingStatus;
     await poll(running);
     expect(byId('param-fast').value).toBe('3');
     expect(byId('watchlist-input').value).toBe('SPY, QQQ');
@@ -96,7 +113,12 @@ describe('ControlsScreen', () => {
 
     byId('session-start-confirm').click();
     const start = http.expectOne({ method: 'POST', url: '/paper-trading/start' });
-    expect(start.request.body).toEqual({ strategy: 'ma-crossover', params: { fast: 2, slow: 5 }, symbols: ['SPY', 'QQQ'], signalIntervalSec: 60 });
+    expect(start.request.body).toEqual({
+      strategy: 'ma-crossover',
+      params: { fast: 2, slow: 5 },
+      symbols: ['SPY', 'QQQ'],
+      signalIntervalSec: 60,
+    });
   });
 
   it('does not offer Start while the parameters break the strategy rules', async () => {

@@ -1,4 +1,11 @@
-import { ChangeDetectionStrategy, Component, computed, inject, linkedSignal, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  linkedSignal,
+  signal,
+} from '@angular/core';
 import type { Observable } from 'rxjs';
 import type { ApiFailure } from '../../core/api/api-failure';
 import { ConfigApi } from '../../core/api/config-api.service';
@@ -11,10 +18,22 @@ import { sameJson } from '../../core/state/same-json';
 import { TradingStatus } from '../../core/state/trading-status.service';
 import { ConfirmButton } from '../../shared/ui/confirm-button';
 import { RiskLimitsForm } from './risk-limits-form';
-import { type ParamValues, StrategyParamsForm, initialParams, paramErrors } from './strategy-params-form';
+import {
+  type ParamValues,
+  StrategyParamsForm,
+  initialParams,
+  paramErrors,
+} from './strategy-params-form';
 
 function parseSymbols(text: string): string[] {
-  return [...new Set(text.split(/[\s,]+/).map((s) => s.trim().toUpperCase()).filter(Boolean))];
+  return [
+    ...new Set(
+      text
+        .split(/[\s,]+/)
+        .map((s) => s.trim().toUpperCase())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 @Component({
@@ -30,7 +49,9 @@ export class ControlsScreen {
   protected readonly status = inject(TradingStatus);
   protected readonly settings = inject(DashboardSettings);
 
-  protected readonly strategies = pollResource(() => this.configApi.strategies(), { equal: sameJson });
+  protected readonly strategies = pollResource(() => this.configApi.strategies(), {
+    equal: sameJson,
+  });
   protected readonly config = pollResource(() => this.configApi.config(), { equal: sameJson });
   protected readonly session = this.status.session.value;
   protected readonly running = computed(() => this.session()?.state === 'running');
@@ -49,18 +70,44 @@ export class ControlsScreen {
     },
     { equal: sameJson },
   );
-  protected readonly strategyName = linkedSignal(() => this.live()?.strategy ?? this.config.value()?.strategy ?? this.strategies.value()?.[0]?.name ?? '');
-  protected readonly strategy = computed(() => this.strategies.value()?.find((s) => s.name === this.strategyName()));
+  protected readonly strategyName = linkedSignal(
+    () =>
+      this.live()?.strategy ??
+      this.config.value()?.strategy ??
+      this.strategies.value()?.[0]?.name ??
+      '',
+  );
+  protected readonly strategy = computed(() =>
+    this.strategies.value()?.find((s) => s.name === this.strategyName()),
+  );
   protected readonly params = linkedSignal<ParamValues>(() => {
     const strategy = this.strategy();
     if (!strategy) return {};
     const live = this.live();
-    return initialParams(strategy, live?.strategy === strategy.name && live.params ? live.params : this.config.value()?.strategies[strategy.name]);
+    return initialParams(
+      strategy,
+      live?.strategy === strategy.name && live.params
+        ? live.params
+        : this.config.value()?.strategies[strategy.name],
+    );
   });
-  protected readonly symbolsText = linkedSignal(() => (this.live()?.symbols ?? this.config.value()?.watchlist ?? []).join(', '));
-  protected readonly intervalSec = linkedSignal(() => this.live()?.signalIntervalSec ?? this.config.value()?.signalIntervalSec ?? 60);
-  protected readonly paramsValid = computed(() => Object.keys(paramErrors(this.strategy(), this.params())).length === 0);
-  protected readonly canStart = computed(() => !this.running() && !!this.strategy() && this.paramsValid() && parseSymbols(this.symbolsText()).length > 0 && this.intervalSec() > 0);
+  protected readonly symbolsText = linkedSignal(() =>
+    (this.live()?.symbols ?? this.config.value()?.watchlist ?? []).join(', '),
+  );
+  protected readonly intervalSec = linkedSignal(
+    () => this.live()?.signalIntervalSec ?? this.config.value()?.signalIntervalSec ?? 60,
+  );
+  protected readonly paramsValid = computed(
+    () => Object.keys(paramErrors(this.strategy(), this.params())).length === 0,
+  );
+  protected readonly canStart = computed(
+    () =>
+      !this.running() &&
+      !!this.strategy() &&
+      this.paramsValid() &&
+      parseSymbols(this.symbolsText()).length > 0 &&
+      this.intervalSec() > 0,
+  );
 
   protected readonly busy = signal(false);
   protected readonly failure = signal<ApiFailure | null>(null);
@@ -83,7 +130,13 @@ export class ControlsScreen {
   }
 
   protected saveWatchlist(): void {
-    this.run(this.configApi.update({ watchlist: parseSymbols(this.symbolsText()), signalIntervalSec: this.intervalSec() }), 'Watchlist and interval saved');
+    this.run(
+      this.configApi.update({
+        watchlist: parseSymbols(this.symbolsText()),
+        signalIntervalSec: this.intervalSec(),
+      }),
+      'Watchlist and interval saved',
+    );
   }
 
   protected saveRisk(risk: RiskLimits): void {

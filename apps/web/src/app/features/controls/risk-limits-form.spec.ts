@@ -12,7 +12,9 @@ describe('RiskLimitsForm', () => {
       maxPositionPct: 'Between 0.1 and 100',
       maxOpenPositions: 'Must be a whole number',
     });
-    expect(riskLimitErrors({ ...limits, dailyLossLimitPct: Number.NaN })).toEqual({ dailyLossLimitPct: 'A number is required' });
+    expect(riskLimitErrors({ ...limits, dailyLossLimitPct: Number.NaN })).toEqual({
+      dailyLossLimitPct: 'A number is required',
+    });
   });
 
   it('saves only valid edits, with cleared optional limits sent as null', async () => {

@@ -15,7 +15,13 @@ const NUMBER_FIELDS: readonly NumberField[] = [
   { key: 'dailyLossLimitPct', label: 'Daily loss limit %', min: 0.1, max: 100 },
   { key: 'minOrderNotional', label: 'Min order $', min: 0, max: 1_000_000 },
   { key: 'defaultStopLossPct', label: 'Default stop-loss %', min: 0.1, max: 100, nullable: true },
-  { key: 'defaultTakeProfitPct', label: 'Default take-profit %', min: 0.1, max: 1000, nullable: true },
+  {
+    key: 'defaultTakeProfitPct',
+    label: 'Default take-profit %',
+    min: 0.1,
+    max: 1000,
+    nullable: true,
+  },
 ];
 
 export function riskLimitErrors(limits: RiskLimits): Partial<Record<keyof RiskLimits, string>> {
@@ -24,9 +30,11 @@ export function riskLimitErrors(limits: RiskLimits): Partial<Record<keyof RiskLi
     const value = limits[field.key] as number | null;
     if (value === null && field.nullable) continue;
     if (value === null || !Number.isFinite(value)) errors[field.key] = 'A number is required';
-    else if (value < field.min || value > field.max) errors[field.key] = `Between ${field.min} and ${field.max}`;
+    else if (value < field.min || value > field.max)
+      errors[field.key] = `Between ${field.min} and ${field.max}`;
   }
-  if (!errors.maxOpenPositions && !Number.isInteger(limits.maxOpenPositions)) errors.maxOpenPositions = 'Must be a whole number';
+  if (!errors.maxOpenPositions && !Number.isInteger(limits.maxOpenPositions))
+    errors.maxOpenPositions = 'Must be a whole number';
   return errors;
 }
 
@@ -53,13 +61,35 @@ export function riskLimitErrors(limits: RiskLimits): Partial<Record<keyof RiskLi
           }
         </div>
       }
-      <label class="check"><input type="checkbox" data-testid="risk-flatten" [checked]="draft().flattenOnDailyLossLimit" (change)="setFlag('flattenOnDailyLossLimit', $event)" /> Flatten on daily loss limit</label>
-      <label class="check"><input type="checkbox" data-testid="risk-market-hours" [checked]="draft().enforceMarketHours" (change)="setFlag('enforceMarketHours', $event)" /> Regular session only</label>
-      <button type="submit" class="btn" data-testid="risk-save" [disabled]="busy()">Save limits</button>
+      <label class="check"
+        ><input
+          type="checkbox"
+          data-testid="risk-flatten"
+          [checked]="draft().flattenOnDailyLossLimit"
+          (change)="setFlag('flattenOnDailyLossLimit', $event)"
+        />
+        Flatten on daily loss limit</label
+      >
+      <label class="check"
+        ><input
+          type="checkbox"
+          data-testid="risk-market-hours"
+          [checked]="draft().enforceMarketHours"
+          (change)="setFlag('enforceMarketHours', $event)"
+        />
+        Regular session only</label
+      >
+      <button type="submit" class="btn" data-testid="risk-save" [disabled]="busy()">
+        Save limits
+      </button>
     </form>
   `,
   styles: `
-    .check { display: flex; gap: 0.3rem; align-items: center; }
+    .check {
+      display: flex;
+      gap: 0.3rem;
+      align-items: center;
+    }
   `,
 })
 export class RiskLimitsForm {

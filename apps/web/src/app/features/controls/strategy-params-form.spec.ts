@@ -11,9 +11,15 @@ describe('StrategyParamsForm', () => {
   it('checks bounds, integers and orderings', () => {
     expect(paramErrors(MA_CROSSOVER, { fast: 10, slow: 30 })).toEqual({});
     expect(paramErrors(MA_CROSSOVER, { fast: 1, slow: 30 })).toEqual({ fast: 'Between 2 and 200' });
-    expect(paramErrors(MA_CROSSOVER, { fast: 10.5, slow: 30 })).toEqual({ fast: 'Must be a whole number' });
-    expect(paramErrors(MA_CROSSOVER, { fast: 40, slow: 30 })).toEqual({ fast: 'Must be below slow' });
-    expect(paramErrors(MA_CROSSOVER, { fast: Number.NaN, slow: 30 })).toEqual({ fast: 'A number is required' });
+    expect(paramErrors(MA_CROSSOVER, { fast: 10.5, slow: 30 })).toEqual({
+      fast: 'Must be a whole number',
+    });
+    expect(paramErrors(MA_CROSSOVER, { fast: 40, slow: 30 })).toEqual({
+      fast: 'Must be below slow',
+    });
+    expect(paramErrors(MA_CROSSOVER, { fast: Number.NaN, slow: 30 })).toEqual({
+      fast: 'A number is required',
+    });
   });
 
   it('renders one input per schema parameter and emits each edit', async () => {

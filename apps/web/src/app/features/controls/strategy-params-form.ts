@@ -4,17 +4,23 @@ import type { StrategyInfo } from '@ptp/contracts';
 export type ParamValues = Readonly<Record<string, number>>;
 
 /** Per-parameter error messages for values outside the schema's bounds or its orderings (fast < slow). */
-export function paramErrors(strategy: StrategyInfo | undefined, values: ParamValues): Record<string, string> {
+export function paramErrors(
+  strategy: StrategyInfo | undefined,
+  values: ParamValues,
+): Record<string, string> {
   if (!strategy) return {};
   const errors: Record<string, string> = {};
   for (const field of strategy.params) {
     const value = values[field.key] ?? field.default;
     if (!Number.isFinite(value)) errors[field.key] = 'A number is required';
-    else if (field.type === 'integer' && !Number.isInteger(value)) errors[field.key] = 'Must be a whole number';
-    else if (value < field.min || value > field.max) errors[field.key] = `Between ${field.min} and ${field.max}`;
+    else if (field.type === 'integer' && !Number.isInteger(value))
+      errors[field.key] = 'Must be a whole number';
+    else if (value < field.min || value > field.max)
+      errors[field.key] = `Between ${field.min} and ${field.max}`;
   }
   for (const { lesser, greater } of strategy.orderings) {
-    if (!errors[lesser] && (values[lesser] ?? 0) >= (values[greater] ?? 0)) errors[lesser] = `Must be below ${greater}`;
+    if (!errors[lesser] && (values[lesser] ?? 0) >= (values[greater] ?? 0))
+      errors[lesser] = `Must be below ${greater}`;
   }
   return errors;
 }

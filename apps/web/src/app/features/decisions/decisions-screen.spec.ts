@@ -30,21 +30,32 @@ describe('DecisionsScreen', () => {
     const fixture = TestBed.createComponent(DecisionsScreen);
     await fixture.whenStable();
     const http = httpTesting();
-    http.expectOne((r) => r.url === '/api/decisions').flush(
-      envelope({
-        items: [
-          decision({ id: 3, action: 'enter', riskOutcome: 'rejected', riskCode: 'RISK_MAX_POSITION', riskReason: 'above 10% of equity' }),
-          decision({ id: 2, action: 'exit', riskOutcome: 'approved', orderId: 'o-9' }),
-          decision({ id: 1 }),
-        ],
-        total: 3,
-        limit: 200,
-        offset: 0,
-      }),
-    );
+    http
+      .expectOne((r) => r.url === '/api/decisions')
+      .flush(
+        envelope({
+          items: [
+            decision({
+              id: 3,
+              action: 'enter',
+              riskOutcome: 'rejected',
+              riskCode: 'RISK_MAX_POSITION',
+              riskReason: 'above 10% of equity',
+            }),
+            decision({ id: 2, action: 'exit', riskOutcome: 'approved', orderId: 'o-9' }),
+            decision({ id: 1 }),
+          ],
+          total: 3,
+          limit: 200,
+          offset: 0,
+        }),
+      );
     await fixture.whenStable();
     const el = fixture.nativeElement as HTMLElement;
-    const rows = () => Array.from(el.querySelectorAll('[data-testid="decision-row"]')).map((r) => r.textContent ?? '');
+    const rows = () =>
+      Array.from(el.querySelectorAll('[data-testid="decision-row"]')).map(
+        (r) => r.textContent ?? '',
+      );
     expect(rows()).toHaveLength(2);
     expect(rows()[0]).toContain('ENTER');
     expect(rows()[0]).toContain('rejected RISK_MAX_POSITION: above 10% of equity');

@@ -20,9 +20,21 @@ export function indicatorText(indicators: Decision['indicators']): string {
   imports: [UtcPipe],
   templateUrl: './decisions-screen.html',
   styles: `
-    .filters { display: flex; gap: 0.6rem; flex-wrap: wrap; align-items: end; margin-bottom: 0.5rem; }
-    .indicators { font-family: var(--mono); color: var(--muted); white-space: nowrap; }
-    .scroll { max-height: calc(100vh - 170px); }
+    .filters {
+      display: flex;
+      gap: 0.6rem;
+      flex-wrap: wrap;
+      align-items: end;
+      margin-bottom: 0.5rem;
+    }
+    .indicators {
+      font-family: var(--mono);
+      color: var(--muted);
+      white-space: nowrap;
+    }
+    .scroll {
+      max-height: calc(100vh - 170px);
+    }
   `,
 })
 export class DecisionsScreen {
@@ -41,7 +53,9 @@ export class DecisionsScreen {
   protected readonly decisions = pollResource(() => this.api.list(this.query()));
   /** The API filters by symbol and outcome; the signal filter runs on the loaded page. */
   protected readonly rows = computed(() =>
-    (this.decisions.value()?.items ?? []).filter((d) => (this.action() ? d.action === this.action() : !(this.hideHolds() && d.action === 'hold'))),
+    (this.decisions.value()?.items ?? []).filter((d) =>
+      this.action() ? d.action === this.action() : !(this.hideHolds() && d.action === 'hold'),
+    ),
   );
   protected readonly indicatorText = indicatorText;
 

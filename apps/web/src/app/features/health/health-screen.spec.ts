@@ -6,10 +6,24 @@ import { HealthScreen, toHealthRows } from './health-screen';
 const degraded: HealthReport = {
   status: 'error',
   info: { database: { status: 'up' } },
-  error: { market_data: { status: 'down', provider: 'polygon', ageSec: 245, staleSymbols: ['SPY', 'QQQ'], state: 'degraded' } },
+  error: {
+    market_data: {
+      status: 'down',
+      provider: 'polygon',
+      ageSec: 245,
+      staleSymbols: ['SPY', 'QQQ'],
+      state: 'degraded',
+    },
+  },
   details: {
     database: { status: 'up' },
-    market_data: { status: 'down', provider: 'polygon', ageSec: 245, staleSymbols: ['SPY', 'QQQ'], state: 'degraded' },
+    market_data: {
+      status: 'down',
+      provider: 'polygon',
+      ageSec: 245,
+      staleSymbols: ['SPY', 'QQQ'],
+      state: 'degraded',
+    },
     memory_heap: { status: 'up', usedBytes: 52_428_800 },
   },
   uptimeSec: 3725,
@@ -25,7 +39,9 @@ describe('toHealthRows', () => {
       { key: 'staleSymbols', value: 'SPY, QQQ' },
       { key: 'state', value: 'degraded' },
     ]);
-    expect(rows.find((r) => r.name === 'memory_heap')?.details).toEqual([{ key: 'usedBytes', value: '50.0 MB' }]);
+    expect(rows.find((r) => r.name === 'memory_heap')?.details).toEqual([
+      { key: 'usedBytes', value: '50.0 MB' },
+    ]);
   });
 });
 
@@ -36,7 +52,14 @@ describe('HealthScreen', () => {
     await fixture.whenStable();
     httpTesting()
       .expectOne('/health')
-      .flush(errorEnvelope({ code: 'HEALTH_CHECK_FAILED', message: 'Unhealthy: market_data', details: degraded }), { status: 503, statusText: 'Service Unavailable' });
+      .flush(
+        errorEnvelope({
+          code: 'HEALTH_CHECK_FAILED',
+          message: 'Unhealthy: market_data',
+          details: degraded,
+        }),
+        { status: 503, statusText: 'Service Unavailable' },
+      );
     await fixture.whenStable();
     const el = fixture.nativeElement as HTMLElement;
     const text = (id: string) => el.querySelector(`[data-testid="${id}"]`)?.textContent?.trim();

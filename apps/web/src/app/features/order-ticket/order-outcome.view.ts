@@ -34,10 +34,28 @@ function rejectionKind(failure: ApiFailure): string {
 
 export function rejectionView(failure: ApiFailure): RejectionView {
   const facts: RejectionFact[] = [];
-  if (failure.limit !== null) facts.push({ id: 'limit', label: 'Limit', value: formatRuleNumber(failure.code, failure.limit) });
-  if (failure.requested !== null) facts.push({ id: 'requested', label: 'Requested', value: formatRuleNumber(failure.code, failure.requested) });
-  const problems = Array.isArray(failure.details) ? failure.details.filter((item): item is string => typeof item === 'string') : [];
-  return { kind: rejectionKind(failure), code: failure.code, message: failure.message, facts, problems };
+  if (failure.limit !== null)
+    facts.push({
+      id: 'limit',
+      label: 'Limit',
+      value: formatRuleNumber(failure.code, failure.limit),
+    });
+  if (failure.requested !== null)
+    facts.push({
+      id: 'requested',
+      label: 'Requested',
+      value: formatRuleNumber(failure.code, failure.requested),
+    });
+  const problems = Array.isArray(failure.details)
+    ? failure.details.filter((item): item is string => typeof item === 'string')
+    : [];
+  return {
+    kind: rejectionKind(failure),
+    code: failure.code,
+    message: failure.message,
+    facts,
+    problems,
+  };
 }
 
 /** One line on what happened to an accepted order: filled at once, or working. */
@@ -47,6 +65,7 @@ export function orderOutcome(order: Order): string {
     const verb = order.status === 'filled' ? 'filled' : 'partly filled';
     return `${head} ${verb}: ${formatQty(order.filledQuantity)} sh @ ${formatMoney(order.avgFillPrice, { digits: 4 })}`;
   }
-  if (order.status === 'new' || order.status === 'accepted') return `${head} ${order.type.replace('_', '-')} working (order ${order.id})`;
+  if (order.status === 'new' || order.status === 'accepted')
+    return `${head} ${order.type.replace('_', '-')} working (order ${order.id})`;
   return `${head} ${order.status}${order.reason ? `: ${order.reason}` : ''}`;
 }

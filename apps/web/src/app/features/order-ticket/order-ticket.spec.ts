@@ -11,7 +11,8 @@ async function render() {
   fixture.componentRef.setInput('lastPrices', { AAPL: 200 });
   await fixture.whenStable();
   const el = fixture.nativeElement as HTMLElement;
-  const byId = <T extends HTMLElement>(id: string) => el.querySelector(`[data-testid="${id}"]`) as T | null;
+  const byId = <T extends HTMLElement>(id: string) =>
+    el.querySelector(`[data-testid="${id}"]`) as T | null;
   const type = async (id: string, value: string) => {
     const input = byId<HTMLInputElement | HTMLSelectElement>(id);
     if (!input) throw new Error(`no ${id}`);
@@ -26,7 +27,13 @@ async function render() {
   return { fixture, byId, type, send, submitted };
 }
 
-const FILLED_BUY = order({ id: 'default-O7', status: 'filled', notional: '20.05', filledQuantity: '0.1', avgFillPrice: '200.5' });
+const FILLED_BUY = order({
+  id: 'default-O7',
+  status: 'filled',
+  notional: '20.05',
+  filledQuantity: '0.1',
+  avgFillPrice: '200.5',
+});
 
 describe('OrderTicket', () => {
   it('does not send an invalid ticket and lists what is wrong', async () => {
@@ -45,7 +52,15 @@ describe('OrderTicket', () => {
     await type('ticket-notional', '50');
     expect((fixture.nativeElement as HTMLElement).textContent).toContain('$50.00');
     await send();
-    expect(submitted).toEqual([expect.objectContaining({ symbol: 'AAPL', side: 'buy', type: 'market', sizeMode: 'notional', notional: 50 })]);
+    expect(submitted).toEqual([
+      expect.objectContaining({
+        symbol: 'AAPL',
+        side: 'buy',
+        type: 'market',
+        sizeMode: 'notional',
+        notional: 50,
+      }),
+    ]);
   });
 
   it('shows the limit and stop fields a stop-limit needs, and validates them', async () => {
@@ -62,7 +77,14 @@ describe('OrderTicket', () => {
     await type('ticket-stop', '210');
     await type('ticket-limit', '211');
     await send();
-    expect(submitted).toEqual([expect.objectContaining({ type: 'stop_limit', quantity: 1.5, stopPrice: 210, limitPrice: 211 })]);
+    expect(submitted).toEqual([
+      expect.objectContaining({
+        type: 'stop_limit',
+        quantity: 1.5,
+        stopPrice: 210,
+        limitPrice: 211,
+      }),
+    ]);
   });
 
   it('checks a stop-loss against the last price of the symbol', async () => {
@@ -79,7 +101,14 @@ describe('OrderTicket', () => {
     const { fixture, byId } = await render();
     fixture.componentRef.setInput(
       'rejection',
-      new ApiFailure(422, 'RISK_MAX_POSITION', 'a position may be worth at most 10% of equity (49.21); this one would be 73.1', { rule: 'RISK_MAX_POSITION' }, 49.21, 73.1),
+      new ApiFailure(
+        422,
+        'RISK_MAX_POSITION',
+        'a position may be worth at most 10% of equity (49.21); this one would be 73.1',
+        { rule: 'RISK_MAX_POSITION' },
+        49.21,
+        73.1,
+      ),
     );
     await fixture.whenStable();
     expect(byId('ticket-rejection')?.textContent).toContain('Rejected · Risk limit');
@@ -91,10 +120,17 @@ describe('OrderTicket', () => {
 
   it('lists the field problems of a 400 and replaces the rejection with the outcome of the next accepted order', async () => {
     const { fixture, byId } = await render();
-    fixture.componentRef.setInput('rejection', new ApiFailure(400, 'VALIDATION_FAILED', 'The request is invalid.', ['quantity must be a positive number']));
+    fixture.componentRef.setInput(
+      'rejection',
+      new ApiFailure(400, 'VALIDATION_FAILED', 'The request is invalid.', [
+        'quantity must be a positive number',
+      ]),
+    );
     await fixture.whenStable();
     expect(byId('ticket-rejection')?.textContent).toContain('Rejected · Order refused');
-    expect(byId('ticket-rejection')?.querySelector('li')?.textContent).toBe('quantity must be a positive number');
+    expect(byId('ticket-rejection')?.querySelector('li')?.textContent).toBe(
+      'quantity must be a positive number',
+    );
     expect(byId('ticket-rejection-limit')).toBeNull();
 
     fixture.componentRef.setInput('rejection', null);

@@ -12,7 +12,11 @@ import {
   needsStopPrice,
 } from './order-ticket.model';
 import { orderOutcome, rejectionView } from './order-outcome.view';
-import { type TicketErrors, type TicketField, validateOrderTicket } from './order-ticket.validation';
+import {
+  type TicketErrors,
+  type TicketField,
+  validateOrderTicket,
+} from './order-ticket.validation';
 
 function parseNumber(raw: string): number | null {
   const trimmed = raw.trim();
@@ -53,10 +57,16 @@ export class OrderTicket {
   protected readonly needsLimit = computed(() => needsLimitPrice(this.form().type));
   protected readonly needsStop = computed(() => needsStopPrice(this.form().type));
 
-  protected readonly lastPrice = computed<number | null>(() => this.lastPrices()[this.form().symbol.trim().toUpperCase()] ?? null);
+  protected readonly lastPrice = computed<number | null>(
+    () => this.lastPrices()[this.form().symbol.trim().toUpperCase()] ?? null,
+  );
   protected readonly lastText = computed(() => formatMoney(this.lastPrice()));
-  protected readonly errors = computed<TicketErrors>(() => validateOrderTicket(this.form(), { lastPrice: this.lastPrice() }));
-  protected readonly shownErrors = computed<TicketErrors>(() => (this.attempted() ? this.errors() : {}));
+  protected readonly errors = computed<TicketErrors>(() =>
+    validateOrderTicket(this.form(), { lastPrice: this.lastPrice() }),
+  );
+  protected readonly shownErrors = computed<TicketErrors>(() =>
+    this.attempted() ? this.errors() : {},
+  );
   protected readonly estimate = computed(() => {
     const { sizeMode, quantity, notional } = this.form();
     if (sizeMode === 'notional') return formatMoney(notional);

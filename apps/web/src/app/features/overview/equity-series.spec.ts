@@ -14,7 +14,9 @@ describe('equity series', () => {
   });
 
   it('measures drawdown from the running peak in percent', () => {
-    expect(drawdownSeries(series([100, 110, 99, 121, 60.5])).map((p) => Number(p.y.toFixed(4)))).toEqual([0, 0, -10, 0, -50]);
+    expect(
+      drawdownSeries(series([100, 110, 99, 121, 60.5])).map((p) => Number(p.y.toFixed(4))),
+    ).toEqual([0, 0, -10, 0, -50]);
   });
 
   it('rebases a price series onto the starting capital', () => {

@@ -4,10 +4,17 @@ import type { TimePoint } from '../../shared/charts/chart-series';
 export type EquityRange = '1D' | '1W' | '1M' | 'ALL';
 export const EQUITY_RANGES: readonly EquityRange[] = ['1D', '1W', '1M', 'ALL'];
 
-const RANGE_MS: Record<Exclude<EquityRange, 'ALL'>, number> = { '1D': DAY_MS, '1W': 7 * DAY_MS, '1M': 30 * DAY_MS };
+const RANGE_MS: Record<Exclude<EquityRange, 'ALL'>, number> = {
+  '1D': DAY_MS,
+  '1W': 7 * DAY_MS,
+  '1M': 30 * DAY_MS,
+};
 
 /** The points within `range` of the newest point (the data's clock, not the browser's). */
-export function sliceToRange(points: readonly TimePoint[], range: EquityRange): readonly TimePoint[] {
+export function sliceToRange(
+  points: readonly TimePoint[],
+  range: EquityRange,
+): readonly TimePoint[] {
   if (range === 'ALL' || points.length === 0) return points;
   const from = points[points.length - 1].x - RANGE_MS[range];
   const start = points.findIndex((p) => p.x >= from);

@@ -4,7 +4,12 @@ import { Subject } from 'rxjs';
 import { PollingClock } from '../../core/polling/polling-clock.service';
 import { provideDashboardCharts } from '../../shared/charts/chart-registration';
 import { accountMetrics, chartData, position } from '../../testing/fixtures';
-import { HTTP_TESTING_PROVIDERS, envelope, errorEnvelope, httpTesting } from '../../testing/http-testing';
+import {
+  HTTP_TESTING_PROVIDERS,
+  envelope,
+  errorEnvelope,
+  httpTesting,
+} from '../../testing/http-testing';
 import { OverviewScreen } from './overview-screen';
 
 const portfolio = {
@@ -35,7 +40,13 @@ const curve = chartData({
 
 async function render() {
   const ticks = new Subject<number>();
-  TestBed.configureTestingModule({ providers: [...HTTP_TESTING_PROVIDERS, provideDashboardCharts(), { provide: PollingClock, useValue: { ticks$: ticks } }] });
+  TestBed.configureTestingModule({
+    providers: [
+      ...HTTP_TESTING_PROVIDERS,
+      provideDashboardCharts(),
+      { provide: PollingClock, useValue: { ticks$: ticks } },
+    ],
+  });
   const fixture = TestBed.createComponent(OverviewScreen);
   await fixture.whenStable();
   const http = httpTesting();
@@ -45,8 +56,10 @@ async function render() {
   http.expectOne('/api/metrics').flush(envelope(accountMetrics()));
   await fixture.whenStable();
   const el = fixture.nativeElement as HTMLElement;
-  const text = (id: string) => el.querySelector(`[data-testid="${id}"]`)?.textContent?.replace(/\s+/g, ' ').trim();
-  const tile = (id: string) => el.querySelector(`[data-testid="kpi-${id}"] .tile__value`)?.textContent?.trim();
+  const text = (id: string) =>
+    el.querySelector(`[data-testid="${id}"]`)?.textContent?.replace(/\s+/g, ' ').trim();
+  const tile = (id: string) =>
+    el.querySelector(`[data-testid="kpi-${id}"] .tile__value`)?.textContent?.trim();
   return { fixture, http, ticks, el, text, tile };
 }
 
@@ -59,9 +72,13 @@ describe('OverviewScreen', () => {
     expect(tile('cash')).toBe('$447.50');
     // -0.004 rounds to zero: no sign, no colour.
     expect(tile('total-pnl')).toBe('$0.00');
-    expect(el.querySelector('[data-testid="kpi-total-pnl"] .tile__value')?.className).toContain('flat');
+    expect(el.querySelector('[data-testid="kpi-total-pnl"] .tile__value')?.className).toContain(
+      'flat',
+    );
     expect(tile('day-pnl')).toBe('-$3.20');
-    expect(el.querySelector('[data-testid="kpi-day-pnl"] .tile__value')?.className).toContain('loss');
+    expect(el.querySelector('[data-testid="kpi-day-pnl"] .tile__value')?.className).toContain(
+      'loss',
+    );
     expect(tile('sharpe')).toBe('1.23');
     expect(tile('max-dd')).toBe('3.20%');
     expect(tile('win-rate')).toBe('55.6%');
@@ -84,7 +101,12 @@ describe('OverviewScreen', () => {
     const { fixture, http, ticks, text, tile } = await render();
     ticks.next(1);
     http.match((r) => r.url === '/api/chart-data');
-    http.expectOne('/api/portfolio').flush(errorEnvelope({ code: 'INTERNAL_ERROR', message: 'boom' }), { status: 500, statusText: 'Server Error' });
+    http
+      .expectOne('/api/portfolio')
+      .flush(errorEnvelope({ code: 'INTERNAL_ERROR', message: 'boom' }), {
+        status: 500,
+        statusText: 'Server Error',
+      });
     http.expectOne('/api/metrics').flush(envelope(accountMetrics()));
     await fixture.whenStable();
     expect(text('overview-error')).toContain('INTERNAL_ERROR');

@@ -18,7 +18,16 @@ const portfolio: Portfolio = {
   dayPnl: '-1.5',
   positions: [
     position(),
-    position({ symbol: 'SPY', quantity: '0.1', avgCost: '590', lastPrice: '598', marketValue: '59.8', unrealizedPnl: '0.8', unrealizedPnlPct: '1.35', weight: '11.7' }),
+    position({
+      symbol: 'SPY',
+      quantity: '0.1',
+      avgCost: '590',
+      lastPrice: '598',
+      marketValue: '59.8',
+      unrealizedPnl: '0.8',
+      unrealizedPnlPct: '1.35',
+      weight: '11.7',
+    }),
   ],
 };
 
@@ -55,7 +64,10 @@ describe('overview view', () => {
       }),
       'ALL',
     );
-    expect(equity.points).toEqual([{ x: 1, y: 500 }, { x: 2, y: 505 }]);
+    expect(equity.points).toEqual([
+      { x: 1, y: 500 },
+      { x: 2, y: 505 },
+    ]);
     expect(benchmark.points).toEqual([{ x: 2, y: 502 }]);
     expect(cash.points.map((p) => p.y)).toEqual([500, 450]);
   });

@@ -7,15 +7,43 @@ import type { DoughnutSlice } from '../../shared/charts/doughnut-chart';
 import type { KpiTile } from '../../shared/ui/kpi-tiles';
 import { type EquityRange, drawdownSeries, sliceToRange } from './equity-series';
 
-export function kpiTiles(portfolio: Portfolio | undefined, metrics: AccountMetrics | undefined): KpiTile[] {
+export function kpiTiles(
+  portfolio: Portfolio | undefined,
+  metrics: AccountMetrics | undefined,
+): KpiTile[] {
   return [
     { id: 'equity', label: 'Equity', value: formatMoney(portfolio?.equity) },
     { id: 'cash', label: 'Cash', value: formatMoney(portfolio?.cash) },
-    { id: 'total-pnl', label: 'Total P&L', value: formatMoney(portfolio?.totalPnl, { signed: true }), tone: pnlClass(portfolio?.totalPnl) },
-    { id: 'day-pnl', label: 'Day P&L', value: formatMoney(portfolio?.dayPnl, { signed: true }), tone: pnlClass(portfolio?.dayPnl) },
-    { id: 'sharpe', label: 'Sharpe', value: formatNumber(metrics?.sharpe), hint: String(metrics?.convention['sharpe'] ?? 'Daily returns, sample σ, √252') },
-    { id: 'max-dd', label: 'Max drawdown', value: formatFraction(metrics?.maxDrawdown.pct), tone: metrics?.maxDrawdown.pct ? 'loss' : 'flat' },
-    { id: 'win-rate', label: 'Win rate', value: formatFraction(metrics?.winRate, { digits: 1 }), hint: `${metrics?.tradeCount ?? 0} closed round trips` },
+    {
+      id: 'total-pnl',
+      label: 'Total P&L',
+      value: formatMoney(portfolio?.totalPnl, { signed: true }),
+      tone: pnlClass(portfolio?.totalPnl),
+    },
+    {
+      id: 'day-pnl',
+      label: 'Day P&L',
+      value: formatMoney(portfolio?.dayPnl, { signed: true }),
+      tone: pnlClass(portfolio?.dayPnl),
+    },
+    {
+      id: 'sharpe',
+      label: 'Sharpe',
+      value: formatNumber(metrics?.sharpe),
+      hint: String(metrics?.convention['sharpe'] ?? 'Daily returns, sample σ, √252'),
+    },
+    {
+      id: 'max-dd',
+      label: 'Max drawdown',
+      value: formatFraction(metrics?.maxDrawdown.pct),
+      tone: metrics?.maxDrawdown.pct ? 'loss' : 'flat',
+    },
+    {
+      id: 'win-rate',
+      label: 'Win rate',
+      value: formatFraction(metrics?.winRate, { digits: 1 }),
+      hint: `${metrics?.tradeCount ?? 0} closed round trips`,
+    },
   ];
 }
 
@@ -32,13 +60,25 @@ export function equitySeries(data: ChartData | undefined, range: EquityRange): L
     ) as TimePoint[];
   return [
     { label: 'Equity', color: CHART_COLORS.accent, points: pick((p) => p.equity) },
-    { label: 'Buy & hold', color: CHART_COLORS.benchmark, points: pick((p) => p.benchmark), dashed: true },
+    {
+      label: 'Buy & hold',
+      color: CHART_COLORS.benchmark,
+      points: pick((p) => p.benchmark),
+      dashed: true,
+    },
     { label: 'Cash', color: CHART_COLORS.cash, points: pick((p) => p.cash), dashed: true },
   ];
 }
 
 export function drawdownLine(equityLine: LineSeries | undefined): LineSeries[] {
-  return [{ label: 'Drawdown %', color: CHART_COLORS.loss, points: drawdownSeries(equityLine?.points ?? []), fill: true }];
+  return [
+    {
+      label: 'Drawdown %',
+      color: CHART_COLORS.loss,
+      points: drawdownSeries(equityLine?.points ?? []),
+      fill: true,
+    },
+  ];
 }
 
 /** Market value per position plus cash, largest first. */

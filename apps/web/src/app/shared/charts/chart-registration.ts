@@ -1,4 +1,17 @@
-import { ArcElement, BarController, BarElement, DoughnutController, Filler, Legend, LineController, LineElement, LinearScale, PointElement, ScatterController, Tooltip } from 'chart.js';
+import {
+  ArcElement,
+  BarController,
+  BarElement,
+  DoughnutController,
+  Filler,
+  Legend,
+  LineController,
+  LineElement,
+  LinearScale,
+  PointElement,
+  ScatterController,
+  Tooltip,
+} from 'chart.js';
 import { provideCharts } from 'ng2-charts';
 import { CHART_COLORS } from './chart-theme';
 
@@ -8,12 +21,28 @@ import { CHART_COLORS } from './chart-theme';
  */
 export function provideDashboardCharts() {
   return provideCharts({
-    registerables: [ArcElement, BarController, BarElement, DoughnutController, Filler, Legend, LineController, LineElement, LinearScale, PointElement, ScatterController, Tooltip],
+    registerables: [
+      ArcElement,
+      BarController,
+      BarElement,
+      DoughnutController,
+      Filler,
+      Legend,
+      LineController,
+      LineElement,
+      LinearScale,
+      PointElement,
+      ScatterController,
+      Tooltip,
+    ],
     defaults: {
       animation: false,
       borderColor: CHART_COLORS.grid,
       color: CHART_COLORS.text,
-      font: { family: "ui-monospace, 'DejaVu Sans Mono', 'Liberation Mono', Menlo, Consolas, monospace", size: 10 },
+      font: {
+        family: "ui-monospace, 'DejaVu Sans Mono', 'Liberation Mono', Menlo, Consolas, monospace",
+        size: 10,
+      },
       maintainAspectRatio: false,
       responsive: true,
     },

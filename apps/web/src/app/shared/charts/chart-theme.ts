@@ -10,7 +10,18 @@ export const CHART_COLORS = {
 } as const;
 
 /** Distinct series colours for allocations and run comparisons. */
-export const SERIES_PALETTE = ['#ffa028', '#4aa3ff', '#27d17f', '#c678dd', '#f5c518', '#56b6c2', '#ff6b9a', '#9aa3ad', '#e06c75', '#98c379'] as const;
+export const SERIES_PALETTE = [
+  '#ffa028',
+  '#4aa3ff',
+  '#27d17f',
+  '#c678dd',
+  '#f5c518',
+  '#56b6c2',
+  '#ff6b9a',
+  '#9aa3ad',
+  '#e06c75',
+  '#98c379',
+] as const;
 
 export function paletteColor(index: number): string {
   return SERIES_PALETTE[index % SERIES_PALETTE.length];

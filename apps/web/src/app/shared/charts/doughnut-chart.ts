@@ -16,11 +16,20 @@ type DoughnutConfig = ChartConfiguration<'doughnut', number[], string>;
   imports: [BaseChartDirective],
   template: `
     <div class="chart" [style.height.px]="height()">
-      <canvas baseChart type="doughnut" [data]="data()" [options]="options" [attr.aria-label]="ariaLabel()"></canvas>
+      <canvas
+        baseChart
+        type="doughnut"
+        [data]="data()"
+        [options]="options"
+        [attr.aria-label]="ariaLabel()"
+      ></canvas>
     </div>
   `,
   styles: `
-    .chart { position: relative; width: 100%; }
+    .chart {
+      position: relative;
+      width: 100%;
+    }
   `,
 })
 export class DoughnutChart {

@@ -42,11 +42,20 @@ function markerDataset(series: MarkerSeries): ChartDataset<'line', Points> {
   imports: [BaseChartDirective],
   template: `
     <div class="chart" [style.height.px]="height()">
-      <canvas baseChart type="line" [data]="data()" [options]="options()" [attr.aria-label]="ariaLabel()"></canvas>
+      <canvas
+        baseChart
+        type="line"
+        [data]="data()"
+        [options]="options()"
+        [attr.aria-label]="ariaLabel()"
+      ></canvas>
     </div>
   `,
   styles: `
-    .chart { position: relative; width: 100%; }
+    .chart {
+      position: relative;
+      width: 100%;
+    }
   `,
 })
 export class TimeSeriesChart {
@@ -62,7 +71,9 @@ export class TimeSeriesChart {
   }));
 
   private readonly span = computed(() => {
-    const xs = this.series().flatMap((s) => (s.points.length > 0 ? [s.points[0].x, s.points[s.points.length - 1].x] : []));
+    const xs = this.series().flatMap((s) =>
+      s.points.length > 0 ? [s.points[0].x, s.points[s.points.length - 1].x] : [],
+    );
     return xs.length > 1 ? Math.max(...xs) - Math.min(...xs) : 0;
   });
 
@@ -77,8 +88,10 @@ export class TimeSeriesChart {
         legend: { labels: { boxWidth: 10, boxHeight: 2 } },
         tooltip: {
           callbacks: {
-            title: (items: TooltipItem<'line'>[]) => (items.length > 0 ? timeTooltipLabel(items[0].parsed.x ?? 0) : ''),
-            label: (item: TooltipItem<'line'>) => `${item.dataset.label ?? ''}: ${formatY(item.parsed.y ?? 0)}`,
+            title: (items: TooltipItem<'line'>[]) =>
+              items.length > 0 ? timeTooltipLabel(items[0].parsed.x ?? 0) : '',
+            label: (item: TooltipItem<'line'>) =>
+              `${item.dataset.label ?? ''}: ${formatY(item.parsed.y ?? 0)}`,
           },
         },
       },

@@ -8,19 +8,43 @@ import { ChangeDetectionStrategy, Component, input, output, signal } from '@angu
     @if (asking()) {
       <span class="ask" role="group" [attr.aria-label]="question()">
         <span class="warn">{{ question() }}</span>
-        <button type="button" class="btn" [class.btn--danger]="danger()" [attr.data-testid]="testId() + '-confirm'" (click)="confirm()">
+        <button
+          type="button"
+          class="btn"
+          [class.btn--danger]="danger()"
+          [attr.data-testid]="testId() + '-confirm'"
+          (click)="confirm()"
+        >
           Yes
         </button>
-        <button type="button" class="btn btn--ghost" [attr.data-testid]="testId() + '-cancel'" (click)="asking.set(false)">No</button>
+        <button
+          type="button"
+          class="btn btn--ghost"
+          [attr.data-testid]="testId() + '-cancel'"
+          (click)="asking.set(false)"
+        >
+          No
+        </button>
       </span>
     } @else {
-      <button type="button" class="btn" [class.btn--danger]="danger()" [disabled]="disabled()" [attr.data-testid]="testId()" (click)="asking.set(true)">
+      <button
+        type="button"
+        class="btn"
+        [class.btn--danger]="danger()"
+        [disabled]="disabled()"
+        [attr.data-testid]="testId()"
+        (click)="asking.set(true)"
+      >
         {{ label() }}
       </button>
     }
   `,
   styles: `
-    .ask { display: inline-flex; gap: 0.4rem; align-items: center; }
+    .ask {
+      display: inline-flex;
+      gap: 0.4rem;
+      align-items: center;
+    }
   `,
 })
 export class ConfirmButton {

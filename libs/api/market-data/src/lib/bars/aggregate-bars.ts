@@ -1,7 +1,6 @@
 import type { MarketTimespan } from '@ptp/contracts';
 import { type Bar, newYorkDate, newYorkWallTimeToUtc, HOUR_MS } from '@ptp/domain';
 
-
 /** Start of the bucket `time` falls in: the UTC hour, or 00:00 New York (Polygon's daily-bar convention). */
 function bucketStart(time: number, timespan: MarketTimespan): number {
   if (timespan === 'minute') return time;

@@ -15,7 +15,8 @@ export class AccountLifecycle {
     private readonly accounts: AccountsService,
     private readonly desks: TradingDesks,
     private readonly runtime: RuntimeConfigService,
-    @InjectRepository(TradingSessionEntity) private readonly sessions: Repository<TradingSessionEntity>,
+    @InjectRepository(TradingSessionEntity)
+    private readonly sessions: Repository<TradingSessionEntity>,
   ) {}
 
   async list(): Promise<Account[]> {
@@ -51,12 +52,19 @@ export class AccountLifecycle {
 
   private async refuseWhileRunning(accountId: string, action: string): Promise<void> {
     if (await this.sessions.existsBy({ accountId, status: 'running' })) {
-      throw ApiError.conflict('SESSION_RUNNING', `Stop the running session before you ${action} account ${accountId}.`, { accountId });
+      throw ApiError.conflict(
+        'SESSION_RUNNING',
+        `Stop the running session before you ${action} account ${accountId}.`,
+        { accountId },
+      );
     }
   }
 
   private async describe(account: AccountEntity): Promise<Account> {
-    const [valuation, session] = await Promise.all([this.desks.valuation(account.id), this.sessions.findOneBy({ accountId: account.id, status: 'running' })]);
+    const [valuation, session] = await Promise.all([
+      this.desks.valuation(account.id),
+      this.sessions.findOneBy({ accountId: account.id, status: 'running' }),
+    ]);
     return {
       id: account.id,
       name: account.name,

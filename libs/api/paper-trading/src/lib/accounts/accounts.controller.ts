@@ -31,8 +31,21 @@ export class AccountsController {
   }
 
   @Post()
-  @ApiOperation({ summary: 'Create a named paper account (its own cash, positions, orders and session)' })
-  @ApiEnvelopeResponse('The new account', { ...EXAMPLE_ACCOUNT, id: '0b6c…', name: 'Momentum test', isDefault: false, sessionState: 'idle', strategy: null }, HttpStatus.CREATED)
+  @ApiOperation({
+    summary: 'Create a named paper account (its own cash, positions, orders and session)',
+  })
+  @ApiEnvelopeResponse(
+    'The new account',
+    {
+      ...EXAMPLE_ACCOUNT,
+      id: '0b6c…',
+      name: 'Momentum test',
+      isDefault: false,
+      sessionState: 'idle',
+      strategy: null,
+    },
+    HttpStatus.CREATED,
+  )
   @ApiErrorResponses({ 400: ['VALIDATION_FAILED'], 409: ['ACCOUNT_NAME_TAKEN'] })
   create(@Body() body: CreateAccountDto): Promise<Account> {
     return this.lifecycle.create(body.name, body.startingCapital);
@@ -40,17 +53,39 @@ export class AccountsController {
 
   @Post(':id/reset')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Reset an account to its starting capital, deleting its history; body {"confirm": true}' })
-  @ApiEnvelopeResponse('The account after the reset', { ...EXAMPLE_ACCOUNT, cash: '500.00', equity: '500.00', totalPnl: '0.00', sessionState: 'idle', strategy: null })
-  @ApiErrorResponses({ 400: ['VALIDATION_FAILED'], 404: ['ACCOUNT_NOT_FOUND'], 409: ['SESSION_RUNNING'] })
+  @ApiOperation({
+    summary:
+      'Reset an account to its starting capital, deleting its history; body {"confirm": true}',
+  })
+  @ApiEnvelopeResponse('The account after the reset', {
+    ...EXAMPLE_ACCOUNT,
+    cash: '500.00',
+    equity: '500.00',
+    totalPnl: '0.00',
+    sessionState: 'idle',
+    strategy: null,
+  })
+  @ApiErrorResponses({
+    400: ['VALIDATION_FAILED'],
+    404: ['ACCOUNT_NOT_FOUND'],
+    409: ['SESSION_RUNNING'],
+  })
   reset(@AccountIdParam() id: string, @Body() _body: ConfirmDto): Promise<Account> {
     return this.lifecycle.reset(id);
   }
 
   @Delete(':id')
   @ApiOperation({ summary: 'Delete an account and all its rows (not the default account)' })
-  @ApiEnvelopeResponse('The account as it was before the delete', { ...EXAMPLE_ACCOUNT, isDefault: false, sessionState: 'idle' })
-  @ApiErrorResponses({ 400: ['VALIDATION_FAILED'], 404: ['ACCOUNT_NOT_FOUND'], 409: ['DEFAULT_ACCOUNT', 'SESSION_RUNNING'] })
+  @ApiEnvelopeResponse('The account as it was before the delete', {
+    ...EXAMPLE_ACCOUNT,
+    isDefault: false,
+    sessionState: 'idle',
+  })
+  @ApiErrorResponses({
+    400: ['VALIDATION_FAILED'],
+    404: ['ACCOUNT_NOT_FOUND'],
+    409: ['DEFAULT_ACCOUNT', 'SESSION_RUNNING'],
+  })
   delete(@AccountIdParam() id: string): Promise<Account> {
     return this.lifecycle.delete(id);
   }

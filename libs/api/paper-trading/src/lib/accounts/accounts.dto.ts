@@ -10,7 +10,12 @@ export class CreateAccountDto {
   @Length(1, 100)
   name!: string;
 
-  @ApiPropertyOptional({ example: 1000, minimum: 1, maximum: 1_000_000_000, description: 'Dollars; the configured starting capital when omitted.' })
+  @ApiPropertyOptional({
+    example: 1000,
+    minimum: 1,
+    maximum: 1_000_000_000,
+    description: 'Dollars; the configured starting capital when omitted.',
+  })
   @IsOptional()
   @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
   @Min(1)
@@ -21,7 +26,10 @@ export class CreateAccountDto {
 /** A reset wipes history, so the body must say so explicitly. */
 export class ConfirmDto {
   @ApiProperty({ example: true, description: 'Must be true.' })
-  @Equals(true, { message: 'confirm must be true: a reset deletes every fill, order, position and snapshot of the account' })
+  @Equals(true, {
+    message:
+      'confirm must be true: a reset deletes every fill, order, position and snapshot of the account',
+  })
   confirm!: true;
 }
 

@@ -18,7 +18,15 @@ import { ApiError } from '@ptp/api/shared';
 import { DataSource, type EntityManager } from 'typeorm';
 
 /** Rows that make up an account's trading history; a reset deletes them, a delete also drops config and the account. */
-const HISTORY_ENTITIES = [EngineStateEntity, PaperTradeEntity, PositionEntity, OrderEntity, EquitySnapshotEntity, DecisionEntity, TradingSessionEntity] as const;
+const HISTORY_ENTITIES = [
+  EngineStateEntity,
+  PaperTradeEntity,
+  PositionEntity,
+  OrderEntity,
+  EquitySnapshotEntity,
+  DecisionEntity,
+  TradingSessionEntity,
+] as const;
 
 @Injectable()
 export class AccountsService {
@@ -32,17 +40,25 @@ export class AccountsService {
   async resolve(accountId: string | undefined): Promise<AccountEntity> {
     const id = accountId ?? DEFAULT_ACCOUNT_ID;
     const account = await this.dataSource.getRepository(AccountEntity).findOneBy({ id });
-    if (!account) throw ApiError.notFound('ACCOUNT_NOT_FOUND', `No paper account with id "${id}".`, { accountId: id });
+    if (!account)
+      throw ApiError.notFound('ACCOUNT_NOT_FOUND', `No paper account with id "${id}".`, {
+        accountId: id,
+      });
     return account;
   }
 
   list(): Promise<AccountEntity[]> {
-    return this.dataSource.getRepository(AccountEntity).find({ order: { isDefault: 'DESC', createdAt: 'ASC', id: 'ASC' } });
+    return this.dataSource
+      .getRepository(AccountEntity)
+      .find({ order: { isDefault: 'DESC', createdAt: 'ASC', id: 'ASC' } });
   }
 
   async create(name: string, startingCapital: number | undefined): Promise<AccountEntity> {
     const repository = this.dataSource.getRepository(AccountEntity);
-    if (await repository.existsBy({ name })) throw ApiError.conflict('ACCOUNT_NAME_TAKEN', `An account named "${name}" already exists.`, { name });
+    if (await repository.existsBy({ name }))
+      throw ApiError.conflict('ACCOUNT_NAME_TAKEN', `An account named "${name}" already exists.`, {
+        name,
+      });
     const account: AccountEntity = {
       id: randomUUID(),
       name,
@@ -60,7 +76,12 @@ export class AccountsService {
   }
 
   async delete(account: AccountEntity): Promise<void> {
-    if (account.isDefault) throw ApiError.conflict('DEFAULT_ACCOUNT', 'The default account cannot be deleted; reset it instead.', { accountId: account.id });
+    if (account.isDefault)
+      throw ApiError.conflict(
+        'DEFAULT_ACCOUNT',
+        'The default account cannot be deleted; reset it instead.',
+        { accountId: account.id },
+      );
     await this.writes.transaction(async (manager) => {
       await this.deleteHistory(manager, account.id);
       await manager.delete(PortfolioConfigEntity, { accountId: account.id });

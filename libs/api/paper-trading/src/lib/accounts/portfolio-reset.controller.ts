@@ -1,6 +1,11 @@
 import { Body, Controller, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AccountQueryDto, accountIdOf, ApiEnvelopeResponse, ApiErrorResponses } from '@ptp/api/shared';
+import {
+  AccountQueryDto,
+  accountIdOf,
+  ApiEnvelopeResponse,
+  ApiErrorResponses,
+} from '@ptp/api/shared';
 import type { Account } from '@ptp/contracts';
 import { AccountLifecycle } from './account-lifecycle.service';
 import { ResetPortfolioDto } from './accounts.dto';
@@ -13,9 +18,27 @@ export class PortfolioResetController {
 
   @Post('reset')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Reset the account to its starting capital, deleting fills, orders, positions, snapshots and decisions' })
-  @ApiEnvelopeResponse('The account after the reset', { id: 'default', name: 'Default', isDefault: true, startingCapital: '500', cash: '500.00', equity: '500.00', totalPnl: '0.00', sessionState: 'idle', strategy: null, createdAt: '2026-01-05T14:00:00.000Z' })
-  @ApiErrorResponses({ 400: ['VALIDATION_FAILED'], 404: ['ACCOUNT_NOT_FOUND'], 409: ['SESSION_RUNNING'] })
+  @ApiOperation({
+    summary:
+      'Reset the account to its starting capital, deleting fills, orders, positions, snapshots and decisions',
+  })
+  @ApiEnvelopeResponse('The account after the reset', {
+    id: 'default',
+    name: 'Default',
+    isDefault: true,
+    startingCapital: '500',
+    cash: '500.00',
+    equity: '500.00',
+    totalPnl: '0.00',
+    sessionState: 'idle',
+    strategy: null,
+    createdAt: '2026-01-05T14:00:00.000Z',
+  })
+  @ApiErrorResponses({
+    400: ['VALIDATION_FAILED'],
+    404: ['ACCOUNT_NOT_FOUND'],
+    409: ['SESSION_RUNNING'],
+  })
   reset(@Body() body: ResetPortfolioDto, @Query() query: AccountQueryDto): Promise<Account> {
     return this.lifecycle.reset(accountIdOf(body, query));
   }

@@ -20,6 +20,9 @@ describe('ChartDataStore', () => {
     store.recordEquity('a', point(60_000, 500));
     const asOf = store.snapshot('a', 'SPY', undefined)?.data.asOf;
     store.recordEquity('a', point(60_000, 499.5));
-    expect(store.snapshot('a', 'SPY', asOf)?.data).toMatchObject({ incremental: true, equity: [point(60_000, 499.5)] });
+    expect(store.snapshot('a', 'SPY', asOf)?.data).toMatchObject({
+      incremental: true,
+      equity: [point(60_000, 499.5)],
+    });
   });
 });

@@ -42,7 +42,12 @@ export class ChartDataStore {
   }
 
   /** (Re)creates an account's series, e.g. at start-up from the database or after a reset. */
-  initAccount(accountId: string, startingCapital: number, equity: readonly ChartEquityPoint[] = [], fills: readonly ChartFillMarker[] = []): void {
+  initAccount(
+    accountId: string,
+    startingCapital: number,
+    equity: readonly ChartEquityPoint[] = [],
+    fills: readonly ChartFillMarker[] = [],
+  ): void {
     const revision = this.clock.next();
     const series: AccountSeries = {
       startingCapital,
@@ -64,7 +69,14 @@ export class ChartDataStore {
   recordEquity(accountId: string, point: ChartEquityPoint): void {
     const series = this.accounts.get(accountId)?.equity;
     const last = series?.last();
-    if (last && last.time === point.time && last.equity === point.equity && last.cash === point.cash && last.benchmark === point.benchmark) return;
+    if (
+      last &&
+      last.time === point.time &&
+      last.equity === point.equity &&
+      last.cash === point.cash &&
+      last.benchmark === point.benchmark
+    )
+      return;
     series?.push(point, this.clock.next());
   }
 
@@ -93,7 +105,11 @@ export class ChartDataStore {
    * The chart data of an account (undefined if the account is not loaded). The ETag names this
    * process, the account, the store's revision and `since`, so it changes exactly when the answer would.
    */
-  snapshot(accountId: string, benchmarkSymbol: string, since: number | undefined): ChartSnapshot | undefined {
+  snapshot(
+    accountId: string,
+    benchmarkSymbol: string,
+    since: number | undefined,
+  ): ChartSnapshot | undefined {
     const series = this.accounts.get(accountId);
     if (!series) return undefined;
     const view = this.view(accountId, series, since);
@@ -122,9 +138,14 @@ export class ChartDataStore {
   }
 
   /** An increment only when `since` is a revision of this process after the account's last reset. */
-  private view(accountId: string, series: AccountSeries, since: number | undefined): { asOf: number; from: number | undefined; etag: string } {
+  private view(
+    accountId: string,
+    series: AccountSeries,
+    since: number | undefined,
+  ): { asOf: number; from: number | undefined; etag: string } {
     const asOf = this.clock.current();
-    const from = since !== undefined && since >= series.resetAt && since <= asOf ? since : undefined;
+    const from =
+      since !== undefined && since >= series.resetAt && since <= asOf ? since : undefined;
     return { asOf, from, etag: `W/"${this.bootId}-${accountId}-${asOf}-${from ?? 'all'}"` };
   }
 }

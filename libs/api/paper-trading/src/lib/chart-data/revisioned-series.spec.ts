@@ -5,22 +5,29 @@ import { RevisionedSeries } from './revisioned-series';
 describe('RevisionedSeries', () => {
   it('returns exactly the points recorded after a revision, within its capacity', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 5 }), { maxLength: 60 }), fc.integer({ min: 1, max: 20 }), fc.nat(60), (gaps, capacity, cut) => {
-        let now = 1000;
-        const clock = new RevisionClock(() => now);
-        const series = new RevisionedSeries<number>(capacity);
-        const recorded: { value: number; revision: number }[] = [];
-        gaps.forEach((gap, value) => {
-          now += gap;
-          const revision = clock.next();
-          series.push(value, revision);
-          recorded.push({ value, revision });
-        });
-        const kept = recorded.slice(Math.max(0, recorded.length - capacity));
-        const since = recorded[Math.min(cut, recorded.length - 1)]?.revision;
-        expect(series.since(undefined)).toEqual(kept.map((r) => r.value));
-        expect(series.since(since)).toEqual(kept.filter((r) => since === undefined || r.revision > since).map((r) => r.value));
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 5 }), { maxLength: 60 }),
+        fc.integer({ min: 1, max: 20 }),
+        fc.nat(60),
+        (gaps, capacity, cut) => {
+          let now = 1000;
+          const clock = new RevisionClock(() => now);
+          const series = new RevisionedSeries<number>(capacity);
+          const recorded: { value: number; revision: number }[] = [];
+          gaps.forEach((gap, value) => {
+            now += gap;
+            const revision = clock.next();
+            series.push(value, revision);
+            recorded.push({ value, revision });
+          });
+          const kept = recorded.slice(Math.max(0, recorded.length - capacity));
+          const since = recorded[Math.min(cut, recorded.length - 1)]?.revision;
+          expect(series.since(undefined)).toEqual(kept.map((r) => r.value));
+          expect(series.since(since)).toEqual(
+            kept.filter((r) => since === undefined || r.revision > since).map((r) => r.value),
+          );
+        },
+      ),
       { numRuns: 200 },
     );
   });

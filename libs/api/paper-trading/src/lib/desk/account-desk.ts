@@ -124,7 +124,8 @@ export class AccountDesk {
     if (!this.session) return;
     const engine = await this.engine();
     for (const order of engine.orders()) {
-      if (order.source === 'strategy') engine.cancelOrder(order.id, this.book.marketTime, 'session stopped');
+      if (order.source === 'strategy')
+        engine.cancelOrder(order.id, this.book.marketTime, 'session stopped');
     }
     await this.commit(engine.takeOutput(), {});
     this.services.sessions.delete(this.accountId);
@@ -196,7 +197,12 @@ export class AccountDesk {
     const session = this.session;
     const live = this.book.live;
     if (live.runtime === runtime && live.session === session) return live.engine;
-    const config = engineConfig(this.accountId, this.book.account.startingCapital, runtime, session);
+    const config = engineConfig(
+      this.accountId,
+      this.book.account.startingCapital,
+      runtime,
+      session,
+    );
     const engine = this.services.loader.rebuildEngine(live.engine, config, session);
     this.book.live = { engine, runtime, session, barTime: live.barTime };
     return engine;
@@ -219,19 +225,24 @@ export class AccountDesk {
    * If the write fails the desk is discarded, so the next use rebuilds it from the database.
    */
   private async commit(output: EngineOutput, extras: CommitExtras): Promise<void> {
-    const changed = output.orders.length > 0 || output.fills.length > 0 || output.decisions.length > 0;
+    const changed =
+      output.orders.length > 0 || output.fills.length > 0 || output.decisions.length > 0;
     if (!changed && !extras.session && !extras.snapshot) return;
     const { engine, session } = this.book.live;
     const accountId = this.accountId;
     const sessionId = session?.id ?? null;
     const rows = this.projection.rows(output, extras.snapshot === true);
-    const bySession = new Set(output.orders.filter((o) => o.source === 'strategy').map((o) => o.id));
+    const bySession = new Set(
+      output.orders.filter((o) => o.source === 'strategy').map((o) => o.id),
+    );
     const ofSession = (orderId: string) => (bySession.has(orderId) ? sessionId : null);
     try {
       await this.services.writer.write({
         accountId,
         orders: output.orders.map((o) => orderRow(o, accountId, ofSession(o.id))),
-        trades: output.fills.map((f, i) => fillRow(f, accountId, ofSession(f.orderId), output.fillPnl[i])),
+        trades: output.fills.map((f, i) =>
+          fillRow(f, accountId, ofSession(f.orderId), output.fillPnl[i]),
+        ),
         positions: rows.positions,
         equity: rows.equity,
         decisions: output.decisions.map((d) => decisionRow(d, accountId, sessionId)),

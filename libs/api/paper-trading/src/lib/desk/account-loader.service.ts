@@ -46,39 +46,68 @@ export class AccountLoader {
    * The account's book: its engine (restored without a session) marked to the newest known prices,
    * and its chart series seeded from the database.
    */
-  async loadBook(accountId: string, prices: LivePrices, benchmarkSymbol: string): Promise<AccountBook> {
+  async loadBook(
+    accountId: string,
+    prices: LivePrices,
+    benchmarkSymbol: string,
+  ): Promise<AccountBook> {
     const account = await this.dataSource.getRepository(AccountEntity).findOneBy({ id: accountId });
-    if (!account) throw ApiError.notFound('ACCOUNT_NOT_FOUND', `No paper account with id "${accountId}".`, { accountId });
+    if (!account)
+      throw ApiError.notFound('ACCOUNT_NOT_FOUND', `No paper account with id "${accountId}".`, {
+        accountId,
+      });
     const [fills, positions, snapshots, runtime] = await Promise.all([
-      this.dataSource.getRepository(PaperTradeEntity).find({ where: { accountId }, order: { executedAt: 'ASC', id: 'ASC' } }),
+      this.dataSource
+        .getRepository(PaperTradeEntity)
+        .find({ where: { accountId }, order: { executedAt: 'ASC', id: 'ASC' } }),
       this.dataSource.getRepository(PositionEntity).find({ where: { accountId } }),
-      this.dataSource.getRepository(EquitySnapshotEntity).find({ where: { accountId }, order: { time: 'DESC', id: 'DESC' }, take: CHART_SERIES_CAPACITY }),
+      this.dataSource.getRepository(EquitySnapshotEntity).find({
+        where: { accountId },
+        order: { time: 'DESC', id: 'DESC' },
+        take: CHART_SERIES_CAPACITY,
+      }),
       this.runtime.get(accountId),
     ]);
     snapshots.reverse();
     const last = snapshots[snapshots.length - 1];
-    const engine = await this.loadEngine(accountId, engineConfig(accountId, account.startingCapital, runtime, null), null);
+    const engine = await this.loadEngine(
+      accountId,
+      engineConfig(accountId, account.startingCapital, runtime, null),
+      null,
+    );
     for (const mark of prices.marks()) engine.markPrice(mark);
     const book: AccountBook = {
       account,
-      live: { engine, runtime, session: null, barTime: engine.snapshot().time ?? Number.NEGATIVE_INFINITY },
+      live: {
+        engine,
+        runtime,
+        session: null,
+        barTime: engine.snapshot().time ?? Number.NEGATIVE_INFINITY,
+      },
       openOrderSymbols: new Set(engine.orders().map((o) => o.symbol)),
       lastFillTime: new Map(positions.map((p) => [p.symbol, p.updatedAt ?? p.openedAt])),
       benchmarkAnchor: null,
       marketTime: Math.max(last?.time ?? 0, fills[fills.length - 1]?.executedAt ?? 0, Date.now()),
     };
     const benchmarkPrice = prices.priceOf(benchmarkSymbol);
-    if (last?.benchmark && benchmarkPrice !== undefined) book.benchmarkAnchor = { price: benchmarkPrice, value: Number(last.benchmark) };
+    if (last?.benchmark && benchmarkPrice !== undefined)
+      book.benchmarkAnchor = { price: benchmarkPrice, value: Number(last.benchmark) };
     this.chart.initAccount(
       accountId,
       Number(account.startingCapital),
       snapshots.map(AccountProjection.equityPoint),
-      fills.slice(-CHART_SERIES_CAPACITY).map((row) => AccountProjection.fillMarker(fillFromRow(row))),
+      fills
+        .slice(-CHART_SERIES_CAPACITY)
+        .map((row) => AccountProjection.fillMarker(fillFromRow(row))),
     );
     return book;
   }
 
-  async loadEngine(accountId: string, config: EngineConfig, session: WarmUpCursor | null): Promise<TradingEngine> {
+  async loadEngine(
+    accountId: string,
+    config: EngineConfig,
+    session: WarmUpCursor | null,
+  ): Promise<TradingEngine> {
     const [state, rows] = await Promise.all([
       this.dataSource.getRepository(EngineStateEntity).findOneBy({ accountId }),
       this.dataSource.getRepository(PaperTradeEntity).findBy({ accountId }),
@@ -88,10 +117,17 @@ export class AccountLoader {
       if (fills.length > 0) throw new Error(`account ${accountId} has fills but no engine state`);
       return this.warm(new TradingEngine(config), session);
     }
-    return this.warm(TradingEngine.restore(config, JSON.parse(state.snapshot) as EngineSnapshot, fills), session);
+    return this.warm(
+      TradingEngine.restore(config, JSON.parse(state.snapshot) as EngineSnapshot, fills),
+      session,
+    );
   }
 
-  rebuildEngine(engine: TradingEngine, config: EngineConfig, session: WarmUpCursor | null): TradingEngine {
+  rebuildEngine(
+    engine: TradingEngine,
+    config: EngineConfig,
+    session: WarmUpCursor | null,
+  ): TradingEngine {
     return this.warm(TradingEngine.restore(config, engine.snapshot()), session);
   }
 
@@ -101,7 +137,9 @@ export class AccountLoader {
     for (const symbol of session.symbols) {
       const cursor = session.cursor[symbol];
       if (cursor === undefined) continue;
-      bars.push(...this.marketData.getRecentBars(symbol, WARM_UP_BARS).filter((bar) => bar.time <= cursor));
+      bars.push(
+        ...this.marketData.getRecentBars(symbol, WARM_UP_BARS).filter((bar) => bar.time <= cursor),
+      );
     }
     bars.sort((a, b) => a.time - b.time || a.symbol.localeCompare(b.symbol));
     engine.warmUp(bars);

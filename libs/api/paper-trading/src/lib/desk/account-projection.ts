@@ -31,7 +31,12 @@ export class AccountProjection {
 
   static equityPoint(snapshot: Omit<EquitySnapshotEntity, 'id'>): ChartEquityPoint {
     const benchmark = snapshot.benchmark === null ? null : Number(snapshot.benchmark);
-    return { time: snapshot.time, equity: Number(snapshot.equity), cash: Number(snapshot.cash), benchmark };
+    return {
+      time: snapshot.time,
+      equity: Number(snapshot.equity),
+      cash: Number(snapshot.cash),
+      benchmark,
+    };
   }
 
   valuation(): Valuation {

@@ -17,7 +17,11 @@ describe('BarInbox', () => {
     const session = { symbols: ['AAPL', 'MSFT'], cursor: { AAPL: 2 * 60_000 } };
     const offered = [bar('MSFT', 3), bar('AAPL', 2), bar('AAPL', 3), bar('SPY', 4), bar('AAPL', 4)];
     expect(offered.map((b) => inbox.offer(b, session))).toEqual([true, false, true, false, true]);
-    expect(inbox.drain().map((b) => `${b.symbol}@${b.time / 60_000}`)).toEqual(['AAPL@3', 'MSFT@3', 'AAPL@4']);
+    expect(inbox.drain().map((b) => `${b.symbol}@${b.time / 60_000}`)).toEqual([
+      'AAPL@3',
+      'MSFT@3',
+      'AAPL@4',
+    ]);
     expect(inbox.drain()).toEqual([]);
   });
 
@@ -43,7 +47,8 @@ describe('BarInbox', () => {
   it('keeps only the newest bars of a symbol after a long pause', () => {
     const inbox = new BarInbox();
     const session = { symbols: ['AAPL'], cursor: {} };
-    for (let minute = 1; minute <= MAX_BARS_PER_TICK + 10; minute++) inbox.offer(bar('AAPL', minute), session);
+    for (let minute = 1; minute <= MAX_BARS_PER_TICK + 10; minute++)
+      inbox.offer(bar('AAPL', minute), session);
     const bars = inbox.drain();
     expect(bars).toHaveLength(MAX_BARS_PER_TICK);
     expect(bars[0].time).toBe(11 * 60_000);

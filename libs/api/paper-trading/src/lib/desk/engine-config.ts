@@ -13,8 +13,18 @@ export interface SessionStrategy {
  * session's strategy on the session's symbols (none without a session: manual orders only), and
  * ids prefixed with the account id so they are unique across accounts.
  */
-export function engineConfig(accountId: string, startingCapital: string, runtime: RuntimeConfig, session: SessionStrategy | null): EngineConfig {
-  const strategies = Object.fromEntries((session?.symbols ?? []).map((symbol) => [symbol, { name: session?.strategy as string, params: session?.params }]));
+export function engineConfig(
+  accountId: string,
+  startingCapital: string,
+  runtime: RuntimeConfig,
+  session: SessionStrategy | null,
+): EngineConfig {
+  const strategies = Object.fromEntries(
+    (session?.symbols ?? []).map((symbol) => [
+      symbol,
+      { name: session?.strategy as string, params: session?.params },
+    ]),
+  );
   return {
     startingCash: Number(startingCapital),
     strategies,

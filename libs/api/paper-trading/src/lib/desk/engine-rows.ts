@@ -62,11 +62,20 @@ export function toOrderView(row: OrderEntity): OrderView {
     reason: row.reason,
     createdAt: iso(row.createdAt),
     updatedAt: iso(row.updatedAt),
-    transitions: order.transitions.map((t) => ({ status: t.status, time: iso(t.time), reason: t.reason })),
+    transitions: order.transitions.map((t) => ({
+      status: t.status,
+      time: iso(t.time),
+      reason: t.reason,
+    })),
   };
 }
 
-export function fillRow(fill: Fill, accountId: string, sessionId: string | null, realizedPnl: string): PaperTradeEntity {
+export function fillRow(
+  fill: Fill,
+  accountId: string,
+  sessionId: string | null,
+  realizedPnl: string,
+): PaperTradeEntity {
   return {
     id: fill.id,
     accountId,
@@ -91,10 +100,23 @@ export function fillsInBookingOrder(rows: readonly PaperTradeEntity[]): Fill[] {
 
 /** A stored fill back in the engine's shape: the strings were written from these very numbers, so they parse back exactly. */
 export function fillFromRow(row: PaperTradeEntity): Fill {
-  return { id: row.id, orderId: row.orderId, symbol: row.symbol, side: row.side, quantity: Number(row.quantity), price: Number(row.price), commission: Number(row.commission), time: row.executedAt };
+  return {
+    id: row.id,
+    orderId: row.orderId,
+    symbol: row.symbol,
+    side: row.side,
+    quantity: Number(row.quantity),
+    price: Number(row.price),
+    commission: Number(row.commission),
+    time: row.executedAt,
+  };
 }
 
-export function decisionRow(decision: DecisionRecord, accountId: string, sessionId: string | null): Omit<DecisionEntity, 'id'> {
+export function decisionRow(
+  decision: DecisionRecord,
+  accountId: string,
+  sessionId: string | null,
+): Omit<DecisionEntity, 'id'> {
   return {
     accountId,
     sessionId,

@@ -16,7 +16,11 @@ describe('KeyedSerialQueue', () => {
       running -= 1;
       return name;
     };
-    const results = await Promise.all([queue.run('a', task('1')), queue.run('a', task('2')), queue.run('a', task('3'))]);
+    const results = await Promise.all([
+      queue.run('a', task('1')),
+      queue.run('a', task('2')),
+      queue.run('a', task('3')),
+    ]);
     expect(results).toEqual(['1', '2', '3']);
     expect(log).toEqual(['start 1', 'end 1', 'start 2', 'end 2', 'start 3', 'end 3']);
     expect(queue.busy('a')).toBe(false);

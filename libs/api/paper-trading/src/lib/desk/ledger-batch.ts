@@ -1,4 +1,10 @@
-import type { DecisionEntity, EquitySnapshotEntity, OrderEntity, PaperTradeEntity, PositionEntity } from '@ptp/api/persistence';
+import type {
+  DecisionEntity,
+  EquitySnapshotEntity,
+  OrderEntity,
+  PaperTradeEntity,
+  PositionEntity,
+} from '@ptp/api/persistence';
 
 /** A session row's per-tick progress, written with the tick's fills. */
 export interface SessionProgress {

@@ -1,5 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { DatabaseWrites, DecisionEntity, EngineStateEntity, EquitySnapshotEntity, OrderEntity, PaperTradeEntity, PositionEntity, TradingSessionEntity } from '@ptp/api/persistence';
+import {
+  DatabaseWrites,
+  DecisionEntity,
+  EngineStateEntity,
+  EquitySnapshotEntity,
+  OrderEntity,
+  PaperTradeEntity,
+  PositionEntity,
+  TradingSessionEntity,
+} from '@ptp/api/persistence';
 import { isEmptyBatch, type LedgerBatch } from './ledger-batch';
 
 /** Rows per INSERT statement; keeps SQLite under its bound-parameter limit. */
@@ -13,18 +22,30 @@ export class LedgerWriter {
   async write(batch: LedgerBatch): Promise<void> {
     if (isEmptyBatch(batch)) return;
     await this.writes.transaction(async (manager) => {
-      for (let i = 0; i < batch.orders.length; i += CHUNK) await manager.upsert(OrderEntity, batch.orders.slice(i, i + CHUNK), ['id']);
-      for (let i = 0; i < batch.trades.length; i += CHUNK) await manager.insert(PaperTradeEntity, batch.trades.slice(i, i + CHUNK));
+      for (let i = 0; i < batch.orders.length; i += CHUNK)
+        await manager.upsert(OrderEntity, batch.orders.slice(i, i + CHUNK), ['id']);
+      for (let i = 0; i < batch.trades.length; i += CHUNK)
+        await manager.insert(PaperTradeEntity, batch.trades.slice(i, i + CHUNK));
       if (batch.positions !== null) {
         await manager.delete(PositionEntity, { accountId: batch.accountId });
         if (batch.positions.length > 0) await manager.insert(PositionEntity, [...batch.positions]);
       }
       if (batch.equity) await manager.insert(EquitySnapshotEntity, batch.equity);
-      for (let i = 0; i < batch.decisions.length; i += CHUNK) await manager.insert(DecisionEntity, batch.decisions.slice(i, i + CHUNK));
+      for (let i = 0; i < batch.decisions.length; i += CHUNK)
+        await manager.insert(DecisionEntity, batch.decisions.slice(i, i + CHUNK));
       if (batch.session) {
-        await manager.update(TradingSessionEntity, { id: batch.session.id }, { lastTickAt: batch.session.lastTickAt, cursor: batch.session.cursor });
+        await manager.update(
+          TradingSessionEntity,
+          { id: batch.session.id },
+          { lastTickAt: batch.session.lastTickAt, cursor: batch.session.cursor },
+        );
       }
-      if (batch.engine !== null) await manager.upsert(EngineStateEntity, { accountId: batch.accountId, snapshot: batch.engine, updatedAt: Date.now() }, ['accountId']);
+      if (batch.engine !== null)
+        await manager.upsert(
+          EngineStateEntity,
+          { accountId: batch.accountId, snapshot: batch.engine, updatedAt: Date.now() },
+          ['accountId'],
+        );
     });
   }
 }

@@ -20,11 +20,23 @@ export class LivePrices {
   private readonly latest = new Map<string, Seen>();
 
   noteBar(bar: Bar, now: number): void {
-    this.offer(bar.symbol, { price: bar.close, time: bar.time + MINUTE_MS, receivedAt: now, stale: false });
+    this.offer(bar.symbol, {
+      price: bar.close,
+      time: bar.time + MINUTE_MS,
+      receivedAt: now,
+      stale: false,
+    });
   }
 
   noteQuote(quote: MarketQuote, now: number): void {
-    this.offer(quote.symbol, { price: quote.price, bid: quote.bid, ask: quote.ask, time: quote.asOf, receivedAt: now - quote.ageSec * 1000, stale: quote.stale });
+    this.offer(quote.symbol, {
+      price: quote.price,
+      bid: quote.bid,
+      ask: quote.ask,
+      time: quote.asOf,
+      receivedAt: now - quote.ageSec * 1000,
+      stale: quote.stale,
+    });
   }
 
   /** Market time of the symbol's newest price. */
@@ -52,7 +64,15 @@ export class LivePrices {
   live(symbol: string, now: number): LivePrice | null {
     const seen = this.latest.get(symbol);
     if (!seen) return null;
-    return { symbol, time: seen.time, price: seen.price, bid: seen.bid, ask: seen.ask, ageMs: Math.max(0, now - seen.receivedAt), stale: seen.stale };
+    return {
+      symbol,
+      time: seen.time,
+      price: seen.price,
+      bid: seen.bid,
+      ask: seen.ask,
+      ageMs: Math.max(0, now - seen.receivedAt),
+      stale: seen.stale,
+    };
   }
 
   private offer(symbol: string, seen: Seen): void {

@@ -11,10 +11,13 @@ export interface Valuation extends Portfolio {
   readonly riskState: RiskStateView;
 }
 
-export const money = (d: Dec): string => d.toDecimalPlaces(MONEY_DP, Dec.ROUND_HALF_EVEN).toFixed(MONEY_DP);
+export const money = (d: Dec): string =>
+  d.toDecimalPlaces(MONEY_DP, Dec.ROUND_HALF_EVEN).toFixed(MONEY_DP);
 const price = (d: Dec): string => d.toDecimalPlaces(PRICE_DP, Dec.ROUND_HALF_EVEN).toString();
 const pct = (part: Dec, whole: Dec): string =>
-  whole.isZero() ? '0' : part.div(whole).times(100).toDecimalPlaces(PCT_DP, Dec.ROUND_HALF_EVEN).toString();
+  whole.isZero()
+    ? '0'
+    : part.div(whole).times(100).toDecimalPlaces(PCT_DP, Dec.ROUND_HALF_EVEN).toString();
 
 export interface PortfolioSource {
   readonly accountId: string;
@@ -65,7 +68,8 @@ function positionView(position: AccountPosition, equity: Dec): PortfolioPosition
     lastPrice: position.lastPrice === null ? null : position.lastPrice.toString(),
     marketValue: priced ? money(position.marketValue) : null,
     unrealizedPnl: position.unrealizedPnl === null ? null : money(position.unrealizedPnl),
-    unrealizedPnlPct: position.unrealizedPnl === null ? null : pct(position.unrealizedPnl, position.costBasis),
+    unrealizedPnlPct:
+      position.unrealizedPnl === null ? null : pct(position.unrealizedPnl, position.costBasis),
     weight: priced ? pct(position.marketValue, equity) : null,
     realizedPnl: money(position.realizedPnl),
     openedAt: new Date(position.openedAt).toISOString(),

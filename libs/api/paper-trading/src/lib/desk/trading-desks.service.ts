@@ -1,4 +1,9 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import {
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+} from '@nestjs/common';
 import { InjectAppConfig, type AppConfig } from '@ptp/api/config';
 import { MarketDataService } from '@ptp/api/market-data';
 import { AccountEntity } from '@ptp/api/persistence';
@@ -58,10 +63,12 @@ export class TradingDesks implements OnApplicationBootstrap, OnModuleDestroy {
 
   async onApplicationBootstrap(): Promise<void> {
     for (const symbol of this.config.trading.watchlist) {
-      for (const bar of this.marketData.getRecentBars(symbol, CHART_SERIES_CAPACITY)) this.notePrice(bar);
+      for (const bar of this.marketData.getRecentBars(symbol, CHART_SERIES_CAPACITY))
+        this.notePrice(bar);
     }
     this.subscription = this.marketData.bars$.subscribe((bar) => this.onMarketBar(bar));
-    for (const account of await this.dataSource.getRepository(AccountEntity).find()) await this.desk(account.id);
+    for (const account of await this.dataSource.getRepository(AccountEntity).find())
+      await this.desk(account.id);
   }
 
   onModuleDestroy(): void {
@@ -121,11 +128,13 @@ export class TradingDesks implements OnApplicationBootstrap, OnModuleDestroy {
     if (known) return known;
     let load = this.loading.get(accountId);
     if (!load) {
-      load = this.loader.loadBook(accountId, this.prices, this.services.benchmarkSymbol).then((book) => {
-        const desk = new AccountDesk(this.services, book);
-        this.desks.set(accountId, desk);
-        return desk;
-      });
+      load = this.loader
+        .loadBook(accountId, this.prices, this.services.benchmarkSymbol)
+        .then((book) => {
+          const desk = new AccountDesk(this.services, book);
+          this.desks.set(accountId, desk);
+          return desk;
+        });
       this.loading.set(accountId, load);
       // Whether it worked or not (unknown account, database down), the next call looks again.
       void load.then(
@@ -141,13 +150,16 @@ export class TradingDesks implements OnApplicationBootstrap, OnModuleDestroy {
     this.notePrice(bar);
     for (const session of this.services.sessions.values()) session.inbox.offer(bar, session);
     for (const [accountId, desk] of this.desks) {
-      if (!desk.openOrderSymbols.has(bar.symbol) || this.pendingEvaluations.has(accountId)) continue;
+      if (!desk.openOrderSymbols.has(bar.symbol) || this.pendingEvaluations.has(accountId))
+        continue;
       this.pendingEvaluations.add(accountId);
       void this.exclusive(accountId, async () => {
         this.pendingEvaluations.delete(accountId);
         await this.desks.get(accountId)?.evaluateOpenOrders();
       }).catch((error: unknown) =>
-        this.logger.error(`evaluating the open orders of account ${accountId} failed: ${(error as Error).message}`),
+        this.logger.error(
+          `evaluating the open orders of account ${accountId} failed: ${(error as Error).message}`,
+        ),
       );
     }
   }

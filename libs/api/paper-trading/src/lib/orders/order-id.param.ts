@@ -6,7 +6,8 @@ const ORDER_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,79}$/;
 
 class OrderIdPipe implements PipeTransform<string, string> {
   transform(value: string): string {
-    if (!ORDER_ID_PATTERN.test(value)) throw ApiError.badRequest('VALIDATION_FAILED', 'The order id is malformed.', { id: value });
+    if (!ORDER_ID_PATTERN.test(value))
+      throw ApiError.badRequest('VALIDATION_FAILED', 'The order id is malformed.', { id: value });
     return value;
   }
 }

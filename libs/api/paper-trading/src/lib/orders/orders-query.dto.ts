@@ -4,7 +4,11 @@ import { IsIn, IsOptional } from 'class-validator';
 import { AccountQueryDto, PageLimitField } from '@ptp/api/shared';
 
 export class OrdersQueryDto extends AccountQueryDto {
-  @ApiPropertyOptional({ enum: ORDER_STATUS_FILTERS, default: 'all', description: '`open` = new, accepted or partially filled.' })
+  @ApiPropertyOptional({
+    enum: ORDER_STATUS_FILTERS,
+    default: 'all',
+    description: '`open` = new, accepted or partially filled.',
+  })
   @IsOptional()
   @IsIn(ORDER_STATUS_FILTERS)
   status?: OrderStatusFilter;

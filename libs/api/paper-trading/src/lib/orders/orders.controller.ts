@@ -1,7 +1,12 @@
 import { Body, Controller, Delete, Get, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Order } from '@ptp/contracts';
-import { AccountQueryDto, accountIdOf, ApiEnvelopeResponse, ApiErrorResponses } from '@ptp/api/shared';
+import {
+  AccountQueryDto,
+  accountIdOf,
+  ApiEnvelopeResponse,
+  ApiErrorResponses,
+} from '@ptp/api/shared';
 import { OrderIdParam } from './order-id.param';
 import { OrdersQueryDto } from './orders-query.dto';
 import { OrdersService } from './orders.service';
@@ -32,13 +37,25 @@ const EXAMPLE_ORDER = {
   reason: null,
   createdAt: '2026-01-05T15:03:00.000Z',
   updatedAt: '2026-01-05T15:03:00.000Z',
-  transitions: [{ status: 'accepted', time: '2026-01-05T15:03:00.000Z', reason: 'passed the pre-trade checks' }],
+  transitions: [
+    { status: 'accepted', time: '2026-01-05T15:03:00.000Z', reason: 'passed the pre-trade checks' },
+  ],
 };
 
 const PLACE_ERRORS = {
   400: ['VALIDATION_FAILED', 'UNKNOWN_SYMBOL'],
   404: ['ACCOUNT_NOT_FOUND'],
-  422: ['RISK_MAX_POSITION', 'RISK_MAX_OPEN_POSITIONS', 'RISK_DAILY_LOSS_LIMIT', 'RISK_MIN_NOTIONAL', 'RISK_MARKET_CLOSED', 'INSUFFICIENT_CASH', 'NO_SHORT_POSITIONS', 'NO_PRICE', 'INVALID_BRACKET'],
+  422: [
+    'RISK_MAX_POSITION',
+    'RISK_MAX_OPEN_POSITIONS',
+    'RISK_DAILY_LOSS_LIMIT',
+    'RISK_MIN_NOTIONAL',
+    'RISK_MARKET_CLOSED',
+    'INSUFFICIENT_CASH',
+    'NO_SHORT_POSITIONS',
+    'NO_PRICE',
+    'INVALID_BRACKET',
+  ],
 };
 
 @ApiTags('orders')
@@ -48,20 +65,27 @@ export class OrdersController {
 
   @Post()
   @ApiOperation({
-    summary: 'Place a manual order: market, limit, stop, stop_limit or trailing_stop; quantity or notional; optional takeProfit/stopLoss',
+    summary:
+      'Place a manual order: market, limit, stop, stop_limit or trailing_stop; quantity or notional; optional takeProfit/stopLoss',
     description:
       'Runs through the account’s engine and risk rules like a strategy order, whether or not a session runs. A marketable order fills at once on the newest fresh price; ' +
       'others rest and are evaluated on every price update. A risk rejection answers 422 with `error.code`, `error.limit` and `error.requested` ' +
       '(e.g. `{"code":"RISK_MAX_POSITION","limit":50,"requested":73.1}`); the rejected order is kept for the record.',
   })
-  @ApiEnvelopeResponse('The order as it stands after placement (filled at once when marketable)', EXAMPLE_ORDER, 201)
+  @ApiEnvelopeResponse(
+    'The order as it stands after placement (filled at once when marketable)',
+    EXAMPLE_ORDER,
+    201,
+  )
   @ApiErrorResponses(PLACE_ERRORS)
   place(@Body() body: PlaceOrderDto, @Query() query: AccountQueryDto): Promise<Order> {
     return this.orders.place({ ...body, accountId: accountIdOf(body, query) });
   }
 
   @Get()
-  @ApiOperation({ summary: 'Orders of the account, newest first; `status=open` for working orders' })
+  @ApiOperation({
+    summary: 'Orders of the account, newest first; `status=open` for working orders',
+  })
   @ApiEnvelopeResponse('The orders', [EXAMPLE_ORDER])
   @ApiErrorResponses({ 400: ['VALIDATION_FAILED'], 404: ['ACCOUNT_NOT_FOUND'] })
   list(@Query() query: OrdersQueryDto): Promise<Order[]> {
@@ -77,9 +101,19 @@ export class OrdersController {
   }
 
   @Delete(':id')
-  @ApiOperation({ summary: 'Cancel a working order (its bracket siblings stay until they fill or are canceled)' })
-  @ApiEnvelopeResponse('The canceled order', { ...EXAMPLE_ORDER, status: 'canceled', reason: 'canceled by request' })
-  @ApiErrorResponses({ 400: ['VALIDATION_FAILED'], 404: ['ORDER_NOT_FOUND', 'ACCOUNT_NOT_FOUND'], 409: ['ORDER_NOT_CANCELLABLE'] })
+  @ApiOperation({
+    summary: 'Cancel a working order (its bracket siblings stay until they fill or are canceled)',
+  })
+  @ApiEnvelopeResponse('The canceled order', {
+    ...EXAMPLE_ORDER,
+    status: 'canceled',
+    reason: 'canceled by request',
+  })
+  @ApiErrorResponses({
+    400: ['VALIDATION_FAILED'],
+    404: ['ORDER_NOT_FOUND', 'ACCOUNT_NOT_FOUND'],
+    409: ['ORDER_NOT_CANCELLABLE'],
+  })
   cancel(@OrderIdParam() id: string, @Query() query: AccountQueryDto): Promise<Order> {
     return this.orders.cancel(id, query.accountId);
   }

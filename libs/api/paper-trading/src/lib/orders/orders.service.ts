@@ -11,21 +11,44 @@ import { TradingDesks } from '../desk/trading-desks.service';
 import { orderShapeProblems, type PlaceOrderDto } from './place-order.dto';
 
 /** Codes of the core's own input validation: the request itself is wrong (400), not the market or a rule (422). */
-const INPUT_CODES = new Set(['INVALID_SYMBOL', 'INVALID_SIDE', 'INVALID_ORDER_TYPE', 'INVALID_TIME_IN_FORCE', 'QUANTITY_OR_NOTIONAL', 'INVALID_QUANTITY', 'INVALID_NOTIONAL', 'MISSING_LIMIT_PRICE', 'MISSING_STOP_PRICE', 'INVALID_PRICE', 'INVALID_TRAIL', 'FIELD_NOT_APPLICABLE', 'BRACKET_REQUIRES_BUY']);
+const INPUT_CODES = new Set([
+  'INVALID_SYMBOL',
+  'INVALID_SIDE',
+  'INVALID_ORDER_TYPE',
+  'INVALID_TIME_IN_FORCE',
+  'QUANTITY_OR_NOTIONAL',
+  'INVALID_QUANTITY',
+  'INVALID_NOTIONAL',
+  'MISSING_LIMIT_PRICE',
+  'MISSING_STOP_PRICE',
+  'INVALID_PRICE',
+  'INVALID_TRAIL',
+  'FIELD_NOT_APPLICABLE',
+  'BRACKET_REQUIRES_BUY',
+]);
 
 function refusal(result: Extract<SubmitResult, { ok: false }>): ApiError {
   if (result.rejection) {
     const { code, limit, requested } = result.rejection;
-    return ApiError.riskRejection(code, result.message, limit, requested, { orderId: result.order?.id ?? null });
+    return ApiError.riskRejection(code, result.message, limit, requested, {
+      orderId: result.order?.id ?? null,
+    });
   }
-  if (INPUT_CODES.has(result.code)) return ApiError.badRequest(result.code, result.message, result.issues);
+  if (INPUT_CODES.has(result.code))
+    return ApiError.badRequest(result.code, result.message, result.issues);
   // The price a bracket was checked against lets a client retry against the market as the engine saw it.
-  return ApiError.unprocessable(result.code, result.message, result.referencePrice === undefined ? undefined : { referencePrice: result.referencePrice });
+  return ApiError.unprocessable(
+    result.code,
+    result.message,
+    result.referencePrice === undefined ? undefined : { referencePrice: result.referencePrice },
+  );
 }
 
 function request(dto: PlaceOrderDto): OrderRequest {
   const { accountId: _accountId, ...order } = dto;
-  return Object.fromEntries(Object.entries(order).filter(([, value]) => value !== undefined)) as unknown as OrderRequest;
+  return Object.fromEntries(
+    Object.entries(order).filter(([, value]) => value !== undefined),
+  ) as unknown as OrderRequest;
 }
 
 /**
@@ -44,10 +67,14 @@ export class OrdersService {
 
   async place(dto: PlaceOrderDto): Promise<Order> {
     const problems = orderShapeProblems(dto);
-    if (problems.length > 0) throw ApiError.badRequest('VALIDATION_FAILED', 'The order is invalid.', problems);
+    if (problems.length > 0)
+      throw ApiError.badRequest('VALIDATION_FAILED', 'The order is invalid.', problems);
     const account = await this.accounts.resolve(dto.accountId);
     const unknown = await this.marketData.watch([dto.symbol]);
-    if (unknown.length > 0) throw ApiError.badRequest('UNKNOWN_SYMBOL', `Unknown symbol: ${dto.symbol}.`, { symbols: unknown });
+    if (unknown.length > 0)
+      throw ApiError.badRequest('UNKNOWN_SYMBOL', `Unknown symbol: ${dto.symbol}.`, {
+        symbols: unknown,
+      });
     // A symbol no session watches has no price in memory yet; the (cached) quote gives it one.
     const quote = await this.marketData.getQuote(dto.symbol);
     if (quote) this.desks.noteQuote(quote);
@@ -57,10 +84,19 @@ export class OrdersService {
     return this.get(id, account.id);
   }
 
-  async list(accountId: string | undefined, status: OrderStatusFilter = 'all', limit = 200): Promise<Order[]> {
+  async list(
+    accountId: string | undefined,
+    status: OrderStatusFilter = 'all',
+    limit = 200,
+  ): Promise<Order[]> {
     const account = await this.accounts.resolve(accountId);
-    const statusFilter = status === 'all' ? {} : { status: status === 'open' ? In([...OPEN_ORDER_STATUSES]) : status };
-    const rows = await this.dataSource.getRepository(OrderEntity).find({ where: { accountId: account.id, ...statusFilter }, order: { createdAt: 'DESC', id: 'DESC' }, take: limit });
+    const statusFilter =
+      status === 'all' ? {} : { status: status === 'open' ? In([...OPEN_ORDER_STATUSES]) : status };
+    const rows = await this.dataSource.getRepository(OrderEntity).find({
+      where: { accountId: account.id, ...statusFilter },
+      order: { createdAt: 'DESC', id: 'DESC' },
+      take: limit,
+    });
     return rows.map(toOrderView);
   }
 
@@ -75,14 +111,20 @@ export class OrdersService {
     const result = await this.desks.withDesk(row.accountId, (desk) => desk.cancelOrder(id));
     if (!result.ok) {
       const current = await this.row(id, row.accountId);
-      throw ApiError.conflict('ORDER_NOT_CANCELLABLE', `Order ${id} is ${current.status} and can no longer be canceled.`, { id, status: current.status });
+      throw ApiError.conflict(
+        'ORDER_NOT_CANCELLABLE',
+        `Order ${id} is ${current.status} and can no longer be canceled.`,
+        { id, status: current.status },
+      );
     }
     return this.get(id, row.accountId);
   }
 
   private async row(id: string, accountId: string | undefined): Promise<OrderEntity> {
     if (accountId !== undefined) await this.accounts.resolve(accountId);
-    const row = await this.dataSource.getRepository(OrderEntity).findOneBy(accountId === undefined ? { id } : { id, accountId });
+    const row = await this.dataSource
+      .getRepository(OrderEntity)
+      .findOneBy(accountId === undefined ? { id } : { id, accountId });
     if (!row) throw ApiError.notFound('ORDER_NOT_FOUND', `No order with id "${id}".`, { id });
     return row;
   }

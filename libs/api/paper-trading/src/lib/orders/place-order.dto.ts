@@ -1,6 +1,13 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ORDER_SIDES, ORDER_TYPES, type OrderSide, type OrderType, TIME_IN_FORCE_VALUES, type TimeInForce } from '@ptp/contracts';
+import {
+  ORDER_SIDES,
+  ORDER_TYPES,
+  type OrderSide,
+  type OrderType,
+  TIME_IN_FORCE_VALUES,
+  type TimeInForce,
+} from '@ptp/contracts';
 import { IsIn, IsNumber, IsOptional, IsPositive, Max } from 'class-validator';
 import { AccountQueryDto, SymbolBodyField } from '@ptp/api/shared';
 
@@ -10,7 +17,12 @@ export const MAX_ORDER_NOTIONAL = 100_000_000;
 export const MAX_PRICE = 1_000_000;
 
 /** An optional, finite, positive number with at most `decimals` decimals and at most `max`. */
-function PositiveNumberField(description: string, example: number, decimals: number, max: number): PropertyDecorator {
+function PositiveNumberField(
+  description: string,
+  example: number,
+  decimals: number,
+  max: number,
+): PropertyDecorator {
   return applyDecorators(
     ApiPropertyOptional({ description, example, exclusiveMinimum: true, minimum: 0, maximum: max }),
     IsOptional(),
@@ -33,10 +45,20 @@ export class PlaceOrderDto extends AccountQueryDto {
   @IsIn(ORDER_TYPES)
   type!: OrderType;
 
-  @PositiveNumberField('Shares, up to 6 decimals. Exactly one of quantity and notional.', 0.25, 6, MAX_ORDER_QUANTITY)
+  @PositiveNumberField(
+    'Shares, up to 6 decimals. Exactly one of quantity and notional.',
+    0.25,
+    6,
+    MAX_ORDER_QUANTITY,
+  )
   quantity?: number;
 
-  @PositiveNumberField('Dollars, up to 2 decimals; converted to shares at the fill price.', 50, 2, MAX_ORDER_NOTIONAL)
+  @PositiveNumberField(
+    'Dollars, up to 2 decimals; converted to shares at the fill price.',
+    50,
+    2,
+    MAX_ORDER_NOTIONAL,
+  )
   notional?: number;
 
   @PositiveNumberField('Required for limit and stop_limit.', 180.5, 6, MAX_PRICE)
@@ -45,10 +67,20 @@ export class PlaceOrderDto extends AccountQueryDto {
   @PositiveNumberField('Required for stop and stop_limit.', 185, 6, MAX_PRICE)
   stopPrice?: number;
 
-  @PositiveNumberField('trailing_stop: trail in percent of the best price since placement (exclusive with trailAmount).', 2, 4, 50)
+  @PositiveNumberField(
+    'trailing_stop: trail in percent of the best price since placement (exclusive with trailAmount).',
+    2,
+    4,
+    50,
+  )
   trailPercent?: number;
 
-  @PositiveNumberField('trailing_stop: trail in dollars (exclusive with trailPercent).', 1.5, 6, MAX_PRICE)
+  @PositiveNumberField(
+    'trailing_stop: trail in dollars (exclusive with trailPercent).',
+    1.5,
+    6,
+    MAX_PRICE,
+  )
   trailAmount?: number;
 
   @ApiPropertyOptional({ enum: TIME_IN_FORCE_VALUES, default: 'gtc' })
@@ -56,10 +88,20 @@ export class PlaceOrderDto extends AccountQueryDto {
   @IsIn(TIME_IN_FORCE_VALUES)
   timeInForce?: TimeInForce;
 
-  @PositiveNumberField('Buy only: limit price of an attached take-profit sell (OCO with stopLoss).', 200, 6, MAX_PRICE)
+  @PositiveNumberField(
+    'Buy only: limit price of an attached take-profit sell (OCO with stopLoss).',
+    200,
+    6,
+    MAX_PRICE,
+  )
   takeProfit?: number;
 
-  @PositiveNumberField('Buy only: stop price of an attached stop-loss sell (OCO with takeProfit).', 170, 6, MAX_PRICE)
+  @PositiveNumberField(
+    'Buy only: stop price of an attached stop-loss sell (OCO with takeProfit).',
+    170,
+    6,
+    MAX_PRICE,
+  )
   stopLoss?: number;
 }
 
@@ -69,17 +111,37 @@ export class PlaceOrderDto extends AccountQueryDto {
  */
 export function orderShapeProblems(order: PlaceOrderDto): string[] {
   const problems: string[] = [];
-  if ((order.quantity === undefined) === (order.notional === undefined)) problems.push('give exactly one of quantity and notional');
+  if ((order.quantity === undefined) === (order.notional === undefined))
+    problems.push('give exactly one of quantity and notional');
   const needsLimit = order.type === 'limit' || order.type === 'stop_limit';
   const needsStop = order.type === 'stop' || order.type === 'stop_limit';
-  if (needsLimit !== (order.limitPrice !== undefined)) problems.push(needsLimit ? `limitPrice is required for ${order.type}` : `limitPrice is not allowed for ${order.type}`);
-  if (needsStop !== (order.stopPrice !== undefined)) problems.push(needsStop ? `stopPrice is required for ${order.type}` : `stopPrice is not allowed for ${order.type}`);
+  if (needsLimit !== (order.limitPrice !== undefined))
+    problems.push(
+      needsLimit
+        ? `limitPrice is required for ${order.type}`
+        : `limitPrice is not allowed for ${order.type}`,
+    );
+  if (needsStop !== (order.stopPrice !== undefined))
+    problems.push(
+      needsStop
+        ? `stopPrice is required for ${order.type}`
+        : `stopPrice is not allowed for ${order.type}`,
+    );
   const trails = Number(order.trailPercent !== undefined) + Number(order.trailAmount !== undefined);
-  if (order.type === 'trailing_stop' && trails !== 1) problems.push('trailing_stop needs exactly one of trailPercent and trailAmount');
-  if (order.type !== 'trailing_stop' && trails > 0) problems.push(`trailPercent/trailAmount are only for trailing_stop`);
+  if (order.type === 'trailing_stop' && trails !== 1)
+    problems.push('trailing_stop needs exactly one of trailPercent and trailAmount');
+  if (order.type !== 'trailing_stop' && trails > 0)
+    problems.push(`trailPercent/trailAmount are only for trailing_stop`);
   const attached = order.takeProfit !== undefined || order.stopLoss !== undefined;
-  if (attached && order.side !== 'buy') problems.push('takeProfit/stopLoss attach to buy orders only');
-  if (order.takeProfit !== undefined && order.stopLoss !== undefined && order.takeProfit <= order.stopLoss) problems.push('takeProfit must be above stopLoss');
-  if (order.timeInForce === 'ioc' && order.type !== 'market' && order.type !== 'limit') problems.push('ioc is only for market and limit orders');
+  if (attached && order.side !== 'buy')
+    problems.push('takeProfit/stopLoss attach to buy orders only');
+  if (
+    order.takeProfit !== undefined &&
+    order.stopLoss !== undefined &&
+    order.takeProfit <= order.stopLoss
+  )
+    problems.push('takeProfit must be above stopLoss');
+  if (order.timeInForce === 'ioc' && order.type !== 'market' && order.type !== 'limit')
+    problems.push('ioc is only for market and limit orders');
   return problems;
 }

@@ -1,6 +1,12 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AccountQueryDto, accountIdOf, ApiEnvelopeResponse, ApiErrorResponses, EXAMPLE_POSITION } from '@ptp/api/shared';
+import {
+  AccountQueryDto,
+  accountIdOf,
+  ApiEnvelopeResponse,
+  ApiErrorResponses,
+  EXAMPLE_POSITION,
+} from '@ptp/api/shared';
 import type { PaperTradingStatus } from '@ptp/contracts';
 import { TradingSessionsService } from './trading-sessions.service';
 import { StartSessionDto } from './start-session.dto';
@@ -22,7 +28,14 @@ const EXAMPLE_STATUS = {
   dayPnl: '3.12',
   openPositions: 1,
   positions: [EXAMPLE_POSITION],
-  riskState: { code: 'OK', message: 'trading normally', entriesBlocked: false, dayStartEquity: '500', dayPnl: '3.12', dailyLossLimit: '25' },
+  riskState: {
+    code: 'OK',
+    message: 'trading normally',
+    entriesBlocked: false,
+    dayStartEquity: '500',
+    dayPnl: '3.12',
+    dailyLossLimit: '25',
+  },
   lastError: null,
 };
 
@@ -34,28 +47,49 @@ export class PaperTradingController {
 
   @Post('start')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Start a session: a strategy ticking on an account at the signal interval (defaults from the config)' })
+  @ApiOperation({
+    summary:
+      'Start a session: a strategy ticking on an account at the signal interval (defaults from the config)',
+  })
   @ApiEnvelopeResponse('The session status after the start', EXAMPLE_STATUS)
   @ApiErrorResponses({
     400: ['VALIDATION_FAILED', 'INVALID_STRATEGY_PARAMS', 'UNKNOWN_SYMBOL'],
     404: ['ACCOUNT_NOT_FOUND'],
     409: ['SESSION_ALREADY_RUNNING'],
   })
-  start(@Body() body: StartSessionDto, @Query() query: AccountQueryDto): Promise<PaperTradingStatus> {
+  start(
+    @Body() body: StartSessionDto,
+    @Query() query: AccountQueryDto,
+  ): Promise<PaperTradingStatus> {
     return this.sessions.start({ ...body, accountId: accountIdOf(body, query) });
   }
 
   @Post('stop')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Stop the running session of an account' })
-  @ApiEnvelopeResponse('The status after the stop (idle)', { ...EXAMPLE_STATUS, state: 'idle', sessionId: null, nextTickAt: null })
-  @ApiErrorResponses({ 400: ['VALIDATION_FAILED'], 404: ['ACCOUNT_NOT_FOUND'], 409: ['SESSION_NOT_RUNNING'] })
-  stop(@Body() body: AccountQueryDto, @Query() query: AccountQueryDto): Promise<PaperTradingStatus> {
+  @ApiEnvelopeResponse('The status after the stop (idle)', {
+    ...EXAMPLE_STATUS,
+    state: 'idle',
+    sessionId: null,
+    nextTickAt: null,
+  })
+  @ApiErrorResponses({
+    400: ['VALIDATION_FAILED'],
+    404: ['ACCOUNT_NOT_FOUND'],
+    409: ['SESSION_NOT_RUNNING'],
+  })
+  stop(
+    @Body() body: AccountQueryDto,
+    @Query() query: AccountQueryDto,
+  ): Promise<PaperTradingStatus> {
     return this.sessions.stop(accountIdOf(body, query));
   }
 
   @Get('status')
-  @ApiOperation({ summary: 'Running/idle, strategy, symbols, ticks, equity, cash, day P&L, open positions and risk state' })
+  @ApiOperation({
+    summary:
+      'Running/idle, strategy, symbols, ticks, equity, cash, day P&L, open positions and risk state',
+  })
   @ApiEnvelopeResponse('The session status', EXAMPLE_STATUS)
   @ApiErrorResponses({ 400: ['VALIDATION_FAILED'], 404: ['ACCOUNT_NOT_FOUND'] })
   status(@Query() query: AccountQueryDto): Promise<PaperTradingStatus> {

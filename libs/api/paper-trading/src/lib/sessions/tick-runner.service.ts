@@ -23,7 +23,12 @@ export class TickRunner {
   /** Wall-clock period of a signal interval given in market seconds: a sped-up simulated or replayed market ticks faster. */
   periodMs(signalIntervalSec: number): number {
     const market = this.config.marketData;
-    const speed = market.provider === 'simulated' ? market.simulated.speed : market.provider === 'replay' ? market.replay.speed : 1;
+    const speed =
+      market.provider === 'simulated'
+        ? market.simulated.speed
+        : market.provider === 'replay'
+          ? market.replay.speed
+          : 1;
     return (signalIntervalSec * 1000) / speed;
   }
 
@@ -38,7 +43,8 @@ export class TickRunner {
     const history: Bar[] = [];
     for (const symbol of spec.symbols) {
       const recent = this.marketData.getRecentBars(symbol, MAX_BARS_PER_TICK);
-      if (spec.cursor[symbol] === undefined && recent.length > 0) spec.cursor[symbol] = recent[recent.length - 1].time;
+      if (spec.cursor[symbol] === undefined && recent.length > 0)
+        spec.cursor[symbol] = recent[recent.length - 1].time;
       history.push(...recent.filter((bar) => spec.inbox.offer(bar, spec)));
     }
     this.desks.notePrices(history, []);

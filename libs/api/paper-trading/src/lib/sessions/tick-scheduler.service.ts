@@ -17,13 +17,18 @@ export class TickScheduler {
 
   schedule(accountId: string, periodMs: number, tick: () => Promise<void>): void {
     this.cancel(accountId);
-    const handle = setInterval(() => {
-      if (this.inFlight.has(accountId)) return;
-      const run = tick()
-        .catch((error: unknown) => this.logger.error(`tick of account ${accountId} failed: ${(error as Error).message}`))
-        .finally(() => this.inFlight.delete(accountId));
-      this.inFlight.set(accountId, run);
-    }, Math.max(MIN_TICK_PERIOD_MS, periodMs));
+    const handle = setInterval(
+      () => {
+        if (this.inFlight.has(accountId)) return;
+        const run = tick()
+          .catch((error: unknown) =>
+            this.logger.error(`tick of account ${accountId} failed: ${(error as Error).message}`),
+          )
+          .finally(() => this.inFlight.delete(accountId));
+        this.inFlight.set(accountId, run);
+      },
+      Math.max(MIN_TICK_PERIOD_MS, periodMs),
+    );
     this.registry.addInterval(intervalName(accountId), handle);
   }
 

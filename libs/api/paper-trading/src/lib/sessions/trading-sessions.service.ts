@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { MarketDataService } from '@ptp/api/market-data';
 import { DatabaseWrites, TradingSessionEntity } from '@ptp/api/persistence';
@@ -39,7 +44,8 @@ export class TradingSessionsService implements OnApplicationBootstrap, BeforeApp
   private configChanges: Subscription | null = null;
 
   constructor(
-    @InjectRepository(TradingSessionEntity) private readonly sessions: Repository<TradingSessionEntity>,
+    @InjectRepository(TradingSessionEntity)
+    private readonly sessions: Repository<TradingSessionEntity>,
     private readonly accounts: AccountsService,
     private readonly desks: TradingDesks,
     private readonly marketData: MarketDataService,
@@ -51,13 +57,19 @@ export class TradingSessionsService implements OnApplicationBootstrap, BeforeApp
 
   async onApplicationBootstrap(): Promise<void> {
     this.configChanges = this.runtime.changes$.subscribe((change) => {
-      this.follow(change).catch((error: unknown) => this.logger.error(`session of account ${change.accountId} could not follow the config: ${(error as Error).message}`));
+      this.follow(change).catch((error: unknown) =>
+        this.logger.error(
+          `session of account ${change.accountId} could not follow the config: ${(error as Error).message}`,
+        ),
+      );
     });
     for (const row of await this.sessions.findBy({ status: 'running' })) {
       const spec = sessionFromRow(row);
       try {
         await this.desks.withDesk(spec.accountId, (desk) => this.activate(desk, spec));
-        this.logger.log(`resumed session ${spec.id} (${spec.strategy} on ${spec.symbols.join(', ')}) of account ${spec.accountId}`);
+        this.logger.log(
+          `resumed session ${spec.id} (${spec.strategy} on ${spec.symbols.join(', ')}) of account ${spec.accountId}`,
+        );
       } catch (error) {
         this.logger.error(`could not resume session ${spec.id}: ${(error as Error).message}`);
       }
@@ -75,14 +87,32 @@ export class TradingSessionsService implements OnApplicationBootstrap, BeforeApp
     const account = await this.accounts.resolve(dto.accountId);
     const runtime = await this.runtime.get(account.id);
     const strategy = dto.strategy ?? runtime.strategy;
-    const validation = validateStrategyParams(strategy, { ...(runtime.strategies[strategy] ?? {}), ...(dto.params ?? {}) });
-    if (!validation.ok) throw ApiError.badRequest('INVALID_STRATEGY_PARAMS', 'The strategy parameters are invalid.', validation.errors);
+    const validation = validateStrategyParams(strategy, {
+      ...(runtime.strategies[strategy] ?? {}),
+      ...(dto.params ?? {}),
+    });
+    if (!validation.ok)
+      throw ApiError.badRequest(
+        'INVALID_STRATEGY_PARAMS',
+        'The strategy parameters are invalid.',
+        validation.errors,
+      );
     const symbols = dto.symbols ?? [...runtime.watchlist];
     const unknown = await this.marketData.watch(symbols);
-    if (unknown.length > 0) throw ApiError.badRequest('UNKNOWN_SYMBOL', `Unknown symbol(s): ${unknown.join(', ')}.`, { symbols: unknown });
+    if (unknown.length > 0)
+      throw ApiError.badRequest('UNKNOWN_SYMBOL', `Unknown symbol(s): ${unknown.join(', ')}.`, {
+        symbols: unknown,
+      });
     return this.desks.withDesk(account.id, async (desk) => {
-      if (this.live.has(account.id) || (await this.sessions.existsBy({ accountId: account.id, status: 'running' }))) {
-        throw ApiError.conflict('SESSION_ALREADY_RUNNING', `A session is already running on account ${account.id}; stop it first.`, { accountId: account.id });
+      if (
+        this.live.has(account.id) ||
+        (await this.sessions.existsBy({ accountId: account.id, status: 'running' }))
+      ) {
+        throw ApiError.conflict(
+          'SESSION_ALREADY_RUNNING',
+          `A session is already running on account ${account.id}; stop it first.`,
+          { accountId: account.id },
+        );
       }
       const row: TradingSessionEntity = {
         id: randomUUID(),
@@ -109,9 +139,16 @@ export class TradingSessionsService implements OnApplicationBootstrap, BeforeApp
     await this.scheduler.idle(account.id);
     return this.desks.withDesk(account.id, async (desk) => {
       const session = this.live.get(account.id);
-      if (!session) throw ApiError.conflict('SESSION_NOT_RUNNING', `No session is running on account ${account.id}.`, { accountId: account.id });
+      if (!session)
+        throw ApiError.conflict(
+          'SESSION_NOT_RUNNING',
+          `No session is running on account ${account.id}.`,
+          { accountId: account.id },
+        );
       await desk.detachSession();
-      await this.writes.exclusive(() => this.sessions.update({ id: session.spec.id }, { status: 'stopped', stoppedAt: Date.now() }));
+      await this.writes.exclusive(() =>
+        this.sessions.update({ id: session.spec.id }, { status: 'stopped', stoppedAt: Date.now() }),
+      );
       this.live.delete(account.id);
       this.seenConfig.delete(account.id);
       return this.describe(account.id);
@@ -143,9 +180,20 @@ export class TradingSessionsService implements OnApplicationBootstrap, BeforeApp
     await this.desks.withDesk(accountId, async (desk) => {
       if (this.live.get(accountId) !== session) return;
       const spec: SessionSpec = { ...session.spec, ...change, cursor: { ...session.spec.cursor } };
-      await this.writes.exclusive(() => this.sessions.update({ id: spec.id }, { params: JSON.stringify(spec.params), symbols: JSON.stringify(spec.symbols), signalIntervalSec: spec.signalIntervalSec }));
+      await this.writes.exclusive(() =>
+        this.sessions.update(
+          { id: spec.id },
+          {
+            params: JSON.stringify(spec.params),
+            symbols: JSON.stringify(spec.symbols),
+            signalIntervalSec: spec.signalIntervalSec,
+          },
+        ),
+      );
       await this.activate(desk, spec, session.tickCount);
-      this.logger.log(`session ${spec.id} follows the new config: ${spec.strategy} ${JSON.stringify(spec.params)} on ${spec.symbols.join(', ')} every ${spec.signalIntervalSec} s`);
+      this.logger.log(
+        `session ${spec.id} follows the new config: ${spec.strategy} ${JSON.stringify(spec.params)} on ${spec.symbols.join(', ')} every ${spec.signalIntervalSec} s`,
+      );
     });
   }
 
@@ -153,14 +201,22 @@ export class TradingSessionsService implements OnApplicationBootstrap, BeforeApp
   private async activate(desk: AccountDesk, spec: SessionSpec, tickCount = 0): Promise<void> {
     await this.ticks.start(desk, spec);
     const periodMs = this.ticks.periodMs(spec.signalIntervalSec);
-    const session: LiveSession = { spec, periodMs, nextTickAt: Date.now() + periodMs, tickCount, lastError: null };
+    const session: LiveSession = {
+      spec,
+      periodMs,
+      nextTickAt: Date.now() + periodMs,
+      tickCount,
+      lastError: null,
+    };
     this.live.set(spec.accountId, session);
     this.seenConfig.set(spec.accountId, await this.runtime.get(spec.accountId));
     this.scheduler.schedule(spec.accountId, periodMs, async () => {
       session.nextTickAt = Date.now() + periodMs;
       try {
         // A tick queued before the session was re-activated with new settings must not run with the old ones.
-        await this.desks.withDesk(spec.accountId, async (current) => (this.live.get(spec.accountId) === session ? this.ticks.tick(current, spec) : undefined));
+        await this.desks.withDesk(spec.accountId, async (current) =>
+          this.live.get(spec.accountId) === session ? this.ticks.tick(current, spec) : undefined,
+        );
         session.tickCount += 1;
         session.lastError = null;
       } catch (error) {
@@ -173,7 +229,8 @@ export class TradingSessionsService implements OnApplicationBootstrap, BeforeApp
   private async describe(accountId: string): Promise<PaperTradingStatus> {
     const session = this.live.get(accountId);
     const valuation = await this.desks.valuation(accountId);
-    const iso = (t: number | null | undefined) => (t === null || t === undefined ? null : new Date(t).toISOString());
+    const iso = (t: number | null | undefined) =>
+      t === null || t === undefined ? null : new Date(t).toISOString();
     return {
       accountId,
       state: session ? 'running' : 'idle',

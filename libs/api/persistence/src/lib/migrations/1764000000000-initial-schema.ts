@@ -1,16 +1,46 @@
-import { type MigrationInterface, type QueryRunner, Table, TableIndex, type TableColumnOptions } from 'typeorm';
+import {
+  type MigrationInterface,
+  type QueryRunner,
+  Table,
+  TableIndex,
+  type TableColumnOptions,
+} from 'typeorm';
 
 /*
  * Written with TypeORM's schema builder rather than raw SQL so that the one migration runs on both
  * SQLite and PostgreSQL. Money and quantities are varchar decimal strings (SQLite's NUMERIC affinity
  * would turn them into binary floats); times are bigint UTC epoch milliseconds.
  */
-const id = (name = 'id'): TableColumnOptions => ({ name, type: 'varchar', length: '64', isPrimary: true });
-const text = (name: string, nullable = false): TableColumnOptions => ({ name, type: 'text', isNullable: nullable });
-const str = (name: string, length: number, nullable = false): TableColumnOptions => ({ name, type: 'varchar', length: String(length), isNullable: nullable });
+const id = (name = 'id'): TableColumnOptions => ({
+  name,
+  type: 'varchar',
+  length: '64',
+  isPrimary: true,
+});
+const text = (name: string, nullable = false): TableColumnOptions => ({
+  name,
+  type: 'text',
+  isNullable: nullable,
+});
+const str = (name: string, length: number, nullable = false): TableColumnOptions => ({
+  name,
+  type: 'varchar',
+  length: String(length),
+  isNullable: nullable,
+});
 const decimal = (name: string, nullable = false): TableColumnOptions => str(name, 40, nullable);
-const time = (name: string, nullable = false): TableColumnOptions => ({ name, type: 'bigint', isNullable: nullable });
-const serial = (): TableColumnOptions => ({ name: 'id', type: 'integer', isPrimary: true, isGenerated: true, generationStrategy: 'increment' });
+const time = (name: string, nullable = false): TableColumnOptions => ({
+  name,
+  type: 'bigint',
+  isNullable: nullable,
+});
+const serial = (): TableColumnOptions => ({
+  name: 'id',
+  type: 'integer',
+  isPrimary: true,
+  isGenerated: true,
+  generationStrategy: 'increment',
+});
 
 export class InitialSchema1764000000000 implements MigrationInterface {
   name = 'InitialSchema1764000000000';
@@ -128,7 +158,15 @@ export class InitialSchema1764000000000 implements MigrationInterface {
     await queryRunner.createTable(
       new Table({
         name: 'equity_snapshots',
-        columns: [serial(), str('account_id', 64), time('time'), decimal('equity'), decimal('cash'), decimal('positions_value'), decimal('benchmark', true)],
+        columns: [
+          serial(),
+          str('account_id', 64),
+          time('time'),
+          decimal('equity'),
+          decimal('cash'),
+          decimal('positions_value'),
+          decimal('benchmark', true),
+        ],
         indices: [new TableIndex({ columnNames: ['account_id', 'time'] })],
       }),
     );
@@ -156,7 +194,16 @@ export class InitialSchema1764000000000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const table of ['decisions', 'equity_snapshots', 'trading_sessions', 'orders', 'positions', 'paper_trades', 'portfolio_config', 'accounts']) {
+    for (const table of [
+      'decisions',
+      'equity_snapshots',
+      'trading_sessions',
+      'orders',
+      'positions',
+      'paper_trades',
+      'portfolio_config',
+      'accounts',
+    ]) {
       await queryRunner.dropTable(table);
     }
   }

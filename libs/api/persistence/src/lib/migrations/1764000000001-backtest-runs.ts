@@ -20,7 +20,10 @@ export class BacktestRuns1764000000001 implements MigrationInterface {
           { name: 'started_at', type: 'bigint', isNullable: true },
           { name: 'finished_at', type: 'bigint', isNullable: true },
         ],
-        indices: [new TableIndex({ columnNames: ['created_at'] }), new TableIndex({ columnNames: ['status'] })],
+        indices: [
+          new TableIndex({ columnNames: ['created_at'] }),
+          new TableIndex({ columnNames: ['status'] }),
+        ],
       }),
     );
   }

@@ -4,7 +4,10 @@ import { IsInt, IsOptional, Min } from 'class-validator';
 import { AccountQueryDto } from '@ptp/api/shared';
 
 export class ChartDataQueryDto extends AccountQueryDto {
-  @ApiPropertyOptional({ description: '`asOf` of a previous answer: only what was recorded after it is returned.', example: 1767625380000 })
+  @ApiPropertyOptional({
+    description: '`asOf` of a previous answer: only what was recorded after it is returned.',
+    example: 1767625380000,
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

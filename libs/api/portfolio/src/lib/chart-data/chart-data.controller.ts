@@ -27,8 +27,10 @@ export class ChartDataController {
 
   @Get('chart-data')
   @ApiOperation({
-    summary: 'Equity curve (equity, cash, buy-and-hold benchmark), price series per watched symbol and fill markers, from memory',
-    description: 'Pass the previous answer\'s asOf as since= for an increment, and its ETag as If-None-Match for a 304 when nothing changed.',
+    summary:
+      'Equity curve (equity, cash, buy-and-hold benchmark), price series per watched symbol and fill markers, from memory',
+    description:
+      "Pass the previous answer's asOf as since= for an increment, and its ETag as If-None-Match for a 304 when nothing changed.",
   })
   @ApiHeader({ name: 'If-None-Match', required: false, description: 'ETag of a previous answer' })
   @ApiEnvelopeResponse('Chart data (full or since=)', {
@@ -39,10 +41,26 @@ export class ChartDataController {
     benchmarkSymbol: 'SPY',
     symbols: ['AAPL', 'SPY'],
     equity: [{ time: 1767625320000, equity: 500.12, cash: 450, benchmark: 500.3 }],
-    prices: { AAPL: [{ time: 1767625320000, close: 183.1 }], SPY: [{ time: 1767625320000, close: 601.2 }] },
-    fills: [{ time: 1767625260000, symbol: 'AAPL', side: 'buy', price: 183.09, quantity: 0.2731, tradeId: 't-1', orderId: 'o-1' }],
+    prices: {
+      AAPL: [{ time: 1767625320000, close: 183.1 }],
+      SPY: [{ time: 1767625320000, close: 601.2 }],
+    },
+    fills: [
+      {
+        time: 1767625260000,
+        symbol: 'AAPL',
+        side: 'buy',
+        price: 183.09,
+        quantity: 0.2731,
+        tradeId: 't-1',
+        orderId: 'o-1',
+      },
+    ],
   })
-  @ApiResponse({ status: 304, description: 'Not modified: nothing new since the ETag in If-None-Match' })
+  @ApiResponse({
+    status: 304,
+    description: 'Not modified: nothing new since the ETag in If-None-Match',
+  })
   @ApiErrorResponses({ 400: ['VALIDATION_FAILED'], 404: ['ACCOUNT_NOT_FOUND'] })
   async chartData(
     @Query() query: ChartDataQueryDto,
@@ -51,7 +69,8 @@ export class ChartDataController {
   ): Promise<ChartData | undefined> {
     const accountId = query.accountId ?? DEFAULT_ACCOUNT_ID;
     // Accounts are loaded at start-up; only an id this process does not know reaches the database.
-    if (!this.chart.hasAccount(accountId)) await this.desks.valuation((await this.accounts.resolve(accountId)).id);
+    if (!this.chart.hasAccount(accountId))
+      await this.desks.valuation((await this.accounts.resolve(accountId)).id);
     const etag = this.chart.etag(accountId, query.since) as string;
     response.setHeader('ETag', etag);
     response.setHeader('Cache-Control', 'no-cache');

@@ -10,6 +10,8 @@ describe('foldFills', () => {
     ]);
     // 500 − 18.333 − 0.01 − 36 − 20 + 57.03 − 0.02
     expect(folded.cash.toString()).toBe('482.667');
-    expect([...folded.quantities.entries()].map(([s, q]) => [s, q.toString()])).toEqual([['MSFT', '0.05']]);
+    expect([...folded.quantities.entries()].map(([s, q]) => [s, q.toString()])).toEqual([
+      ['MSFT', '0.05'],
+    ]);
   });
 });

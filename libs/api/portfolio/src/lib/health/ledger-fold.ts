@@ -24,7 +24,10 @@ export function foldFills(startingCapital: string, fills: readonly FoldableFill[
   for (const fill of fills) {
     const gross = dec(fill.quantity).times(fill.price);
     const signedQuantity = fill.side === 'buy' ? dec(fill.quantity) : dec(fill.quantity).negated();
-    cash = fill.side === 'buy' ? cash.minus(gross).minus(fill.commission) : cash.plus(gross).minus(fill.commission);
+    cash =
+      fill.side === 'buy'
+        ? cash.minus(gross).minus(fill.commission)
+        : cash.plus(gross).minus(fill.commission);
     const next = (quantities.get(fill.symbol) ?? dec(0)).plus(signedQuantity);
     if (next.isZero()) quantities.delete(fill.symbol);
     else quantities.set(fill.symbol, next);

@@ -37,7 +37,9 @@ export class PortfolioInvariantsContributor extends HealthContributor {
 
   private async problemsOf(account: AccountEntity): Promise<string[]> {
     const [fills, positions] = await Promise.all([
-      this.dataSource.getRepository(PaperTradeEntity).find({ where: { accountId: account.id }, order: { executedAt: 'ASC', id: 'ASC' } }),
+      this.dataSource
+        .getRepository(PaperTradeEntity)
+        .find({ where: { accountId: account.id }, order: { executedAt: 'ASC', id: 'ASC' } }),
       this.dataSource.getRepository(PositionEntity).find({ where: { accountId: account.id } }),
     ]);
     const folded = foldFills(account.startingCapital, fills);
@@ -47,8 +49,12 @@ export class PortfolioInvariantsContributor extends HealthContributor {
     for (const symbol of new Set([...folded.quantities.keys(), ...held.keys()])) {
       const fromFills = folded.quantities.get(symbol) ?? dec(0);
       const inTable = held.get(symbol) ?? dec(0);
-      if (fromFills.isNegative()) problems.push(`${symbol}: fills give a short position ${fromFills.toString()}`);
-      if (!fromFills.equals(inTable)) problems.push(`${symbol}: positions table ${inTable.toString()} ≠ fills ${fromFills.toString()}`);
+      if (fromFills.isNegative())
+        problems.push(`${symbol}: fills give a short position ${fromFills.toString()}`);
+      if (!fromFills.equals(inTable))
+        problems.push(
+          `${symbol}: positions table ${inTable.toString()} ≠ fills ${fromFills.toString()}`,
+        );
     }
     return problems;
   }

@@ -14,11 +14,25 @@ export class MetricsService {
   constructor(private readonly dataSource: DataSource) {}
 
   async metrics(accountId: string, range: TimeRange): Promise<AccountMetrics> {
-    const between = Between(Number.isFinite(range.fromMs) ? range.fromMs : 0, Number.isFinite(range.toMs) ? range.toMs - 1 : Number.MAX_SAFE_INTEGER);
+    const between = Between(
+      Number.isFinite(range.fromMs) ? range.fromMs : 0,
+      Number.isFinite(range.toMs) ? range.toMs - 1 : Number.MAX_SAFE_INTEGER,
+    );
     const [snapshots, fills] = await Promise.all([
-      this.dataSource.getRepository(EquitySnapshotEntity).find({ where: { accountId, time: between }, order: { time: 'ASC', id: 'ASC' } }),
+      this.dataSource
+        .getRepository(EquitySnapshotEntity)
+        .find({ where: { accountId, time: between }, order: { time: 'ASC', id: 'ASC' } }),
       // Round trips need every fill up to the end of the range, so one opened before `from` still closes.
-      this.dataSource.getRepository(PaperTradeEntity).find({ where: { accountId, executedAt: Between(0, Number.isFinite(range.toMs) ? range.toMs - 1 : Number.MAX_SAFE_INTEGER) }, order: { executedAt: 'ASC', id: 'ASC' } }),
+      this.dataSource.getRepository(PaperTradeEntity).find({
+        where: {
+          accountId,
+          executedAt: Between(
+            0,
+            Number.isFinite(range.toMs) ? range.toMs - 1 : Number.MAX_SAFE_INTEGER,
+          ),
+        },
+        order: { executedAt: 'ASC', id: 'ASC' },
+      }),
     ]);
     const tracker = new RoundTripTracker();
     const closed: RoundTrip[] = [];
@@ -26,12 +40,16 @@ export class MetricsService {
       const trip = tracker.add(fill);
       if (trip) closed.push(trip);
     }
-    const closedInRange = closed.filter((t) => t.exitTime >= (Number.isFinite(range.fromMs) ? range.fromMs : 0));
+    const closedInRange = closed.filter(
+      (t) => t.exitTime >= (Number.isFinite(range.fromMs) ? range.fromMs : 0),
+    );
     const report = computeMetrics({
       equityCurve: snapshots.map((s) => ({ time: s.time, equity: Number(s.equity) })),
       trades: closedInRange,
       openPositions: tracker.openTrips().map((t) => ({ symbol: t.symbol, entryTime: t.entryTime })),
-      benchmark: snapshots.filter((s) => s.benchmark !== null).map((s) => ({ time: s.time, price: Number(s.benchmark) })),
+      benchmark: snapshots
+        .filter((s) => s.benchmark !== null)
+        .map((s) => ({ time: s.time, price: Number(s.benchmark) })),
     });
     return {
       ...report,

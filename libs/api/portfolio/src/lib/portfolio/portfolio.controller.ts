@@ -39,7 +39,10 @@ export class PortfolioController {
   ) {}
 
   @Get('portfolio')
-  @ApiOperation({ summary: 'Cash, equity, buying power, total and day P&L, and positions marked to the latest prices' })
+  @ApiOperation({
+    summary:
+      'Cash, equity, buying power, total and day P&L, and positions marked to the latest prices',
+  })
   @ApiEnvelopeResponse('The portfolio', EXAMPLE_PORTFOLIO)
   @ApiErrorResponses({ 400: ['VALIDATION_FAILED'], 404: ['ACCOUNT_NOT_FOUND'] })
   async portfolio(@Query() query: AccountQueryDto): Promise<Portfolio> {
@@ -50,8 +53,10 @@ export class PortfolioController {
 
   @Get('metrics')
   @ApiOperation({
-    summary: "The trading core's metrics over a range of the account's equity curve and closed round trips",
-    description: 'Returns are fractions (0.05 = 5 %); `convention` states how every number is computed.',
+    summary:
+      "The trading core's metrics over a range of the account's equity curve and closed round trips",
+    description:
+      'Returns are fractions (0.05 = 5 %); `convention` states how every number is computed.',
   })
   @ApiEnvelopeResponse('Metrics with their convention', {
     accountId: 'default',
@@ -63,7 +68,14 @@ export class PortfolioController {
     annualizedReturn: 0.36,
     sharpe: 1.9,
     sortino: 2.7,
-    maxDrawdown: { pct: 0.012, amount: 6.05, peakTime: 1767625320000, troughTime: 1767711720000, recoveryTime: null, durationMs: 86400000 },
+    maxDrawdown: {
+      pct: 0.012,
+      amount: 6.05,
+      peakTime: 1767625320000,
+      troughTime: 1767711720000,
+      recoveryTime: null,
+      durationMs: 86400000,
+    },
     maxDrawdownAmount: 6.05,
     calmar: 30,
     dailyReturns: 4,
@@ -73,7 +85,11 @@ export class PortfolioController {
     expectancy: 0.93,
     exposure: 0.41,
     benchmark: null,
-    convention: { returns: 'fractions (0.05 = 5 %); total return = last / first value − 1', periodsPerYear: 252, riskFreeRate: 0 },
+    convention: {
+      returns: 'fractions (0.05 = 5 %); total return = last / first value − 1',
+      periodsPerYear: 252,
+      riskFreeRate: 0,
+    },
   })
   @ApiErrorResponses({ 400: ['VALIDATION_FAILED', 'INVALID_RANGE'], 404: ['ACCOUNT_NOT_FOUND'] })
   async metrics(@Query() query: RangeQueryDto): Promise<AccountMetrics> {

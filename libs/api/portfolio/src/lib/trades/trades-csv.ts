@@ -9,7 +9,20 @@ function cell(value: string | null): string {
 /** The trades as CSV with a header row; numbers keep their exact decimal text. */
 export function tradesToCsv(trades: readonly Trade[]): string {
   const rows = trades.map((t) =>
-    [t.id, t.time, t.symbol, t.side, t.quantity, t.price, t.commission, t.realizedPnl, t.orderId, t.sessionId].map(cell).join(','),
+    [
+      t.id,
+      t.time,
+      t.symbol,
+      t.side,
+      t.quantity,
+      t.price,
+      t.commission,
+      t.realizedPnl,
+      t.orderId,
+      t.sessionId,
+    ]
+      .map(cell)
+      .join(','),
   );
   return [TRADES_CSV_COLUMNS.join(','), ...rows].join('\r\n') + '\r\n';
 }

@@ -1,6 +1,11 @@
 import { Controller, Get, Header, Query } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { RawResponse, ApiEnvelopeResponse, ApiErrorResponses, parseTimeRange } from '@ptp/api/shared';
+import {
+  RawResponse,
+  ApiEnvelopeResponse,
+  ApiErrorResponses,
+  parseTimeRange,
+} from '@ptp/api/shared';
 import type { TradesPage } from '@ptp/contracts';
 import { AccountsService } from '@ptp/api/paper-trading';
 import { tradesToCsv } from './trades-csv';
@@ -30,12 +35,23 @@ export class TradesController {
   ) {}
 
   @Get('trades')
-  @ApiOperation({ summary: 'Fills (paper_trades), newest first, paginated; filter by symbol and date range' })
-  @ApiEnvelopeResponse('A page of fills', { items: [EXAMPLE_TRADE], total: 1, limit: 100, offset: 0 })
+  @ApiOperation({
+    summary: 'Fills (paper_trades), newest first, paginated; filter by symbol and date range',
+  })
+  @ApiEnvelopeResponse('A page of fills', {
+    items: [EXAMPLE_TRADE],
+    total: 1,
+    limit: 100,
+    offset: 0,
+  })
   @ApiErrorResponses({ 400: ['VALIDATION_FAILED', 'INVALID_RANGE'], 404: ['ACCOUNT_NOT_FOUND'] })
   async list(@Query() query: TradesQueryDto): Promise<TradesPage> {
     const account = await this.accounts.resolve(query.accountId);
-    const filter = { accountId: account.id, symbol: query.symbol, range: parseTimeRange(query.from, query.to) };
+    const filter = {
+      accountId: account.id,
+      symbol: query.symbol,
+      range: parseTimeRange(query.from, query.to),
+    };
     return this.trades.page(filter, query.limit ?? 100, query.offset ?? 0);
   }
 
@@ -48,6 +64,12 @@ export class TradesController {
   @ApiErrorResponses({ 400: ['VALIDATION_FAILED', 'INVALID_RANGE'], 404: ['ACCOUNT_NOT_FOUND'] })
   async csv(@Query() query: TradesCsvQueryDto): Promise<string> {
     const account = await this.accounts.resolve(query.accountId);
-    return tradesToCsv(await this.trades.all({ accountId: account.id, symbol: query.symbol, range: parseTimeRange(query.from, query.to) }));
+    return tradesToCsv(
+      await this.trades.all({
+        accountId: account.id,
+        symbol: query.symbol,
+        range: parseTimeRange(query.from, query.to),
+      }),
+    );
   }
 }

@@ -18,15 +18,25 @@ const MAX_MS = Number.MAX_SAFE_INTEGER;
 
 @Injectable()
 export class TradesService {
-  constructor(@InjectRepository(PaperTradeEntity) private readonly trades: Repository<PaperTradeEntity>) {}
+  constructor(
+    @InjectRepository(PaperTradeEntity) private readonly trades: Repository<PaperTradeEntity>,
+  ) {}
 
   async page(filter: TradeFilter, limit: number, offset: number): Promise<TradesPage> {
-    const [rows, total] = await this.trades.findAndCount({ where: this.where(filter), order: { executedAt: 'DESC', id: 'DESC' }, take: limit, skip: offset });
+    const [rows, total] = await this.trades.findAndCount({
+      where: this.where(filter),
+      order: { executedAt: 'DESC', id: 'DESC' },
+      take: limit,
+      skip: offset,
+    });
     return { items: rows.map(toTrade), total, limit, offset };
   }
 
   async all(filter: TradeFilter): Promise<Trade[]> {
-    const rows = await this.trades.find({ where: this.where(filter), order: { executedAt: 'ASC', id: 'ASC' } });
+    const rows = await this.trades.find({
+      where: this.where(filter),
+      order: { executedAt: 'ASC', id: 'ASC' },
+    });
     return rows.map(toTrade);
   }
 
@@ -34,6 +44,10 @@ export class TradesService {
     const from = Number.isFinite(filter.range.fromMs) ? filter.range.fromMs : MIN_MS;
     // Between is inclusive; the range is half-open, so the end moves back one millisecond.
     const to = Number.isFinite(filter.range.toMs) ? filter.range.toMs - 1 : MAX_MS;
-    return { accountId: filter.accountId, executedAt: Between(from, to), ...(filter.symbol ? { symbol: filter.symbol } : {}) };
+    return {
+      accountId: filter.accountId,
+      executedAt: Between(from, to),
+      ...(filter.symbol ? { symbol: filter.symbol } : {}),
+    };
   }
 }

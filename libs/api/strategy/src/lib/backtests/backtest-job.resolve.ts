@@ -1,6 +1,11 @@
 import { withoutUndefined } from '@ptp/api/runtime-config';
 import { ApiError } from '@ptp/api/shared';
-import { BACKTEST_ERROR_CODES, CONFIG_ERROR_CODES, type BacktestSizing, type RuntimeConfig } from '@ptp/contracts';
+import {
+  BACKTEST_ERROR_CODES,
+  CONFIG_ERROR_CODES,
+  type BacktestSizing,
+  type RuntimeConfig,
+} from '@ptp/contracts';
 import { isoDateToUtcMidnight, validateStrategyParams, DAY_MS } from '@ptp/domain';
 import type { BacktestRequestDto } from './backtest-request.dto';
 import type { BacktestJob, BacktestJobSource } from './worker/backtest-job';
@@ -12,15 +17,28 @@ function calendarDate(field: 'from' | 'to', value: string): number {
   try {
     return isoDateToUtcMidnight(value);
   } catch {
-    throw ApiError.badRequest(BACKTEST_ERROR_CODES.invalidRange, `${field} (${value}) is not a calendar date.`, { [field]: value });
+    throw ApiError.badRequest(
+      BACKTEST_ERROR_CODES.invalidRange,
+      `${field} (${value}) is not a calendar date.`,
+      { [field]: value },
+    );
   }
 }
 
 function checkRange(request: BacktestRequestDto): void {
   const days = (calendarDate('to', request.to) - calendarDate('from', request.from)) / DAY_MS;
-  if (days < 0) throw ApiError.badRequest(BACKTEST_ERROR_CODES.invalidRange, `from (${request.from}) must not be after to (${request.to}).`, { from: request.from, to: request.to });
+  if (days < 0)
+    throw ApiError.badRequest(
+      BACKTEST_ERROR_CODES.invalidRange,
+      `from (${request.from}) must not be after to (${request.to}).`,
+      { from: request.from, to: request.to },
+    );
   if (request.source.type === 'simulated' && days >= MAX_SIMULATED_DAYS) {
-    throw ApiError.badRequest(BACKTEST_ERROR_CODES.invalidRange, `A simulated run covers at most ${MAX_SIMULATED_DAYS} days of 1-minute bars.`, { maxDays: MAX_SIMULATED_DAYS });
+    throw ApiError.badRequest(
+      BACKTEST_ERROR_CODES.invalidRange,
+      `A simulated run covers at most ${MAX_SIMULATED_DAYS} days of 1-minute bars.`,
+      { maxDays: MAX_SIMULATED_DAYS },
+    );
   }
 }
 
@@ -33,10 +51,18 @@ function checkSource(request: BacktestRequestDto): void {
     source.type !== 'csv' && source.adjusted !== undefined ? 'adjusted' : null,
   ].filter((field) => field !== null);
   if (foreign.length > 0) {
-    throw ApiError.badRequest('VALIDATION_FAILED', `source.${foreign.join(', source.')} does not apply to a ${source.type} source.`, { fields: foreign });
+    throw ApiError.badRequest(
+      'VALIDATION_FAILED',
+      `source.${foreign.join(', source.')} does not apply to a ${source.type} source.`,
+      { fields: foreign },
+    );
   }
   if (source.type === 'csv' && request.symbols.length !== 1) {
-    throw ApiError.badRequest('VALIDATION_FAILED', 'A CSV source holds the bars of exactly one symbol: give one symbol.', { symbols: request.symbols });
+    throw ApiError.badRequest(
+      'VALIDATION_FAILED',
+      'A CSV source holds the bars of exactly one symbol: give one symbol.',
+      { symbols: request.symbols },
+    );
   }
 }
 
@@ -50,17 +76,26 @@ function sizingOf(request: BacktestRequestDto): BacktestSizing {
 function jobSource(request: BacktestRequestDto): BacktestJobSource {
   const { source } = request;
   if (source.type === 'simulated') return { kind: 'simulated', seed: source.seed as number };
-  if (source.type === 'csv') return { kind: 'csv', csv: source.csv as string, adjusted: source.adjusted ?? false };
+  if (source.type === 'csv')
+    return { kind: 'csv', csv: source.csv as string, adjusted: source.adjusted ?? false };
   return { kind: 'polygon', timespan: source.timespan ?? 'day' };
 }
 
 /** Everything a field-by-field DTO check cannot see, then the job with the runtime config's defaults filled in. */
-export function resolveBacktestJob(request: BacktestRequestDto, config: RuntimeConfig, startingCapital: number): BacktestJob<BacktestJobSource> {
+export function resolveBacktestJob(
+  request: BacktestRequestDto,
+  config: RuntimeConfig,
+  startingCapital: number,
+): BacktestJob<BacktestJobSource> {
   checkRange(request);
   checkSource(request);
   const params = validateStrategyParams(request.strategy, request.params);
   if (!params.ok) {
-    throw ApiError.badRequest(CONFIG_ERROR_CODES.invalidStrategyParams, params.errors.map((e) => e.message).join('; '), { errors: params.errors });
+    throw ApiError.badRequest(
+      CONFIG_ERROR_CODES.invalidStrategyParams,
+      params.errors.map((e) => e.message).join('; '),
+      { errors: params.errors },
+    );
   }
   return {
     symbols: request.symbols,
@@ -72,7 +107,13 @@ export function resolveBacktestJob(request: BacktestRequestDto, config: RuntimeC
     sizing: sizingOf(request),
     fees: { ...config.fees, ...withoutUndefined(request.fees ?? {}) },
     slippageBps: request.slippageBps ?? config.slippageBps,
-    risk: request.risk === false ? null : { ...config.risk, ...(typeof request.risk === 'object' ? withoutUndefined(request.risk) : {}) },
+    risk:
+      request.risk === false
+        ? null
+        : {
+            ...config.risk,
+            ...(typeof request.risk === 'object' ? withoutUndefined(request.risk) : {}),
+          },
     data: jobSource(request),
   };
 }

@@ -36,22 +36,40 @@ export class BacktestSourceDto {
   @IsIn(BACKTEST_SOURCE_TYPES)
   type!: (typeof BACKTEST_SOURCE_TYPES)[number];
 
-  @ApiPropertyOptional({ description: 'simulated: the seed (same seed, same bars)', minimum: 0, maximum: 2 ** 31 - 1, example: 42 })
-  @ValidateIf((source: BacktestSourceDto) => source.type === 'simulated' || source.seed !== undefined)
-  @IsInt() @Min(0) @Max(2 ** 31 - 1)
+  @ApiPropertyOptional({
+    description: 'simulated: the seed (same seed, same bars)',
+    minimum: 0,
+    maximum: 2 ** 31 - 1,
+    example: 42,
+  })
+  @ValidateIf(
+    (source: BacktestSourceDto) => source.type === 'simulated' || source.seed !== undefined,
+  )
+  @IsInt()
+  @Min(0)
+  @Max(2 ** 31 - 1)
   seed?: number;
 
-  @ApiPropertyOptional({ description: 'polygon: bar size (default day)', enum: ['minute', 'hour', 'day'] })
-  @IsOptional() @IsIn(['minute', 'hour', 'day'])
+  @ApiPropertyOptional({
+    description: 'polygon: bar size (default day)',
+    enum: ['minute', 'hour', 'day'],
+  })
+  @IsOptional()
+  @IsIn(['minute', 'hour', 'day'])
   timespan?: 'minute' | 'hour' | 'day';
 
-  @ApiPropertyOptional({ description: 'csv: Yahoo daily CSV text (Date,Open,High,Low,Close,Adj Close,Volume)', example: 'Date,Open,High,Low,Close,Adj Close,Volume\n2025-01-02,100,101,99,100.5,100.5,1000000' })
+  @ApiPropertyOptional({
+    description: 'csv: Yahoo daily CSV text (Date,Open,High,Low,Close,Adj Close,Volume)',
+    example: 'Date,Open,High,Low,Close,Adj Close,Volume\n2025-01-02,100,101,99,100.5,100.5,1000000',
+  })
   @ValidateIf((source: BacktestSourceDto) => source.type === 'csv' || source.csv !== undefined)
-  @IsString() @MaxLength(MAX_CSV_BYTES)
+  @IsString()
+  @MaxLength(MAX_CSV_BYTES)
   csv?: string;
 
   @ApiPropertyOptional({ description: 'csv: use Adj Close instead of raw prices', example: false })
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   adjusted?: boolean;
 }
 
@@ -61,29 +79,49 @@ export class BacktestSizingDto {
   mode!: (typeof SIZING_MODES)[number];
 
   @ApiPropertyOptional({ description: 'quantity mode: shares per entry', example: 10 })
-  @ValidateIf((sizing: BacktestSizingDto) => sizing.mode === 'quantity' || sizing.quantity !== undefined)
-  @IsNumber(FINITE_NUMBER) @Min(0.000001) @Max(1_000_000_000)
+  @ValidateIf(
+    (sizing: BacktestSizingDto) => sizing.mode === 'quantity' || sizing.quantity !== undefined,
+  )
+  @IsNumber(FINITE_NUMBER)
+  @Min(0.000001)
+  @Max(1_000_000_000)
   quantity?: number;
 
   @ApiPropertyOptional({ description: 'notional mode: dollars per entry', example: 50 })
-  @ValidateIf((sizing: BacktestSizingDto) => sizing.mode === 'notional' || sizing.notional !== undefined)
-  @IsNumber(FINITE_NUMBER) @Min(0.01) @Max(1_000_000_000)
+  @ValidateIf(
+    (sizing: BacktestSizingDto) => sizing.mode === 'notional' || sizing.notional !== undefined,
+  )
+  @IsNumber(FINITE_NUMBER)
+  @Min(0.01)
+  @Max(1_000_000_000)
   notional?: number;
 }
 
 /** POST /api/backtests. Omitted fees, slippage, risk limits and capital come from the account's runtime config. */
 export class BacktestRequestDto {
   @ApiProperty({ type: [String], example: ['SPY', 'AAPL'] })
-  @Transform(({ value }) => (Array.isArray(value) ? value.map((s) => (typeof s === 'string' ? s.trim().toUpperCase() : s)) : value))
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(20) @ArrayUnique() @Matches(SYMBOL_PATTERN, { each: true, message: 'symbols must be tickers like AAPL or BRK.B' })
+  @Transform(({ value }) =>
+    Array.isArray(value)
+      ? value.map((s) => (typeof s === 'string' ? s.trim().toUpperCase() : s))
+      : value,
+  )
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @ArrayUnique()
+  @Matches(SYMBOL_PATTERN, { each: true, message: 'symbols must be tickers like AAPL or BRK.B' })
   symbols!: string[];
 
   @ApiProperty({ enum: STRATEGY_NAMES, example: 'ma-crossover' })
   @IsIn(STRATEGY_NAMES)
   strategy!: string;
 
-  @ApiPropertyOptional({ description: 'Strategy params (GET /api/strategies); defaults fill the rest', example: { fast: 5, slow: 20 } })
-  @IsOptional() @IsObject()
+  @ApiPropertyOptional({
+    description: 'Strategy params (GET /api/strategies); defaults fill the rest',
+    example: { fast: 5, slow: 20 },
+  })
+  @IsOptional()
+  @IsObject()
   params?: Record<string, number>;
 
   @ApiProperty({ description: 'First New York date, inclusive', example: '2025-03-03' })
@@ -94,37 +132,63 @@ export class BacktestRequestDto {
   @Matches(DATE_PATTERN, { message: 'to must be a date YYYY-MM-DD' })
   to!: string;
 
-  @ApiPropertyOptional({ description: 'Starting capital in dollars', minimum: 1, maximum: 1_000_000_000, example: 500 })
-  @IsOptional() @IsNumber(FINITE_NUMBER) @Min(1) @Max(1_000_000_000)
+  @ApiPropertyOptional({
+    description: 'Starting capital in dollars',
+    minimum: 1,
+    maximum: 1_000_000_000,
+    example: 500,
+  })
+  @IsOptional()
+  @IsNumber(FINITE_NUMBER)
+  @Min(1)
+  @Max(1_000_000_000)
   capital?: number;
 
   @ApiPropertyOptional({ type: BacktestSizingDto })
-  @IsOptional() @ValidateNested() @Type(() => BacktestSizingDto)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => BacktestSizingDto)
   sizing?: BacktestSizingDto;
 
   @ApiPropertyOptional({ type: FeesPatchDto })
-  @IsOptional() @ValidateNested() @Type(() => FeesPatchDto)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => FeesPatchDto)
   fees?: FeesPatchDto;
 
   @ApiPropertyOptional({ minimum: 0, maximum: 1000, example: 5 })
-  @IsOptional() @IsNumber(FINITE_NUMBER) @Min(0) @Max(1000)
+  @IsOptional()
+  @IsNumber(FINITE_NUMBER)
+  @Min(0)
+  @Max(1000)
   slippageBps?: number;
 
   @ApiPropertyOptional({
-    description: 'false: every rule off except enough cash; true or omitted: the account limits; an object overrides some limits',
+    description:
+      'false: every rule off except enough cash; true or omitted: the account limits; an object overrides some limits',
     oneOf: [{ type: 'boolean' }, { $ref: '#/components/schemas/RiskLimitsPatchDto' }],
     example: { maxPositionPct: 20 },
   })
-  @ValidateIf((request: BacktestRequestDto) => request.risk !== undefined && typeof request.risk !== 'boolean')
-  @ValidateNested() @Type(() => RiskLimitsPatchDto)
+  @ValidateIf(
+    (request: BacktestRequestDto) =>
+      request.risk !== undefined && typeof request.risk !== 'boolean',
+  )
+  @ValidateNested()
+  @Type(() => RiskLimitsPatchDto)
   risk?: boolean | RiskLimitsPatchDto;
 
   @ApiProperty({ type: BacktestSourceDto })
-  @IsObject() @ValidateNested() @Type(() => BacktestSourceDto)
+  @IsObject()
+  @ValidateNested()
+  @Type(() => BacktestSourceDto)
   source!: BacktestSourceDto;
 
-  @ApiPropertyOptional({ description: 'Account whose runtime config fills omitted fields', example: 'default' })
-  @IsOptional() @IsString() @Matches(ACCOUNT_ID_PATTERN, { message: 'accountId must be 1-64 letters, digits, _ or -' })
+  @ApiPropertyOptional({
+    description: 'Account whose runtime config fills omitted fields',
+    example: 'default',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(ACCOUNT_ID_PATTERN, { message: 'accountId must be 1-64 letters, digits, _ or -' })
   accountId?: string;
 }
-

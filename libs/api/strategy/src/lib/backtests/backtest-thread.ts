@@ -28,7 +28,10 @@ function workerEntry(): WorkerEntry {
   if (existsSync(bundled)) return { script: bundled, options: {} };
   return {
     script: `require('tsx/cjs/api').register(); require(${JSON.stringify(SOURCE_WORKER_FILE)});`,
-    options: { eval: true, env: { ...process.env, TSX_TSCONFIG_PATH: workspaceTsconfig(__dirname) } },
+    options: {
+      eval: true,
+      env: { ...process.env, TSX_TSCONFIG_PATH: workspaceTsconfig(__dirname) },
+    },
   };
 }
 
@@ -49,7 +52,10 @@ export interface BacktestThread {
 }
 
 /** Runs one backtest job in its own worker thread, so live ticks on the main thread are never stalled. */
-export function startBacktestThread(job: BacktestJob, onProgress: (progress: number) => void): BacktestThread {
+export function startBacktestThread(
+  job: BacktestJob,
+  onProgress: (progress: number) => void,
+): BacktestThread {
   const entry = workerEntry();
   const worker = new Worker(entry.script, { ...entry.options, workerData: job });
   const result = new Promise<unknown>((resolve, reject) => {
@@ -58,8 +64,14 @@ export function startBacktestThread(job: BacktestJob, onProgress: (progress: num
       else if (message.type === 'done') resolve(message.report);
       else reject(new BacktestThreadError(message.code, message.error));
     });
-    worker.on('error', (error) => reject(new BacktestThreadError('BACKTEST_FAILED', error.message)));
-    worker.on('exit', (code) => reject(new BacktestThreadError('BACKTEST_TERMINATED', `worker thread exited with code ${code}`)));
+    worker.on('error', (error) =>
+      reject(new BacktestThreadError('BACKTEST_FAILED', error.message)),
+    );
+    worker.on('exit', (code) =>
+      reject(
+        new BacktestThreadError('BACKTEST_TERMINATED', `worker thread exited with code ${code}`),
+      ),
+    );
   });
   return { result, terminate: () => worker.terminate().then(() => undefined) };
 }

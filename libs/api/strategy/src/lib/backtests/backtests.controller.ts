@@ -1,8 +1,25 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  Post,
+  Query,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiEnvelopeResponse, ApiErrorResponses } from '@ptp/api/shared';
-import { BACKTEST_ERROR_CODES, CONFIG_ERROR_CODES, type BacktestRun, type BacktestRunsPage } from '@ptp/contracts';
+import {
+  BACKTEST_ERROR_CODES,
+  CONFIG_ERROR_CODES,
+  type BacktestRun,
+  type BacktestRunsPage,
+} from '@ptp/contracts';
 import { BacktestRequestDto, MAX_CSV_BYTES } from './backtest-request.dto';
 import { uploadedBacktestRequest, type UploadedCsvFile } from './backtest-upload';
 import { BacktestIdParamDto, BacktestsQueryDto } from './backtests-query.dto';
@@ -32,7 +49,16 @@ const EXAMPLE_RUN: BacktestRun = {
 };
 
 const EXAMPLE_REPORT = {
-  fills: [{ time: '2025-03-04T15:12:00.000Z', symbol: 'SPY', side: 'buy', quantity: 0.083333, price: 599.87, commission: 0 }],
+  fills: [
+    {
+      time: '2025-03-04T15:12:00.000Z',
+      symbol: 'SPY',
+      side: 'buy',
+      quantity: 0.083333,
+      price: 599.87,
+      commission: 0,
+    },
+  ],
   trades: [],
   finalEquity: 501.23,
   cash: 450.01,
@@ -44,13 +70,19 @@ const EXAMPLE_REPORT = {
 const QUEUED_RUN: BacktestRun = { ...EXAMPLE_RUN, status: 'queued', progress: 0, startedAt: null };
 
 const SUBMIT_ERRORS = {
-  400: ['VALIDATION_FAILED', 'INVALID_JSON', BACKTEST_ERROR_CODES.invalidRange, CONFIG_ERROR_CODES.invalidStrategyParams],
+  400: [
+    'VALIDATION_FAILED',
+    'INVALID_JSON',
+    BACKTEST_ERROR_CODES.invalidRange,
+    CONFIG_ERROR_CODES.invalidStrategyParams,
+  ],
   404: [CONFIG_ERROR_CODES.accountNotFound],
   413: ['PAYLOAD_TOO_LARGE'],
   429: [BACKTEST_ERROR_CODES.queueFull, 'RATE_LIMITED'],
 };
 
-const UPLOAD_REQUEST_EXAMPLE = '{"symbols":["ORCL"],"strategy":"ma-crossover","from":"2013-01-01","to":"2013-12-31"}';
+const UPLOAD_REQUEST_EXAMPLE =
+  '{"symbols":["ORCL"],"strategy":"ma-crossover","from":"2013-01-01","to":"2013-12-31"}';
 
 @ApiTags('backtests')
 @Controller('api/backtests')
@@ -74,7 +106,9 @@ export class BacktestsController {
 
   @Post('upload')
   @HttpCode(HttpStatus.ACCEPTED)
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_CSV_BYTES, files: 1, fields: 1 } }))
+  @UseInterceptors(
+    FileInterceptor('file', { limits: { fileSize: MAX_CSV_BYTES, files: 1, fields: 1 } }),
+  )
   @ApiConsumes('multipart/form-data')
   @ApiOperation({
     summary: 'Start a backtest on an uploaded Yahoo daily CSV (multipart/form-data)',
@@ -88,28 +122,53 @@ export class BacktestsController {
       type: 'object',
       required: ['file', 'request'],
       properties: {
-        file: { type: 'string', format: 'binary', description: 'Yahoo daily CSV: Date,Open,High,Low,Close,Adj Close,Volume' },
-        request: { type: 'string', description: 'The backtest request as JSON, without the CSV text', example: UPLOAD_REQUEST_EXAMPLE },
+        file: {
+          type: 'string',
+          format: 'binary',
+          description: 'Yahoo daily CSV: Date,Open,High,Low,Close,Adj Close,Volume',
+        },
+        request: {
+          type: 'string',
+          description: 'The backtest request as JSON, without the CSV text',
+          example: UPLOAD_REQUEST_EXAMPLE,
+        },
       },
     },
   })
   @ApiEnvelopeResponse('The queued run', QUEUED_RUN, HttpStatus.ACCEPTED)
   @ApiErrorResponses(SUBMIT_ERRORS)
-  async upload(@UploadedFile() file: UploadedCsvFile | undefined, @Body('request') request: unknown): Promise<BacktestRun> {
+  async upload(
+    @UploadedFile() file: UploadedCsvFile | undefined,
+    @Body('request') request: unknown,
+  ): Promise<BacktestRun> {
     return this.backtests.submit(await uploadedBacktestRequest(file, request));
   }
 
   @Get()
   @ApiOperation({ summary: 'Backtest runs, newest first (without reports)' })
-  @ApiEnvelopeResponse('A page of runs', { items: [{ ...EXAMPLE_RUN, report: undefined }], total: 1, limit: 50, offset: 0 } satisfies BacktestRunsPage)
+  @ApiEnvelopeResponse('A page of runs', {
+    items: [{ ...EXAMPLE_RUN, report: undefined }],
+    total: 1,
+    limit: 50,
+    offset: 0,
+  } satisfies BacktestRunsPage)
   @ApiErrorResponses({ 400: ['VALIDATION_FAILED'] })
   list(@Query() query: BacktestsQueryDto): Promise<BacktestRunsPage> {
     return this.backtests.list(query.status, query.limit ?? 50, query.offset ?? 0);
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'Status and progress (0–1) of a run; the report (as npm run backtest writes it) once completed' })
-  @ApiEnvelopeResponse('The run', { ...EXAMPLE_RUN, status: 'completed', progress: 1, finishedAt: '2026-01-05T15:04:07.480Z', report: EXAMPLE_REPORT })
+  @ApiOperation({
+    summary:
+      'Status and progress (0–1) of a run; the report (as npm run backtest writes it) once completed',
+  })
+  @ApiEnvelopeResponse('The run', {
+    ...EXAMPLE_RUN,
+    status: 'completed',
+    progress: 1,
+    finishedAt: '2026-01-05T15:04:07.480Z',
+    report: EXAMPLE_REPORT,
+  })
   @ApiErrorResponses({ 400: ['VALIDATION_FAILED'], 404: [BACKTEST_ERROR_CODES.notFound] })
   get(@Param() params: BacktestIdParamDto): Promise<BacktestRun> {
     return this.backtests.get(params.id);
@@ -117,8 +176,16 @@ export class BacktestsController {
 
   @Delete(':id')
   @ApiOperation({ summary: 'Cancel a queued or running run (the run stays listed as cancelled)' })
-  @ApiEnvelopeResponse('The cancelled run', { ...EXAMPLE_RUN, status: 'cancelled', finishedAt: '2026-01-05T15:04:06.000Z' })
-  @ApiErrorResponses({ 400: ['VALIDATION_FAILED'], 404: [BACKTEST_ERROR_CODES.notFound], 409: [BACKTEST_ERROR_CODES.notCancellable] })
+  @ApiEnvelopeResponse('The cancelled run', {
+    ...EXAMPLE_RUN,
+    status: 'cancelled',
+    finishedAt: '2026-01-05T15:04:06.000Z',
+  })
+  @ApiErrorResponses({
+    400: ['VALIDATION_FAILED'],
+    404: [BACKTEST_ERROR_CODES.notFound],
+    409: [BACKTEST_ERROR_CODES.notCancellable],
+  })
   cancel(@Param() params: BacktestIdParamDto): Promise<BacktestRun> {
     return this.backtests.cancel(params.id);
   }

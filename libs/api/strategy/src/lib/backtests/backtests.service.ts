@@ -1,12 +1,23 @@
 import { randomUUID } from 'node:crypto';
-import { HttpStatus, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import {
+  HttpStatus,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+} from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { InjectAppConfig, type AppConfig } from '@ptp/api/config';
 import { MarketDataService } from '@ptp/api/market-data';
 import { BacktestRunEntity, DatabaseWrites, DEFAULT_ACCOUNT_ID } from '@ptp/api/persistence';
 import { RuntimeConfigService } from '@ptp/api/runtime-config';
 import { ApiError } from '@ptp/api/shared';
-import { BACKTEST_ERROR_CODES, type BacktestRun, type BacktestRunsPage, type BacktestStatus } from '@ptp/contracts';
+import {
+  BACKTEST_ERROR_CODES,
+  type BacktestRun,
+  type BacktestRunsPage,
+  type BacktestStatus,
+} from '@ptp/contracts';
 import { addDays, type Bar, newYorkWallTimeToUtc } from '@ptp/domain';
 import { In, type Repository } from 'typeorm';
 import { resolveBacktestJob } from './backtest-job.resolve';
@@ -27,7 +38,17 @@ interface ActiveRun {
 }
 
 /** Every column but the report, which can be large and lists do not show. */
-const LIST_COLUMNS: (keyof BacktestRunEntity)[] = ['id', 'accountId', 'status', 'progress', 'request', 'error', 'createdAt', 'startedAt', 'finishedAt'];
+const LIST_COLUMNS: (keyof BacktestRunEntity)[] = [
+  'id',
+  'accountId',
+  'status',
+  'progress',
+  'request',
+  'error',
+  'createdAt',
+  'startedAt',
+  'finishedAt',
+];
 
 /**
  * Backtests over REST: runs are persisted, queued first in first out, and at most
@@ -50,8 +71,17 @@ export class BacktestsService implements OnApplicationBootstrap, OnModuleDestroy
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.writes.exclusive(() => this.runs.update({ status: 'running' }, { status: 'failed', error: INTERRUPTED_BY_RESTART, finishedAt: Date.now() }));
-    const queued = await this.runs.find({ select: ['id'], where: { status: 'queued' }, order: { createdAt: 'ASC' } });
+    await this.writes.exclusive(() =>
+      this.runs.update(
+        { status: 'running' },
+        { status: 'failed', error: INTERRUPTED_BY_RESTART, finishedAt: Date.now() },
+      ),
+    );
+    const queued = await this.runs.find({
+      select: ['id'],
+      where: { status: 'queued' },
+      order: { createdAt: 'ASC' },
+    });
     this.queue.push(...queued.map((run) => run.id));
     this.pump();
   }
@@ -63,16 +93,29 @@ export class BacktestsService implements OnApplicationBootstrap, OnModuleDestroy
 
   async submit(request: BacktestRequestDto): Promise<BacktestRun> {
     const accountId = request.accountId ?? DEFAULT_ACCOUNT_ID;
-    const job = resolveBacktestJob(request, await this.runtimeConfig.get(accountId), this.config.trading.startingCapital);
+    const job = resolveBacktestJob(
+      request,
+      await this.runtimeConfig.get(accountId),
+      this.config.trading.startingCapital,
+    );
     if (job.data.kind === 'polygon' && this.marketData.source !== 'polygon') {
-      throw ApiError.unprocessable(BACKTEST_ERROR_CODES.sourceUnavailable, 'Polygon aggregates need the polygon market-data provider (set POLYGON_API_KEY).', {
-        provider: this.marketData.source,
-      });
+      throw ApiError.unprocessable(
+        BACKTEST_ERROR_CODES.sourceUnavailable,
+        'Polygon aggregates need the polygon market-data provider (set POLYGON_API_KEY).',
+        {
+          provider: this.marketData.source,
+        },
+      );
     }
     if (this.queue.length >= MAX_QUEUED_BACKTESTS) {
-      throw new ApiError(HttpStatus.TOO_MANY_REQUESTS, BACKTEST_ERROR_CODES.queueFull, `${MAX_QUEUED_BACKTESTS} backtests are already waiting; try again later.`, {
-        queued: this.queue.length,
-      });
+      throw new ApiError(
+        HttpStatus.TOO_MANY_REQUESTS,
+        BACKTEST_ERROR_CODES.queueFull,
+        `${MAX_QUEUED_BACKTESTS} backtests are already waiting; try again later.`,
+        {
+          queued: this.queue.length,
+        },
+      );
     }
     const row: BacktestRunEntity = {
       id: randomUUID(),
@@ -94,11 +137,18 @@ export class BacktestsService implements OnApplicationBootstrap, OnModuleDestroy
 
   async get(id: string): Promise<BacktestRun> {
     const row = await this.runs.findOneBy({ id });
-    if (!row) throw ApiError.notFound(BACKTEST_ERROR_CODES.notFound, `No backtest with id "${id}".`, { id });
+    if (!row)
+      throw ApiError.notFound(BACKTEST_ERROR_CODES.notFound, `No backtest with id "${id}".`, {
+        id,
+      });
     return toBacktestRun(row, true, this.active.get(id)?.progress);
   }
 
-  async list(status: BacktestStatus | undefined, limit: number, offset: number): Promise<BacktestRunsPage> {
+  async list(
+    status: BacktestStatus | undefined,
+    limit: number,
+    offset: number,
+  ): Promise<BacktestRunsPage> {
     const [rows, total] = await this.runs.findAndCount({
       select: LIST_COLUMNS,
       where: status ? { status } : {},
@@ -106,7 +156,12 @@ export class BacktestsService implements OnApplicationBootstrap, OnModuleDestroy
       take: limit,
       skip: offset,
     });
-    return { items: rows.map((row) => toBacktestRun(row, false, this.active.get(row.id)?.progress)), total, limit, offset };
+    return {
+      items: rows.map((row) => toBacktestRun(row, false, this.active.get(row.id)?.progress)),
+      total,
+      limit,
+      offset,
+    };
   }
 
   /** Cancels a queued or running run (a running one's thread is terminated); a finished run answers 409. */
@@ -120,16 +175,29 @@ export class BacktestsService implements OnApplicationBootstrap, OnModuleDestroy
       active.settled = true;
       await active.thread?.terminate();
     } else {
-      throw ApiError.conflict(BACKTEST_ERROR_CODES.notCancellable, `Backtest ${id} is ${current.status}; only queued or running runs can be cancelled.`, {
-        status: current.status,
-      });
+      throw ApiError.conflict(
+        BACKTEST_ERROR_CODES.notCancellable,
+        `Backtest ${id} is ${current.status}; only queued or running runs can be cancelled.`,
+        {
+          status: current.status,
+        },
+      );
     }
-    await this.writes.exclusive(() => this.runs.update({ id, status: In(['queued', 'running']) }, { status: 'cancelled', progress: current.progress, finishedAt: Date.now() }));
+    await this.writes.exclusive(() =>
+      this.runs.update(
+        { id, status: In(['queued', 'running']) },
+        { status: 'cancelled', progress: current.progress, finishedAt: Date.now() },
+      ),
+    );
     return this.get(id);
   }
 
   private pump(): void {
-    while (!this.stopping && this.active.size < this.config.backtests.maxConcurrent && this.queue.length > 0) {
+    while (
+      !this.stopping &&
+      this.active.size < this.config.backtests.maxConcurrent &&
+      this.queue.length > 0
+    ) {
       const id = this.queue.shift() as string;
       const run: ActiveRun = { progress: 0, thread: null, settled: false };
       this.active.set(id, run);
@@ -142,7 +210,9 @@ export class BacktestsService implements OnApplicationBootstrap, OnModuleDestroy
 
   private async execute(id: string, run: ActiveRun): Promise<void> {
     try {
-      await this.writes.exclusive(() => this.runs.update({ id }, { status: 'running', startedAt: Date.now() }));
+      await this.writes.exclusive(() =>
+        this.runs.update({ id }, { status: 'running', startedAt: Date.now() }),
+      );
       const row = await this.runs.findOneByOrFail({ id });
       const job = await this.withBars(JSON.parse(row.request));
       if (run.settled) return;
@@ -150,18 +220,40 @@ export class BacktestsService implements OnApplicationBootstrap, OnModuleDestroy
       const report = await run.thread.result;
       if (run.settled) return;
       run.settled = true;
-      await this.writes.exclusive(() => this.runs.update({ id }, { status: 'completed', progress: 1, report: JSON.stringify(report), finishedAt: Date.now() }));
+      await this.writes.exclusive(() =>
+        this.runs.update(
+          { id },
+          {
+            status: 'completed',
+            progress: 1,
+            report: JSON.stringify(report),
+            finishedAt: Date.now(),
+          },
+        ),
+      );
     } catch (error) {
       if (run.settled || this.stopping) return;
       run.settled = true;
-      const message = error instanceof BacktestThreadError ? `${error.code}: ${error.message}` : error instanceof Error ? error.message : String(error);
+      const message =
+        error instanceof BacktestThreadError
+          ? `${error.code}: ${error.message}`
+          : error instanceof Error
+            ? error.message
+            : String(error);
       this.logger.warn(`backtest ${id} failed: ${message}`);
-      await this.writes.exclusive(() => this.runs.update({ id }, { status: 'failed', progress: run.progress, error: message, finishedAt: Date.now() }));
+      await this.writes.exclusive(() =>
+        this.runs.update(
+          { id },
+          { status: 'failed', progress: run.progress, error: message, finishedAt: Date.now() },
+        ),
+      );
     }
   }
 
   /** Polygon bars are fetched here, on the main thread, where network I/O does not block anything. */
-  private async withBars(job: BacktestJob<BacktestJobSource>): Promise<BacktestJob<BacktestJobData>> {
+  private async withBars(
+    job: BacktestJob<BacktestJobSource>,
+  ): Promise<BacktestJob<BacktestJobData>> {
     const { data } = job;
     if (data.kind !== 'polygon') return { ...job, data };
     const from = newYorkWallTimeToUtc(job.from, 0);

@@ -36,13 +36,24 @@ export class DecisionsController {
   @Get()
   @ApiOperation({
     summary: 'The audit trail: why did it (not) trade?',
-    description: 'One row per evaluated signal of a live session: strategy, indicator values, risk outcome and reason, resulting order. Newest first.',
+    description:
+      'One row per evaluated signal of a live session: strategy, indicator values, risk outcome and reason, resulting order. Newest first.',
   })
-  @ApiEnvelopeResponse('A page of decisions', { items: EXAMPLE_DECISIONS, total: 1, limit: 100, offset: 0 })
+  @ApiEnvelopeResponse('A page of decisions', {
+    items: EXAMPLE_DECISIONS,
+    total: 1,
+    limit: 100,
+    offset: 0,
+  })
   @ApiErrorResponses({ 400: ['VALIDATION_FAILED', 'INVALID_RANGE'], 404: ['ACCOUNT_NOT_FOUND'] })
   async list(@Query() query: DecisionsQueryDto): Promise<DecisionsPage> {
     const account = await this.accounts.resolve(query.accountId);
-    const filter = { accountId: account.id, symbol: query.symbol, outcome: query.outcome, range: parseTimeRange(query.from, query.to) };
+    const filter = {
+      accountId: account.id,
+      symbol: query.symbol,
+      outcome: query.outcome,
+      range: parseTimeRange(query.from, query.to),
+    };
     return this.decisions.page(filter, query.limit ?? 100, query.offset ?? 0);
   }
 }

@@ -33,7 +33,9 @@ function toDecision(row: DecisionEntity): Decision {
 /** Reads the audit trail the session ticks write (one row per evaluated signal). */
 @Injectable()
 export class DecisionsService {
-  constructor(@InjectRepository(DecisionEntity) private readonly decisions: Repository<DecisionEntity>) {}
+  constructor(
+    @InjectRepository(DecisionEntity) private readonly decisions: Repository<DecisionEntity>,
+  ) {}
 
   async page(filter: DecisionFilter, limit: number, offset: number): Promise<DecisionsPage> {
     // Between is inclusive and the range half-open, so a finite end moves back one millisecond.

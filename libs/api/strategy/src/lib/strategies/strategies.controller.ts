@@ -21,7 +21,10 @@ const STRATEGIES: readonly StrategyInfo[] = STRATEGY_DEFINITIONS.map(toStrategyI
 @Controller('api/strategies')
 export class StrategiesController {
   @Get()
-  @ApiOperation({ summary: "The trading core's strategies with parameter schemas (type, range, default) and cross-parameter rules, for building forms" })
+  @ApiOperation({
+    summary:
+      "The trading core's strategies with parameter schemas (type, range, default) and cross-parameter rules, for building forms",
+  })
   @ApiEnvelopeResponse('Every strategy', STRATEGIES)
   list(): readonly StrategyInfo[] {
     return STRATEGIES;

@@ -1,7 +1,6 @@
 import type { Bar } from '../../market/bar';
 import { DAY_MS } from '../../calendar/calendar-date';
 
-
 /** Daily bars from closes; high/low/volume default to the close and 1000 unless given per bar. */
 export function barsFrom(rows: readonly (number | Partial<Bar>)[]): Bar[] {
   return rows.map((row, i) => {

@@ -9,7 +9,8 @@ export type PolygonJobData = { readonly kind: 'polygon'; readonly timespan: Mark
 /** Where the bars of a job come from, as stored with the run. */
 export type BacktestJobSource = SimulatedJobData | CsvJobData | PolygonJobData;
 /** Where the bars come from, as the worker thread receives it. */
-export type BacktestJobData = SimulatedJobData | CsvJobData | { readonly kind: 'bars'; readonly bars: readonly Bar[] };
+export type BacktestJobData =
+  SimulatedJobData | CsvJobData | { readonly kind: 'bars'; readonly bars: readonly Bar[] };
 
 /** A fully resolved backtest (every default filled in): stored with the run, and run by the worker thread. */
 export interface BacktestJob<Data = BacktestJobData> {

@@ -32,5 +32,9 @@ try {
   });
   post({ type: 'done', report });
 } catch (error) {
-  post({ type: 'failed', error: error instanceof Error ? error.message : String(error), code: errorCode(error) });
+  post({
+    type: 'failed',
+    error: error instanceof Error ? error.message : String(error),
+    code: errorCode(error),
+  });
 }

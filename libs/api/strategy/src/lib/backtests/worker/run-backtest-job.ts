@@ -7,7 +7,9 @@ type RunBacktest = (input: unknown, onProgress: (progress: number) => void) => u
 
 export class EngineUnavailableError extends Error {
   constructor() {
-    super("the trading core's backtest engine (runBacktest in @ptp/domain) is not available in this build");
+    super(
+      "the trading core's backtest engine (runBacktest in @ptp/domain) is not available in this build",
+    );
     this.name = 'EngineUnavailableError';
   }
 }
@@ -22,7 +24,10 @@ export function backtestEngine(): RunBacktest | null {
 }
 
 /** Loads the job's bars and runs the trading core's backtest on them (the same engine as `npm run backtest`). */
-export function runBacktestJob(job: BacktestJob<BacktestJobData>, onProgress: (progress: number) => void): unknown {
+export function runBacktestJob(
+  job: BacktestJob<BacktestJobData>,
+  onProgress: (progress: number) => void,
+): unknown {
   const bars = jobBars(job);
   const engine = backtestEngine();
   if (!engine) throw new EngineUnavailableError();
