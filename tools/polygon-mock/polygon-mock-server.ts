@@ -1,17 +1,16 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { DAY_MS, DEFAULT_SIMULATED_WATCHLIST } from '@ptp/domain';
+import { DEFAULT_SIMULATED_WATCHLIST } from '@ptp/domain';
 import { MockMarketTape } from './mock-market-tape';
+import { MockAggregates, type MockReply } from './polygon-mock-aggregates';
 import { requestId, toPolygonJson } from './polygon-json';
 import { PolygonMockStream } from './polygon-mock-stream';
 import {
-  aggregateResults,
   lastTradeResult,
   marketStatusNow,
   marketStatusUpcoming,
   previousCloseResult,
   snapshotTicker,
-  SPAN_MS,
 } from './polygon-mock-responses';
 
 export interface PolygonMockOptions {
@@ -43,15 +42,6 @@ export interface MockRequest {
   readonly at: number;
 }
 
-type Json = unknown;
-interface Reply {
-  readonly status: number;
-  readonly body: Json;
-}
-
-const DEFAULT_LIMIT = 5000;
-const MAX_LIMIT = 50_000;
-
 /**
  * A loopback Polygon.io (Massive) server for tests and offline demos: the REST endpoints the platform
  * uses, in Polygon's wire formats (nanosecond integers, next_url + cursor paging, bare-array
@@ -64,6 +54,7 @@ export class PolygonMockServer {
   readonly stream: PolygonMockStream;
   private readonly server: Server;
   private readonly tape: MockMarketTape;
+  private readonly aggs: MockAggregates;
   private readonly faults: Array<MockFault & { remaining: number }> = [];
   private counter = 0;
   private baseUrlValue = '';
@@ -75,6 +66,13 @@ export class PolygonMockServer {
       options.seed ?? 42,
       new Set(options.symbols ?? DEFAULT_SIMULATED_WATCHLIST),
     );
+    this.aggs = new MockAggregates({
+      tape: this.tape,
+      maxPageSize: options.maxPageSize,
+      delayed: options.delayed,
+      baseUrl: () => this.baseUrlValue,
+      nextId: () => this.nextId(),
+    });
     this.server = createServer((req, res) => void this.handle(req, res));
     this.stream = new PolygonMockStream(this.server, options.apiKey, this.tape, () => this.now());
   }
@@ -182,7 +180,7 @@ export class PolygonMockServer {
     return fault;
   }
 
-  private send(res: ServerResponse, reply: Reply, headers: Record<string, string> = {}): void {
+  private send(res: ServerResponse, reply: MockReply, headers: Record<string, string> = {}): void {
     res
       .writeHead(reply.status, { 'content-type': 'application/json', ...headers })
       .end(toPolygonJson(reply.body));
@@ -192,7 +190,7 @@ export class PolygonMockServer {
     return requestId(++this.counter);
   }
 
-  private notEntitled(): Reply {
+  private notEntitled(): MockReply {
     return {
       status: 403,
       body: {
@@ -204,11 +202,11 @@ export class PolygonMockServer {
     };
   }
 
-  private notFound(message: string): Reply {
+  private notFound(message: string): MockReply {
     return { status: 404, body: { status: 'NOT_FOUND', request_id: this.nextId(), message } };
   }
 
-  private route(url: URL): Reply | null {
+  private route(url: URL): MockReply | null {
     const path = url.pathname;
     const now = this.now();
     let m: RegExpExecArray | null;
@@ -239,86 +237,23 @@ export class PolygonMockServer {
     }
     if ((m = /^\/v2\/aggs\/ticker\/([^/]+)\/prev$/.exec(path))) {
       const result = this.tape.knows(m[1]) ? previousCloseResult(this.tape, m[1], now) : null;
-      return { status: 200, body: this.aggsEnvelope(m[1], result ? [result] : [], undefined) };
+      return { status: 200, body: this.aggs.envelope(m[1], result ? [result] : [], undefined) };
     }
     if (
       (m = /^\/v2\/aggs\/ticker\/([^/]+)\/range\/(\d+)\/(minute|hour|day)\/([^/]+)\/([^/]+)$/.exec(
         path,
       ))
     ) {
-      return this.aggregates(url, m[1], Number(m[2]), m[3], m[4], m[5], now);
+      const [, symbol, multiplier, timespan, from, to] = m;
+      return this.aggs.range(
+        url,
+        { symbol, multiplier: Number(multiplier), timespan, from, to },
+        now,
+      );
     }
     if (path === '/v1/marketstatus/now') return { status: 200, body: marketStatusNow(now) };
     if (path === '/v1/marketstatus/upcoming')
       return { status: 200, body: marketStatusUpcoming(now) };
     return null;
   }
-
-  private aggregates(
-    url: URL,
-    symbol: string,
-    multiplier: number,
-    timespan: string,
-    fromParam: string,
-    toParam: string,
-    now: number,
-  ): Reply {
-    const from = parseTime(fromParam, false);
-    const to = parseTime(toParam, true);
-    if (
-      from === null ||
-      to === null ||
-      multiplier < 1 ||
-      (timespan !== 'day' && !SPAN_MS[timespan])
-    ) {
-      return {
-        status: 400,
-        body: {
-          status: 'ERROR',
-          request_id: this.nextId(),
-          error: 'Could not parse the time parameter',
-        },
-      };
-    }
-    const cursor = url.searchParams.get('cursor');
-    const cursorParams = new URLSearchParams(
-      cursor ? Buffer.from(cursor, 'base64url').toString() : '',
-    );
-    const limit = Math.min(
-      this.options.maxPageSize ?? MAX_LIMIT,
-      Number(cursorParams.get('limit') ?? url.searchParams.get('limit') ?? DEFAULT_LIMIT) ||
-        DEFAULT_LIMIT,
-    );
-    const all = this.tape.knows(symbol)
-      ? aggregateResults(this.tape, symbol, multiplier, timespan, from, to, now)
-      : [];
-    const page = all.slice(0, limit);
-    const next = all[limit];
-    const nextUrl = next
-      ? `${this.baseUrl}/v2/aggs/ticker/${symbol}/range/${multiplier}/${timespan}/${next.t}/${toParam}?cursor=${Buffer.from(`limit=${limit}&sort=asc`).toString('base64url')}`
-      : undefined;
-    return { status: 200, body: this.aggsEnvelope(symbol, page, nextUrl) };
-  }
-
-  private aggsEnvelope(symbol: string, results: readonly unknown[], nextUrl: string | undefined) {
-    return {
-      ticker: symbol,
-      queryCount: results.length,
-      resultsCount: results.length,
-      adjusted: true,
-      ...(results.length > 0 ? { results } : {}),
-      status: this.options.delayed ? 'DELAYED' : 'OK',
-      request_id: this.nextId(),
-      count: results.length,
-      ...(nextUrl ? { next_url: nextUrl } : {}),
-    };
-  }
-}
-
-/** Polygon accepts `YYYY-MM-DD` (a whole New York-agnostic UTC day here) or epoch ms in range paths. */
-function parseTime(text: string, endOfDay: boolean): number | null {
-  if (/^\d+$/.test(text)) return Number(text);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return null;
-  const ms = Date.parse(`${text}T00:00:00Z`);
-  return Number.isNaN(ms) ? null : ms + (endOfDay ? DAY_MS - 1 : 0);
 }

@@ -23,6 +23,7 @@ import {
   StrategyParamsForm,
   initialParams,
 } from '../controls/strategy-params-form';
+import { BacktestComparison } from './backtest-comparison';
 import { equityPoints, roundTripRows } from './backtest-report';
 import {
   type BacktestSourceType,
@@ -41,7 +42,7 @@ const DEFAULT_TO = '2025-01-31';
 @Component({
   selector: 'ptp-backtest-screen',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [...FORMAT_PIPES, DecimalPipe, StrategyParamsForm, TimeSeriesChart],
+  imports: [...FORMAT_PIPES, BacktestComparison, DecimalPipe, StrategyParamsForm, TimeSeriesChart],
   templateUrl: './backtest-screen.html',
   styleUrl: './backtest-screen.scss',
 })

@@ -14,6 +14,7 @@ import {
   type StreamState,
 } from '../provider/market-data.provider';
 import { ProviderError } from '../provider/provider-error';
+import { PolygonAccess } from './polygon-access';
 import { fetchAggregates, type PolygonGet } from './polygon-aggregates';
 import { PolygonHttpClient, type PolygonLogger } from './polygon-http.client';
 import { PolygonMinuteBars } from './polygon-minute-bars';
@@ -56,8 +57,6 @@ const DEFAULT_STREAM_TIMING: StreamTiming = {
 };
 
 const SNAPSHOT_PATH = '/v2/snapshot/locale/us/markets/stocks/tickers';
-/** A plan's entitlements do not change by the minute: after a 403, look again an hour later. */
-const ENTITLEMENT_RECHECK_MS = HOUR_MS;
 /** Minute bars use only spare capacity: one slot stays free for the next quote refresh. */
 const BAR_SPARE_SLOTS = 1;
 
@@ -77,11 +76,10 @@ export class PolygonMarketProvider extends MarketDataProvider {
   private readonly feed: BarFeed;
   private readonly minuteBars: PolygonMinuteBars;
   private readonly watched = new Set<string>();
-  private readonly notEntitledAt = new Map<'snapshot' | 'lastTrade', number>();
+  private readonly access: PolygonAccess;
   private readonly previousCloses: SingleFlightCache<ProviderQuote | null>;
   private readonly statusNow: SingleFlightCache<boolean | null>;
   private readonly upcoming: SingleFlightCache<Map<string, { close: number | null }>>;
-  private unauthorized: string | null = null;
   private readonly stream: PolygonStreamClient | null;
   /** Prices traded on the current stream connection; cleared when it drops (trades may be missed then). */
   private readonly streamed = new Map<string, ProviderQuote>();
@@ -94,6 +92,7 @@ export class PolygonMarketProvider extends MarketDataProvider {
     private readonly logger: PolygonLogger,
   ) {
     super();
+    this.access = new PolygonAccess(clock, logger);
     this.http = new PolygonHttpClient(
       options,
       new RequestBudget(options.requestsPerMinute, clock),
@@ -102,7 +101,7 @@ export class PolygonMarketProvider extends MarketDataProvider {
     );
     this.feed = new BarFeed(Math.max(options.backfillBars, 1) + 4_000);
     const whenIdle: PolygonGet = (path, query) =>
-      this.remember(() => this.http.getIfIdle(path, query, BAR_SPARE_SLOTS));
+      this.access.remember(() => this.http.getIfIdle(path, query, BAR_SPARE_SLOTS));
     this.minuteBars = new PolygonMinuteBars(
       this.feed,
       (symbol, from, to) => fetchAggregates(whenIdle, symbol, 'minute', from, to),
@@ -151,8 +150,9 @@ export class PolygonMarketProvider extends MarketDataProvider {
 
   health(): ProviderHealth {
     const stream = this.stream ? { stream: this.stream.state } : {};
-    if (this.unauthorized) return { state: 'unauthorized', message: this.unauthorized, ...stream };
-    if (!this.entitled('snapshot'))
+    const refusal = this.access.unauthorized;
+    if (refusal) return { state: 'unauthorized', message: refusal, ...stream };
+    if (!this.access.entitled('snapshot'))
       return {
         state: 'unauthorized',
         message: 'plan not entitled to snapshots: serving last trades or previous closes',
@@ -196,8 +196,8 @@ export class PolygonMarketProvider extends MarketDataProvider {
       if (streamed) quotes.set(symbol, streamed);
     }
     const polled = symbols.filter((s) => !quotes.has(s));
-    if (polled.length > 0 && this.entitled('snapshot')) {
-      for (const quote of (await this.guard('snapshot', () => this.snapshot(polled))) ?? [])
+    if (polled.length > 0 && this.access.entitled('snapshot')) {
+      for (const quote of (await this.access.guard('snapshot', () => this.snapshot(polled))) ?? [])
         quotes.set(quote.symbol, quote);
     }
     const unknown: string[] = [];
@@ -216,7 +216,7 @@ export class PolygonMarketProvider extends MarketDataProvider {
     to: number,
   ): Promise<Bar[] | null> {
     const bars = await fetchAggregates(
-      (path, query) => this.remember(() => this.http.get(path, query)),
+      (path, query) => this.access.remember(() => this.http.get(path, query)),
       symbol,
       timespan,
       from,
@@ -248,7 +248,7 @@ export class PolygonMarketProvider extends MarketDataProvider {
   }
 
   private async snapshot(symbols: readonly string[]) {
-    const { body } = await this.remember(() =>
+    const { body } = await this.access.remember(() =>
       this.http.get(SNAPSHOT_PATH, { tickers: symbols.join(',') }),
     );
     const tickers = isObject(body) && Array.isArray(body['tickers']) ? body['tickers'] : null;
@@ -258,9 +258,9 @@ export class PolygonMarketProvider extends MarketDataProvider {
 
   /** A symbol the snapshot lacks (no trade yet today, or unknown): its last trade, else its previous close. */
   private async singleQuote(symbol: string): Promise<ProviderQuote | null> {
-    if (this.entitled('lastTrade')) {
-      const trade = await this.guard('lastTrade', () =>
-        this.remember(() => this.http.get(`/v2/last/trade/${encodeURIComponent(symbol)}`)),
+    if (this.access.entitled('lastTrade')) {
+      const trade = await this.access.guard('lastTrade', () =>
+        this.access.remember(() => this.http.get(`/v2/last/trade/${encodeURIComponent(symbol)}`)),
       );
       if (trade) return trade.status === 404 ? null : lastTradeQuote(symbol, trade.body);
     }
@@ -272,7 +272,7 @@ export class PolygonMarketProvider extends MarketDataProvider {
       previousCloseQuote(
         symbol,
         (
-          await this.remember(() =>
+          await this.access.remember(() =>
             this.http.get(`/v2/aggs/ticker/${encodeURIComponent(symbol)}/prev`),
           )
         ).body,
@@ -282,46 +282,6 @@ export class PolygonMarketProvider extends MarketDataProvider {
 
   private async exists(symbol: string): Promise<boolean> {
     return (await this.previousClose(symbol)) !== null;
-  }
-
-  private entitled(feature: 'snapshot' | 'lastTrade'): boolean {
-    const at = this.notEntitledAt.get(feature);
-    return at === undefined || this.clock.now() - at >= ENTITLEMENT_RECHECK_MS;
-  }
-
-  /** Runs a request a low plan may refuse; a 403 switches the feature off (for an hour) instead of failing. */
-  private async guard<T>(
-    feature: 'snapshot' | 'lastTrade',
-    call: () => Promise<T>,
-  ): Promise<T | null> {
-    try {
-      const result = await call();
-      this.notEntitledAt.delete(feature);
-      return result;
-    } catch (error) {
-      if (
-        !(error instanceof ProviderError) ||
-        error.kind !== 'unauthorized' ||
-        /401/.test(error.message)
-      )
-        throw error;
-      this.notEntitledAt.set(feature, this.clock.now());
-      this.logger.warn(`Polygon plan not entitled to ${feature}; falling back`);
-      return null;
-    }
-  }
-
-  /** Records a 401/403 for the health state before passing it on. */
-  private async remember<T>(call: () => Promise<T>): Promise<T> {
-    try {
-      const result = await call();
-      this.unauthorized = null;
-      return result;
-    } catch (error) {
-      if (error instanceof ProviderError && error.kind === 'unauthorized')
-        this.unauthorized = `market data key invalid or plan not entitled: ${error.message}`;
-      throw error;
-    }
   }
 
   private onTrade(trade: StreamTrade): void {

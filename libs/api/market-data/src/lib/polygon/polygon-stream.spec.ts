@@ -334,7 +334,8 @@ describe('Polygon provider with the WebSocket, against the loopback mock (real s
       const { port } = silent.address() as { port: number };
       const p = await provider(['AAPL'], {
         websocketUrl: `ws://127.0.0.1:${port}/stocks`,
-        streamTiming: { reconnectBaseMs: 5, reconnectMaxMs: 20, heartbeatMs: 50 },
+        // Long enough for a loaded machine to finish the WebSocket upgrade itself within the timeout.
+        streamTiming: { reconnectBaseMs: 5, reconnectMaxMs: 20, heartbeatMs: 500 },
       });
       await until(() => connections >= 2, 'a second connection');
       expect(p.health().message).toContain('no authentication answer');
