@@ -3,11 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BacktestRun, BacktestRunsPage } from '@ptp/contracts';
 import request from 'supertest';
-import {
-  LONG_SIMULATED_RUN,
-  pollUntilFinished,
-  singleSlotPlatformConfig,
-} from './backtests.helpers';
+import { LONG_SIMULATED_RUN, pollUntilFinished, singleSlotPlatformConfig } from './backtests.helpers';
 import { startTestApp, type TestApp } from './test-app';
 
 describe('backtest queue: one run at a time, cancellation, restart (backtests.maxConcurrent = 1)', () => {
@@ -15,11 +11,8 @@ describe('backtest queue: one run at a time, cancellation, restart (backtests.ma
   const env = { PLATFORM_CONFIG: singleSlotPlatformConfig(dataDir) };
   let t: TestApp;
   const http = () => request(t.app.getHttpServer());
-  const submit = async (): Promise<BacktestRun> =>
-    (await http().post('/api/backtests').send(LONG_SIMULATED_RUN).expect(202)).body.data;
-  const running = async (): Promise<number> =>
-    ((await http().get('/api/backtests?status=running').expect(200)).body.data as BacktestRunsPage)
-      .total;
+  const submit = async (): Promise<BacktestRun> => (await http().post('/api/backtests').send(LONG_SIMULATED_RUN).expect(202)).body.data;
+  const running = async (): Promise<number> => ((await http().get('/api/backtests?status=running').expect(200)).body.data as BacktestRunsPage).total;
 
   beforeAll(async () => {
     t = await startTestApp(env, dataDir);
@@ -33,23 +26,18 @@ describe('backtest queue: one run at a time, cancellation, restart (backtests.ma
     expect(second.status).toBe('queued');
     expect(await running()).toBeLessThanOrEqual(1);
 
-    const cancelledQueued = (await http().delete(`/api/backtests/${second.id}`).expect(200)).body
-      .data as BacktestRun;
+    const cancelledQueued = (await http().delete(`/api/backtests/${second.id}`).expect(200)).body.data as BacktestRun;
     expect(cancelledQueued.status).toBe('cancelled');
     const third = await submit();
     expect(third.status).toBe('queued');
 
-    const cancelledRunning = (await http().delete(`/api/backtests/${first.id}`).expect(200)).body
-      .data as BacktestRun;
+    const cancelledRunning = (await http().delete(`/api/backtests/${first.id}`).expect(200)).body.data as BacktestRun;
     expect(cancelledRunning.status).toBe('cancelled');
     expect(cancelledRunning.report).toBeNull();
-    expect((await http().delete(`/api/backtests/${first.id}`).expect(409)).body.error.code).toBe(
-      'BACKTEST_NOT_CANCELLABLE',
-    );
+    expect((await http().delete(`/api/backtests/${first.id}`).expect(409)).body.error.code).toBe('BACKTEST_NOT_CANCELLABLE');
 
     // The freed slot goes to the queued run.
-    for (let run = third; run.status === 'queued';)
-      run = (await http().get(`/api/backtests/${third.id}`).expect(200)).body.data;
+    for (let run = third; run.status === 'queued'; ) run = (await http().get(`/api/backtests/${third.id}`).expect(200)).body.data;
     expect(await running()).toBeLessThanOrEqual(1);
     await http().delete(`/api/backtests/${third.id}`).expect(200);
     expect((await pollUntilFinished(t, third.id)).pop()?.status).toBe('cancelled');
@@ -60,18 +48,13 @@ describe('backtest queue: one run at a time, cancellation, restart (backtests.ma
     const waiting = await submit();
     expect(waiting.status).toBe('queued');
     let started = interrupted;
-    while (started.status === 'queued')
-      started = (await http().get(`/api/backtests/${interrupted.id}`).expect(200)).body.data;
+    while (started.status === 'queued') started = (await http().get(`/api/backtests/${interrupted.id}`).expect(200)).body.data;
     expect(started.status).toBe('running');
     await t.close();
     t = await startTestApp(env, dataDir);
-    const after = (await http().get(`/api/backtests/${interrupted.id}`).expect(200)).body
-      .data as BacktestRun;
-    expect(after).toEqual(
-      expect.objectContaining({ status: 'failed', error: 'interrupted by restart' }),
-    );
-    const requeued = (await http().get(`/api/backtests/${waiting.id}`).expect(200)).body
-      .data as BacktestRun;
+    const after = (await http().get(`/api/backtests/${interrupted.id}`).expect(200)).body.data as BacktestRun;
+    expect(after).toEqual(expect.objectContaining({ status: 'failed', error: 'interrupted by restart' }));
+    const requeued = (await http().get(`/api/backtests/${waiting.id}`).expect(200)).body.data as BacktestRun;
     expect(['queued', 'running']).toContain(requeued.status);
     await http().delete(`/api/backtests/${waiting.id}`).expect(200);
   });

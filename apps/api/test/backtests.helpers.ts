@@ -4,10 +4,7 @@ import type { BacktestRun } from '@ptp/contracts';
 import request from 'supertest';
 import type { TestApp } from './test-app';
 
-export const ORCL_2013_CSV = readFileSync(
-  join(__dirname, 'fixtures', 'orcl-2013-daily.csv'),
-  'utf8',
-);
+export const ORCL_2013_CSV = readFileSync(join(__dirname, 'fixtures', 'orcl-2013-daily.csv'), 'utf8');
 
 /** A simulated run small enough to finish quickly: one week of 1-minute bars of two symbols. */
 export const SMALL_SIMULATED_RUN = {
@@ -34,8 +31,7 @@ const FINISHED = ['completed', 'failed', 'cancelled'];
 export async function pollUntilFinished(t: TestApp, id: string): Promise<BacktestRun[]> {
   const seen: BacktestRun[] = [];
   for (;;) {
-    const run = (await request(t.app.getHttpServer()).get(`/api/backtests/${id}`).expect(200)).body
-      .data as BacktestRun;
+    const run = (await request(t.app.getHttpServer()).get(`/api/backtests/${id}`).expect(200)).body.data as BacktestRun;
     seen.push(run);
     if (FINISHED.includes(run.status)) return seen;
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -44,9 +40,7 @@ export async function pollUntilFinished(t: TestApp, id: string): Promise<Backtes
 
 /** A platform config file like config/platform.json with one backtest at a time. */
 export function singleSlotPlatformConfig(dir: string): string {
-  const config = JSON.parse(
-    readFileSync(join(__dirname, '..', '..', '..', 'config', 'platform.json'), 'utf8'),
-  );
+  const config = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'config', 'platform.json'), 'utf8'));
   const path = join(dir, 'platform.json');
   writeFileSync(path, JSON.stringify({ ...config, backtests: { maxConcurrent: 1 } }));
   return path;

@@ -16,88 +16,42 @@ describe('API conventions (real HTTP, real SQLite file)', () => {
       status: 'success',
       timestamp: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
       data: expect.objectContaining({ status: 'ok' }),
-      metadata: {
-        execution_time_ms: expect.any(Number),
-        version: expect.any(String),
-        request_id: expect.any(String),
-      },
+      metadata: { execution_time_ms: expect.any(Number), version: expect.any(String), request_id: expect.any(String) },
     });
     expect(res.headers['x-request-id']).toBe(res.body.metadata.request_id);
     expect(res.body.data.details).toEqual(
       expect.objectContaining({
         database: expect.objectContaining({ status: 'up' }),
-        disk: expect.objectContaining({
-          status: 'up',
-          freeBytes: expect.any(Number),
-          totalBytes: expect.any(Number),
-        }),
-        memory_heap: expect.objectContaining({
-          status: 'up',
-          usedBytes: expect.any(Number),
-          limitBytes: expect.any(Number),
-        }),
-        memory_rss: expect.objectContaining({
-          status: 'up',
-          usedBytes: expect.any(Number),
-          limitBytes: expect.any(Number),
-        }),
+        disk: expect.objectContaining({ status: 'up', freeBytes: expect.any(Number), totalBytes: expect.any(Number) }),
+        memory_heap: expect.objectContaining({ status: 'up', usedBytes: expect.any(Number), limitBytes: expect.any(Number) }),
+        memory_rss: expect.objectContaining({ status: 'up', usedBytes: expect.any(Number), limitBytes: expect.any(Number) }),
       }),
     );
-    expect(res.body.data.details.disk.freeBytes).toBeLessThanOrEqual(
-      res.body.data.details.disk.totalBytes,
-    );
-    expect(res.body.data).toMatchObject({
-      uptimeSec: expect.any(Number),
-      version: expect.any(String),
-    });
+    expect(res.body.data.details.disk.freeBytes).toBeLessThanOrEqual(res.body.data.details.disk.totalBytes);
+    expect(res.body.data).toMatchObject({ uptimeSec: expect.any(Number), version: expect.any(String) });
   });
 
   it('answers invalid JSON with 400 INVALID_JSON in the envelope', async () => {
-    const res = await request(t.app.getHttpServer())
-      .post('/paper-trading/start')
-      .set('content-type', 'application/json')
-      .send('{"strategy": ')
-      .expect(400);
-    expect(res.body).toMatchObject({
-      status: 'error',
-      data: null,
-      error: { code: 'INVALID_JSON' },
-    });
+    const res = await request(t.app.getHttpServer()).post('/paper-trading/start').set('content-type', 'application/json').send('{"strategy": ').expect(400);
+    expect(res.body).toMatchObject({ status: 'error', data: null, error: { code: 'INVALID_JSON' } });
     expect(res.body.metadata.request_id).toEqual(expect.any(String));
   });
 
   it('answers invalid JSON with 400 on every POST route, API and seed paths alike', async () => {
-    for (const path of [
-      '/api/accounts',
-      '/api/backtests',
-      '/paper-trading/stop',
-      '/api/portfolio/reset',
-    ]) {
-      const res = await request(t.app.getHttpServer())
-        .post(path)
-        .set('content-type', 'application/json')
-        .send('{bad')
-        .expect(400);
+    for (const path of ['/api/accounts', '/api/backtests', '/paper-trading/stop', '/api/portfolio/reset']) {
+      const res = await request(t.app.getHttpServer()).post(path).set('content-type', 'application/json').send('{bad').expect(400);
       expect(res.body.error.code).toBe('INVALID_JSON');
     }
   });
 
   it('serves the dashboard at / and for its client-side routes', async () => {
-    expect((await request(t.app.getHttpServer()).get('/').expect(200)).text).toBe(
-      DASHBOARD_STUB_HTML,
-    );
-    expect((await request(t.app.getHttpServer()).get('/system').expect(200)).text).toBe(
-      DASHBOARD_STUB_HTML,
-    );
+    expect((await request(t.app.getHttpServer()).get('/').expect(200)).text).toBe(DASHBOARD_STUB_HTML);
+    expect((await request(t.app.getHttpServer()).get('/system').expect(200)).text).toBe(DASHBOARD_STUB_HTML);
   });
 
   it('answers a too-large body with 413 in the envelope', async () => {
     const big = JSON.stringify({ pad: 'x'.repeat(2 * 1024 * 1024) });
-    const res = await request(t.app.getHttpServer())
-      .post('/paper-trading/start')
-      .set('content-type', 'application/json')
-      .send(big)
-      .expect(413);
+    const res = await request(t.app.getHttpServer()).post('/paper-trading/start').set('content-type', 'application/json').send(big).expect(413);
     expect(res.body.error.code).toBe('PAYLOAD_TOO_LARGE');
   });
 
@@ -110,17 +64,11 @@ describe('API conventions (real HTTP, real SQLite file)', () => {
     const spec = await request(t.app.getHttpServer()).get('/api/openapi.json').expect(200);
     expect(spec.body.openapi).toMatch(/^3\./);
     expect(Object.keys(spec.body.paths)).toContain('/health');
-    await request(t.app.getHttpServer())
-      .get('/api/docs')
-      .expect(200)
-      .expect('content-type', /html/);
+    await request(t.app.getHttpServer()).get('/api/docs').expect(200).expect('content-type', /html/);
   });
 
   it('sets security headers and no CORS by default', async () => {
-    const res = await request(t.app.getHttpServer())
-      .get('/health/live')
-      .set('Origin', 'http://evil.example')
-      .expect(200);
+    const res = await request(t.app.getHttpServer()).get('/health/live').set('Origin', 'http://evil.example').expect(200);
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['content-security-policy']).toContain("default-src 'self'");
     expect(res.headers['access-control-allow-origin']).toBeUndefined();
@@ -141,18 +89,14 @@ describe('rate limiting', () => {
     const { join } = await import('node:path');
     const { tmpdir } = await import('node:os');
     const dir = mkdtempSync(join(tmpdir(), 'ptp-rl-'));
-    writeFileSync(
-      join(dir, 'platform.json'),
-      JSON.stringify({ server: { rateLimit: { ttlSec: 60, limit: 3 } } }),
-    );
+    writeFileSync(join(dir, 'platform.json'), JSON.stringify({ server: { rateLimit: { ttlSec: 60, limit: 3 } } }));
     t = await startTestApp({ PLATFORM_CONFIG: join(dir, 'platform.json') }, dir);
   });
 
   afterAll(() => t.close());
 
   it('answers 429 in the envelope once the limit is used up', async () => {
-    for (let i = 0; i < 3; i++)
-      await request(t.app.getHttpServer()).get('/health/live').expect(200);
+    for (let i = 0; i < 3; i++) await request(t.app.getHttpServer()).get('/health/live').expect(200);
     const res = await request(t.app.getHttpServer()).get('/health/live').expect(429);
     expect(res.body).toMatchObject({ status: 'error', error: { code: 'RATE_LIMITED' } });
   });

@@ -19,31 +19,15 @@ interface TradeRow {
 }
 
 /** Cash and quantities the fills add up to, computed here independently of the server (decimal). */
-function reconcile(
-  startingCapital: string,
-  trades: readonly TradeRow[],
-): { cash: Decimal; positions: Record<string, string> } {
+function reconcile(startingCapital: string, trades: readonly TradeRow[]): { cash: Decimal; positions: Record<string, string> } {
   let cash = new Decimal(startingCapital);
   const held = new Map<string, Decimal>();
   for (const t of trades) {
     const gross = new Decimal(t.quantity).times(t.price);
-    cash =
-      t.side === 'buy'
-        ? cash.minus(gross).minus(t.commission)
-        : cash.plus(gross).minus(t.commission);
-    held.set(
-      t.symbol,
-      (held.get(t.symbol) ?? new Decimal(0)).plus(
-        t.side === 'buy' ? t.quantity : new Decimal(t.quantity).negated(),
-      ),
-    );
+    cash = t.side === 'buy' ? cash.minus(gross).minus(t.commission) : cash.plus(gross).minus(t.commission);
+    held.set(t.symbol, (held.get(t.symbol) ?? new Decimal(0)).plus(t.side === 'buy' ? t.quantity : new Decimal(t.quantity).negated()));
   }
-  return {
-    cash,
-    positions: Object.fromEntries(
-      [...held].filter(([, q]) => !q.isZero()).map(([symbol, q]) => [symbol, q.toString()]),
-    ),
-  };
+  return { cash, positions: Object.fromEntries([...held].filter(([, q]) => !q.isZero()).map(([symbol, q]) => [symbol, q.toString()])) };
 }
 
 function freePort(): Promise<number> {
@@ -100,8 +84,7 @@ describe('restarts', () => {
       'two ticks',
     );
     await http1().post('/paper-trading/stop').send({}).expect(200);
-    const tradesBefore = (await http1().get('/api/trades').query({ limit: 1000 }).expect(200)).body
-      .data.items;
+    const tradesBefore = (await http1().get('/api/trades').query({ limit: 1000 }).expect(200)).body.data.items;
     const equityBefore = (await http1().get('/api/chart-data').expect(200)).body.data.equity;
     await http1()
       .post('/paper-trading/start')
@@ -121,8 +104,7 @@ describe('restarts', () => {
         symbols: ['AAPL'],
       });
       // The resumed session may already have traded on: every earlier fill is still there, once.
-      const tradesAfter = (await http2().get('/api/trades').query({ limit: 1000 }).expect(200)).body
-        .data.items;
+      const tradesAfter = (await http2().get('/api/trades').query({ limit: 1000 }).expect(200)).body.data.items;
       expect(tradesAfter.slice(tradesAfter.length - tradesBefore.length)).toEqual(tradesBefore);
       const equityAfter = (await http2().get('/api/chart-data').expect(200)).body.data.equity;
       expect(equityAfter.slice(0, equityBefore.length)).toEqual(equityBefore);
@@ -146,19 +128,10 @@ describe('restarts', () => {
       );
       const started = await request(base)
         .post('/paper-trading/start')
-        .send({
-          strategy: 'ma-crossover',
-          params: { fast: 2, slow: 5 },
-          symbols: ['AAPL', 'MSFT'],
-          signalIntervalSec: 60,
-        })
+        .send({ strategy: 'ma-crossover', params: { fast: 2, slow: 5 }, symbols: ['AAPL', 'MSFT'], signalIntervalSec: 60 })
         .expect(200);
       // Kill while the session is trading: after some fills have been committed, with more coming.
-      await waitFor(
-        async () =>
-          (await request(base).get('/api/trades')).body.data.total >= 3 ? true : undefined,
-        'three fills',
-      );
+      await waitFor(async () => ((await request(base).get('/api/trades')).body.data.total >= 3 ? true : undefined), 'three fills');
       const ticked = (await request(base).get('/paper-trading/status').expect(200)).body.data;
       const chartBefore = (await request(base).get('/api/chart-data').expect(200)).body.data;
       const tradesBefore = (
@@ -188,19 +161,11 @@ describe('restarts', () => {
       expect(new Set(idsAfter).size).toBe(idsAfter.length);
       for (const trade of tradesBefore.items) expect(idsAfter).toContain(trade.id);
       await request(base).post('/paper-trading/stop').send({}).expect(200);
-      const settled = (await request(base).get('/api/trades').query({ limit: 1000 }).expect(200))
-        .body.data.items as TradeRow[];
+      const settled = (await request(base).get('/api/trades').query({ limit: 1000 }).expect(200)).body.data.items as TradeRow[];
       const portfolio = (await request(base).get('/api/portfolio').expect(200)).body.data;
       const ledger = reconcile(portfolio.startingCapital, settled);
       expect(portfolio.cash).toBe(ledger.cash.toFixed(2));
-      expect(
-        Object.fromEntries(
-          portfolio.positions.map((p: { symbol: string; quantity: string }) => [
-            p.symbol,
-            p.quantity,
-          ]),
-        ),
-      ).toEqual(ledger.positions);
+      expect(Object.fromEntries(portfolio.positions.map((p: { symbol: string; quantity: string }) => [p.symbol, p.quantity]))).toEqual(ledger.positions);
       const chartAfter = (await request(base).get('/api/chart-data').expect(200)).body.data;
       expect(chartAfter.equity.length).toBeGreaterThanOrEqual(chartBefore.equity.length);
       const health = await request(base).get('/health').expect(200);

@@ -8,12 +8,7 @@ const MINUTE = 60_000;
 /** 2026-01-05 15:00 UTC (10:00 New York). */
 const T0 = Date.UTC(2026, 0, 5, 15, 0);
 
-function decision(
-  minute: number,
-  symbol: string,
-  riskOutcome: string,
-  accountId = 'default',
-): Omit<DecisionEntity, 'id'> {
+function decision(minute: number, symbol: string, riskOutcome: string, accountId = 'default'): Omit<DecisionEntity, 'id'> {
   const approved = riskOutcome === 'approved';
   return {
     accountId,
@@ -33,23 +28,19 @@ function decision(
 
 describe('GET /api/decisions, the audit trail (real HTTP, real SQLite file)', () => {
   let t: TestApp;
-  const page = async (query: string): Promise<DecisionsPage> =>
-    (await request(t.app.getHttpServer()).get(`/api/decisions${query}`).expect(200)).body.data;
+  const page = async (query: string): Promise<DecisionsPage> => (await request(t.app.getHttpServer()).get(`/api/decisions${query}`).expect(200)).body.data;
 
   beforeAll(async () => {
     t = await startTestApp();
     // Rows as the session ticks write them; this suite only reads.
-    await t.app
-      .get(DataSource)
-      .getRepository(DecisionEntity)
-      .insert([
-        decision(0, 'AAPL', 'approved'),
-        decision(1, 'AAPL', 'rejected'),
-        decision(2, 'MSFT', 'none'),
-        decision(3, 'MSFT', 'rejected'),
-        decision(60 * 24, 'AAPL', 'approved'),
-        decision(4, 'AAPL', 'approved', 'other-account'),
-      ]);
+    await t.app.get(DataSource).getRepository(DecisionEntity).insert([
+      decision(0, 'AAPL', 'approved'),
+      decision(1, 'AAPL', 'rejected'),
+      decision(2, 'MSFT', 'none'),
+      decision(3, 'MSFT', 'rejected'),
+      decision(60 * 24, 'AAPL', 'approved'),
+      decision(4, 'AAPL', 'approved', 'other-account'),
+    ]);
   });
 
   afterAll(() => t?.close());
@@ -84,47 +75,23 @@ describe('GET /api/decisions, the audit trail (real HTTP, real SQLite file)', ()
   });
 
   it('filters by symbol, outcome and New York date range, and paginates', async () => {
-    expect((await page('?symbol=msft')).items.map((d) => d.riskOutcome)).toEqual([
-      'rejected',
-      'none',
-    ]);
-    expect((await page('?outcome=approved')).items.map((d) => d.orderId)).toEqual([
-      `order-${60 * 24}`,
-      'order-0',
-    ]);
+    expect((await page('?symbol=msft')).items.map((d) => d.riskOutcome)).toEqual(['rejected', 'none']);
+    expect((await page('?outcome=approved')).items.map((d) => d.orderId)).toEqual([`order-${60 * 24}`, 'order-0']);
     expect((await page('?from=2026-01-05&to=2026-01-05')).total).toBe(4);
     expect((await page('?from=2026-01-06')).total).toBe(1);
     const second = await page('?limit=2&offset=2');
     expect(second).toEqual(expect.objectContaining({ total: 5, limit: 2, offset: 2 }));
-    expect(second.items.map((d) => d.time)).toEqual([
-      new Date(T0 + 2 * MINUTE).toISOString(),
-      new Date(T0 + MINUTE).toISOString(),
-    ]);
+    expect(second.items.map((d) => d.time)).toEqual([new Date(T0 + 2 * MINUTE).toISOString(), new Date(T0 + MINUTE).toISOString()]);
   });
 
   it('rejects bad filters with 400 and unknown accounts with 404', async () => {
     const http = () => request(t.app.getHttpServer());
-    expect((await http().get('/api/decisions?outcome=maybe').expect(400)).body.error.code).toBe(
-      'VALIDATION_FAILED',
-    );
-    expect((await http().get('/api/decisions?limit=0').expect(400)).body.error.code).toBe(
-      'VALIDATION_FAILED',
-    );
-    expect((await http().get('/api/decisions?limit=abc').expect(400)).body.error.code).toBe(
-      'VALIDATION_FAILED',
-    );
-    expect((await http().get('/api/decisions?from=yesterday').expect(400)).body.error.code).toBe(
-      'VALIDATION_FAILED',
-    );
-    expect(
-      (await http().get('/api/decisions?from=2026-01-06&to=2026-01-05').expect(400)).body.error
-        .code,
-    ).toBe('INVALID_RANGE');
-    expect((await http().get('/api/decisions?verbose=1').expect(400)).body.error.code).toBe(
-      'VALIDATION_FAILED',
-    );
-    expect(
-      (await http().get('/api/decisions?accountId=other-account').expect(404)).body.error.code,
-    ).toBe('ACCOUNT_NOT_FOUND');
+    expect((await http().get('/api/decisions?outcome=maybe').expect(400)).body.error.code).toBe('VALIDATION_FAILED');
+    expect((await http().get('/api/decisions?limit=0').expect(400)).body.error.code).toBe('VALIDATION_FAILED');
+    expect((await http().get('/api/decisions?limit=abc').expect(400)).body.error.code).toBe('VALIDATION_FAILED');
+    expect((await http().get('/api/decisions?from=yesterday').expect(400)).body.error.code).toBe('VALIDATION_FAILED');
+    expect((await http().get('/api/decisions?from=2026-01-06&to=2026-01-05').expect(400)).body.error.code).toBe('INVALID_RANGE');
+    expect((await http().get('/api/decisions?verbose=1').expect(400)).body.error.code).toBe('VALIDATION_FAILED');
+    expect((await http().get('/api/decisions?accountId=other-account').expect(404)).body.error.code).toBe('ACCOUNT_NOT_FOUND');
   });
 });

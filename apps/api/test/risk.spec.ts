@@ -41,10 +41,7 @@ describe('GET /api/risk (real HTTP, real SQLite file)', () => {
     const state = await risk({ accountId });
     expect(state.openPositions).toBe(1);
     expect(state.limits).toMatchObject({ maxOpenPositions: 3, dailyLossLimitPct: 2 });
-    expect(Number(state.dailyLoss.limit)).toBeCloseTo(
-      Number(state.dailyLoss.startEquity) * 0.02,
-      2,
-    );
+    expect(Number(state.dailyLoss.limit)).toBeCloseTo(Number(state.dailyLoss.startEquity) * 0.02, 2);
   });
 
   it('refuses a malformed account id with 400 and an unknown one with 404', async () => {

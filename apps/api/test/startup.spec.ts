@@ -6,21 +6,12 @@ import { join } from 'node:path';
 const root = join(__dirname, '..', '..', '..');
 
 function startWith(env: Record<string, string>): { status: number | null; stderr: string } {
-  const result = spawnSync(
-    process.execPath,
-    [
-      join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'),
-      '--tsconfig',
-      join(root, 'tsconfig.base.json'),
-      join(root, 'apps', 'api', 'src', 'main.ts'),
-    ],
-    {
-      cwd: root,
-      env: { PATH: process.env['PATH'] ?? '', ...env },
-      encoding: 'utf8',
-      timeout: 60_000,
-    },
-  );
+  const result = spawnSync(process.execPath, [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), '--tsconfig', join(root, 'tsconfig.base.json'), join(root, 'apps', 'api', 'src', 'main.ts')], {
+    cwd: root,
+    env: { PATH: process.env['PATH'] ?? '', ...env },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   return { status: result.status, stderr: result.stderr };
 }
 
@@ -28,10 +19,7 @@ describe('start-up with a bad configuration', () => {
   it('stops with exit code 78 and names the key, the value and what is allowed', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ptp-bad-config-'));
     writeFileSync(join(dir, 'platform.json'), JSON.stringify({ risk: { maxPositionPct: 250 } }));
-    const { status, stderr } = startWith({
-      PLATFORM_CONFIG: join(dir, 'platform.json'),
-      DATA_DIR: dir,
-    });
+    const { status, stderr } = startWith({ PLATFORM_CONFIG: join(dir, 'platform.json'), DATA_DIR: dir });
     expect(status).toBe(78);
     expect(stderr).toContain('risk.maxPositionPct = 250');
     expect(stderr).toContain('must not be greater than 100');

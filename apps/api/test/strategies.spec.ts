@@ -16,12 +16,7 @@ describe('GET /api/strategies (real HTTP)', () => {
     const res = await request(t.app.getHttpServer()).get('/api/strategies').expect(200);
     expect(res.body.status).toBe('success');
     const strategies = res.body.data as StrategyInfo[];
-    expect(strategies.map((s) => s.name)).toEqual([
-      'ma-crossover',
-      'rsi-mean-reversion',
-      'momentum-breakout',
-      'mixed',
-    ]);
+    expect(strategies.map((s) => s.name)).toEqual(['ma-crossover', 'rsi-mean-reversion', 'momentum-breakout', 'mixed']);
     const ma = strategies[0];
     expect(ma.defaults).toEqual({ fast: 10, slow: 30 });
     expect(ma.orderings).toEqual([{ lesser: 'fast', greater: 'slow' }]);
@@ -34,10 +29,7 @@ describe('GET /api/strategies (real HTTP)', () => {
         expect(param.default).toBeLessThanOrEqual(param.max);
         expect(strategy.defaults[param.key]).toBe(param.default);
       }
-      expect(validateStrategyParams(strategy.name, strategy.defaults)).toEqual({
-        ok: true,
-        params: strategy.defaults,
-      });
+      expect(validateStrategyParams(strategy.name, strategy.defaults)).toEqual({ ok: true, params: strategy.defaults });
     }
   });
 });

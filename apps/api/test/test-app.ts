@@ -26,16 +26,8 @@ function dashboardStub(dataDir: string): string {
  * Starts the real API on an ephemeral port with a fresh SQLite file and the simulated market,
  * so integration tests talk real HTTP to the same stack `npm start` runs.
  */
-export async function startTestApp(
-  env: NodeJS.ProcessEnv = {},
-  dataDir = mkdtempSync(join(tmpdir(), 'ptp-api-')),
-): Promise<TestApp> {
-  const config = loadAppConfig({
-    LOG_LEVEL: 'silent',
-    DATA_DIR: dataDir,
-    PLATFORM_CONFIG: join(__dirname, '..', '..', '..', 'config', 'platform.json'),
-    ...env,
-  });
+export async function startTestApp(env: NodeJS.ProcessEnv = {}, dataDir = mkdtempSync(join(tmpdir(), 'ptp-api-'))): Promise<TestApp> {
+  const config = loadAppConfig({ LOG_LEVEL: 'silent', DATA_DIR: dataDir, PLATFORM_CONFIG: join(__dirname, '..', '..', '..', 'config', 'platform.json'), ...env });
   const app = await createApp(config, { webRoot: dashboardStub(dataDir) });
   await app.listen(0, '127.0.0.1');
   return { app, config, dataDir, close: () => app.close() };

@@ -21,9 +21,7 @@ it('gives the backtest worker an absolute entry path that exists in this checkou
   require('../webpack.config.js');
   const [options] = captured;
   expect(existsSync(join(__dirname, '..', options.main))).toBe(true);
-  expect(options.additionalEntryPoints.map((entry) => entry.entryName)).toEqual([
-    'backtest-worker',
-  ]);
+  expect(options.additionalEntryPoints.map((entry) => entry.entryName)).toEqual(['backtest-worker']);
   for (const { entryPath } of options.additionalEntryPoints) {
     expect(isAbsolute(entryPath)).toBe(true);
     expect(existsSync(entryPath)).toBe(true);
