@@ -102,7 +102,7 @@ describe('backtests over REST (real HTTP, real SQLite file, worker threads)', ()
     expect((await http().delete(`/api/backtests/${run.id}`).expect(409)).body.error.code).toBe(
       'BACKTEST_NOT_CANCELLABLE',
     );
-  });
+  }, 60_000);
 
   it('runs a CSV uploaded as multipart/form-data exactly like the same CSV sent inline', async () => {
     const fields = {
