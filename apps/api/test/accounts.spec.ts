@@ -96,6 +96,9 @@ describe('accounts and portfolio (real HTTP, real SQLite file)', () => {
   });
 
   it('rejects bad account input without creating anything', async () => {
+    const before = (await http().get('/api/accounts').expect(200)).body.data.map(
+      (a: { id: string }) => a.id,
+    );
     for (const body of [
       {},
       { name: '' },
@@ -112,7 +115,9 @@ describe('accounts and portfolio (real HTTP, real SQLite file)', () => {
       (await http().post('/api/accounts/bad%20id/reset').send({ confirm: true }).expect(400)).body
         .error.code,
     ).toBe('VALIDATION_FAILED');
-    expect((await http().get('/api/accounts').expect(200)).body.data).toHaveLength(1);
+    expect(
+      (await http().get('/api/accounts').expect(200)).body.data.map((a: { id: string }) => a.id),
+    ).toEqual(before);
   });
 
   it('pages and filters trades, exports CSV, and computes metrics with their convention', async () => {

@@ -62,6 +62,18 @@ describe('backtests over REST (real HTTP, real SQLite file, worker threads)', ()
   });
 
   it('runs an uploaded Yahoo CSV and lists runs newest first without reports', async () => {
+    const count = async (query: string): Promise<number> =>
+      (await http().get(`/api/backtests${query}`).expect(200)).body.data.total;
+    const before = { all: await count(''), completed: await count('?status=completed') };
+    // Two finished runs of its own ahead of the CSV one, so the list has three to order.
+    const earlier: BacktestRun[] = [];
+    for (let i = 0; i < 2; i++) {
+      const queued = (await http().post('/api/backtests').send(SMALL_SIMULATED_RUN).expect(202))
+        .body.data as BacktestRun;
+      const finished = (await pollUntilFinished(t, queued.id)).pop() as BacktestRun;
+      expect(finished.status).toBe('completed');
+      earlier.push(finished);
+    }
     const body = {
       ...ORCL_2013,
       strategy: 'rsi-mean-reversion',
@@ -81,15 +93,16 @@ describe('backtests over REST (real HTTP, real SQLite file, worker threads)', ()
     const page = (await http().get('/api/backtests?limit=2').expect(200)).body
       .data as BacktestRunsPage;
     expect(page.total).toBeGreaterThanOrEqual(3);
-    expect(page.items[0].id).toBe(run.id);
+    expect(page.total).toBe(before.all + 3);
+    expect(page.items.map((item) => item.id)).toEqual([run.id, earlier[1].id]);
     expect(page.items[0]).not.toHaveProperty('report');
-    expect((await http().get('/api/backtests?status=completed').expect(200)).body.data.total).toBe(
-      page.total,
-    );
+    expect(page.items[1]).not.toHaveProperty('report');
+    // All three runs it made completed, and the status filter counts each of them.
+    expect(await count('?status=completed')).toBe(before.completed + 3);
     expect((await http().delete(`/api/backtests/${run.id}`).expect(409)).body.error.code).toBe(
       'BACKTEST_NOT_CANCELLABLE',
     );
-  });
+  }, 60_000);
 
   it('runs a CSV uploaded as multipart/form-data exactly like the same CSV sent inline', async () => {
     const fields = {

@@ -8,6 +8,9 @@ describe('runtime config GET/PATCH /api/config (real HTTP, real SQLite file)', (
   const http = () => request(t.app.getHttpServer());
   const current = async (query = ''): Promise<RuntimeConfig> =>
     (await http().get(`/api/config${query}`).expect(200)).body.data;
+  /** A fresh account to PATCH, so the default account keeps the file config every `it` may read. */
+  const newAccount = async (name: string): Promise<string> =>
+    (await http().post('/api/accounts').send({ name }).expect(201)).body.data.id;
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -33,8 +36,10 @@ describe('runtime config GET/PATCH /api/config (real HTTP, real SQLite file)', (
   });
 
   it('merges a patch key by key and answers the new effective config', async () => {
+    const accountId = await newAccount('Merged patches');
     const res = await http()
       .patch('/api/config')
+      .query({ accountId })
       .send({
         risk: { maxPositionPct: 20, defaultStopLossPct: 2 },
         strategies: { 'ma-crossover': { fast: 5 } },
@@ -50,36 +55,40 @@ describe('runtime config GET/PATCH /api/config (real HTTP, real SQLite file)', (
     expect(config.updatedAt).toEqual(expect.any(String));
     await http()
       .patch('/api/config')
+      .query({ accountId })
       .send({
         strategies: { 'ma-crossover': { slow: 40 } },
         fees: { flat: 1 },
         risk: { defaultStopLossPct: null },
       })
       .expect(200);
-    const after = await current();
+    const after = await current(`?accountId=${accountId}`);
     expect(after.strategies['ma-crossover']).toEqual({ fast: 5, slow: 40 });
     expect(after.fees).toEqual({ ...t.config.trading.fees, flat: 1 });
     expect(after.risk).toEqual({ ...t.config.risk, maxPositionPct: 20 });
   });
 
   it('publishes each persisted change to running sessions, without a restart', async () => {
+    const accountId = await newAccount('Published changes');
     const seen: RuntimeConfigChange[] = [];
     const subscription = t.app
       .get(RuntimeConfigService)
       .changes$.subscribe((change) => seen.push(change));
     await http()
       .patch('/api/config')
+      .query({ accountId })
       .send({ risk: { maxOpenPositions: 3 } })
       .expect(200);
     await http()
       .patch('/api/config')
+      .query({ accountId })
       .send({ risk: { maxOpenPositions: 'three' } })
       .expect(400);
     subscription.unsubscribe();
     expect(seen.map((change) => [change.accountId, change.config.risk.maxOpenPositions])).toEqual([
-      ['default', 3],
+      [accountId, 3],
     ]);
-    expect((await t.app.get(RuntimeConfigService).get('default')).risk.maxOpenPositions).toBe(3);
+    expect((await t.app.get(RuntimeConfigService).get(accountId)).risk.maxOpenPositions).toBe(3);
   });
 
   it.each([
@@ -142,9 +151,23 @@ describe('runtime config GET/PATCH /api/config (real HTTP, real SQLite file)', (
   });
 
   it('survives a restart on the same database file', async () => {
+    // A patched account of its own, so the restart has persisted changes to keep.
+    const accountId = await newAccount('Restarted config');
+    await http()
+      .patch('/api/config')
+      .query({ accountId })
+      .send({
+        risk: { maxPositionPct: 15 },
+        strategies: { 'ma-crossover': { fast: 4 } },
+        signalIntervalSec: 90,
+      })
+      .expect(200);
     const before = await current();
+    const patched = await current(`?accountId=${accountId}`);
+    expect(patched).toMatchObject({ signalIntervalSec: 90, updatedAt: expect.any(String) });
     await t.close();
     t = await startTestApp({}, t.dataDir);
     expect(await current()).toEqual(before);
+    expect(await current(`?accountId=${accountId}`)).toEqual(patched);
   });
 });

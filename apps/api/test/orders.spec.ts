@@ -21,8 +21,9 @@ describe('manual orders (real HTTP, real SQLite file, simulated market at 600×)
     (await http().get('/api/market/quotes').query({ symbols: symbol }).expect(200)).body.data[0]
       .price;
   const place = (body: object) => http().post('/api/orders').send(body);
-  const placeBracket = (last: number) =>
+  const placeBracket = (accountId: string, last: number) =>
     place({
+      accountId,
       symbol: 'NVDA',
       side: 'buy',
       type: 'market',
@@ -32,13 +33,21 @@ describe('manual orders (real HTTP, real SQLite file, simulated market at 600×)
     });
   const order = async (id: string): Promise<OrderView> =>
     (await http().get(`/api/orders/${id}`).expect(200)).body.data;
-  const portfolio = async () => (await http().get('/api/portfolio').expect(200)).body.data;
-  const trades = async () =>
-    (await http().get('/api/trades').query({ limit: 1000 }).expect(200)).body.data.items as {
-      orderId: string;
-      quantity: string;
-      side: string;
-    }[];
+  /** The default account unless one is named; each `it` that trades names an account of its own. */
+  const portfolio = async (accountId?: string) =>
+    (
+      await http()
+        .get('/api/portfolio')
+        .query(accountId ? { accountId } : {})
+        .expect(200)
+    ).body.data;
+  const trades = async (accountId: string) =>
+    (await http().get('/api/trades').query({ accountId, limit: 1000 }).expect(200)).body.data
+      .items as { orderId: string; quantity: string; side: string }[];
+  /** A fresh $500 account, so an `it` sees only the orders, fills and positions it made itself. */
+  const newAccount = async (name: string): Promise<string> =>
+    (await http().post('/api/accounts').send({ name, startingCapital: 500 }).expect(201)).body.data
+      .id;
 
   beforeAll(async () => {
     t = await startTestApp(FAST_MARKET);
@@ -49,9 +58,14 @@ describe('manual orders (real HTTP, real SQLite file, simulated market at 600×)
   });
 
   it('fills a market buy by quantity at once and books it in trades, positions and cash', async () => {
-    const res = await place({ symbol: 'AAPL', side: 'buy', type: 'market', quantity: 0.1 }).expect(
-      201,
-    );
+    const accountId = await newAccount('market by quantity');
+    const res = await place({
+      accountId,
+      symbol: 'AAPL',
+      side: 'buy',
+      type: 'market',
+      quantity: 0.1,
+    }).expect(201);
     const filled: OrderView = res.body.data;
     expect(filled).toMatchObject({
       status: 'filled',
@@ -60,9 +74,9 @@ describe('manual orders (real HTTP, real SQLite file, simulated market at 600×)
       filledQuantity: '0.1',
       quantity: '0.1',
     });
-    const fill = (await trades()).find((trade) => trade.orderId === filled.id);
+    const fill = (await trades(accountId)).find((trade) => trade.orderId === filled.id);
     expect(fill).toMatchObject({ side: 'buy', quantity: '0.1' });
-    const book = await portfolio();
+    const book = await portfolio(accountId);
     expect(book.positions).toEqual([
       expect.objectContaining({
         symbol: 'AAPL',
@@ -75,16 +89,26 @@ describe('manual orders (real HTTP, real SQLite file, simulated market at 600×)
   });
 
   it('fills a first order for a symbol no session or watchlist has priced yet', async () => {
-    const res = await place({ symbol: 'IBM', side: 'buy', type: 'market', notional: 10 }).expect(
-      201,
-    );
+    const accountId = await newAccount('first IBM order');
+    const res = await place({
+      accountId,
+      symbol: 'IBM',
+      side: 'buy',
+      type: 'market',
+      notional: 10,
+    }).expect(201);
     expect(res.body.data.status).toBe('filled');
   });
 
   it('fills a market buy by notional for at most that many dollars', async () => {
-    const res = await place({ symbol: 'MSFT', side: 'buy', type: 'market', notional: 20 }).expect(
-      201,
-    );
+    const accountId = await newAccount('market by notional');
+    const res = await place({
+      accountId,
+      symbol: 'MSFT',
+      side: 'buy',
+      type: 'market',
+      notional: 20,
+    }).expect(201);
     const filled: OrderView = res.body.data;
     expect(filled.status).toBe('filled');
     const spent = Number(filled.filledQuantity) * Number(filled.avgFillPrice);
@@ -93,9 +117,11 @@ describe('manual orders (real HTTP, real SQLite file, simulated market at 600×)
   });
 
   it('fills a marketable limit at once, rests one below the market, reserves its cash, and cancels it', async () => {
+    const accountId = await newAccount('limits');
     const last = await price('SPY');
     const marketable = (
       await place({
+        accountId,
         symbol: 'SPY',
         side: 'buy',
         type: 'limit',
@@ -106,9 +132,10 @@ describe('manual orders (real HTTP, real SQLite file, simulated market at 600×)
     expect(marketable.status).toBe('filled');
     expect(Number(marketable.avgFillPrice)).toBeLessThanOrEqual(last * 1.05);
 
-    const before = await portfolio();
+    const before = await portfolio(accountId);
     const resting = (
       await place({
+        accountId,
         symbol: 'SPY',
         side: 'buy',
         type: 'limit',
@@ -118,10 +145,10 @@ describe('manual orders (real HTTP, real SQLite file, simulated market at 600×)
       }).expect(201)
     ).body.data;
     expect(resting.status).toBe('accepted');
-    const open = (await http().get('/api/orders').query({ status: 'open' }).expect(200)).body
-      .data as OrderView[];
+    const open = (await http().get('/api/orders').query({ accountId, status: 'open' }).expect(200))
+      .body.data as OrderView[];
     expect(open.map((o) => o.id)).toContain(resting.id);
-    const reserved = await portfolio();
+    const reserved = await portfolio(accountId);
     expect(Number(reserved.buyingPower)).toBeCloseTo(
       Number(before.buyingPower) - 0.02 * Number((last * 0.5).toFixed(2)),
       0,
@@ -130,16 +157,18 @@ describe('manual orders (real HTTP, real SQLite file, simulated market at 600×)
 
     const canceled = (await http().delete(`/api/orders/${resting.id}`).expect(200)).body.data;
     expect(canceled).toMatchObject({ id: resting.id, status: 'canceled' });
-    expect((await portfolio()).buyingPower).toBe(before.buyingPower);
+    expect((await portfolio(accountId)).buyingPower).toBe(before.buyingPower);
     const again = await http().delete(`/api/orders/${resting.id}`).expect(409);
     expect(again.body.error.code).toBe('ORDER_NOT_CANCELLABLE');
     await http().get('/api/orders/default-O99999').expect(404);
   });
 
   it('fills a stop and a stop-limit once the price is through the stop', async () => {
+    const accountId = await newAccount('stops');
     const last = await price('QQQ');
     const stop = (
       await place({
+        accountId,
         symbol: 'QQQ',
         side: 'buy',
         type: 'stop',
@@ -150,6 +179,7 @@ describe('manual orders (real HTTP, real SQLite file, simulated market at 600×)
     expect(stop.status).toBe('filled');
     const stopLimit = (
       await place({
+        accountId,
         symbol: 'QQQ',
         side: 'buy',
         type: 'stop_limit',
@@ -162,8 +192,22 @@ describe('manual orders (real HTTP, real SQLite file, simulated market at 600×)
   });
 
   it('rests a trailing stop sell and fills it when the price falls back from its best', async () => {
+    const accountId = await newAccount('trailing stop');
+    // The position the stop sells from: this `it` buys it itself.
+    expect(
+      (
+        await place({
+          accountId,
+          symbol: 'AAPL',
+          side: 'buy',
+          type: 'market',
+          quantity: 0.1,
+        }).expect(201)
+      ).body.data.status,
+    ).toBe('filled');
     const trailing = (
       await place({
+        accountId,
         symbol: 'AAPL',
         side: 'sell',
         type: 'trailing_stop',
@@ -180,7 +224,7 @@ describe('manual orders (real HTTP, real SQLite file, simulated market at 600×)
     // Memory (the portfolio) follows the commit that the order row already shows.
     await waitFor(
       async () =>
-        (await portfolio()).positions.find((p: { symbol: string }) => p.symbol === 'AAPL')
+        (await portfolio(accountId)).positions.find((p: { symbol: string }) => p.symbol === 'AAPL')
           .quantity === '0.05'
           ? true
           : undefined,
@@ -191,15 +235,16 @@ describe('manual orders (real HTTP, real SQLite file, simulated market at 600×)
   it('attaches take-profit and stop-loss to a filled bracket entry; one fills and cancels the other', async () => {
     // Brackets 0.1% either side of the price make a child fill quickly. The quote endpoint is cached, so the engine's
     // newer price can already lie outside them: it answers INVALID_BRACKET with that price, and the entry is retried on it.
+    const accountId = await newAccount('bracket');
     let last = await price('NVDA');
-    let res = await placeBracket(last);
+    let res = await placeBracket(accountId, last);
     for (
       let attempt = 0;
       attempt < 5 && res.status === 422 && res.body.error.code === 'INVALID_BRACKET';
       attempt++
     ) {
       last = res.body.error.details.referencePrice;
-      res = await placeBracket(last);
+      res = await placeBracket(accountId, last);
     }
     expect({ status: res.status, error: res.body.error }).toEqual({
       status: 201,
@@ -208,14 +253,15 @@ describe('manual orders (real HTTP, real SQLite file, simulated market at 600×)
     const entry = res.body.data;
     expect(entry.status).toBe('filled');
     const children = await waitFor(async () => {
-      const all = (await http().get('/api/orders').expect(200)).body.data as OrderView[];
+      const all = (await http().get('/api/orders').query({ accountId }).expect(200)).body
+        .data as OrderView[];
       const mine = all.filter((o) => o.parentId === entry.id);
       return mine.length === 2 && mine.some((o) => o.status === 'filled') ? mine : undefined;
     }, 'a bracket child to fill');
     expect(children.map((c) => c.status).sort()).toEqual(['canceled', 'filled']);
     await waitFor(
       async () =>
-        (await portfolio()).positions.some((p: { symbol: string }) => p.symbol === 'NVDA')
+        (await portfolio(accountId)).positions.some((p: { symbol: string }) => p.symbol === 'NVDA')
           ? undefined
           : true,
       'the position to close',
@@ -315,8 +361,26 @@ describe('manual orders (real HTTP, real SQLite file, simulated market at 600×)
   });
 
   it('keeps cash and positions consistent with the fills (health invariants)', async () => {
+    // Fills of its own for the invariants to check: four buys and four partial sells.
+    const accountId = await newAccount('health invariants');
+    for (let i = 0; i < 4; i++) {
+      await place({
+        accountId,
+        symbol: 'AAPL',
+        side: 'buy',
+        type: 'market',
+        quantity: 0.02,
+      }).expect(201);
+      await place({
+        accountId,
+        symbol: 'AAPL',
+        side: 'sell',
+        type: 'market',
+        quantity: 0.01,
+      }).expect(201);
+    }
     const health = await http().get('/health').expect(200);
     expect(health.body.data.details.portfolio).toMatchObject({ status: 'up', state: 'ok' });
-    expect((await trades()).length).toBeGreaterThanOrEqual(8);
+    expect((await trades(accountId)).length).toBeGreaterThanOrEqual(8);
   });
 });

@@ -5,6 +5,9 @@ import { startTestApp, type TestApp } from './test-app';
 describe('paper-trading sessions (real HTTP, real SQLite file)', () => {
   let t: TestApp;
   const http = () => request(t.app.getHttpServer());
+  /** An account of the `it`'s own: sessions that trade leave the default account as a fresh app has it. */
+  const newAccount = async (name: string): Promise<string> =>
+    (await http().post('/api/accounts').send({ name }).expect(201)).body.data.id;
 
   beforeAll(async () => {
     t = await startTestApp(FAST_MARKET);
@@ -27,9 +30,11 @@ describe('paper-trading sessions (real HTTP, real SQLite file)', () => {
   });
 
   it('starts with the config defaults, ticks, refuses a second start, and stops', async () => {
+    const accountId = await newAccount('Ticking account');
     const start = await http()
       .post('/paper-trading/start')
       .send({
+        accountId,
         strategy: 'ma-crossover',
         params: { fast: 3, slow: 8 },
         symbols: ['aapl', 'MSFT'],
@@ -43,26 +48,27 @@ describe('paper-trading sessions (real HTTP, real SQLite file)', () => {
       symbols: ['AAPL', 'MSFT'],
       signalIntervalSec: 60,
     });
-    const again = await http().post('/paper-trading/start').send({ strategy: 'mixed' }).expect(409);
+    const again = await http()
+      .post('/paper-trading/start')
+      .send({ accountId, strategy: 'mixed' })
+      .expect(409);
     expect(again.body.error.code).toBe('SESSION_ALREADY_RUNNING');
     const ticked = await waitFor(async () => {
-      const res = await http().get('/paper-trading/status').expect(200);
+      const res = await http().get('/paper-trading/status').query({ accountId }).expect(200);
       return res.body.data.tickCount >= 3 ? res.body.data : undefined;
     }, 'three ticks');
     expect(ticked.lastTickAt).toEqual(expect.any(String));
     expect(Date.parse(ticked.nextTickAt)).toBeGreaterThan(Date.parse(ticked.startedAt));
     expect(ticked.riskState).toMatchObject({ code: 'OK', entriesBlocked: false });
-    const chart = await http().get('/api/chart-data').expect(200);
+    const chart = await http().get('/api/chart-data').query({ accountId }).expect(200);
     expect(chart.body.data.equity.length).toBeGreaterThanOrEqual(3);
     expect(chart.body.data.prices['AAPL'].length).toBeGreaterThan(0);
-    const stopped = await http().post('/paper-trading/stop').send({}).expect(200);
+    const stopped = await http().post('/paper-trading/stop').send({ accountId }).expect(200);
     expect(stopped.body.data).toMatchObject({ state: 'idle', sessionId: null });
   });
 
   it('takes the account from the query string as well as the body, and refuses two different ones', async () => {
-    const accountId: string = (
-      await http().post('/api/accounts').send({ name: 'Query account' }).expect(201)
-    ).body.data.id;
+    const accountId = await newAccount('Query account');
     const clash = await http()
       .post('/paper-trading/start')
       .query({ accountId })
@@ -88,9 +94,11 @@ describe('paper-trading sessions (real HTTP, real SQLite file)', () => {
   });
 
   it('accepts config changes and new accounts while a session ticks on the same SQLite file', async () => {
+    const accountId = await newAccount('Busy session');
     await http()
       .post('/paper-trading/start')
       .send({
+        accountId,
         strategy: 'ma-crossover',
         params: { fast: 2, slow: 5 },
         symbols: ['SPY', 'QQQ'],
@@ -100,6 +108,7 @@ describe('paper-trading sessions (real HTTP, real SQLite file)', () => {
     for (let i = 0; i < 15; i++) {
       await http()
         .patch('/api/config')
+        .query({ accountId })
         .send({ risk: { maxOpenPositions: 3 + (i % 5) } })
         .expect(200);
       await http()
@@ -107,9 +116,10 @@ describe('paper-trading sessions (real HTTP, real SQLite file)', () => {
         .send({ name: `Busy ${i}` })
         .expect(201);
     }
-    const status = (await http().get('/paper-trading/status').expect(200)).body.data;
+    const status = (await http().get('/paper-trading/status').query({ accountId }).expect(200)).body
+      .data;
     expect(status).toMatchObject({ state: 'running', lastError: null });
-    await http().post('/paper-trading/stop').send({}).expect(200);
+    await http().post('/paper-trading/stop').send({ accountId }).expect(200);
   });
 
   it('rejects bad start requests with a clear code and starts nothing', async () => {

@@ -22,8 +22,11 @@ const SESSION = {
 describe('a trading session on the simulated market at 600× (real HTTP, real SQLite file)', () => {
   let t: TestApp;
   const http = () => request(t.app.getHttpServer());
-  const trades = async (): Promise<TradeRow[]> =>
-    (await http().get('/api/trades').query({ limit: 1000 }).expect(200)).body.data.items;
+  const trades = async (accountId: string): Promise<TradeRow[]> =>
+    (await http().get('/api/trades').query({ accountId, limit: 1000 }).expect(200)).body.data.items;
+  /** An account of the `it`'s own, so it sees only the sessions, orders and fills it made itself. */
+  const newAccount = async (name: string): Promise<string> =>
+    (await http().post('/api/accounts').send({ name }).expect(201)).body.data.id;
 
   beforeAll(async () => {
     t = await startTestApp(FAST_MARKET);
@@ -34,9 +37,15 @@ describe('a trading session on the simulated market at 600× (real HTTP, real SQ
   });
 
   it('trades: strategy signals become orders and fills, visible in trades, portfolio, decisions and chart data', async () => {
-    const started = (await http().post('/paper-trading/start').send(SESSION).expect(200)).body.data;
+    const accountId = await newAccount('strategy round trip');
+    const started = (
+      await http()
+        .post('/paper-trading/start')
+        .send({ ...SESSION, accountId })
+        .expect(200)
+    ).body.data;
     const fills = await waitFor(async () => {
-      const rows = await trades();
+      const rows = await trades(accountId);
       return rows.some((r) => r.side === 'sell') && rows.length >= 3 ? rows : undefined;
     }, 'a round trip of strategy fills');
     expect(fills.every((f) => f.sessionId === started.sessionId)).toBe(true);
@@ -45,7 +54,10 @@ describe('a trading session on the simulated market at 600× (real HTTP, real SQ
     );
 
     const decisions = (
-      await http().get('/api/decisions').query({ outcome: 'approved', limit: 1000 }).expect(200)
+      await http()
+        .get('/api/decisions')
+        .query({ accountId, outcome: 'approved', limit: 1000 })
+        .expect(200)
     ).body.data.items;
     const filledOrders = new Set(fills.map((f) => f.orderId));
     const behindFills = decisions.filter((d: { orderId: string }) => filledOrders.has(d.orderId));
@@ -65,24 +77,27 @@ describe('a trading session on the simulated market at 600× (real HTTP, real SQ
       });
     }
 
-    const chart = (await http().get('/api/chart-data').expect(200)).body.data;
+    const chart = (await http().get('/api/chart-data').query({ accountId }).expect(200)).body.data;
     expect(chart.fills.map((f: { tradeId: string }) => f.tradeId)).toEqual(
       expect.arrayContaining(fills.map((f) => f.id)),
     );
 
-    const stopped = (await http().post('/paper-trading/stop').send({}).expect(200)).body.data;
+    const stopped = (await http().post('/paper-trading/stop').send({ accountId }).expect(200)).body
+      .data;
     expect(stopped.state).toBe('idle');
-    const open = (await http().get('/api/orders').query({ status: 'open' }).expect(200)).body.data;
+    const open = (await http().get('/api/orders').query({ accountId, status: 'open' }).expect(200))
+      .body.data;
     expect(open.filter((o: { source: string }) => o.source === 'strategy')).toEqual([]);
 
-    const after = await trades();
+    const after = await trades(accountId);
     const held = new Map<string, number>();
     for (const f of after)
       held.set(
         f.symbol,
         (held.get(f.symbol) ?? 0) + (f.side === 'buy' ? 1 : -1) * Number(f.quantity),
       );
-    const portfolio = (await http().get('/api/portfolio').expect(200)).body.data;
+    const portfolio = (await http().get('/api/portfolio').query({ accountId }).expect(200)).body
+      .data;
     for (const position of portfolio.positions)
       expect(Number(position.quantity)).toBeCloseTo(held.get(position.symbol) as number, 6);
     const health = await http().get('/health').expect(200);
@@ -158,9 +173,24 @@ describe('a trading session on the simulated market at 600× (real HTTP, real SQ
   });
 
   it('restarts on the same file with identical fills, orders, cash and positions', async () => {
+    // Fills, orders, cash and a position of its own to carry across the restart.
+    const accountId = await newAccount('restart snapshot');
+    await http()
+      .post('/api/orders')
+      .send({ accountId, symbol: 'AAPL', side: 'buy', type: 'market', quantity: 0.1 })
+      .expect(201);
+    await http()
+      .post('/api/orders')
+      .send({ accountId, symbol: 'AAPL', side: 'sell', type: 'market', quantity: 0.04 })
+      .expect(201);
+    await http()
+      .post('/api/orders')
+      .send({ accountId, symbol: 'MSFT', side: 'buy', type: 'market', notional: 20 })
+      .expect(201);
     const snapshot = async () => ({
-      trades: await trades(),
-      orders: (await http().get('/api/orders').query({ limit: 1000 }).expect(200)).body.data,
+      trades: await trades(accountId),
+      orders: (await http().get('/api/orders').query({ accountId, limit: 1000 }).expect(200)).body
+        .data,
       portfolio: (({ cash, positions, realizedPnl }) => ({
         cash,
         realizedPnl,
@@ -169,7 +199,7 @@ describe('a trading session on the simulated market at 600× (real HTTP, real SQ
           p.quantity,
           p.avgCost,
         ]),
-      }))((await http().get('/api/portfolio').expect(200)).body.data),
+      }))((await http().get('/api/portfolio').query({ accountId }).expect(200)).body.data),
     });
     const before = await snapshot();
     expect(before.trades.length).toBeGreaterThan(0);
@@ -180,24 +210,32 @@ describe('a trading session on the simulated market at 600× (real HTTP, real SQ
   });
 
   it('resumes a session that was running at shutdown, keeping every fill once, and trades on', async () => {
-    const started = (await http().post('/paper-trading/start').send(SESSION).expect(200)).body.data;
+    const accountId = await newAccount('resumed at restart');
+    const started = (
+      await http()
+        .post('/paper-trading/start')
+        .send({ ...SESSION, accountId })
+        .expect(200)
+    ).body.data;
     await waitFor(
       async () =>
-        (await http().get('/paper-trading/status')).body.data.tickCount >= 3 ? true : undefined,
+        (await http().get('/paper-trading/status').query({ accountId })).body.data.tickCount >= 3
+          ? true
+          : undefined,
       'three ticks',
     );
-    const before = await trades();
+    const before = await trades(accountId);
     const dataDir = t.dataDir;
     await t.close();
     t = await startTestApp(FAST_MARKET, dataDir);
     await waitFor(async () => {
-      const status = (await http().get('/paper-trading/status')).body.data;
+      const status = (await http().get('/paper-trading/status').query({ accountId })).body.data;
       return status.sessionId === started.sessionId && status.tickCount >= 2 ? true : undefined;
     }, 'the resumed session to tick');
-    const after = await trades();
+    const after = await trades(accountId);
     for (const trade of before) expect(after).toContainEqual(trade);
     expect(new Set(after.map((r) => r.id)).size).toBe(after.length);
-    await http().post('/paper-trading/stop').send({}).expect(200);
+    await http().post('/paper-trading/stop').send({ accountId }).expect(200);
     const health = await http().get('/health').expect(200);
     expect(health.body.data.details.portfolio).toMatchObject({ status: 'up', state: 'ok' });
   });

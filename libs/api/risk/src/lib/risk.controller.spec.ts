@@ -1,6 +1,6 @@
 import { Test, type TestingModule } from '@nestjs/testing';
 import { AppConfigModule, loadAppConfig, type AppConfig } from '@ptp/api/config';
-import { TradingDesks } from '@ptp/api/paper-trading';
+import { AccountsService, TradingDesks } from '@ptp/api/paper-trading';
 import {
   makeDeskTestDir,
   PriceFeed,
@@ -37,23 +37,28 @@ describe('RiskController (real modules, SQLite, hand-fed prices)', () => {
     removeDeskTestDir(dataDir);
   });
 
+  /** An account of the `it`'s own (the config's starting capital), so no other `it` moves its positions or limits. */
+  const newAccount = async (name: string): Promise<string> =>
+    (await module.get(AccountsService).create(name, undefined)).id;
+
   it('reports the limits of the config and the positions the engine holds', async () => {
+    const accountId = await newAccount('risk positions');
     const desks = module.get(TradingDesks);
     const symbol = uniqueSymbol('R');
     const feed = new PriceFeed();
     desks.notePrices([feed.bar(symbol, 50)], []);
-    const before = await module.get(RiskController).risk({ accountId: 'default' });
+    const before = await module.get(RiskController).risk({ accountId });
     expect(before).toMatchObject({
-      accountId: 'default',
+      accountId,
       limits: config.risk,
       openPositions: 0,
       entriesBlocked: false,
     });
-    const placed = await desks.withDesk('default', (desk) =>
+    const placed = await desks.withDesk(accountId, (desk) =>
       desk.placeOrder({ symbol, side: 'buy', type: 'market', quantity: 10 }),
     );
     expect(placed.ok).toBe(true);
-    const after = await module.get(RiskController).risk({ accountId: 'default' });
+    const after = await module.get(RiskController).risk({ accountId });
     expect(after.openPositions).toBe(1);
     expect(after.dailyLoss).toMatchObject({
       startEquity: '100000.00',
@@ -63,8 +68,9 @@ describe('RiskController (real modules, SQLite, hand-fed prices)', () => {
   });
 
   it('shows a new daily loss limit as soon as the runtime config changes', async () => {
-    await module.get(RuntimeConfigService).update('default', { risk: { dailyLossLimitPct: 2 } });
-    const risk = await module.get(RiskController).risk({ accountId: 'default' });
+    const accountId = await newAccount('risk config change');
+    await module.get(RuntimeConfigService).update(accountId, { risk: { dailyLossLimitPct: 2 } });
+    const risk = await module.get(RiskController).risk({ accountId });
     expect(risk.limits.dailyLossLimitPct).toBe(2);
     expect(Number(risk.dailyLoss.limit)).toBeCloseTo(Number(risk.dailyLoss.startEquity) * 0.02, 2);
   });
