@@ -45,8 +45,9 @@ interface CommitExtras {
 /**
  * The only writer of one paper account. It owns the account's engine and in-memory book and offers
  * intents (tick, place and cancel orders, attach and detach a session, evaluate resting orders);
- * each persists what the engine did in one transaction before memory (and so any answer) reflects
- * it. The TradingDesks registry runs every intent in the account's queue, so they never interleave.
+ * each persists what the engine did in one transaction, and a failed write discards the desk so the
+ * account is reloaded from the database. The TradingDesks registry runs every intent in the
+ * account's queue, so they never interleave.
  */
 export class AccountDesk {
   private readonly projection: AccountProjection;
