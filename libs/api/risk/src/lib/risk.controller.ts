@@ -1,21 +1,13 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { DEFAULT_PLATFORM_CONFIG } from '@ptp/api/config';
 import { AccountsService, TradingDesks } from '@ptp/api/paper-trading';
 import { AccountQueryDto, ApiEnvelopeResponse, ApiErrorResponses } from '@ptp/api/shared';
 import type { AccountRisk } from '@ptp/contracts';
 
 const EXAMPLE_RISK: AccountRisk = {
   accountId: 'default',
-  limits: {
-    maxPositionPct: 10,
-    maxOpenPositions: 8,
-    dailyLossLimitPct: 5,
-    flattenOnDailyLossLimit: false,
-    minOrderNotional: 1,
-    enforceMarketHours: false,
-    defaultStopLossPct: null,
-    defaultTakeProfitPct: null,
-  },
+  limits: DEFAULT_PLATFORM_CONFIG.risk,
   dailyLoss: {
     sessionDate: '2026-01-05',
     startEquity: '500.00',

@@ -1,24 +1,18 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  ArrayUnique,
-  IsArray,
   IsBoolean,
   IsIn,
   IsInt,
   IsNumber,
   IsObject,
-  Matches,
   Max,
   Min,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import type { FeeSettings, RiskLimits, RuntimeConfigPatch } from '@ptp/contracts';
-import { FINITE_NUMBER } from '@ptp/api/shared';
-import { SYMBOL_PATTERN } from '@ptp/contracts';
+import { FINITE_NUMBER, SymbolListField } from '@ptp/api/shared';
 import { STRATEGY_NAMES } from '@ptp/domain';
 
 /** Omitted is fine, but an explicit null is not a value for these keys (IsOptional would let it through). */
@@ -172,19 +166,7 @@ export class RuntimeConfigPatchDto implements RuntimeConfigPatch {
 
   @ApiPropertyOptional({ type: [String], example: ['SPY', 'AAPL', 'MSFT'] })
   @Omittable()
-  @Transform(({ value }) =>
-    Array.isArray(value)
-      ? value.map((s) => (typeof s === 'string' ? s.trim().toUpperCase() : s))
-      : value,
-  )
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(100)
-  @ArrayUnique()
-  @Matches(SYMBOL_PATTERN, {
-    each: true,
-    message: 'watchlist entries must be tickers like AAPL or BRK.B',
-  })
+  @SymbolListField(100, 'watchlist entries must be tickers like AAPL or BRK.B')
   watchlist?: string[];
 
   @ApiPropertyOptional({

@@ -30,12 +30,11 @@ export class AccountLifecycle {
   /** Back to the starting capital with no history. A running session must be stopped first. */
   async reset(accountId: string | undefined): Promise<Account> {
     const account = await this.accounts.resolve(accountId);
-    return this.desks.exclusive(account.id, async () => {
+    await this.desks.withDesk(account.id, async (desk) => {
       await this.refuseWhileRunning(account.id, 'reset');
-      await this.accounts.wipeHistory(account.id);
-      this.desks.forget(account.id, account);
-      return this.describe(account);
+      await desk.reset();
     });
+    return this.describe(account);
   }
 
   async delete(accountId: string): Promise<Account> {
@@ -44,7 +43,7 @@ export class AccountLifecycle {
       await this.refuseWhileRunning(account.id, 'delete');
       const last = await this.describe(account);
       await this.accounts.delete(account);
-      this.desks.forget(account.id, null);
+      this.desks.forget(account.id);
       this.runtime.evict(account.id);
       return last;
     });

@@ -4,29 +4,12 @@ import { InjectAppConfig, type AppConfig } from '@ptp/api/config';
 import {
   AccountEntity,
   DatabaseWrites,
-  DecisionEntity,
   DEFAULT_ACCOUNT_ID,
-  EngineStateEntity,
-  EquitySnapshotEntity,
-  OrderEntity,
-  PaperTradeEntity,
+  deleteAccountHistory,
   PortfolioConfigEntity,
-  PositionEntity,
-  TradingSessionEntity,
 } from '@ptp/api/persistence';
 import { ApiError } from '@ptp/api/shared';
-import { DataSource, type EntityManager } from 'typeorm';
-
-/** Rows that make up an account's trading history; a reset deletes them, a delete also drops config and the account. */
-const HISTORY_ENTITIES = [
-  EngineStateEntity,
-  PaperTradeEntity,
-  PositionEntity,
-  OrderEntity,
-  EquitySnapshotEntity,
-  DecisionEntity,
-  TradingSessionEntity,
-] as const;
+import { DataSource } from 'typeorm';
 
 @Injectable()
 export class AccountsService {
@@ -70,11 +53,6 @@ export class AccountsService {
     return account;
   }
 
-  /** Deletes the account's trading history (fills, positions, orders, snapshots, decisions, sessions, engine state) in one transaction. */
-  async wipeHistory(accountId: string): Promise<void> {
-    await this.writes.transaction((manager) => this.deleteHistory(manager, accountId));
-  }
-
   async delete(account: AccountEntity): Promise<void> {
     if (account.isDefault)
       throw ApiError.conflict(
@@ -83,13 +61,9 @@ export class AccountsService {
         { accountId: account.id },
       );
     await this.writes.transaction(async (manager) => {
-      await this.deleteHistory(manager, account.id);
+      await deleteAccountHistory(manager, account.id);
       await manager.delete(PortfolioConfigEntity, { accountId: account.id });
       await manager.delete(AccountEntity, { id: account.id });
     });
-  }
-
-  private async deleteHistory(manager: EntityManager, accountId: string): Promise<void> {
-    for (const entity of HISTORY_ENTITIES) await manager.delete(entity, { accountId });
   }
 }

@@ -99,6 +99,17 @@ export class AccountDesk {
     };
   }
 
+  /**
+   * Back to the starting capital with no history: every row of the account's history is deleted in
+   * one transaction and the desk is discarded, so the next use starts from the empty account.
+   */
+  async reset(): Promise<void> {
+    const { account } = this.book;
+    await this.services.writer.eraseHistory(account.id);
+    this.services.discard(account.id);
+    this.services.chart.initAccount(account.id, Number(account.startingCapital));
+  }
+
   /** Whether the runtime config changed since the engine was built (its limits and fees are the engine's). */
   async outdated(): Promise<boolean> {
     return (await this.services.runtime.get(this.accountId)) !== this.book.live.runtime;
@@ -121,7 +132,7 @@ export class AccountDesk {
   }
 
   /** Takes the session's strategy out of the engine; its working strategy orders are canceled. */
-  async detachSession(): Promise<void> {
+  async stop(): Promise<void> {
     if (!this.session) return;
     const engine = await this.engine();
     for (const order of engine.orders()) {

@@ -8,6 +8,7 @@ import {
   PaperTradeEntity,
   PositionEntity,
   TradingSessionEntity,
+  deleteAccountHistory,
 } from '@ptp/api/persistence';
 import { isEmptyBatch, type LedgerBatch } from './ledger-batch';
 
@@ -47,5 +48,10 @@ export class LedgerWriter {
           ['accountId'],
         );
     });
+  }
+
+  /** Deletes the account's whole trading history (a reset) in one transaction; its config stays. */
+  async eraseHistory(accountId: string): Promise<void> {
+    await this.writes.transaction((manager) => deleteAccountHistory(manager, accountId));
   }
 }

@@ -106,11 +106,10 @@ export class TradingDesks implements OnApplicationBootstrap, OnModuleDestroy {
     this.markDesks(quote.symbol, quote.asOf);
   }
 
-  /** Forgets an account's memory after its rows were deleted (reset) or the account was removed. */
-  forget(accountId: string, reloadAs: AccountEntity | null): void {
+  /** Forgets a deleted account: its desk and its chart series. */
+  forget(accountId: string): void {
     this.desks.delete(accountId);
-    if (reloadAs) this.chart.initAccount(accountId, Number(reloadAs.startingCapital));
-    else this.chart.dropAccount(accountId);
+    this.chart.dropAccount(accountId);
   }
 
   /** The desk for a read: reads do not queue, unless the engine must first follow a config change. */

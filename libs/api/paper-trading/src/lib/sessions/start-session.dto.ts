@@ -1,21 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { AccountQueryDto } from '@ptp/api/shared';
-import { SYMBOL_PATTERN } from '@ptp/contracts';
+import { AccountQueryDto, SymbolListField } from '@ptp/api/shared';
 import { STRATEGY_NAMES, type StrategyName } from '@ptp/domain';
-import { Transform } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  ArrayUnique,
-  IsArray,
-  IsIn,
-  IsInt,
-  IsObject,
-  IsOptional,
-  Matches,
-  Max,
-  Min,
-} from 'class-validator';
+import { IsIn, IsInt, IsObject, IsOptional, Max, Min } from 'class-validator';
 
 export const MAX_SESSION_SYMBOLS = 50;
 
@@ -42,19 +28,7 @@ export class StartSessionDto extends AccountQueryDto {
     description: 'Default: the configured watchlist.',
   })
   @IsOptional()
-  @Transform(({ value }) =>
-    Array.isArray(value)
-      ? value.map((s) => (typeof s === 'string' ? s.trim().toUpperCase() : s))
-      : value,
-  )
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(MAX_SESSION_SYMBOLS)
-  @ArrayUnique()
-  @Matches(SYMBOL_PATTERN, {
-    each: true,
-    message: 'each symbol must be a ticker like AAPL or BRK.B',
-  })
+  @SymbolListField(MAX_SESSION_SYMBOLS, 'each symbol must be a ticker like AAPL or BRK.B')
   symbols?: string[];
 
   @ApiPropertyOptional({

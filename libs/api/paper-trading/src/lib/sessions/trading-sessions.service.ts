@@ -145,7 +145,7 @@ export class TradingSessionsService implements OnApplicationBootstrap, BeforeApp
           `No session is running on account ${account.id}.`,
           { accountId: account.id },
         );
-      await desk.detachSession();
+      await desk.stop();
       await this.writes.exclusive(() =>
         this.sessions.update({ id: session.spec.id }, { status: 'stopped', stoppedAt: Date.now() }),
       );

@@ -1,3 +1,4 @@
+import type { EntityManager } from 'typeorm';
 import { AccountEntity } from './account.entity';
 import { BacktestRunEntity } from './backtest-run.entity';
 import { DecisionEntity } from './decision.entity';
@@ -34,3 +35,22 @@ export const CORE_ENTITIES = [
   PositionEntity,
   TradingSessionEntity,
 ];
+
+/** The rows that make up an account's trading history: a reset deletes them, its config stays. */
+export const ACCOUNT_HISTORY_ENTITIES = [
+  EngineStateEntity,
+  PaperTradeEntity,
+  PositionEntity,
+  OrderEntity,
+  EquitySnapshotEntity,
+  DecisionEntity,
+  TradingSessionEntity,
+] as const;
+
+/** Deletes an account's trading history inside the caller's transaction. */
+export async function deleteAccountHistory(
+  manager: EntityManager,
+  accountId: string,
+): Promise<void> {
+  for (const entity of ACCOUNT_HISTORY_ENTITIES) await manager.delete(entity, { accountId });
+}

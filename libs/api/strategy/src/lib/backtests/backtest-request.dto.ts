@@ -1,14 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { FeesPatchDto, RiskLimitsPatchDto } from '@ptp/api/runtime-config';
-import { ACCOUNT_ID_PATTERN, FINITE_NUMBER } from '@ptp/api/shared';
-import { SYMBOL_PATTERN } from '@ptp/contracts';
+import { ACCOUNT_ID_PATTERN, FINITE_NUMBER, SymbolListField } from '@ptp/api/shared';
 import { STRATEGY_NAMES } from '@ptp/domain';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  ArrayUnique,
-  IsArray,
   IsBoolean,
   IsIn,
   IsInt,
@@ -100,16 +95,7 @@ export class BacktestSizingDto {
 /** POST /api/backtests. Omitted fees, slippage, risk limits and capital come from the account's runtime config. */
 export class BacktestRequestDto {
   @ApiProperty({ type: [String], example: ['SPY', 'AAPL'] })
-  @Transform(({ value }) =>
-    Array.isArray(value)
-      ? value.map((s) => (typeof s === 'string' ? s.trim().toUpperCase() : s))
-      : value,
-  )
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(20)
-  @ArrayUnique()
-  @Matches(SYMBOL_PATTERN, { each: true, message: 'symbols must be tickers like AAPL or BRK.B' })
+  @SymbolListField(20, 'symbols must be tickers like AAPL or BRK.B')
   symbols!: string[];
 
   @ApiProperty({ enum: STRATEGY_NAMES, example: 'ma-crossover' })
