@@ -9,6 +9,9 @@ export const ORCL_2013_CSV = readFileSync(
   'utf8',
 );
 
+/** The same CSV as a file to upload as multipart/form-data. */
+export const ORCL_FILE = Buffer.from(ORCL_2013_CSV);
+
 /** A simulated run small enough to finish quickly: one week of 1-minute bars of two symbols. */
 export const SMALL_SIMULATED_RUN = {
   symbols: ['SPY', 'AAPL'],

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -39,4 +39,30 @@ export async function startTestApp(
   const app = await createApp(config, { webRoot: dashboardStub(dataDir) });
   await app.listen(0, '127.0.0.1');
   return { app, config, dataDir, close: () => app.close() };
+}
+
+/** Closes the app, then removes its data dir (the SQLite file, the dashboard stub and any config written there). */
+export async function disposeTestApp(t: TestApp | undefined): Promise<void> {
+  if (!t) return;
+  try {
+    await t.close();
+  } finally {
+    rmSync(t.dataDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * One app for the `describe` this is called in: started in `beforeAll`, closed and its data dir
+ * removed in `afterAll`. Returns an accessor for the running app.
+ */
+export function useTestApp(env: NodeJS.ProcessEnv = {}, startTimeoutMs?: number): () => TestApp {
+  let t: TestApp | undefined;
+  beforeAll(async () => {
+    t = await startTestApp(env);
+  }, startTimeoutMs);
+  afterAll(() => disposeTestApp(t));
+  return () => {
+    if (!t) throw new Error('the test app is not running (did beforeAll fail?)');
+    return t;
+  };
 }

@@ -1,3 +1,4 @@
+/// <reference types="jest" />
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -5,7 +6,7 @@ import { Test, type TestingModule } from '@nestjs/testing';
 import { AppConfigModule, loadAppConfig, type AppConfig } from '@ptp/api/config';
 import { PersistenceModule } from '@ptp/api/persistence';
 import type { MarketQuote } from '@ptp/contracts';
-import { MINUTE_MS, type Bar } from '@ptp/domain';
+import { MINUTE_MS, type Bar, type OrderRequest, type SubmitResult } from '@ptp/domain';
 import { DataSource } from 'typeorm';
 import { AccountsService } from '../accounts/accounts.service';
 import { OrdersService } from '../orders/orders.service';
@@ -125,4 +126,60 @@ let symbolCounter = 0;
 export function uniqueSymbol(prefix = 'T'): string {
   symbolCounter += 1;
   return `${prefix}${String(symbolCounter).padStart(3, '0')}X`;
+}
+
+export interface DeskTestModule {
+  /** The running module (started in `beforeAll`). */
+  ctx(): DeskTestContext;
+  readonly feed: PriceFeed;
+  /** A fresh account of the test's own, named from the prefix, with `capital` (the config's 100 000 unless given). */
+  newAccount(capital?: number): Promise<string>;
+  /** Feeds a completed 1-minute bar closing at `price`, the newest price the desks know for `symbol`. */
+  setPrice(symbol: string, price: number): void;
+  /** Places `request` on the account's desk, as the engine answers it. */
+  place(accountId: string, request: OrderRequest): Promise<SubmitResult>;
+}
+
+/**
+ * One desk test module for the `describe` this is called in: a fresh temp dir and module started in
+ * `beforeAll`, the module closed and the dir removed in `afterAll`. Accounts are named
+ * `<accountPrefix>-<n>`.
+ */
+export function useDeskTestModule(accountPrefix: string): DeskTestModule {
+  let dataDir: string | undefined;
+  let current: DeskTestContext | undefined;
+  let accountCounter = 0;
+  const feed = new PriceFeed();
+  const ctx = (): DeskTestContext => {
+    if (!current) throw new Error('the desk test module is not running (did beforeAll fail?)');
+    return current;
+  };
+
+  beforeAll(async () => {
+    dataDir = makeDeskTestDir();
+    current = await startDeskTestModule(dataDir);
+  });
+
+  afterAll(async () => {
+    try {
+      await current?.close();
+    } finally {
+      if (dataDir) removeDeskTestDir(dataDir);
+    }
+  });
+
+  return {
+    ctx,
+    feed,
+    async newAccount(capital = DESK_TEST_PLATFORM_CONFIG.trading.startingCapital) {
+      accountCounter += 1;
+      return (await ctx().accounts.create(`${accountPrefix}-${accountCounter}`, capital)).id;
+    },
+    setPrice(symbol, price) {
+      ctx().desks.notePrices([feed.bar(symbol, price)], []);
+    },
+    place(accountId, request) {
+      return ctx().desks.withDesk(accountId, (desk) => desk.placeOrder(request));
+    },
+  };
 }

@@ -1,13 +1,6 @@
 import { HttpStatus } from '@nestjs/common';
 import { ApiError, RiskRejectionApiError } from '@ptp/api/shared';
-import {
-  type DeskTestContext,
-  makeDeskTestDir,
-  PriceFeed,
-  removeDeskTestDir,
-  startDeskTestModule,
-  uniqueSymbol,
-} from '../desk/trading-desks.testing';
+import { uniqueSymbol, useDeskTestModule } from '../desk/trading-desks.testing';
 import type { PlaceOrderDto } from './place-order.dto';
 
 /** The ApiError a call was refused with (fails the test when it was not refused). */
@@ -26,31 +19,12 @@ async function refusalOf(call: Promise<unknown>): Promise<ApiError> {
  * engine's answers become orders and ApiErrors (400 input, 404 unknown, 409 not cancellable, 422 risk).
  */
 describe('OrdersService (real module, SQLite, hand-fed prices)', () => {
-  const CAPITAL = 100_000;
-  let dataDir: string;
-  let ctx: DeskTestContext;
-  const feed = new PriceFeed();
-  let accountCounter = 0;
-
-  beforeAll(async () => {
-    dataDir = makeDeskTestDir();
-    ctx = await startDeskTestModule(dataDir);
-  });
-
-  afterAll(async () => {
-    await ctx?.close();
-    removeDeskTestDir(dataDir);
-  });
-
-  async function newAccount(): Promise<string> {
-    accountCounter += 1;
-    return (await ctx.accounts.create(`orders-test-${accountCounter}`, CAPITAL)).id;
-  }
+  const { ctx, newAccount, setPrice } = useDeskTestModule('orders-test');
 
   /** A symbol whose newest price is `price` (fed later in market time than any simulated quote). */
   function pricedSymbol(price: number): string {
     const symbol = uniqueSymbol('O');
-    ctx.desks.notePrices([feed.bar(symbol, price)], []);
+    setPrice(symbol, price);
     return symbol;
   }
 
@@ -62,7 +36,7 @@ describe('OrdersService (real module, SQLite, hand-fed prices)', () => {
     const accountId = await newAccount();
     const symbol = pricedSymbol(200);
 
-    const order = await ctx.orders.place(
+    const order = await ctx().orders.place(
       dto({ symbol, side: 'buy', type: 'market', quantity: 3 }, accountId),
     );
 
@@ -79,15 +53,15 @@ describe('OrdersService (real module, SQLite, hand-fed prices)', () => {
         avgFillPrice: '200',
       }),
     );
-    expect(await ctx.orders.get(order.id, accountId)).toEqual(order);
-    expect((await ctx.desks.valuation(accountId)).cash).toBe('99400.00');
+    expect(await ctx().orders.get(order.id, accountId)).toEqual(order);
+    expect((await ctx().desks.valuation(accountId)).cash).toBe('99400.00');
   });
 
   it('buys a notional amount as shares at the fed price', async () => {
     const accountId = await newAccount();
     const symbol = pricedSymbol(250);
 
-    const order = await ctx.orders.place(
+    const order = await ctx().orders.place(
       dto({ symbol, side: 'buy', type: 'market', notional: 1000 }, accountId),
     );
 
@@ -99,7 +73,7 @@ describe('OrdersService (real module, SQLite, hand-fed prices)', () => {
         avgFillPrice: '250',
       }),
     );
-    const valuation = await ctx.desks.valuation(accountId);
+    const valuation = await ctx().desks.valuation(accountId);
     expect(valuation.cash).toBe('99000.00');
     expect(valuation.positions).toEqual([expect.objectContaining({ symbol, quantity: '4' })]);
   });
@@ -109,13 +83,13 @@ describe('OrdersService (real module, SQLite, hand-fed prices)', () => {
     const symbol = pricedSymbol(10);
 
     const error = await refusalOf(
-      ctx.orders.place(dto({ symbol, side: 'buy', type: 'limit', quantity: 1 }, accountId)),
+      ctx().orders.place(dto({ symbol, side: 'buy', type: 'limit', quantity: 1 }, accountId)),
     );
 
     expect(error.getStatus()).toBe(HttpStatus.BAD_REQUEST);
     expect(error.code).toBe('VALIDATION_FAILED');
     expect(error.details).toEqual(['limitPrice is required for limit']);
-    expect(await ctx.orders.list(accountId)).toEqual([]);
+    expect(await ctx().orders.list(accountId)).toEqual([]);
   });
 
   it.each([
@@ -126,21 +100,21 @@ describe('OrdersService (real module, SQLite, hand-fed prices)', () => {
     const symbol = pricedSymbol(10);
 
     const error = await refusalOf(
-      ctx.orders.place(dto({ symbol, side: 'buy', ...order }, accountId)),
+      ctx().orders.place(dto({ symbol, side: 'buy', ...order }, accountId)),
     );
 
     expect(error.getStatus()).toBe(HttpStatus.BAD_REQUEST);
     expect(error.code).toBe(code);
     expect(error).not.toBeInstanceOf(RiskRejectionApiError);
-    expect(await ctx.orders.list(accountId)).toEqual([]);
-    expect((await ctx.desks.valuation(accountId)).cash).toBe('100000.00');
+    expect(await ctx().orders.list(accountId)).toEqual([]);
+    expect((await ctx().desks.valuation(accountId)).cash).toBe('100000.00');
   });
 
   it('answers 400 INVALID_SYMBOL from the core for a lower-case symbol', async () => {
     const accountId = await newAccount();
 
     const error = await refusalOf(
-      ctx.orders.place(
+      ctx().orders.place(
         dto({ symbol: 'lowercase', side: 'buy', type: 'market', quantity: 1 }, accountId),
       ),
     );
@@ -154,7 +128,7 @@ describe('OrdersService (real module, SQLite, hand-fed prices)', () => {
     const symbol = pricedSymbol(100);
 
     const error = await refusalOf(
-      ctx.orders.place(dto({ symbol, side: 'buy', type: 'market', quantity: 150 }, accountId)),
+      ctx().orders.place(dto({ symbol, side: 'buy', type: 'market', quantity: 150 }, accountId)),
     );
 
     expect(error).toBeInstanceOf(RiskRejectionApiError);
@@ -163,25 +137,25 @@ describe('OrdersService (real module, SQLite, hand-fed prices)', () => {
     expect(rejection.code).toBe('RISK_MAX_POSITION');
     expect(rejection.limit).toBe(10_000);
     expect(rejection.requested).toBe(15_000);
-    const orders = await ctx.orders.list(accountId);
+    const orders = await ctx().orders.list(accountId);
     expect(orders).toEqual([
       expect.objectContaining({ symbol, status: 'rejected', quantity: '150', filledQuantity: '0' }),
     ]);
     expect(rejection.details).toEqual(
       expect.objectContaining({ rule: 'RISK_MAX_POSITION', orderId: orders[0].id }),
     );
-    expect(await ctx.orders.list(accountId, 'rejected')).toHaveLength(1);
-    expect(await ctx.orders.list(accountId, 'open')).toEqual([]);
-    expect((await ctx.desks.valuation(accountId)).cash).toBe('100000.00');
+    expect(await ctx().orders.list(accountId, 'rejected')).toHaveLength(1);
+    expect(await ctx().orders.list(accountId, 'open')).toEqual([]);
+    expect((await ctx().desks.valuation(accountId)).cash).toBe('100000.00');
   });
 
   it('answers 422 NO_SHORT_POSITIONS for a sell of more than is held', async () => {
     const accountId = await newAccount();
     const symbol = pricedSymbol(30);
-    await ctx.orders.place(dto({ symbol, side: 'buy', type: 'market', quantity: 2 }, accountId));
+    await ctx().orders.place(dto({ symbol, side: 'buy', type: 'market', quantity: 2 }, accountId));
 
     const error = await refusalOf(
-      ctx.orders.place(dto({ symbol, side: 'sell', type: 'market', quantity: 3 }, accountId)),
+      ctx().orders.place(dto({ symbol, side: 'sell', type: 'market', quantity: 3 }, accountId)),
     );
 
     expect(error).toBeInstanceOf(RiskRejectionApiError);
@@ -189,7 +163,7 @@ describe('OrdersService (real module, SQLite, hand-fed prices)', () => {
     expect(error.code).toBe('NO_SHORT_POSITIONS');
     expect((error as RiskRejectionApiError).limit).toBe(2);
     expect((error as RiskRejectionApiError).requested).toBe(3);
-    const valuation = await ctx.desks.valuation(accountId);
+    const valuation = await ctx().desks.valuation(accountId);
     expect(valuation.cash).toBe('99940.00');
     expect(valuation.positions).toEqual([expect.objectContaining({ symbol, quantity: '2' })]);
   });
@@ -198,15 +172,15 @@ describe('OrdersService (real module, SQLite, hand-fed prices)', () => {
     const accountId = await newAccount();
     const otherId = await newAccount();
     const symbol = pricedSymbol(10);
-    const order = await ctx.orders.place(
+    const order = await ctx().orders.place(
       dto({ symbol, side: 'buy', type: 'market', quantity: 1 }, accountId),
     );
 
-    const unknownGet = await refusalOf(ctx.orders.get('no-such-order', accountId));
-    const unknownCancel = await refusalOf(ctx.orders.cancel('no-such-order', accountId));
-    const wrongAccount = await refusalOf(ctx.orders.get(order.id, otherId));
+    const unknownGet = await refusalOf(ctx().orders.get('no-such-order', accountId));
+    const unknownCancel = await refusalOf(ctx().orders.cancel('no-such-order', accountId));
+    const wrongAccount = await refusalOf(ctx().orders.get(order.id, otherId));
     const noAccount = await refusalOf(
-      ctx.orders.place(
+      ctx().orders.place(
         dto({ symbol, side: 'buy', type: 'market', quantity: 1 }, 'no-such-account'),
       ),
     );
@@ -217,24 +191,24 @@ describe('OrdersService (real module, SQLite, hand-fed prices)', () => {
     }
     expect(noAccount.getStatus()).toBe(HttpStatus.NOT_FOUND);
     expect(noAccount.code).toBe('ACCOUNT_NOT_FOUND');
-    expect((await ctx.orders.get(order.id, undefined)).id).toBe(order.id);
+    expect((await ctx().orders.get(order.id, undefined)).id).toBe(order.id);
   });
 
   it('answers 409 ORDER_NOT_CANCELLABLE when canceling a filled order, and leaves it filled', async () => {
     const accountId = await newAccount();
     const symbol = pricedSymbol(40);
-    const order = await ctx.orders.place(
+    const order = await ctx().orders.place(
       dto({ symbol, side: 'buy', type: 'market', quantity: 5 }, accountId),
     );
     expect(order.status).toBe('filled');
 
-    const error = await refusalOf(ctx.orders.cancel(order.id, accountId));
+    const error = await refusalOf(ctx().orders.cancel(order.id, accountId));
 
     expect(error.getStatus()).toBe(HttpStatus.CONFLICT);
     expect(error.code).toBe('ORDER_NOT_CANCELLABLE');
     expect(error.details).toEqual({ id: order.id, status: 'filled' });
-    expect((await ctx.orders.get(order.id, accountId)).status).toBe('filled');
-    expect((await ctx.desks.valuation(accountId)).positions).toEqual([
+    expect((await ctx().orders.get(order.id, accountId)).status).toBe('filled');
+    expect((await ctx().desks.valuation(accountId)).positions).toEqual([
       expect.objectContaining({ symbol, quantity: '5' }),
     ]);
   });
@@ -242,23 +216,23 @@ describe('OrdersService (real module, SQLite, hand-fed prices)', () => {
   it('cancels a resting limit order, then answers 409 for a second cancel', async () => {
     const accountId = await newAccount();
     const symbol = pricedSymbol(100);
-    const order = await ctx.orders.place(
+    const order = await ctx().orders.place(
       dto({ symbol, side: 'buy', type: 'limit', quantity: 10, limitPrice: 90 }, accountId),
     );
     expect(order.status).toBe('accepted');
-    expect(await ctx.orders.list(accountId, 'open')).toEqual([
+    expect(await ctx().orders.list(accountId, 'open')).toEqual([
       expect.objectContaining({ id: order.id }),
     ]);
-    expect((await ctx.desks.valuation(accountId)).buyingPower).toBe('99100.00');
+    expect((await ctx().desks.valuation(accountId)).buyingPower).toBe('99100.00');
 
-    const canceled = await ctx.orders.cancel(order.id, accountId);
+    const canceled = await ctx().orders.cancel(order.id, accountId);
 
     expect(canceled).toEqual(
       expect.objectContaining({ id: order.id, status: 'canceled', filledQuantity: '0' }),
     );
-    expect(await ctx.orders.list(accountId, 'open')).toEqual([]);
-    expect((await ctx.desks.valuation(accountId)).buyingPower).toBe('100000.00');
-    const again = await refusalOf(ctx.orders.cancel(order.id, accountId));
+    expect(await ctx().orders.list(accountId, 'open')).toEqual([]);
+    expect((await ctx().desks.valuation(accountId)).buyingPower).toBe('100000.00');
+    const again = await refusalOf(ctx().orders.cancel(order.id, accountId));
     expect(again.getStatus()).toBe(HttpStatus.CONFLICT);
     expect(again.code).toBe('ORDER_NOT_CANCELLABLE');
     expect(again.details).toEqual({ id: order.id, status: 'canceled' });
@@ -267,16 +241,16 @@ describe('OrdersService (real module, SQLite, hand-fed prices)', () => {
   it('lists orders newest first and filters them by status', async () => {
     const accountId = await newAccount();
     const symbol = pricedSymbol(100);
-    const filled = await ctx.orders.place(
+    const filled = await ctx().orders.place(
       dto({ symbol, side: 'buy', type: 'market', quantity: 1 }, accountId),
     );
-    const resting = await ctx.orders.place(
+    const resting = await ctx().orders.place(
       dto({ symbol, side: 'buy', type: 'limit', quantity: 1, limitPrice: 50 }, accountId),
     );
 
-    expect((await ctx.orders.list(accountId)).map((o) => o.id)).toEqual([resting.id, filled.id]);
-    expect((await ctx.orders.list(accountId, 'open')).map((o) => o.id)).toEqual([resting.id]);
-    expect((await ctx.orders.list(accountId, 'filled')).map((o) => o.id)).toEqual([filled.id]);
-    expect((await ctx.orders.list(accountId, 'all', 1)).map((o) => o.id)).toEqual([resting.id]);
+    expect((await ctx().orders.list(accountId)).map((o) => o.id)).toEqual([resting.id, filled.id]);
+    expect((await ctx().orders.list(accountId, 'open')).map((o) => o.id)).toEqual([resting.id]);
+    expect((await ctx().orders.list(accountId, 'filled')).map((o) => o.id)).toEqual([filled.id]);
+    expect((await ctx().orders.list(accountId, 'all', 1)).map((o) => o.id)).toEqual([resting.id]);
   });
 });

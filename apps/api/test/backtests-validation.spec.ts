@@ -1,139 +1,14 @@
-import type { BacktestRun, BacktestRunsPage } from '@ptp/contracts';
 import request from 'supertest';
-import { ORCL_2013_CSV, pollUntilFinished, SMALL_SIMULATED_RUN } from './backtests.helpers';
-import { startTestApp, type TestApp } from './test-app';
+import { ORCL_2013_CSV, ORCL_FILE, SMALL_SIMULATED_RUN } from './backtests.helpers';
+import { useTestApp } from './test-app';
 
-const REPORT_KEYS = [
-  'cash',
-  'equityCurve',
-  'fills',
-  'finalEquity',
-  'metrics',
-  'positions',
-  'trades',
-];
-const ORCL_FILE = Buffer.from(ORCL_2013_CSV);
 const UPLOAD_FIELDS = '{"symbols":["ORCL"],"strategy":"ma-crossover"}';
 const SIMULATED_TOO = UPLOAD_FIELDS.replace('}', ',"source":{"type":"simulated","seed":1}}');
 const UNKNOWN_FIELD = UPLOAD_FIELDS.replace('}', ',"turbo":1}');
-/** ORCL over 2013 with risk off: the fields the CSV runs below share. */
-const ORCL_2013 = { symbols: ['ORCL'], from: '2013-01-01', to: '2013-12-31', risk: false };
 
-describe('backtests over REST (real HTTP, real SQLite file, worker threads)', () => {
-  let t: TestApp;
-  const http = () => request(t.app.getHttpServer());
-
-  beforeAll(async () => {
-    t = await startTestApp();
-  }, 60_000);
-
-  afterAll(() => t?.close());
-
-  it('runs a simulated backtest to completion with rising progress and the CLI report', async () => {
-    const submitted = await http().post('/api/backtests').send(SMALL_SIMULATED_RUN).expect(202);
-    const run = submitted.body.data as BacktestRun;
-    expect(['queued', 'running']).toContain(run.status);
-    expect(run.request).toEqual(
-      expect.objectContaining({
-        accountId: 'default',
-        symbols: ['SPY', 'AAPL'],
-        params: { fast: 5, slow: 20 },
-        capital: 500,
-        slippageBps: 5,
-        sizing: { mode: 'auto' },
-      }),
-    );
-    const seen = await pollUntilFinished(t, run.id);
-    const done = seen[seen.length - 1];
-    expect(done.status).toBe('completed');
-    const progress = seen.map((s) => s.progress);
-    expect(progress).toEqual([...progress].sort((a, b) => a - b));
-    expect(progress.every((p) => p >= 0 && p <= 1)).toBe(true);
-    expect(done.progress).toBe(1);
-    expect(Object.keys(done.report ?? {}).sort()).toEqual(REPORT_KEYS);
-    expect(done.report?.finalEquity).toEqual(expect.any(Number));
-    expect(done.error).toBeNull();
-    expect(done.finishedAt).toEqual(expect.any(String));
-
-    const again = (await http().post('/api/backtests').send(SMALL_SIMULATED_RUN).expect(202)).body
-      .data as BacktestRun;
-    const repeat = (await pollUntilFinished(t, again.id)).pop();
-    expect(repeat?.report).toEqual(done.report);
-  });
-
-  it('runs an uploaded Yahoo CSV and lists runs newest first without reports', async () => {
-    const count = async (query: string): Promise<number> =>
-      (await http().get(`/api/backtests${query}`).expect(200)).body.data.total;
-    const before = { all: await count(''), completed: await count('?status=completed') };
-    // Two finished runs of its own ahead of the CSV one, so the list has three to order.
-    const earlier: BacktestRun[] = [];
-    for (let i = 0; i < 2; i++) {
-      const queued = (await http().post('/api/backtests').send(SMALL_SIMULATED_RUN).expect(202))
-        .body.data as BacktestRun;
-      const finished = (await pollUntilFinished(t, queued.id)).pop() as BacktestRun;
-      expect(finished.status).toBe('completed');
-      earlier.push(finished);
-    }
-    const body = {
-      ...ORCL_2013,
-      strategy: 'rsi-mean-reversion',
-      source: { type: 'csv', csv: ORCL_2013_CSV },
-    };
-    const run = (await http().post('/api/backtests').send(body).expect(202)).body
-      .data as BacktestRun;
-    expect(run.request['data']).toEqual({
-      kind: 'csv',
-      bytes: Buffer.byteLength(ORCL_2013_CSV),
-      adjusted: false,
-    });
-    const done = (await pollUntilFinished(t, run.id)).pop();
-    expect(done?.status).toBe('completed');
-    expect(Object.keys(done?.report ?? {}).sort()).toEqual(REPORT_KEYS);
-
-    const page = (await http().get('/api/backtests?limit=2').expect(200)).body
-      .data as BacktestRunsPage;
-    expect(page.total).toBeGreaterThanOrEqual(3);
-    expect(page.total).toBe(before.all + 3);
-    expect(page.items.map((item) => item.id)).toEqual([run.id, earlier[1].id]);
-    expect(page.items[0]).not.toHaveProperty('report');
-    expect(page.items[1]).not.toHaveProperty('report');
-    // All three runs it made completed, and the status filter counts each of them.
-    expect(await count('?status=completed')).toBe(before.completed + 3);
-    expect((await http().delete(`/api/backtests/${run.id}`).expect(409)).body.error.code).toBe(
-      'BACKTEST_NOT_CANCELLABLE',
-    );
-  }, 60_000);
-
-  it('runs a CSV uploaded as multipart/form-data exactly like the same CSV sent inline', async () => {
-    const fields = {
-      ...ORCL_2013,
-      strategy: 'ma-crossover',
-      sizing: { mode: 'quantity', quantity: 10 },
-    };
-    const inline = (
-      await http()
-        .post('/api/backtests')
-        .send({ ...fields, source: { type: 'csv', csv: ORCL_2013_CSV } })
-        .expect(202)
-    ).body.data as BacktestRun;
-    const upload = http()
-      .post('/api/backtests/upload')
-      .attach('file', ORCL_FILE, 'orcl.csv')
-      .field('request', JSON.stringify(fields));
-    const uploaded = (await upload.expect(202)).body.data as BacktestRun;
-    expect(uploaded.request['data']).toEqual({
-      kind: 'csv',
-      bytes: ORCL_FILE.length,
-      adjusted: false,
-    });
-    const [a, b] = [
-      (await pollUntilFinished(t, inline.id)).pop(),
-      (await pollUntilFinished(t, uploaded.id)).pop(),
-    ];
-    expect(b?.status).toBe('completed');
-    expect(b?.report?.fills.length).toBeGreaterThan(0);
-    expect(b?.report).toEqual(a?.report);
-  });
+describe('backtest requests refused over REST, and the upload contract (real HTTP, real SQLite file)', () => {
+  const app = useTestApp({}, 60_000);
+  const http = () => request(app().app.getHttpServer());
 
   const attach = (r: request.Test, field = 'file') => r.attach(field, ORCL_FILE, 'orcl.csv');
   const send = (r: request.Test, fields: string, field = 'file') =>
@@ -169,22 +44,6 @@ describe('backtests over REST (real HTTP, real SQLite file, worker threads)', ()
       'request',
     ]);
     expect(Object.keys(upload.responses)).toEqual(expect.arrayContaining(['202', '400', '413']));
-  });
-
-  it("fails a run whose CSV is malformed, with the parser's reason", async () => {
-    const body = {
-      symbols: ['ORCL'],
-      strategy: 'ma-crossover',
-      from: '2013-01-01',
-      to: '2013-12-31',
-      source: { type: 'csv', csv: 'Date,Close\n2013-01-02,30' },
-    };
-    const run = (await http().post('/api/backtests').send(body).expect(202)).body
-      .data as BacktestRun;
-    const done = (await pollUntilFinished(t, run.id)).pop();
-    expect(done?.status).toBe('failed');
-    expect(done?.error).toMatch(/DATA_BAD_HEADER/);
-    expect(done?.report).toBeNull();
   });
 
   it.each([
