@@ -53,9 +53,10 @@ test('every screen renders and stays usable, reachable from the keyboard', async
 
 test('fills export as CSV from the activity screen', async ({ page, request }) => {
   await page.goto('/activity');
-  const href = await page.getByTestId('trades-csv').getAttribute('href');
-  expect(href).toBe('/api/trades.csv');
-  const csv = await request.get(href ?? '');
+  const link = page.getByTestId('trades-csv');
+  // The anchor is in the page a moment before its bound href: wait for the value, do not read once.
+  await expect(link).toHaveAttribute('href', '/api/trades.csv');
+  const csv = await request.get((await link.getAttribute('href')) ?? '');
   expect(csv.ok()).toBe(true);
   expect((await csv.text()).split('\n')[0]).toContain('symbol');
 });
