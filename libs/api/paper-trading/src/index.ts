@@ -4,4 +4,3 @@ export * from './lib/chart-data/chart-data.store';
 export * from './lib/desk/trading-desks.service';
 export * from './lib/desk/portfolio-view';
 export * from './lib/sessions/trading-sessions.service';
-export { fillsInBookingOrder } from './lib/desk/engine-rows';

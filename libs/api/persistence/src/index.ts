@@ -5,3 +5,5 @@ export * from './lib/default-account';
 export * from './lib/entities';
 export * from './lib/migrations';
 export * from './lib/persistence.module';
+export * from './lib/paper-trade-fills';
+export * from './lib/round-trip-rows';

@@ -17,6 +17,7 @@ const TABLES = [
   'paper_trades',
   'portfolio_config',
   'positions',
+  'round_trips',
   'trading_sessions',
 ];
 

@@ -3,10 +3,12 @@ import type { AccountRisk, MarketQuote } from '@ptp/contracts';
 import type {
   CancelResult,
   EngineOutput,
+  OpenExposure,
   OrderRequest,
   SubmitResult,
   TradingEngine,
 } from '@ptp/domain';
+import { roundTripRow } from '@ptp/api/persistence';
 import type { ChartDataStore } from '../chart-data/chart-data.store';
 import type { AccountBook } from './account-book';
 import type { AccountLoader } from './account-loader.service';
@@ -108,6 +110,13 @@ export class AccountDesk {
     await this.services.writer.eraseHistory(account.id);
     this.services.discard(account.id);
     this.services.chart.initAccount(account.id, Number(account.startingCapital));
+  }
+
+  /** Open positions with the time each was opened from flat (the engine's open round trips). */
+  openPositions(): OpenExposure[] {
+    return this.book.live.engine
+      .openRoundTrips()
+      .map(({ symbol, entryTime }) => ({ symbol, entryTime }));
   }
 
   /** Whether the runtime config changed since the engine was built (its limits and fees are the engine's). */
@@ -258,6 +267,7 @@ export class AccountDesk {
         positions: rows.positions,
         equity: rows.equity,
         decisions: output.decisions.map((d) => decisionRow(d, accountId, sessionId)),
+        roundTrips: output.roundTrips.map((trip) => roundTripRow(trip, accountId)),
         session: extras.session ?? null,
         engine: JSON.stringify(engine.snapshot()),
       });

@@ -4,6 +4,8 @@ import {
   AccountEntity,
   EngineStateEntity,
   EquitySnapshotEntity,
+  fillFromRow,
+  fillsInBookingOrder,
   PaperTradeEntity,
   PositionEntity,
 } from '@ptp/api/persistence';
@@ -15,7 +17,6 @@ import { ChartDataStore, CHART_SERIES_CAPACITY } from '../chart-data/chart-data.
 import type { AccountBook } from './account-book';
 import { AccountProjection } from './account-projection';
 import { engineConfig } from './engine-config';
-import { fillFromRow, fillsInBookingOrder } from './engine-rows';
 import type { LivePrices } from './live-prices';
 
 /** Bars per symbol replayed into a strategy when its engine is (re)built: more than any strategy's longest window. */

@@ -91,27 +91,6 @@ export function fillRow(
   };
 }
 
-const fillNumber = (id: string) => Number(/F(\d+)$/.exec(id)?.[1] ?? 0);
-
-/** Stored fills in the engine's shape, in the order the ledger booked them (fill ids carry the engine's counter). */
-export function fillsInBookingOrder(rows: readonly PaperTradeEntity[]): Fill[] {
-  return rows.map(fillFromRow).sort((a, b) => fillNumber(a.id) - fillNumber(b.id));
-}
-
-/** A stored fill back in the engine's shape: the strings were written from these very numbers, so they parse back exactly. */
-export function fillFromRow(row: PaperTradeEntity): Fill {
-  return {
-    id: row.id,
-    orderId: row.orderId,
-    symbol: row.symbol,
-    side: row.side,
-    quantity: Number(row.quantity),
-    price: Number(row.price),
-    commission: Number(row.commission),
-    time: row.executedAt,
-  };
-}
-
 export function decisionRow(
   decision: DecisionRecord,
   accountId: string,

@@ -4,6 +4,7 @@ import type {
   OrderEntity,
   PaperTradeEntity,
   PositionEntity,
+  RoundTripEntity,
 } from '@ptp/api/persistence';
 
 /** A session row's per-tick progress, written with the tick's fills. */
@@ -28,6 +29,8 @@ export interface LedgerBatch {
   readonly positions: readonly PositionEntity[] | null;
   readonly equity: Omit<EquitySnapshotEntity, 'id'> | null;
   readonly decisions: readonly Omit<DecisionEntity, 'id'>[];
+  /** Round trips the change closed (append-only). */
+  readonly roundTrips: readonly Omit<RoundTripEntity, 'id'>[];
   readonly session: SessionProgress | null;
   /** The engine's snapshot (JSON) after the change. */
   readonly engine: string | null;
@@ -40,6 +43,7 @@ export function isEmptyBatch(batch: LedgerBatch): boolean {
     batch.positions === null &&
     batch.equity === null &&
     batch.decisions.length === 0 &&
+    batch.roundTrips.length === 0 &&
     batch.session === null &&
     batch.engine === null
   );

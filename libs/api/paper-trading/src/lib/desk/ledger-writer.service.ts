@@ -7,6 +7,7 @@ import {
   OrderEntity,
   PaperTradeEntity,
   PositionEntity,
+  RoundTripEntity,
   TradingSessionEntity,
   deleteAccountHistory,
 } from '@ptp/api/persistence';
@@ -15,7 +16,10 @@ import { isEmptyBatch, type LedgerBatch } from './ledger-batch';
 /** Rows per INSERT statement; keeps SQLite under its bound-parameter limit. */
 const CHUNK = 100;
 
-/** Writes a LedgerBatch (orders, fills, positions, equity snapshot, decisions, session progress, engine snapshot) in ONE transaction. */
+/**
+ * Writes a LedgerBatch (orders, fills, positions, equity snapshot, decisions, round trips, session
+ * progress, engine snapshot) in ONE transaction.
+ */
 @Injectable()
 export class LedgerWriter {
   constructor(private readonly writes: DatabaseWrites) {}
@@ -34,6 +38,8 @@ export class LedgerWriter {
       if (batch.equity) await manager.insert(EquitySnapshotEntity, batch.equity);
       for (let i = 0; i < batch.decisions.length; i += CHUNK)
         await manager.insert(DecisionEntity, batch.decisions.slice(i, i + CHUNK));
+      for (let i = 0; i < batch.roundTrips.length; i += CHUNK)
+        await manager.insert(RoundTripEntity, batch.roundTrips.slice(i, i + CHUNK));
       if (batch.session) {
         await manager.update(
           TradingSessionEntity,

@@ -1,3 +1,4 @@
+import { PaperTradeEntity, RoundTripEntity, roundTripFromRow } from '@ptp/api/persistence';
 import { uniqueSymbol, useDeskTestModule } from './trading-desks.testing';
 
 /**
@@ -157,5 +158,32 @@ describe('TradingDesks orders: fills, marks, resting limits and cancels (real mo
       expect.objectContaining({ symbol, quantity: '6', avgCost: '100' }),
     ]);
     expect(valuation.equity).toBe('100050.00');
+  });
+
+  it("stores the round trip the engine closes and each fill's realised P&L", async () => {
+    const accountId = await newAccount();
+    const symbol = uniqueSymbol();
+    setPrice(symbol, 100);
+    await place(accountId, { symbol, side: 'buy', type: 'market', quantity: 10 });
+    setPrice(symbol, 104);
+    await place(accountId, { symbol, side: 'sell', type: 'market', quantity: 4 });
+    setPrice(symbol, 98);
+    await place(accountId, { symbol, side: 'sell', type: 'market', quantity: 6 });
+
+    const trips = await ctx()
+      .dataSource.getRepository(RoundTripEntity)
+      .find({ where: { accountId }, order: { id: 'ASC' } });
+    expect(trips.map(roundTripFromRow)).toEqual([
+      expect.objectContaining({ symbol, quantity: 10, entryPrice: 100, exitPrice: 100.4, pnl: 4 }),
+    ]);
+    const fills = await ctx()
+      .dataSource.getRepository(PaperTradeEntity)
+      .find({ where: { accountId }, order: { executedAt: 'ASC' } });
+    expect(fills.map((f) => [f.side, f.realizedPnl])).toEqual([
+      ['buy', '0'],
+      ['sell', '16'],
+      ['sell', '-12'],
+    ]);
+    expect(await ctx().desks.openPositions(accountId)).toEqual([]);
   });
 });

@@ -9,7 +9,7 @@ import { MarketDataService } from '@ptp/api/market-data';
 import { AccountEntity } from '@ptp/api/persistence';
 import { RuntimeConfigService } from '@ptp/api/runtime-config';
 import type { AccountRisk, MarketQuote } from '@ptp/contracts';
-import { MINUTE_MS, type Bar } from '@ptp/domain';
+import { MINUTE_MS, type Bar, type OpenExposure } from '@ptp/domain';
 import type { Subscription } from 'rxjs';
 import { DataSource } from 'typeorm';
 import { ChartDataStore, CHART_SERIES_CAPACITY } from '../chart-data/chart-data.store';
@@ -92,6 +92,11 @@ export class TradingDesks implements OnApplicationBootstrap, OnModuleDestroy {
 
   async risk(accountId: string): Promise<AccountRisk> {
     return (await this.current(accountId)).risk();
+  }
+
+  /** The positions the account's engine holds open, with the time each was opened from flat. */
+  async openPositions(accountId: string): Promise<OpenExposure[]> {
+    return (await this.desk(accountId)).openPositions();
   }
 
   /** Completed bars and quotes a tick is about to trade on become the newest known prices. */

@@ -8,6 +8,7 @@ import { OrderEntity } from './order.entity';
 import { PaperTradeEntity } from './paper-trade.entity';
 import { PortfolioConfigEntity } from './portfolio-config.entity';
 import { PositionEntity } from './position.entity';
+import { RoundTripEntity } from './round-trip.entity';
 import { TradingSessionEntity } from './trading-session.entity';
 
 export {
@@ -20,6 +21,7 @@ export {
   PaperTradeEntity,
   PortfolioConfigEntity,
   PositionEntity,
+  RoundTripEntity,
   TradingSessionEntity,
 };
 
@@ -33,6 +35,7 @@ export const CORE_ENTITIES = [
   PaperTradeEntity,
   PortfolioConfigEntity,
   PositionEntity,
+  RoundTripEntity,
   TradingSessionEntity,
 ];
 
@@ -44,6 +47,7 @@ export const ACCOUNT_HISTORY_ENTITIES = [
   OrderEntity,
   EquitySnapshotEntity,
   DecisionEntity,
+  RoundTripEntity,
   TradingSessionEntity,
 ] as const;
 

@@ -1,46 +1,5 @@
-import {
-  type MigrationInterface,
-  type QueryRunner,
-  Table,
-  TableIndex,
-  type TableColumnOptions,
-} from 'typeorm';
-
-/*
- * Written with TypeORM's schema builder rather than raw SQL so that the one migration runs on both
- * SQLite and PostgreSQL. Money and quantities are varchar decimal strings (SQLite's NUMERIC affinity
- * would turn them into binary floats); times are bigint UTC epoch milliseconds.
- */
-const id = (name = 'id'): TableColumnOptions => ({
-  name,
-  type: 'varchar',
-  length: '64',
-  isPrimary: true,
-});
-const text = (name: string, nullable = false): TableColumnOptions => ({
-  name,
-  type: 'text',
-  isNullable: nullable,
-});
-const str = (name: string, length: number, nullable = false): TableColumnOptions => ({
-  name,
-  type: 'varchar',
-  length: String(length),
-  isNullable: nullable,
-});
-const decimal = (name: string, nullable = false): TableColumnOptions => str(name, 40, nullable);
-const time = (name: string, nullable = false): TableColumnOptions => ({
-  name,
-  type: 'bigint',
-  isNullable: nullable,
-});
-const serial = (): TableColumnOptions => ({
-  name: 'id',
-  type: 'integer',
-  isPrimary: true,
-  isGenerated: true,
-  generationStrategy: 'increment',
-});
+import { type MigrationInterface, type QueryRunner, Table, TableIndex } from 'typeorm';
+import { decimal, id, serial, str, text, time } from './migration-columns';
 
 export class InitialSchema1764000000000 implements MigrationInterface {
   name = 'InitialSchema1764000000000';

@@ -1,10 +1,12 @@
 import { InitialSchema1764000000000 } from './1764000000000-initial-schema';
 import { BacktestRuns1764000000001 } from './1764000000001-backtest-runs';
 import { EngineStates1764000000002 } from './1764000000002-engine-states';
+import { RoundTrips1764000000003 } from './1764000000003-round-trips';
 
 /** Every migration in order. New migrations are appended here so that bundling keeps them. */
 export const MIGRATIONS = [
   InitialSchema1764000000000,
   BacktestRuns1764000000001,
   EngineStates1764000000002,
+  RoundTrips1764000000003,
 ];

@@ -1,0 +1,102 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { buildDataSourceOptions } from '../data-source-options';
+import { AccountEntity, PaperTradeEntity, RoundTripEntity } from '../entities';
+import { roundTripFromRow } from '../round-trip-rows';
+import { MIGRATIONS } from './index';
+
+const MINUTE = 60_000;
+
+const fill = (
+  n: number,
+  symbol: string,
+  side: 'buy' | 'sell',
+  quantity: string,
+  price: string,
+) => ({
+  id: `a1-F${n}`,
+  accountId: 'a1',
+  orderId: `a1-O${n}`,
+  sessionId: null,
+  symbol,
+  side,
+  quantity,
+  price,
+  commission: n === 2 ? '0.5' : '0',
+  realizedPnl: '0',
+  executedAt: n * MINUTE,
+});
+
+describe('the round-trips migration', () => {
+  let dir: string;
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'ptp-round-trips-'));
+  });
+
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('gives accounts that traded before it the round trips their stored fills close', async () => {
+    const path = join(dir, 'test.sqlite');
+    const before = await new DataSource({
+      ...buildDataSourceOptions({ type: 'sqlite', path }),
+      migrations: MIGRATIONS.slice(0, -1),
+    }).initialize();
+    try {
+      await before.getRepository(AccountEntity).insert({
+        id: 'a1',
+        name: 'Before',
+        startingCapital: '1000',
+        isDefault: false,
+        createdAt: 0,
+      });
+      // Booking order is the fill counter, not the text order of the ids (F10 sorts before F9).
+      await before
+        .getRepository(PaperTradeEntity)
+        .insert([
+          fill(10, 'AAPL', 'buy', '1', '95'),
+          fill(9, 'MSFT', 'sell', '1', '330'),
+          fill(1, 'AAPL', 'buy', '2', '100'),
+          fill(2, 'AAPL', 'sell', '1', '110'),
+          fill(3, 'AAPL', 'sell', '1', '90'),
+          fill(4, 'MSFT', 'buy', '1', '300'),
+        ]);
+    } finally {
+      await before.destroy();
+    }
+
+    const after = await new DataSource(
+      buildDataSourceOptions({ type: 'sqlite', path }),
+    ).initialize();
+    try {
+      const rows = await after.getRepository(RoundTripEntity).find({ order: { id: 'ASC' } });
+      expect(rows.map(roundTripFromRow)).toEqual([
+        {
+          symbol: 'AAPL',
+          entryTime: MINUTE,
+          exitTime: 3 * MINUTE,
+          quantity: 2,
+          entryPrice: 100,
+          exitPrice: 100,
+          pnl: -0.5,
+          commission: 0.5,
+        },
+        {
+          symbol: 'MSFT',
+          entryTime: 4 * MINUTE,
+          exitTime: 9 * MINUTE,
+          quantity: 1,
+          entryPrice: 300,
+          exitPrice: 330,
+          pnl: 30,
+          commission: 0,
+        },
+      ]);
+      expect(rows.every((row) => row.accountId === 'a1')).toBe(true);
+    } finally {
+      await after.destroy();
+    }
+  });
+});
