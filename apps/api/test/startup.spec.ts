@@ -43,4 +43,14 @@ describe('start-up with a bad configuration', () => {
     expect(status).toBe(78);
     expect(stderr).toContain('logLevel = "loud" (environment LOG_LEVEL)');
   });
+  it('stops with 78 on an ALLOWED_HOSTS entry that is not a host name', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ptp-bad-hosts-'));
+    const { status, stderr } = startWith({
+      DATA_DIR: dir,
+      ALLOWED_HOSTS: 'https://paper.example/',
+    });
+    expect(status).toBe(78);
+    expect(stderr).toContain('server.allowedHosts');
+    expect(stderr).toContain('environment ALLOWED_HOSTS');
+  });
 });

@@ -5,6 +5,8 @@ import {
   ApiExceptionFilter,
   bodyParserErrors,
   bodyParsers,
+  crossSiteGuard,
+  hostAllowList,
   requestContext,
   requestValidationPipe,
 } from '@ptp/api/shared';
@@ -14,8 +16,8 @@ import { AppModule, type AppModuleOptions } from './app.module';
 import { APP_VERSION_VALUE } from './app-version.value';
 import { setUpOpenApi } from './openapi';
 
-/** CSV uploads for backtests are larger than any JSON request. */
-const CSV_UPLOAD_LIMIT = '20mb';
+/** The only route that takes multipart/form-data (BacktestsController.upload, multer-parsed). */
+const MULTIPART_PATHS = ['/api/backtests/upload'];
 
 /**
  * Builds the fully configured Nest application (global pipes, security headers, body limits,
@@ -34,8 +36,7 @@ export async function createApp(
   );
   app.useLogger(app.get(Logger));
   app.use(requestContext);
-  for (const parser of bodyParsers(config.server.bodyLimit, CSV_UPLOAD_LIMIT)) app.use(parser);
-  app.use(bodyParserErrors(new ApiExceptionFilter(APP_VERSION_VALUE)));
+  // Before everything that can answer, so perimeter and parser errors carry the headers too.
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -52,6 +53,13 @@ export async function createApp(
       crossOriginEmbedderPolicy: false,
     }),
   );
+  app.use(hostAllowList(config.server.allowedHosts));
+  app.use(
+    crossSiteGuard({ corsOrigins: config.server.corsOrigins, multipartPaths: MULTIPART_PATHS }),
+  );
+  // After the perimeter, so a refused request's body is never read.
+  for (const parser of bodyParsers(config.server.bodyLimit)) app.use(parser);
+  app.use(bodyParserErrors(new ApiExceptionFilter(APP_VERSION_VALUE)));
   if (config.server.corsOrigins.length > 0) app.enableCors({ origin: config.server.corsOrigins });
   app.useGlobalPipes(requestValidationPipe());
   app.enableShutdownHooks();

@@ -7,6 +7,8 @@ export * from './lib/raw-response.decorator';
 export * from './lib/request-timing';
 export * from './lib/health-contributor';
 export * from './lib/body-parsers';
+export * from './lib/cross-site-guard';
+export * from './lib/host-allow-list';
 export * from './lib/api-envelope.decorators';
 export * from './lib/account-query.dto';
 export * from './lib/request-validation';

@@ -7,6 +7,7 @@ export const DEFAULT_PLATFORM_CONFIG = {
     host: '127.0.0.1',
     port: 5000,
     corsOrigins: [],
+    allowedHosts: [],
     rateLimit: {
       ttlSec: 60,
       limit: 1200,

@@ -137,4 +137,25 @@ describe('loadAppConfig', () => {
       /POLYGON_API_KEY/,
     );
   });
+  it('allows no extra Host names by default and reads ALLOWED_HOSTS as a comma-separated list', () => {
+    expect(loadAppConfig({}, emptyDir).server.allowedHosts).toEqual([]);
+    expect(
+      loadAppConfig({ ALLOWED_HOSTS: ' paper.example.com, 192.168.1.20:5000 ,' }, emptyDir).server
+        .allowedHosts,
+    ).toEqual(['paper.example.com', '192.168.1.20:5000']);
+  });
+
+  it('names server.allowedHosts when an entry is not a host or host:port', () => {
+    const error = errorOf(() =>
+      loadAppConfig({ ALLOWED_HOSTS: 'paper.example.com,https://paper.example.com/' }, emptyDir),
+    );
+    expect(error.issues).toEqual([
+      expect.objectContaining({ key: 'server.allowedHosts', source: 'environment ALLOWED_HOSTS' }),
+    ]);
+    const dir = dirWithConfig({ server: { allowedHosts: 'paper.example.com' } });
+    expect(
+      errorOf(() => loadAppConfig({ PLATFORM_CONFIG: join(dir, 'platform.json') }, dir)).issues[0]
+        .key,
+    ).toBe('server.allowedHosts');
+  });
 });

@@ -16,6 +16,7 @@ type Json = Record<string, unknown>;
 const ENV_OVERRIDES: ReadonlyArray<readonly [string, string, (raw: string) => unknown]> = [
   ['API_PORT', 'server.port', toNumber],
   ['HOST', 'server.host', String],
+  ['ALLOWED_HOSTS', 'server.allowedHosts', toList],
   ['DATA_DIR', 'dataDir', String],
   ['LOG_LEVEL', 'logLevel', String],
   ['POLYGON_BASE_URL', 'marketData.polygon.baseUrl', String],
@@ -29,6 +30,13 @@ function toNumber(raw: string): unknown {
   // Kept as text when it is not a number, so the start-up error quotes what the user typed.
   const value = Number(raw);
   return raw.trim() === '' || Number.isNaN(value) ? raw : value;
+}
+
+function toList(raw: string): unknown {
+  return raw
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
 }
 
 function toBoolean(raw: string): unknown {

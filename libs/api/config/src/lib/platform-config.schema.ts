@@ -28,6 +28,9 @@ export const STRATEGY_NAMES = [
   'mixed',
 ] as const;
 
+/** `host` or `host:port`; an IPv6 literal in brackets. Matched case-insensitively against Host. */
+export const ALLOWED_HOST_PATTERN = /^(\[[0-9a-f:.]+\]|[a-z0-9_.-]+)(:\d{1,5})?$/i;
+
 class RateLimitSchema {
   @IsInt() @Min(1) @Max(3600) ttlSec!: number;
   @IsInt() @Min(1) @Max(1_000_000) limit!: number;
@@ -37,6 +40,12 @@ class ServerSchema {
   @IsString() host!: string;
   @IsInt() @Min(1) @Max(65535) port!: number;
   @IsArray() @IsString({ each: true }) corsOrigins!: string[];
+  @IsArray()
+  @Matches(ALLOWED_HOST_PATTERN, {
+    each: true,
+    message: 'each entry must be a host name or host:port (no scheme, path or spaces)',
+  })
+  allowedHosts!: string[];
   @ValidateNested() @Type(() => RateLimitSchema) rateLimit!: RateLimitSchema;
   @Matches(/^\d+(kb|mb)$/) bodyLimit!: string;
 }

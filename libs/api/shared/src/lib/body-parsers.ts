@@ -42,17 +42,17 @@ function withCodedErrors(parser: RequestHandler): RequestHandler {
     );
 }
 
-/** JSON, form and CSV/text body parsers with size limits and coded errors. */
-export function bodyParsers(jsonLimit: string, textLimit: string): RequestHandler[] {
-  return [
-    withCodedErrors(express.json({ limit: jsonLimit })),
-    withCodedErrors(express.urlencoded({ extended: false, limit: jsonLimit })),
-    withCodedErrors(express.text({ limit: textLimit, type: ['text/csv', 'text/plain'] })),
-  ];
+/**
+ * The JSON parser with its size limit and coded errors. It is the only one: every route takes JSON
+ * except the backtest upload, whose multer interceptor reads its own multipart body, and a form or
+ * text parser would only hand forged form posts a parsed body.
+ */
+export function bodyParsers(jsonLimit: string): RequestHandler[] {
+  return [withCodedErrors(express.json({ limit: jsonLimit }))];
 }
 
 /**
- * Answers body-parser failures at once. Passed on, they would cross the static dashboard's error
+ * Answers body-parser and perimeter failures (any ApiError passed to `next`) at once. Passed on, they would cross the static dashboard's error
  * middleware, which turns every error on an API path into a 404.
  */
 export function bodyParserErrors(filter: ApiExceptionFilter): ErrorRequestHandler {
