@@ -1,7 +1,7 @@
 import { useOrdersApp } from './orders.helpers';
 
 describe('idempotent orders with clientOrderId (real HTTP, real SQLite file, simulated market at 600×)', () => {
-  const { http, place, trades, newAccount } = useOrdersApp();
+  const { http, price, place, trades, newAccount } = useOrdersApp();
 
   const orders = async (accountId: string, query: object = {}) =>
     (
@@ -98,6 +98,21 @@ describe('idempotent orders with clientOrderId (real HTTP, real SQLite file, sim
     ).toEqual(['lookup-2']);
   });
 
+  it('keeps the id on an order the engine changes later (a resting order canceled)', async () => {
+    const accountId = await newAccount('idempotent resting');
+    const limitPrice = Math.floor((await price('AAPL')) / 2);
+    const order = { ...buy(accountId, 'resting-1'), type: 'limit', limitPrice };
+    const placed = (await place(order).expect(201)).body.data;
+    expect(placed.status).toBe('accepted');
+    await http().delete(`/api/orders/${placed.id}`).query({ accountId }).expect(200);
+    expect(await orders(accountId, { clientOrderId: 'resting-1' })).toEqual([
+      expect.objectContaining({ id: placed.id, status: 'canceled', clientOrderId: 'resting-1' }),
+    ]);
+    const again = await place(order).expect(200);
+    expect(again.body.data).toMatchObject({ id: placed.id, status: 'canceled' });
+    expect(await orders(accountId)).toHaveLength(1);
+  });
+
   it('answers a retry of a rejected order with the rejected order (200) and places nothing', async () => {
     const accountId = await newAccount('idempotent rejection');
     const order = { ...buy(accountId, 'too-big'), quantity: undefined, notional: 73.1 };
@@ -111,5 +126,19 @@ describe('idempotent orders with clientOrderId (real HTTP, real SQLite file, sim
     });
     expect(await orders(accountId)).toHaveLength(1);
     expect(await trades(accountId)).toEqual([]);
+  });
+
+  it('documents clientOrderId, the 200 on a retry and the 409 in OpenAPI', async () => {
+    const spec = (await http().get('/api/openapi.json').expect(200)).body;
+    const post = spec.paths['/api/orders'].post;
+    expect(Object.keys(post.responses)).toEqual(expect.arrayContaining(['200', '201', '409']));
+    expect(post.responses['409'].description).toContain('DUPLICATE_CLIENT_ORDER_ID');
+    expect(spec.components.schemas.PlaceOrderDto.properties.clientOrderId).toMatchObject({
+      maxLength: 128,
+      pattern: expect.any(String),
+    });
+    expect(spec.paths['/api/orders'].get.parameters.map((p: { name: string }) => p.name)).toContain(
+      'clientOrderId',
+    );
   });
 });
