@@ -52,6 +52,12 @@ export const ORDER_STATUS_FILTERS: readonly OrderStatusFilter[] = [
 export interface PlaceOrderRequest extends OrderRequest {
   /** Account to trade on; the default account when omitted. */
   readonly accountId?: string;
+  /**
+   * The client's own id for the order, 1–128 of `A–Z a–z 0–9 . _ : -`, unique per account. A retry
+   * with the same id and order answers the original order (200) and places nothing; the same id
+   * with a different order answers 409 `DUPLICATE_CLIENT_ORDER_ID`.
+   */
+  readonly clientOrderId?: string;
 }
 
 export type OrderTransition = WireStrings<DomainOrderTransition, 'time'>;
@@ -90,6 +96,8 @@ export interface Order extends WireStrings<
   readonly accountId: string;
   readonly sessionId: string | null;
   readonly avgFillPrice: string | null;
+  /** The `clientOrderId` the order was placed with; null without one (and for strategy orders). */
+  readonly clientOrderId: string | null;
   readonly createdAt: string;
   readonly updatedAt: string;
   /** Every status change with its time and reason, oldest first. */

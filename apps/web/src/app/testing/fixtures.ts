@@ -117,6 +117,7 @@ export function order(overrides: Partial<Order> = {}): Order {
     takeProfit: null,
     stopLoss: null,
     reason: null,
+    clientOrderId: null,
     createdAt: '2025-01-02T15:00:00.000Z',
     updatedAt: '2025-01-02T15:00:00.000Z',
     ...overrides,

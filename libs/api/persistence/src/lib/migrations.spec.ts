@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { Secret } from '@ptp/api/config';
 import { DataSource } from 'typeorm';
 import { buildDataSourceOptions } from './data-source-options';
-import { AccountEntity, PaperTradeEntity } from './entities';
+import { AccountEntity, OrderEntity, PaperTradeEntity } from './entities';
 import { MIGRATIONS } from './migrations';
+import { orderRow } from './migrations/order-rows.testing';
 
 const TABLES = [
   'accounts',
@@ -61,6 +62,15 @@ async function exerciseSchema(dataSource: DataSource): Promise<void> {
   const trade = await dataSource.getRepository(PaperTradeEntity).findOneByOrFail({ id: 't1' });
   expect(trade.quantity).toBe('0.123457');
   expect(trade.executedAt).toBe(1_764_000_000_456);
+  // Client order ids are unique per account, and orders without one are not limited.
+  const orders = dataSource.getRepository(OrderEntity);
+  await orders.insert([
+    orderRow('o1', 'a1', 'retry-1'),
+    orderRow('o2', 'a2', 'retry-1'),
+    orderRow('o3', 'a1', null),
+    orderRow('o4', 'a1', null),
+  ]);
+  await expect(orders.insert(orderRow('o5', 'a1', 'retry-1'))).rejects.toThrow(/unique/i);
   for (let undone = 0; undone < MIGRATIONS.length; undone++) await dataSource.undoLastMigration();
   expect(await existingTables(dataSource)).toEqual([]);
 }

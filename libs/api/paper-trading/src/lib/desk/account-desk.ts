@@ -15,7 +15,7 @@ import type { AccountLoader } from './account-loader.service';
 import { AccountProjection } from './account-projection';
 import { engineConfig } from './engine-config';
 import { decisionRow, fillRow, orderRow } from './engine-rows';
-import type { SessionProgress } from './ledger-batch';
+import type { ClientOrderTag, SessionProgress } from './ledger-batch';
 import type { LedgerWriter } from './ledger-writer.service';
 import type { LivePrices } from './live-prices';
 import type { TickSession } from './tick-session';
@@ -42,6 +42,7 @@ interface CommitExtras {
   readonly session?: SessionProgress;
   /** Write an equity snapshot even without fills (every tick does). */
   readonly snapshot?: boolean;
+  readonly clientOrder?: ClientOrderTag & { readonly orderId: string };
 }
 
 /**
@@ -184,8 +185,11 @@ export class AccountDesk {
     session.lastTickAt = lastTickAt;
   }
 
-  /** A manual order: checked and filled by the engine on the symbol's newest price, then written. */
-  async placeOrder(request: OrderRequest): Promise<SubmitResult> {
+  /**
+   * A manual order: checked and filled by the engine on the symbol's newest price, then written.
+   * A client's tag goes on the order's row, a rejected one's too: a retry then finds it.
+   */
+  async placeOrder(request: OrderRequest, tag?: ClientOrderTag): Promise<SubmitResult> {
     const engine = await this.engine();
     const open = await this.services.marketOpen();
     // The newest price first: it is the order's reference, and a price update for the symbol's other orders.
@@ -193,7 +197,9 @@ export class AccountDesk {
     const time = this.services.prices.timeOf(request.symbol) ?? this.book.marketTime;
     const result = engine.submitOrder(request, time);
     if (result.ok && open) this.feedPrices(engine, [request.symbol]);
-    await this.commit(engine.takeOutput(), {});
+    const orderId = result.order?.id;
+    const clientOrder = tag && orderId !== undefined ? { ...tag, orderId } : undefined;
+    await this.commit(engine.takeOutput(), { clientOrder });
     return result;
   }
 
@@ -268,6 +274,7 @@ export class AccountDesk {
         equity: rows.equity,
         decisions: output.decisions.map((d) => decisionRow(d, accountId, sessionId)),
         roundTrips: output.roundTrips.map((trip) => roundTripRow(trip, accountId)),
+        clientOrder: extras.clientOrder ?? null,
         session: extras.session ?? null,
         engine: JSON.stringify(engine.snapshot()),
       });

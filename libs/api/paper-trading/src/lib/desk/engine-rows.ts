@@ -5,8 +5,14 @@ import type { DecisionRecord, Fill, Order } from '@ptp/domain';
 const text = (value: number | null): string | null => (value === null ? null : String(value));
 const iso = (time: number) => new Date(time).toISOString();
 
+/**
+ * An order row as the engine's output gives it. The client's order id and request hash are not part
+ * of it: they are set once when the order is placed, and upserting these rows must never clear them.
+ */
+export type OrderRow = Omit<OrderEntity, 'clientOrderId' | 'requestHash'>;
+
 /** An engine order as its `orders` row; `state` keeps the whole domain order so a restart restores it exactly. */
-export function orderRow(order: Order, accountId: string, sessionId: string | null): OrderEntity {
+export function orderRow(order: Order, accountId: string, sessionId: string | null): OrderRow {
   return {
     id: order.id,
     accountId,
@@ -60,6 +66,7 @@ export function toOrderView(row: OrderEntity): OrderView {
     takeProfit: text(order.takeProfit),
     stopLoss: text(order.stopLoss),
     reason: row.reason,
+    clientOrderId: row.clientOrderId,
     createdAt: iso(row.createdAt),
     updatedAt: iso(row.updatedAt),
     transitions: order.transitions.map((t) => ({

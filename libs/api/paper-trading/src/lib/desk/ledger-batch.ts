@@ -1,11 +1,11 @@
 import type {
   DecisionEntity,
   EquitySnapshotEntity,
-  OrderEntity,
   PaperTradeEntity,
   PositionEntity,
   RoundTripEntity,
 } from '@ptp/api/persistence';
+import type { OrderRow } from './engine-rows';
 
 /** A session row's per-tick progress, written with the tick's fills. */
 export interface SessionProgress {
@@ -15,6 +15,12 @@ export interface SessionProgress {
   readonly cursor: string;
 }
 
+/** A client's own id for a manual order, and the hash of the request that placed it. */
+export interface ClientOrderTag {
+  readonly clientOrderId: string;
+  readonly requestHash: string;
+}
+
 /**
  * Everything one tick or one order action changed on an account. It is written in a single
  * transaction, so after a crash the database holds either all of it or none of it.
@@ -22,7 +28,9 @@ export interface SessionProgress {
 export interface LedgerBatch {
   readonly accountId: string;
   /** New or changed orders (upserted by id). */
-  readonly orders: readonly OrderEntity[];
+  readonly orders: readonly OrderRow[];
+  /** The client's tag of the order placed in this batch (one of `orders`), if it came with one. */
+  readonly clientOrder: (ClientOrderTag & { readonly orderId: string }) | null;
   /** New fills (append-only). */
   readonly trades: readonly PaperTradeEntity[];
   /** The account's open positions after the change: the positions table is replaced by this set. */

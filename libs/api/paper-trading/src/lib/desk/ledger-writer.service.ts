@@ -29,6 +29,16 @@ export class LedgerWriter {
     await this.writes.transaction(async (manager) => {
       for (let i = 0; i < batch.orders.length; i += CHUNK)
         await manager.upsert(OrderEntity, batch.orders.slice(i, i + CHUNK), ['id']);
+      if (batch.clientOrder) {
+        // Set apart from the upsert, which overwrites only the columns its rows carry: the engine's
+        // later updates of the order leave the tag alone. The unique index refuses a duplicate id.
+        const { orderId, clientOrderId, requestHash } = batch.clientOrder;
+        await manager.update(
+          OrderEntity,
+          { id: orderId, accountId: batch.accountId },
+          { clientOrderId, requestHash },
+        );
+      }
       for (let i = 0; i < batch.trades.length; i += CHUNK)
         await manager.insert(PaperTradeEntity, batch.trades.slice(i, i + CHUNK));
       if (batch.positions !== null) {

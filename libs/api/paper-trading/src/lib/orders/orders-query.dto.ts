@@ -2,6 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { ORDER_STATUS_FILTERS, type OrderStatusFilter } from '@ptp/contracts';
 import { IsIn, IsOptional } from 'class-validator';
 import { AccountQueryDto, PageLimitField } from '@ptp/api/shared';
+import { ClientOrderIdField } from './client-order-id';
 
 export class OrdersQueryDto extends AccountQueryDto {
   @ApiPropertyOptional({
@@ -15,4 +16,7 @@ export class OrdersQueryDto extends AccountQueryDto {
 
   @PageLimitField(200, 'Newest orders returned.')
   limit?: number;
+
+  @ClientOrderIdField('Only the order placed with this clientOrderId (at most one).')
+  clientOrderId?: string;
 }

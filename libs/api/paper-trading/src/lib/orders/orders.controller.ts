@@ -1,6 +1,7 @@
-import { Body, Controller, Delete, Get, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpStatus, Post, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Order } from '@ptp/contracts';
+import type { Response } from 'express';
 import {
   AccountQueryDto,
   accountIdOf,
@@ -35,6 +36,7 @@ const EXAMPLE_ORDER = {
   takeProfit: '200',
   stopLoss: '170',
   reason: null,
+  clientOrderId: 'rebalance-2026-01-05:AAPL',
   createdAt: '2026-01-05T15:03:00.000Z',
   updatedAt: '2026-01-05T15:03:00.000Z',
   transitions: [
@@ -45,6 +47,7 @@ const EXAMPLE_ORDER = {
 const PLACE_ERRORS = {
   400: ['VALIDATION_FAILED', 'UNKNOWN_SYMBOL'],
   404: ['ACCOUNT_NOT_FOUND'],
+  409: ['DUPLICATE_CLIENT_ORDER_ID'],
   422: [
     'RISK_MAX_POSITION',
     'RISK_MAX_OPEN_POSITIONS',
@@ -70,26 +73,42 @@ export class OrdersController {
     description:
       'Runs through the account’s engine and risk rules like a strategy order, whether or not a session runs. A marketable order fills at once on the newest fresh price; ' +
       'others rest and are evaluated on every price update. A risk rejection answers 422 with `error.code`, `error.limit` and `error.requested` ' +
-      '(e.g. `{"code":"RISK_MAX_POSITION","limit":50,"requested":73.1}`); the rejected order is kept for the record.',
+      '(e.g. `{"code":"RISK_MAX_POSITION","limit":50,"requested":73.1}`); the rejected order is kept for the record. ' +
+      'With a `clientOrderId` a retry is safe: the same id and order answer the original order (a rejected one too) with 200 and place nothing; ' +
+      'the same id with a different order answers 409 `DUPLICATE_CLIENT_ORDER_ID` with the existing order’s id in `error.details.orderId`.',
   })
   @ApiEnvelopeResponse(
     'The order as it stands after placement (filled at once when marketable)',
     EXAMPLE_ORDER,
     201,
   )
+  @ApiEnvelopeResponse(
+    'A retry: the order first placed with this clientOrderId and the same order; nothing new is placed',
+    EXAMPLE_ORDER,
+  )
   @ApiErrorResponses(PLACE_ERRORS)
-  place(@Body() body: PlaceOrderDto, @Query() query: AccountQueryDto): Promise<Order> {
-    return this.orders.place({ ...body, accountId: accountIdOf(body, query) });
+  async place(
+    @Body() body: PlaceOrderDto,
+    @Query() query: AccountQueryDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<Order> {
+    const { order, created } = await this.orders.submit({
+      ...body,
+      accountId: accountIdOf(body, query),
+    });
+    if (!created) res.status(HttpStatus.OK);
+    return order;
   }
 
   @Get()
   @ApiOperation({
-    summary: 'Orders of the account, newest first; `status=open` for working orders',
+    summary:
+      'Orders of the account, newest first; `status=open` for working orders; `clientOrderId` finds the order placed with it',
   })
   @ApiEnvelopeResponse('The orders', [EXAMPLE_ORDER])
   @ApiErrorResponses({ 400: ['VALIDATION_FAILED'], 404: ['ACCOUNT_NOT_FOUND'] })
   list(@Query() query: OrdersQueryDto): Promise<Order[]> {
-    return this.orders.list(query.accountId, query.status, query.limit);
+    return this.orders.list(query.accountId, query.status, query.limit, query.clientOrderId);
   }
 
   @Get(':id')

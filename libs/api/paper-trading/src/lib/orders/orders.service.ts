@@ -6,8 +6,10 @@ import type { Order, OrderStatusFilter } from '@ptp/contracts';
 import { OPEN_ORDER_STATUSES, type OrderRequest, type SubmitResult } from '@ptp/domain';
 import { DataSource, In } from 'typeorm';
 import { AccountsService } from '../accounts/accounts.service';
+import type { ClientOrderTag } from '../desk/ledger-batch';
 import { toOrderView } from '../desk/engine-rows';
 import { TradingDesks } from '../desk/trading-desks.service';
+import { requestHash } from './client-order-id';
 import { orderShapeProblems, type PlaceOrderDto } from './place-order.dto';
 
 /** Codes of the core's own input validation: the request itself is wrong (400), not the market or a rule (422). */
@@ -45,10 +47,16 @@ function refusal(result: Extract<SubmitResult, { ok: false }>): ApiError {
 }
 
 function request(dto: PlaceOrderDto): OrderRequest {
-  const { accountId: _accountId, ...order } = dto;
+  const { accountId: _accountId, clientOrderId: _clientOrderId, ...order } = dto;
   return Object.fromEntries(
     Object.entries(order).filter(([, value]) => value !== undefined),
   ) as unknown as OrderRequest;
+}
+
+/** A placed order; `created` is false when a retry under a known clientOrderId found the original. */
+export interface PlacedOrder {
+  readonly order: Order;
+  readonly created: boolean;
 }
 
 /**
@@ -66,6 +74,10 @@ export class OrdersService {
   ) {}
 
   async place(dto: PlaceOrderDto): Promise<Order> {
+    return (await this.submit(dto)).order;
+  }
+
+  async submit(dto: PlaceOrderDto): Promise<PlacedOrder> {
     const problems = orderShapeProblems(dto);
     if (problems.length > 0)
       throw ApiError.badRequest('VALIDATION_FAILED', 'The order is invalid.', problems);
@@ -78,22 +90,33 @@ export class OrdersService {
     // A symbol no session watches has no price in memory yet; the (cached) quote gives it one.
     const quote = await this.marketData.getQuote(dto.symbol);
     if (quote) this.desks.noteQuote(quote);
-    const result = await this.desks.withDesk(account.id, (desk) => desk.placeOrder(request(dto)));
-    if (!result.ok) throw refusal(result);
-    const id = result.order.id;
-    return this.get(id, account.id);
+    const order = request(dto);
+    const tag =
+      dto.clientOrderId === undefined
+        ? undefined
+        : { clientOrderId: dto.clientOrderId, requestHash: requestHash(order) };
+    // Looked up in the account's queue, where the desk writes every order of the account: a
+    // concurrent request with the same id waits for the first one's commit and then finds its row.
+    const outcome = await this.desks.withDesk(account.id, async (desk) => {
+      const existing = tag && (await this.byClientOrderId(account.id, tag.clientOrderId));
+      return existing ? this.retried(existing, tag) : desk.placeOrder(order, tag);
+    });
+    if ('created' in outcome) return outcome;
+    if (!outcome.ok) throw refusal(outcome);
+    return { order: await this.get(outcome.order.id, account.id), created: true };
   }
 
   async list(
     accountId: string | undefined,
     status: OrderStatusFilter = 'all',
     limit = 200,
+    clientOrderId?: string,
   ): Promise<Order[]> {
     const account = await this.accounts.resolve(accountId);
     const statusFilter =
       status === 'all' ? {} : { status: status === 'open' ? In([...OPEN_ORDER_STATUSES]) : status };
     const rows = await this.dataSource.getRepository(OrderEntity).find({
-      where: { accountId: account.id, ...statusFilter },
+      where: { accountId: account.id, ...statusFilter, ...(clientOrderId && { clientOrderId }) },
       order: { createdAt: 'DESC', id: 'DESC' },
       take: limit,
     });
@@ -118,6 +141,21 @@ export class OrdersService {
       );
     }
     return this.get(id, row.accountId);
+  }
+
+  /** A retry gets the original order, even a rejected one; another order under its id is refused. */
+  private retried(existing: OrderEntity, tag: ClientOrderTag): PlacedOrder {
+    if (existing.requestHash !== tag.requestHash)
+      throw ApiError.conflict(
+        'DUPLICATE_CLIENT_ORDER_ID',
+        `clientOrderId "${tag.clientOrderId}" was used for a different order (${existing.id}).`,
+        { orderId: existing.id, clientOrderId: tag.clientOrderId },
+      );
+    return { order: toOrderView(existing), created: false };
+  }
+
+  private byClientOrderId(accountId: string, clientOrderId: string): Promise<OrderEntity | null> {
+    return this.dataSource.getRepository(OrderEntity).findOneBy({ accountId, clientOrderId });
   }
 
   private async row(id: string, accountId: string | undefined): Promise<OrderEntity> {

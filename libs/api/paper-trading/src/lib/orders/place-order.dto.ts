@@ -10,6 +10,7 @@ import {
 } from '@ptp/contracts';
 import { IsIn, IsNumber, IsOptional, IsPositive, Max } from 'class-validator';
 import { AccountQueryDto, SymbolBodyField } from '@ptp/api/shared';
+import { ClientOrderIdField } from './client-order-id';
 
 /** Upper bounds that stop absurd input before it reaches the ledger; risk rules then apply the real limits. */
 export const MAX_ORDER_QUANTITY = 1_000_000;
@@ -103,6 +104,12 @@ export class PlaceOrderDto extends AccountQueryDto {
     MAX_PRICE,
   )
   stopLoss?: number;
+
+  @ClientOrderIdField(
+    'Your own id for the order, unique per account, for safe retries: the same id with the same order ' +
+      'answers the original order with 200 and places nothing; with a different order, 409.',
+  )
+  clientOrderId?: string;
 }
 
 /**

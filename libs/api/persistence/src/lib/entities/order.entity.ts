@@ -4,6 +4,7 @@ import { epochMs } from '../column-transformers';
 /** An order and its current state; the transition history lives in `history` as JSON. */
 @Entity({ name: 'orders' })
 @Index(['accountId', 'status'])
+@Index('IDX_orders_account_client_order_id', ['accountId', 'clientOrderId'], { unique: true })
 export class OrderEntity {
   @PrimaryColumn({ type: 'varchar', length: 64 })
   id!: string;
@@ -68,6 +69,14 @@ export class OrderEntity {
   /** Serialised domain order state (trailing high-water mark, children, transitions). */
   @Column({ type: 'text' })
   state!: string;
+
+  /** The client's id for the order (unique per account); only manual orders placed with one have it. */
+  @Column({ name: 'client_order_id', type: 'varchar', length: 128, nullable: true })
+  clientOrderId!: string | null;
+
+  /** SHA-256 of the normalized order request, to tell a retry from a different order under the same id. */
+  @Column({ name: 'request_hash', type: 'varchar', length: 64, nullable: true })
+  requestHash!: string | null;
 
   @Column({ name: 'created_at', type: 'bigint', transformer: epochMs })
   createdAt!: number;

@@ -2,6 +2,7 @@ import { InitialSchema1764000000000 } from './1764000000000-initial-schema';
 import { BacktestRuns1764000000001 } from './1764000000001-backtest-runs';
 import { EngineStates1764000000002 } from './1764000000002-engine-states';
 import { RoundTrips1764000000003 } from './1764000000003-round-trips';
+import { ClientOrderIds1764000000004 } from './1764000000004-client-order-ids';
 
 /** Every migration in order. New migrations are appended here so that bundling keeps them. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   BacktestRuns1764000000001,
   EngineStates1764000000002,
   RoundTrips1764000000003,
+  ClientOrderIds1764000000004,
 ];

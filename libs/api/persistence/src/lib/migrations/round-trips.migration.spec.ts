@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { buildDataSourceOptions } from '../data-source-options';
 import { AccountEntity, PaperTradeEntity, RoundTripEntity } from '../entities';
 import { roundTripFromRow } from '../round-trip-rows';
+import { RoundTrips1764000000003 } from './1764000000003-round-trips';
 import { MIGRATIONS } from './index';
 
 const MINUTE = 60_000;
@@ -42,7 +43,7 @@ describe('the round-trips migration', () => {
     const path = join(dir, 'test.sqlite');
     const before = await new DataSource({
       ...buildDataSourceOptions({ type: 'sqlite', path }),
-      migrations: MIGRATIONS.slice(0, -1),
+      migrations: MIGRATIONS.slice(0, MIGRATIONS.indexOf(RoundTrips1764000000003)),
     }).initialize();
     try {
       await before.getRepository(AccountEntity).insert({
