@@ -19,7 +19,7 @@ import type { ClientOrderTag, SessionProgress } from './ledger-batch';
 import type { LedgerWriter } from './ledger-writer.service';
 import type { LivePrices } from './live-prices';
 import type { TickSession } from './tick-session';
-import type { Valuation } from './portfolio-view';
+import { riskStateView, type Valuation } from './portfolio-view';
 
 /** What every desk shares: the writers, the loader, the price board and the chart store. */
 export interface DeskServices {
@@ -84,8 +84,9 @@ export class AccountDesk {
   /** The account's risk limits and the engine's daily-loss state. */
   async risk(): Promise<AccountRisk> {
     const runtime = await this.services.runtime.get(this.accountId);
-    const { riskState } = this.projection.valuation();
-    const engineRisk = this.book.live.engine.riskState();
+    const { engine } = this.book.live;
+    const engineRisk = engine.riskState();
+    const riskState = riskStateView(engine.account(), engineRisk);
     return {
       accountId: this.accountId,
       limits: runtime.risk,

@@ -77,7 +77,7 @@ function positionView(position: AccountPosition, equity: Dec): PortfolioPosition
 }
 
 /** The engine's daily-loss guard as the session status shows it. */
-function riskStateView(account: AccountView, risk: RiskState): RiskStateView {
+export function riskStateView(account: AccountView, risk: RiskState): RiskStateView {
   const limit = dec(risk.dailyLossLimit ?? 0);
   const blocked = risk.entriesBlocked;
   const dayPnl = money(account.dayPnl);

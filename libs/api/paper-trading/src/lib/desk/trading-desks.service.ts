@@ -85,6 +85,11 @@ export class TradingDesks implements OnApplicationBootstrap, OnModuleDestroy {
     return this.queue.run(accountId, task);
   }
 
+  /** Loads the account's desk (and with it its chart series) if this process has not yet. */
+  async load(accountId: string): Promise<void> {
+    await this.desk(accountId);
+  }
+
   /** The account's valuation, as its engine holds it. */
   async valuation(accountId: string): Promise<Valuation> {
     return (await this.current(accountId)).valuation();

@@ -1,14 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { DataSource } from 'typeorm';
-import { buildDataSourceOptions } from '../data-source-options';
 import { OrderEntity } from '../entities';
-import { MIGRATIONS } from './index';
 import {
   ClientOrderIds1764000000004,
   ORDER_CLIENT_ID_INDEX,
 } from './1764000000004-client-order-ids';
+import { acrossMigration } from './migration-upgrade.testing';
 import { orderRow } from './order-rows.testing';
 
 const INSERT_ORDER =
@@ -17,54 +12,36 @@ const INSERT_ORDER =
   "'market', 'gtc', 'filled', '1', '{}', 0, 0)";
 
 describe('the client-order-ids migration on SQLite', () => {
-  let dir: string;
-
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'ptp-client-order-ids-'));
-  });
-
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
-
   it('adds nullable columns, keeps older orders with NULL, and allows one order per id and account', async () => {
-    const path = join(dir, 'test.sqlite');
-    const before = await new DataSource({
-      ...buildDataSourceOptions({ type: 'sqlite', path }),
-      migrations: MIGRATIONS.slice(0, MIGRATIONS.indexOf(ClientOrderIds1764000000004)),
-    }).initialize();
-    try {
-      await before.query(INSERT_ORDER, ['old-O1', 'a1']);
-    } finally {
-      await before.destroy();
-    }
-
-    const after = await new DataSource(
-      buildDataSourceOptions({ type: 'sqlite', path }),
-    ).initialize();
-    try {
-      const runner = after.createQueryRunner();
-      const table = await runner.getTable('orders');
-      await runner.release();
-      expect(table?.findColumnByName('client_order_id')?.isNullable).toBe(true);
-      expect(table?.findColumnByName('request_hash')?.isNullable).toBe(true);
-      expect(table?.indices.find((index) => index.name === ORDER_CLIENT_ID_INDEX)).toMatchObject({
-        isUnique: true,
-        columnNames: ['account_id', 'client_order_id'],
-      });
-      const orders = after.getRepository(OrderEntity);
-      expect(await orders.findOneByOrFail({ id: 'old-O1' })).toMatchObject({
-        clientOrderId: null,
-        requestHash: null,
-      });
-      await orders.insert([
-        orderRow('a1-O1', 'a1', 'retry-1'),
-        orderRow('a2-O1', 'a2', 'retry-1'),
-        orderRow('a1-O2', 'a1', null),
-        orderRow('a1-O3', 'a1', null),
-      ]);
-      await expect(orders.insert(orderRow('a1-O4', 'a1', 'retry-1'))).rejects.toThrow(/UNIQUE/i);
-      expect(await orders.countBy({ accountId: 'a1' })).toBe(4);
-    } finally {
-      await after.destroy();
-    }
+    await acrossMigration(
+      ClientOrderIds1764000000004,
+      async (before) => {
+        await before.query(INSERT_ORDER, ['old-O1', 'a1']);
+      },
+      async (after) => {
+        const runner = after.createQueryRunner();
+        const table = await runner.getTable('orders');
+        await runner.release();
+        expect(table?.findColumnByName('client_order_id')?.isNullable).toBe(true);
+        expect(table?.findColumnByName('request_hash')?.isNullable).toBe(true);
+        expect(table?.indices.find((index) => index.name === ORDER_CLIENT_ID_INDEX)).toMatchObject({
+          isUnique: true,
+          columnNames: ['account_id', 'client_order_id'],
+        });
+        const orders = after.getRepository(OrderEntity);
+        expect(await orders.findOneByOrFail({ id: 'old-O1' })).toMatchObject({
+          clientOrderId: null,
+          requestHash: null,
+        });
+        await orders.insert([
+          orderRow('a1-O1', 'a1', 'retry-1'),
+          orderRow('a2-O1', 'a2', 'retry-1'),
+          orderRow('a1-O2', 'a1', null),
+          orderRow('a1-O3', 'a1', null),
+        ]);
+        await expect(orders.insert(orderRow('a1-O4', 'a1', 'retry-1'))).rejects.toThrow(/UNIQUE/i);
+        expect(await orders.countBy({ accountId: 'a1' })).toBe(4);
+      },
+    );
   });
 });

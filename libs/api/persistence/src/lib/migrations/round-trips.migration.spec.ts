@@ -1,14 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { DataSource } from 'typeorm';
-import { buildDataSourceOptions } from '../data-source-options';
+import { MINUTE_MS } from '@ptp/domain';
 import { AccountEntity, PaperTradeEntity, RoundTripEntity } from '../entities';
 import { roundTripFromRow } from '../round-trip-rows';
 import { RoundTrips1764000000003 } from './1764000000003-round-trips';
-import { MIGRATIONS } from './index';
-
-const MINUTE = 60_000;
+import { acrossMigration } from './migration-upgrade.testing';
 
 const fill = (
   n: number,
@@ -27,77 +21,59 @@ const fill = (
   price,
   commission: n === 2 ? '0.5' : '0',
   realizedPnl: '0',
-  executedAt: n * MINUTE,
+  executedAt: n * MINUTE_MS,
 });
 
 describe('the round-trips migration', () => {
-  let dir: string;
-
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'ptp-round-trips-'));
-  });
-
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
-
   it('gives accounts that traded before it the round trips their stored fills close', async () => {
-    const path = join(dir, 'test.sqlite');
-    const before = await new DataSource({
-      ...buildDataSourceOptions({ type: 'sqlite', path }),
-      migrations: MIGRATIONS.slice(0, MIGRATIONS.indexOf(RoundTrips1764000000003)),
-    }).initialize();
-    try {
-      await before.getRepository(AccountEntity).insert({
-        id: 'a1',
-        name: 'Before',
-        startingCapital: '1000',
-        isDefault: false,
-        createdAt: 0,
-      });
-      // Booking order is the fill counter, not the text order of the ids (F10 sorts before F9).
-      await before
-        .getRepository(PaperTradeEntity)
-        .insert([
-          fill(10, 'AAPL', 'buy', '1', '95'),
-          fill(9, 'MSFT', 'sell', '1', '330'),
-          fill(1, 'AAPL', 'buy', '2', '100'),
-          fill(2, 'AAPL', 'sell', '1', '110'),
-          fill(3, 'AAPL', 'sell', '1', '90'),
-          fill(4, 'MSFT', 'buy', '1', '300'),
+    await acrossMigration(
+      RoundTrips1764000000003,
+      async (before) => {
+        await before.getRepository(AccountEntity).insert({
+          id: 'a1',
+          name: 'Before',
+          startingCapital: '1000',
+          isDefault: false,
+          createdAt: 0,
+        });
+        // Booking order is the fill counter, not the text order of the ids (F10 sorts before F9).
+        await before
+          .getRepository(PaperTradeEntity)
+          .insert([
+            fill(10, 'AAPL', 'buy', '1', '95'),
+            fill(9, 'MSFT', 'sell', '1', '330'),
+            fill(1, 'AAPL', 'buy', '2', '100'),
+            fill(2, 'AAPL', 'sell', '1', '110'),
+            fill(3, 'AAPL', 'sell', '1', '90'),
+            fill(4, 'MSFT', 'buy', '1', '300'),
+          ]);
+      },
+      async (after) => {
+        const rows = await after.getRepository(RoundTripEntity).find({ order: { id: 'ASC' } });
+        expect(rows.map(roundTripFromRow)).toEqual([
+          {
+            symbol: 'AAPL',
+            entryTime: MINUTE_MS,
+            exitTime: 3 * MINUTE_MS,
+            quantity: 2,
+            entryPrice: 100,
+            exitPrice: 100,
+            pnl: -0.5,
+            commission: 0.5,
+          },
+          {
+            symbol: 'MSFT',
+            entryTime: 4 * MINUTE_MS,
+            exitTime: 9 * MINUTE_MS,
+            quantity: 1,
+            entryPrice: 300,
+            exitPrice: 330,
+            pnl: 30,
+            commission: 0,
+          },
         ]);
-    } finally {
-      await before.destroy();
-    }
-
-    const after = await new DataSource(
-      buildDataSourceOptions({ type: 'sqlite', path }),
-    ).initialize();
-    try {
-      const rows = await after.getRepository(RoundTripEntity).find({ order: { id: 'ASC' } });
-      expect(rows.map(roundTripFromRow)).toEqual([
-        {
-          symbol: 'AAPL',
-          entryTime: MINUTE,
-          exitTime: 3 * MINUTE,
-          quantity: 2,
-          entryPrice: 100,
-          exitPrice: 100,
-          pnl: -0.5,
-          commission: 0.5,
-        },
-        {
-          symbol: 'MSFT',
-          entryTime: 4 * MINUTE,
-          exitTime: 9 * MINUTE,
-          quantity: 1,
-          entryPrice: 300,
-          exitPrice: 330,
-          pnl: 30,
-          commission: 0,
-        },
-      ]);
-      expect(rows.every((row) => row.accountId === 'a1')).toBe(true);
-    } finally {
-      await after.destroy();
-    }
+        expect(rows.every((row) => row.accountId === 'a1')).toBe(true);
+      },
+    );
   });
 });

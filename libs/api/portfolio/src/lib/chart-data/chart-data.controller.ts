@@ -70,7 +70,7 @@ export class ChartDataController {
     const accountId = query.accountId ?? DEFAULT_ACCOUNT_ID;
     // Accounts are loaded at start-up; only an id this process does not know reaches the database.
     if (!this.chart.hasAccount(accountId))
-      await this.desks.valuation((await this.accounts.resolve(accountId)).id);
+      await this.desks.load((await this.accounts.resolve(accountId)).id);
     const etag = this.chart.etag(accountId, query.since) as string;
     response.setHeader('ETag', etag);
     response.setHeader('Cache-Control', 'no-cache');
