@@ -29,7 +29,27 @@ describe('DatabaseWrites on a real SQLite file', () => {
     writes = new DatabaseWrites(dataSource);
   });
 
-  afterEach(() => dataSource.destroy());
+  afterEach(async () => {
+    await writes.onApplicationShutdown();
+    await dataSource.destroy();
+  });
+
+  it('lets reads see only what a transaction has committed', async () => {
+    let entered!: () => void;
+    const inside = new Promise<void>((resolve) => (entered = resolve));
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const writing = writes.transaction(async (manager) => {
+      await manager.insert(AccountEntity, account('pending'));
+      entered();
+      await released;
+    });
+    await inside;
+    expect(await ids()).toEqual([]);
+    release();
+    await writing;
+    expect(await ids()).toEqual(['pending']);
+  });
 
   it('runs overlapping transactions one after the other, each committed on its own', async () => {
     await Promise.all([
