@@ -106,7 +106,16 @@ export class TradingDesks implements OnApplicationBootstrap, OnModuleDestroy {
 
   /** Completed bars and quotes a tick is about to trade on become the newest known prices. */
   notePrices(bars: readonly Bar[], quotes: readonly MarketQuote[]): void {
-    for (const bar of bars) this.notePrice(bar);
+    const newest = new Map<string, Bar>();
+    for (const bar of bars) {
+      this.prices.noteBar(bar, Date.now());
+      this.chart.recordPrice(bar.symbol, { time: bar.time, close: bar.close });
+      if (bar.time >= (newest.get(bar.symbol)?.time ?? Number.NEGATIVE_INFINITY)) {
+        newest.set(bar.symbol, bar);
+      }
+    }
+    // The accounts need only where a batch (a session's history) ends, not every bar of it.
+    for (const bar of newest.values()) this.markAccounts(bar);
     for (const quote of quotes) this.noteQuote(quote);
   }
 
@@ -174,10 +183,12 @@ export class TradingDesks implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private notePrice(bar: Bar): void {
-    this.prices.noteBar(bar, Date.now());
+    this.notePrices([bar], []);
+  }
+
+  private markAccounts(bar: Bar): void {
     for (const desk of this.desks.values()) desk.noteMarketTime(bar.time + MINUTE_MS);
     this.markDesks(bar.symbol, bar.time);
-    this.chart.recordPrice(bar.symbol, { time: bar.time, close: bar.close });
   }
 
   /** Every account values the symbol at its newest known price; `time` may start a new trading day. */
