@@ -14,3 +14,4 @@ export * from './lib/backtests';
 export * from './lib/risk';
 export * from './lib/page';
 export type { WireStrings } from './lib/wire';
+export * from './lib/auth';

@@ -18,3 +18,4 @@ export * from './lib/page-limit.field';
 export * from './lib/range-query.dto';
 export * from './lib/symbol.validation';
 export * from './lib/time-range';
+export * from './lib/identity/principal';

@@ -11,6 +11,18 @@ export class ApiError extends HttpException {
     super({ code, message, details }, status);
   }
 
+  /** 401: credentials are required and none (or none valid) came with the request. */
+  static unauthenticated(
+    message = 'Log in or send an API token (Authorization: Bearer …).',
+  ): ApiError {
+    return new ApiError(HttpStatus.UNAUTHORIZED, 'UNAUTHENTICATED', message);
+  }
+
+  /** 403: the caller is known but its role or ownership does not allow this. */
+  static forbidden(message: string, details?: unknown): ApiError {
+    return new ApiError(HttpStatus.FORBIDDEN, 'FORBIDDEN', message, details);
+  }
+
   static notFound(code: string, message: string, details?: unknown): ApiError {
     return new ApiError(HttpStatus.NOT_FOUND, code, message, details);
   }
