@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { API_PROCESS_ARGS, API_PROCESS_ENV } from './api-process';
 import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -55,35 +56,18 @@ function freePort(): Promise<number> {
   });
 }
 
-/**
- * The API as its own process. ts-node (transpile-only) rather than tsx, because Nest's injection by
- * type needs the decorator metadata that esbuild does not emit.
- */
 function spawnApi(dataDir: string, port: number): ChildProcess {
-  return spawn(
-    process.execPath,
-    [
-      '-r',
-      'ts-node/register',
-      '-r',
-      'tsconfig-paths/register',
-      join(root, 'apps', 'api', 'src', 'main.ts'),
-    ],
-    {
-      cwd: root,
-      env: {
-        PATH: process.env['PATH'] ?? '',
-        TS_NODE_TRANSPILE_ONLY: '1',
-        TS_NODE_PROJECT: join(root, 'apps', 'api', 'tsconfig.app.json'),
-        TS_NODE_COMPILER_OPTIONS: JSON.stringify({ module: 'commonjs' }),
-        DATA_DIR: dataDir,
-        API_PORT: String(port),
-        LOG_LEVEL: 'silent',
-        ...FAST_MARKET,
-      },
-      stdio: 'ignore',
+  return spawn(process.execPath, API_PROCESS_ARGS, {
+    cwd: root,
+    env: {
+      ...API_PROCESS_ENV,
+      DATA_DIR: dataDir,
+      API_PORT: String(port),
+      LOG_LEVEL: 'silent',
+      ...FAST_MARKET,
     },
-  );
+    stdio: 'ignore',
+  });
 }
 
 describe('restarts', () => {

@@ -1,27 +1,47 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { API_PROCESS_ARGS, API_PROCESS_ENV, WORKSPACE_ROOT } from './api-process';
 
-const root = join(__dirname, '..', '..', '..');
+interface Outcome {
+  readonly status: number | null;
+  readonly stderr: string;
+}
 
-function startWith(env: Record<string, string>): { status: number | null; stderr: string } {
+/** Refusals found in the configuration come before any injection: tsx starts fastest. */
+function startWith(env: Record<string, string>): Outcome {
   const result = spawnSync(
     process.execPath,
     [
-      join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'),
+      join(WORKSPACE_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'),
       '--tsconfig',
-      join(root, 'tsconfig.base.json'),
-      join(root, 'apps', 'api', 'src', 'main.ts'),
+      join(WORKSPACE_ROOT, 'tsconfig.base.json'),
+      join(WORKSPACE_ROOT, 'apps', 'api', 'src', 'main.ts'),
     ],
     {
-      cwd: root,
+      cwd: WORKSPACE_ROOT,
       env: { PATH: process.env['PATH'] ?? '', ...env },
       encoding: 'utf8',
       timeout: 60_000,
     },
   );
   return { status: result.status, stderr: result.stderr };
+}
+
+/** Refusals that need the database run the whole app (with decorator metadata), side by side. */
+function startAppWith(env: Record<string, string>): Promise<Outcome> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, API_PROCESS_ARGS, {
+      cwd: WORKSPACE_ROOT,
+      env: { ...API_PROCESS_ENV, ...env },
+      stdio: ['ignore', 'ignore', 'pipe'],
+      timeout: 90_000,
+    });
+    let stderr = '';
+    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('close', (status) => resolve({ status, stderr }));
+  });
 }
 
 describe('start-up with a bad configuration', () => {
@@ -53,4 +73,35 @@ describe('start-up with a bad configuration', () => {
     expect(stderr).toContain('server.allowedHosts');
     expect(stderr).toContain('environment ALLOWED_HOSTS');
   });
+});
+
+describe('start-up refusals around logins (exit code 78)', () => {
+  const dataDir = () => mkdtempSync(join(tmpdir(), 'ptp-auth-start-'));
+  const firstAdmin = 'npm run users -- add admin --role admin --password-stdin';
+
+  it('refuses AUTH_MODE=off on an address other machines can reach', () => {
+    const { status, stderr } = startWith({
+      DATA_DIR: dataDir(),
+      HOST: '0.0.0.0',
+      AUTH_MODE: 'off',
+    });
+    expect(status).toBe(78);
+    expect(stderr).toContain('authentication is off (AUTH_MODE=off) but HOST=0.0.0.0');
+    expect(stderr).toContain(firstAdmin);
+  });
+
+  it('refuses to require logins without an admin (AUTH_MODE=required, or a non-loopback HOST), naming the command that creates one', async () => {
+    const [required, exposed] = await Promise.all([
+      startAppWith({ DATA_DIR: dataDir(), AUTH_MODE: 'required', LOG_LEVEL: 'silent' }),
+      startAppWith({ DATA_DIR: dataDir(), HOST: '0.0.0.0', API_PORT: '5999', LOG_LEVEL: 'silent' }),
+    ]);
+    expect(required.status).toBe(78);
+    expect(required.stderr).toContain(
+      'logins are required (AUTH_MODE=required) but no admin user exists',
+    );
+    expect(required.stderr).toContain(firstAdmin);
+    expect(exposed.status).toBe(78);
+    expect(exposed.stderr).toContain('HOST=0.0.0.0 is reachable from other machines');
+    expect(exposed.stderr).toContain(firstAdmin);
+  }, 120_000);
 });
