@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { login, PASSWORD, useAuthApp } from './identity.helpers';
+import { login, PASSWORD, useAuthApp, usersCommand } from './identity.helpers';
 import { useTestApp } from './test-app';
 
 function setCookie(response: request.Response): string {
@@ -112,5 +112,13 @@ describe('dashboard logins (AUTH_MODE=required)', () => {
     }
     const expired = await http().get('/api/portfolio').set('Cookie', cookie).expect(401);
     expect(expired.body.error.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('ends a user’s logins when their password changes, even from the users command', async () => {
+    const cookie = await login(app(), 'val');
+    await http().get('/api/strategies').set('Cookie', cookie).expect(200);
+    await usersCommand(app().dataDir, ['passwd', 'val', '--password-stdin'], 'a brand new one\n');
+    await http().get('/api/strategies').set('Cookie', cookie).expect(401);
+    await login(app(), 'val', 'a brand new one');
   });
 });

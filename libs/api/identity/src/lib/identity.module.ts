@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@ptp/api/config';
+import { DatabaseWrites } from '@ptp/api/persistence';
+import { DataSource } from 'typeorm';
 import { AuditController } from './audit/audit.controller';
 import { AuditLogService } from './audit/audit-log.service';
 import { AuditInterceptor } from './audit/audit.interceptor';
@@ -7,7 +10,10 @@ import { AuthModeService } from './auth-mode.service';
 import { AccessGuard } from './guard/access.guard';
 import { IdentifyGuard } from './guard/identify.guard';
 import { LoginAttemptsService } from './sessions/login-attempts.service';
+import { DatabaseSessionStore } from './sessions/database-session-store';
+import { LoginSessionStore } from './sessions/login-session-store';
 import { LoginSessionsService } from './sessions/login-sessions.service';
+import { RedisSessionStore } from './sessions/redis-session-store';
 import { ApiTokensService } from './tokens/api-tokens.service';
 import { TokensController } from './tokens/tokens.controller';
 import { UsersController } from './users/users.controller';
@@ -21,6 +27,14 @@ import { UsersService } from './users/users.service';
 @Module({
   controllers: [AuditController, AuthController, TokensController, UsersController],
   providers: [
+    {
+      inject: [APP_CONFIG, DataSource, DatabaseWrites],
+      provide: LoginSessionStore,
+      useFactory: (config: AppConfig, dataSource: DataSource, writes: DatabaseWrites) =>
+        config.redisUrl
+          ? new RedisSessionStore(config.redisUrl.reveal())
+          : new DatabaseSessionStore(dataSource, writes),
+    },
     AccessGuard,
     ApiTokensService,
     AuditInterceptor,

@@ -1,54 +1,54 @@
+import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { type AppConfig, InjectAppConfig } from '@ptp/api/config';
-import { DatabaseWrites, LoginSessionEntity, UserEntity } from '@ptp/api/persistence';
-import { DataSource, LessThan } from 'typeorm';
+import { UserEntity } from '@ptp/api/persistence';
+import { DataSource } from 'typeorm';
 import { newSecret, secretHash } from '../secret-tokens';
+import { LoginSessionStore } from './login-session-store';
 
 export interface ActiveLogin {
   readonly user: UserEntity;
   readonly expiresAt: number;
 }
 
-/** Dashboard logins, kept in the database so they survive restarts and can be ended from anywhere. */
+function credentialOf(user: UserEntity): string {
+  return createHash('sha256').update(user.passwordHash).digest('hex').slice(0, 32);
+}
+
+/** Dashboard logins, kept server-side so they survive restarts and can be ended from anywhere. */
 @Injectable()
 export class LoginSessionsService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly writes: DatabaseWrites,
+    private readonly store: LoginSessionStore,
     @InjectAppConfig() private readonly config: AppConfig,
   ) {}
 
   /** A fresh session (a login never reuses one); returns the cookie's secret. */
   async start(user: UserEntity, ip: string | null): Promise<{ secret: string; expiresAt: number }> {
     const secret = newSecret();
-    const now = Date.now();
-    const expiresAt = now + this.config.server.auth.sessionTtlSec * 1000;
-    await this.writes.transaction(async (manager) => {
-      await manager.delete(LoginSessionEntity, { expiresAt: LessThan(now) });
-      await manager.insert(LoginSessionEntity, {
-        id: secretHash(secret),
-        userId: user.id,
-        createdAt: now,
-        expiresAt,
-        ip,
-      });
+    const createdAt = Date.now();
+    const expiresAt = createdAt + this.config.server.auth.sessionTtlSec * 1000;
+    await this.store.save(secretHash(secret), {
+      userId: user.id,
+      createdAt,
+      expiresAt,
+      ip,
+      credential: credentialOf(user),
     });
     return { secret, expiresAt };
   }
 
-  /** The user a cookie logs in, or null when it is unknown, ended or expired. */
+  /** The user a cookie logs in, or null when it is unknown, ended, expired or from an old password. */
   async find(secret: string): Promise<ActiveLogin | null> {
-    const session = await this.dataSource
-      .getRepository(LoginSessionEntity)
-      .findOneBy({ id: secretHash(secret) });
+    const session = await this.store.find(secretHash(secret));
     if (!session || session.expiresAt <= Date.now()) return null;
     const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id: session.userId });
-    return user ? { user, expiresAt: session.expiresAt } : null;
+    if (!user || credentialOf(user) !== session.credential) return null;
+    return { user, expiresAt: session.expiresAt };
   }
 
   async end(secret: string): Promise<void> {
-    await this.writes.transaction((manager) =>
-      manager.delete(LoginSessionEntity, { id: secretHash(secret) }),
-    );
+    await this.store.remove(secretHash(secret));
   }
 }

@@ -19,4 +19,8 @@ export class LoginSessionEntity {
 
   @Column({ type: 'varchar', length: 64, nullable: true })
   ip!: string | null;
+
+  /** A digest of the password hash at login: a new password ends the login. */
+  @Column({ type: 'varchar', length: 64 })
+  credential!: string;
 }

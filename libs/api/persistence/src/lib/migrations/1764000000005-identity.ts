@@ -33,6 +33,7 @@ export class Identity1764000000005 implements MigrationInterface {
           time('created_at'),
           time('expires_at'),
           str('ip', 64, true),
+          str('credential', 64),
         ],
         indices: [new TableIndex({ columnNames: ['user_id'] })],
       }),
