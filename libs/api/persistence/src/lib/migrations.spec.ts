@@ -11,6 +11,7 @@ import { orderRow } from './migrations/order-rows.testing';
 const TABLES = [
   'accounts',
   'backtest_runs',
+  'backtest_uploads',
   'decisions',
   'engine_states',
   'equity_snapshots',

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { AccountEntity } from './account.entity';
 import { BacktestRunEntity } from './backtest-run.entity';
+import { BacktestUploadEntity } from './backtest-upload.entity';
 import { DecisionEntity } from './decision.entity';
 import { EngineStateEntity } from './engine-state.entity';
 import { EquitySnapshotEntity } from './equity-snapshot.entity';
@@ -14,6 +15,7 @@ import { TradingSessionEntity } from './trading-session.entity';
 export {
   AccountEntity,
   BacktestRunEntity,
+  BacktestUploadEntity,
   DecisionEntity,
   EngineStateEntity,
   EquitySnapshotEntity,
@@ -28,6 +30,7 @@ export {
 export const CORE_ENTITIES = [
   AccountEntity,
   BacktestRunEntity,
+  BacktestUploadEntity,
   DecisionEntity,
   EngineStateEntity,
   EquitySnapshotEntity,
