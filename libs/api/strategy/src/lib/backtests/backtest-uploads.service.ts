@@ -9,12 +9,6 @@ import { type EntityManager, IsNull, type Repository } from 'typeorm';
 
 const MB = 1024 * 1024;
 
-/** The stored upload a run refers to. */
-export interface StoredUpload {
-  readonly id: string;
-  readonly bytes: number;
-}
-
 /**
  * The CSVs backtests run on, kept apart from the runs: one row per owner and content however many
  * runs use it, at most `backtests.uploadQuotaMb` per owner (null: local mode's single user), and
@@ -39,16 +33,11 @@ export class BacktestUploadsService {
    * Inserts `run` with its CSV: the owner's copy of that content if there is one, otherwise a new
    * upload within the quota. Over the quota nothing is written (413 UPLOAD_QUOTA_EXCEEDED).
    */
-  insertRunWithCsv(
-    run: BacktestRunEntity,
-    owner: string | null,
-    csv: string,
-  ): Promise<StoredUpload> {
+  insertRunWithCsv(run: BacktestRunEntity, owner: string | null, csv: string): Promise<void> {
     return this.serially(() =>
       this.writes.transaction(async (manager) => {
-        const upload = await this.stored(manager, owner, csv);
-        await manager.insert(BacktestRunEntity, { ...run, uploadId: upload.id });
-        return upload;
+        const uploadId = await this.storedUploadId(manager, owner, csv);
+        await manager.insert(BacktestRunEntity, { ...run, uploadId });
       }),
     );
   }
@@ -77,18 +66,19 @@ export class BacktestUploadsService {
     return run;
   }
 
-  private async stored(
+  /** The owner's upload of this content, stored now (within the quota) unless it already is. */
+  private async storedUploadId(
     manager: EntityManager,
     owner: string | null,
     csv: string,
-  ): Promise<StoredUpload> {
+  ): Promise<string> {
     const sha256 = createHash('sha256').update(csv, 'utf8').digest('hex');
     const ownerUserId = owner ?? IsNull();
     const existing = await manager.findOne(BacktestUploadEntity, {
-      select: ['id', 'sizeBytes'],
+      select: ['id'],
       where: { ownerUserId, sha256 },
     });
-    if (existing) return { id: existing.id, bytes: existing.sizeBytes };
+    if (existing) return existing.id;
     const bytes = Buffer.byteLength(csv, 'utf8');
     const used = Number(await manager.sum(BacktestUploadEntity, 'sizeBytes', { ownerUserId }));
     const limit = this.config.backtests.uploadQuotaMb * MB;
@@ -110,6 +100,6 @@ export class BacktestUploadsService {
       createdAt: Date.now(),
     };
     await manager.insert(BacktestUploadEntity, upload);
-    return { id: upload.id, bytes };
+    return upload.id;
   }
 }

@@ -121,13 +121,21 @@ export class BacktestsService implements OnApplicationBootstrap, OnModuleDestroy
         },
       );
     }
+    // An uploaded CSV is kept apart from the run; the run's request records its size.
     const { data, ...settings } = job;
+    const stored: BacktestJob<BacktestJobSource> =
+      data.kind === 'csv'
+        ? {
+            ...settings,
+            data: { kind: 'csv', bytes: Buffer.byteLength(data.csv), adjusted: data.adjusted },
+          }
+        : { ...settings, data };
     const row: BacktestRunEntity = {
       id: randomUUID(),
       accountId,
       status: 'queued',
       progress: 0,
-      request: JSON.stringify(job),
+      request: JSON.stringify(stored),
       uploadId: null,
       report: null,
       error: null,
@@ -135,19 +143,8 @@ export class BacktestsService implements OnApplicationBootstrap, OnModuleDestroy
       startedAt: null,
       finishedAt: null,
     };
-    if (data.kind === 'csv') {
-      const stored: BacktestJob<BacktestJobSource> = {
-        ...settings,
-        data: { kind: 'csv', bytes: Buffer.byteLength(data.csv, 'utf8'), adjusted: data.adjusted },
-      };
-      await this.uploads.insertRunWithCsv(
-        { ...row, request: JSON.stringify(stored) },
-        owner,
-        data.csv,
-      );
-    } else {
-      await this.writes.exclusive(() => this.runs.insert(row));
-    }
+    if (data.kind === 'csv') await this.uploads.insertRunWithCsv(row, owner, data.csv);
+    else await this.writes.exclusive(() => this.runs.insert(row));
     this.queue.push(row.id);
     this.pump();
     return this.get(row.id);
