@@ -3,6 +3,9 @@ import { existsSync } from 'node:fs';
 import { ConfigError, loadAppConfig, refuseOpenServer, StartupRefusal } from '@ptp/api/config';
 import { createApp } from './app/create-app';
 import { DEFAULT_WEB_ROOT } from './app/app.module';
+import { installProcessFaultHandlers } from './app/process-faults';
+
+installProcessFaultHandlers();
 
 async function bootstrap(): Promise<void> {
   const config = loadAppConfig();

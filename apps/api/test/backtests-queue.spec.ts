@@ -27,7 +27,7 @@ describe('backtest queue: one run at a time, cancellation, restart (backtests.ma
 
   afterAll(() => t?.close());
 
-  it('queues runs beyond the limit, cancels queued and running runs, and starts the next', async () => {
+  it('queues runs beyond the limit, cancels queued and running runs, deletes them, and starts the next', async () => {
     const first = await submit();
     const second = await submit();
     expect(second.status).toBe('queued');
@@ -43,9 +43,11 @@ describe('backtest queue: one run at a time, cancellation, restart (backtests.ma
       .data as BacktestRun;
     expect(cancelledRunning.status).toBe('cancelled');
     expect(cancelledRunning.report).toBeNull();
-    expect((await http().delete(`/api/backtests/${first.id}`).expect(409)).body.error.code).toBe(
-      'BACKTEST_NOT_CANCELLABLE',
-    );
+    // Once cancelled, the run is finished: a second DELETE deletes it.
+    const deleted = (await http().delete(`/api/backtests/${first.id}`).expect(200)).body
+      .data as BacktestRun;
+    expect(deleted).toEqual(expect.objectContaining({ id: first.id, status: 'cancelled' }));
+    await http().get(`/api/backtests/${first.id}`).expect(404);
 
     // The freed slot goes to the queued run.
     for (let run = third; run.status === 'queued';)

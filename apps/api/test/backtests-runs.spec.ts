@@ -4,7 +4,9 @@ import {
   ORCL_2013_CSV,
   ORCL_FILE,
   pollUntilFinished,
+  runRow,
   SMALL_SIMULATED_RUN,
+  uploadRow,
 } from './backtests.helpers';
 import { useTestApp } from './test-app';
 
@@ -54,7 +56,7 @@ describe('backtest runs over REST (real HTTP, real SQLite file, worker threads)'
       .data as BacktestRun;
     const repeat = (await pollUntilFinished(app(), again.id)).pop();
     expect(repeat?.report).toEqual(done.report);
-  });
+  }, 60_000);
 
   it('runs an uploaded Yahoo CSV and lists runs newest first without reports', async () => {
     const count = async (query: string): Promise<number> =>
@@ -94,9 +96,31 @@ describe('backtest runs over REST (real HTTP, real SQLite file, worker threads)'
     expect(page.items[1]).not.toHaveProperty('report');
     // All three runs it made completed, and the status filter counts each of them.
     expect(await count('?status=completed')).toBe(before.completed + 3);
-    expect((await http().delete(`/api/backtests/${run.id}`).expect(409)).body.error.code).toBe(
-      'BACKTEST_NOT_CANCELLABLE',
+  }, 60_000);
+
+  it('deletes a finished run with its report and its upload, and nothing else', async () => {
+    // A blank line more: content of its own, so no earlier run shares the upload.
+    const csv = `${ORCL_2013_CSV}\n`;
+    const body = { ...ORCL_2013, strategy: 'ma-crossover', source: { type: 'csv', csv } };
+    const kept = (await http().post('/api/backtests').send(SMALL_SIMULATED_RUN).expect(202)).body
+      .data as BacktestRun;
+    const run = (await http().post('/api/backtests').send(body).expect(202)).body
+      .data as BacktestRun;
+    expect((await pollUntilFinished(app(), run.id)).pop()?.status).toBe('completed');
+    const uploadId = (await runRow(app(), run.id))?.uploadId;
+    expect(await uploadRow(app(), uploadId as string)).not.toBeNull();
+
+    const deleted = (await http().delete(`/api/backtests/${run.id}`).expect(200)).body
+      .data as BacktestRun;
+    expect(deleted).toEqual(expect.objectContaining({ id: run.id, status: 'completed' }));
+    expect(deleted).not.toHaveProperty('report');
+    expect((await http().get(`/api/backtests/${run.id}`).expect(404)).body.error.code).toBe(
+      'BACKTEST_NOT_FOUND',
     );
+    expect(await runRow(app(), run.id)).toBeNull();
+    expect(await uploadRow(app(), uploadId as string)).toBeNull();
+    await http().delete(`/api/backtests/${run.id}`).expect(404);
+    await http().get(`/api/backtests/${kept.id}`).expect(200);
   }, 60_000);
 
   it('runs a CSV uploaded as multipart/form-data exactly like the same CSV sent inline', async () => {
@@ -128,7 +152,7 @@ describe('backtest runs over REST (real HTTP, real SQLite file, worker threads)'
     expect(b?.status).toBe('completed');
     expect(b?.report?.fills.length).toBeGreaterThan(0);
     expect(b?.report).toEqual(a?.report);
-  });
+  }, 60_000);
 
   it("fails a run whose CSV is malformed, with the parser's reason", async () => {
     const body = {
@@ -144,5 +168,21 @@ describe('backtest runs over REST (real HTTP, real SQLite file, worker threads)'
     expect(done?.status).toBe('failed');
     expect(done?.error).toMatch(/DATA_BAD_HEADER/);
     expect(done?.report).toBeNull();
-  });
+  }, 60_000);
+
+  it('quotes at most a few hundred characters of a malformed line in the error', async () => {
+    const header = `Date,${'Open'.repeat(100_000)}`;
+    const body = {
+      ...ORCL_2013,
+      strategy: 'ma-crossover',
+      source: { type: 'csv', csv: `${header}\n2013-01-02,30` },
+    };
+    const run = (await http().post('/api/backtests').send(body).expect(202)).body
+      .data as BacktestRun;
+    const done = (await pollUntilFinished(app(), run.id)).pop();
+    expect(done?.error).toMatch(
+      /^DATA_BAD_HEADER: line 1: expected header .*, got "Date,OpenOpen.*…$/,
+    );
+    expect(done?.error?.length).toBeLessThanOrEqual(501);
+  }, 60_000);
 });

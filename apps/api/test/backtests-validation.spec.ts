@@ -167,4 +167,40 @@ describe('backtest requests refused over REST, and the upload contract (real HTT
         .error.code,
     ).toBe('BACKTEST_NOT_FOUND');
   });
+
+  const HUGE = 'x'.repeat(200_000);
+  it.each<[string, object, string]>([
+    [
+      'an unknown field with a huge name',
+      { ...SMALL_SIMULATED_RUN, [HUGE]: 1 },
+      'VALIDATION_FAILED',
+    ],
+    [
+      'thousands of unknown fields',
+      {
+        ...SMALL_SIMULATED_RUN,
+        ...Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`f${i}`, i])),
+      },
+      'VALIDATION_FAILED',
+    ],
+    [
+      'a strategy param with a huge name',
+      { ...SMALL_SIMULATED_RUN, params: { [HUGE]: 1 } },
+      'INVALID_STRATEGY_PARAMS',
+    ],
+  ])(
+    'answers %s with an error that quotes a few hundred characters at most',
+    async (_label, body, code) => {
+      const res = await http().post('/api/backtests').send(body).expect(400);
+      expect(res.body.error.code).toBe(code);
+      expect(res.body.error.message.length).toBeLessThanOrEqual(501);
+      expect(res.text.length).toBeLessThan(10_000);
+    },
+  );
+
+  it('answers an upload whose request field is huge and not JSON with a short INVALID_JSON', async () => {
+    const res = await send(http().post('/api/backtests/upload'), `{"a":${HUGE}`).expect(400);
+    expect(res.body.error.code).toBe('INVALID_JSON');
+    expect(res.text.length).toBeLessThan(2_000);
+  });
 });

@@ -1,7 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { BacktestRunEntity, BacktestUploadEntity } from '@ptp/api/persistence';
 import type { BacktestRun } from '@ptp/contracts';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import type { TestApp } from './test-app';
 
 export const ORCL_2013_CSV = readFileSync(
@@ -45,12 +47,38 @@ export async function pollUntilFinished(t: TestApp, id: string): Promise<Backtes
   }
 }
 
-/** A platform config file like config/platform.json with one backtest at a time. */
-export function singleSlotPlatformConfig(dir: string): string {
+/** A platform config file like config/platform.json with other backtest settings. */
+export function platformConfigWithBacktests(
+  dir: string,
+  backtests: Record<string, number>,
+): string {
   const config = JSON.parse(
     readFileSync(join(__dirname, '..', '..', '..', 'config', 'platform.json'), 'utf8'),
   );
   const path = join(dir, 'platform.json');
-  writeFileSync(path, JSON.stringify({ ...config, backtests: { maxConcurrent: 1 } }));
+  writeFileSync(path, JSON.stringify({ ...config, backtests }));
   return path;
+}
+
+/** A platform config file like config/platform.json with one backtest at a time. */
+export function singleSlotPlatformConfig(dir: string): string {
+  return platformConfigWithBacktests(dir, { maxConcurrent: 1 });
+}
+
+/** A run's row as stored, or null once deleted. */
+export function runRow(t: TestApp, id: string): Promise<BacktestRunEntity | null> {
+  return t.app.get(DataSource).getRepository(BacktestRunEntity).findOneBy({ id });
+}
+
+/** An upload's row as stored, or null once deleted. */
+export function uploadRow(t: TestApp, id: string): Promise<BacktestUploadEntity | null> {
+  return t.app.get(DataSource).getRepository(BacktestUploadEntity).findOneBy({ id });
+}
+
+/** Every stored upload, oldest first. */
+export function uploadRows(t: TestApp): Promise<BacktestUploadEntity[]> {
+  return t.app
+    .get(DataSource)
+    .getRepository(BacktestUploadEntity)
+    .find({ order: { createdAt: 'ASC' } });
 }

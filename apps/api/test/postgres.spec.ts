@@ -1,5 +1,7 @@
 import { DataSource } from 'typeorm';
 import request from 'supertest';
+import type { BacktestRun } from '@ptp/contracts';
+import { ORCL_2013_CSV, pollUntilFinished } from './backtests.helpers';
 import { FAST_MARKET, waitFor } from './paper-trading.helpers';
 import { startTestApp, type TestApp } from './test-app';
 
@@ -115,5 +117,26 @@ describePostgres(
         ),
       );
     }, 120_000);
+
+    it('stores a backtest CSV once for the runs that share it and deletes it with the last', async () => {
+      t ??= await start();
+      const body = {
+        symbols: ['ORCL'],
+        strategy: 'ma-crossover',
+        from: '2013-01-01',
+        to: '2013-12-31',
+        source: { type: 'csv', csv: ORCL_2013_CSV },
+      };
+      const runs: BacktestRun[] = [];
+      for (let i = 0; i < 2; i++)
+        runs.push((await http().post('/api/backtests').send(body).expect(202)).body.data);
+      const uploads = () => admin.query(`SELECT id FROM "${schema}".backtest_uploads`);
+      expect(await uploads()).toHaveLength(1);
+      for (const run of runs) {
+        expect((await pollUntilFinished(t, run.id)).pop()?.status).toBe('completed');
+        await http().delete(`/api/backtests/${run.id}`).expect(200);
+      }
+      expect(await uploads()).toEqual([]);
+    }, 60_000);
   },
 );

@@ -20,3 +20,4 @@ export * from './lib/symbol.validation';
 export * from './lib/time-range';
 export * from './lib/identity/principal';
 export * from './lib/identity/access.decorators';
+export * from './lib/quote-input';

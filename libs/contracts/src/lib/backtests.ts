@@ -112,4 +112,6 @@ export const BACKTEST_ERROR_CODES = {
   invalidRange: 'INVALID_RANGE',
   invalidData: 'INVALID_BACKTEST_DATA',
   sourceUnavailable: 'BACKTEST_SOURCE_UNAVAILABLE',
+  uploadQuotaExceeded: 'UPLOAD_QUOTA_EXCEEDED',
+  outOfMemory: 'BACKTEST_OUT_OF_MEMORY',
 } as const;

@@ -77,5 +77,7 @@ export const DEFAULT_PLATFORM_CONFIG = {
   },
   backtests: {
     maxConcurrent: 2,
+    uploadQuotaMb: 50,
+    workerMemoryMb: 768,
   },
 } as const;

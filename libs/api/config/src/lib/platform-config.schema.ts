@@ -130,6 +130,8 @@ class DashboardSchema {
 
 class BacktestsSchema {
   @IsInt() @Min(1) @Max(16) maxConcurrent!: number;
+  @IsInt() @Min(1) @Max(1_000_000) uploadQuotaMb!: number;
+  @IsInt() @Min(16) @Max(65_536) workerMemoryMb!: number;
 }
 
 /** The JSON platform configuration (config/platform.json) after environment overrides. */

@@ -13,6 +13,7 @@ const TABLES = [
   'api_tokens',
   'audit_log',
   'backtest_runs',
+  'backtest_uploads',
   'decisions',
   'engine_states',
   'equity_snapshots',

@@ -13,6 +13,7 @@ import type { Request, Response } from 'express';
 import { RiskRejectionApiError } from './api-error';
 import { APP_VERSION } from './app-version';
 import { errorEnvelope } from './envelope';
+import { boundDetails, MAX_ERROR_MESSAGE_CHARS, quoteInput } from './quote-input';
 
 const CODE_BY_STATUS: Record<number, string> = {
   400: 'BAD_REQUEST',
@@ -66,6 +67,16 @@ function fromHttpException(exception: HttpException): ApiErrorBody {
   return { code: CODE_BY_STATUS[status] ?? 'HTTP_ERROR', message: exception.message };
 }
 
+/** Whatever raised it, an answer never repeats more than a bounded part of the request. */
+function bounded(body: ApiErrorBody): ApiErrorBody {
+  const { details, ...rest } = body;
+  return {
+    ...rest,
+    message: quoteInput(body.message, MAX_ERROR_MESSAGE_CHARS),
+    ...(details === undefined ? {} : { details: boundDetails(details) }),
+  };
+}
+
 /** Renders every error, including body-parser and unexpected ones, as the error envelope. */
 @Catch()
 export class ApiExceptionFilter implements ExceptionFilter {
@@ -92,6 +103,6 @@ export class ApiExceptionFilter implements ExceptionFilter {
       body = { code: 'INTERNAL_ERROR', message: 'An unexpected error occurred.' };
     }
     if (response.headersSent) return;
-    response.status(status).json(errorEnvelope(body, request, this.version));
+    response.status(status).json(errorEnvelope(bounded(body), request, this.version));
   }
 }

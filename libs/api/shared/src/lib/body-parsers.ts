@@ -2,6 +2,7 @@ import { HttpStatus } from '@nestjs/common';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import type { ApiExceptionFilter } from './api-exception.filter';
 import { ApiError } from './api-error';
+import { quoteInput } from './quote-input';
 
 interface BodyParserError {
   type?: string;
@@ -14,7 +15,7 @@ function toApiError(error: BodyParserError): ApiError {
     case 'entity.parse.failed':
       return ApiError.badRequest(
         'INVALID_JSON',
-        `The request body is not valid JSON: ${error.message}`,
+        `The request body is not valid JSON: ${quoteInput(error.message)}`,
       );
     case 'entity.too.large':
       return new ApiError(

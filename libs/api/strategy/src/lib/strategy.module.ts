@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MarketDataModule } from '@ptp/api/market-data';
-import { BacktestRunEntity, DecisionEntity } from '@ptp/api/persistence';
+import { BacktestRunEntity, BacktestUploadEntity, DecisionEntity } from '@ptp/api/persistence';
 import { PaperTradingModule } from '@ptp/api/paper-trading';
 import { RuntimeConfigModule } from '@ptp/api/runtime-config';
+import { BacktestUploadsService } from './backtests/backtest-uploads.service';
 import { BacktestsController } from './backtests/backtests.controller';
 import { BacktestsService } from './backtests/backtests.service';
 import { DecisionsController } from './decisions/decisions.controller';
@@ -16,9 +17,9 @@ import { StrategiesController } from './strategies/strategies.controller';
     MarketDataModule,
     PaperTradingModule,
     RuntimeConfigModule,
-    TypeOrmModule.forFeature([BacktestRunEntity, DecisionEntity]),
+    TypeOrmModule.forFeature([BacktestRunEntity, BacktestUploadEntity, DecisionEntity]),
   ],
   controllers: [BacktestsController, DecisionsController, StrategiesController],
-  providers: [BacktestsService, DecisionsService],
+  providers: [BacktestUploadsService, BacktestsService, DecisionsService],
 })
 export class StrategyModule {}

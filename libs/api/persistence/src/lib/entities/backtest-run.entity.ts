@@ -1,8 +1,12 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { epochMs } from '../column-transformers';
 
-/** One backtest submitted over REST; `request` and `report` are JSON text. */
+/**
+ * One backtest submitted over REST; `request` and `report` are JSON text. A CSV run's bars live in
+ * backtest_uploads (`uploadId`), so the row stays small whatever the file's size.
+ */
 @Entity({ name: 'backtest_runs' })
+@Index('IDX_backtest_runs_upload_id', ['uploadId'])
 export class BacktestRunEntity {
   @PrimaryColumn({ type: 'varchar', length: 64 })
   id!: string;
@@ -18,6 +22,9 @@ export class BacktestRunEntity {
 
   @Column({ type: 'text' })
   request!: string;
+
+  @Column({ name: 'upload_id', type: 'varchar', length: 64, nullable: true })
+  uploadId!: string | null;
 
   @Column({ type: 'text', nullable: true })
   report!: string | null;

@@ -3,6 +3,7 @@ import { AccountEntity } from './account.entity';
 import { ApiTokenEntity } from './api-token.entity';
 import { AuditEntryEntity } from './audit-entry.entity';
 import { BacktestRunEntity } from './backtest-run.entity';
+import { BacktestUploadEntity } from './backtest-upload.entity';
 import { DecisionEntity } from './decision.entity';
 import { EngineStateEntity } from './engine-state.entity';
 import { EquitySnapshotEntity } from './equity-snapshot.entity';
@@ -20,6 +21,7 @@ export {
   ApiTokenEntity,
   AuditEntryEntity,
   BacktestRunEntity,
+  BacktestUploadEntity,
   DecisionEntity,
   EngineStateEntity,
   EquitySnapshotEntity,
@@ -38,6 +40,7 @@ export const CORE_ENTITIES = [
   ApiTokenEntity,
   AuditEntryEntity,
   BacktestRunEntity,
+  BacktestUploadEntity,
   DecisionEntity,
   EngineStateEntity,
   EquitySnapshotEntity,

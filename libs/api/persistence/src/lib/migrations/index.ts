@@ -4,6 +4,7 @@ import { EngineStates1764000000002 } from './1764000000002-engine-states';
 import { RoundTrips1764000000003 } from './1764000000003-round-trips';
 import { ClientOrderIds1764000000004 } from './1764000000004-client-order-ids';
 import { Identity1764000000005 } from './1764000000005-identity';
+import { BacktestUploads1764000000006 } from './1764000000006-backtest-uploads';
 
 /** Every migration in order. New migrations are appended here so that bundling keeps them. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   RoundTrips1764000000003,
   ClientOrderIds1764000000004,
   Identity1764000000005,
+  BacktestUploads1764000000006,
 ];

@@ -8,7 +8,7 @@ import {
 } from '@ptp/contracts';
 import { isoDateToUtcMidnight, validateStrategyParams, DAY_MS } from '@ptp/domain';
 import type { BacktestRequestDto } from './backtest-request.dto';
-import type { BacktestJob, BacktestJobSource } from './worker/backtest-job';
+import type { BacktestJob, SubmittedJobSource } from './worker/backtest-job';
 
 /** A year of 1-minute bars per symbol is the most a simulated run may ask for. */
 export const MAX_SIMULATED_DAYS = 366;
@@ -73,7 +73,7 @@ function sizingOf(request: BacktestRequestDto): BacktestSizing {
   return { mode: 'auto' };
 }
 
-function jobSource(request: BacktestRequestDto): BacktestJobSource {
+function jobSource(request: BacktestRequestDto): SubmittedJobSource {
   const { source } = request;
   if (source.type === 'simulated') return { kind: 'simulated', seed: source.seed as number };
   if (source.type === 'csv')
@@ -86,7 +86,7 @@ export function resolveBacktestJob(
   request: BacktestRequestDto,
   config: RuntimeConfig,
   startingCapital: number,
-): BacktestJob<BacktestJobSource> {
+): BacktestJob<SubmittedJobSource> {
   checkRange(request);
   checkSource(request);
   const params = validateStrategyParams(request.strategy, request.params);

@@ -4,18 +4,6 @@ import type { BacktestJob, BacktestJobSource } from './worker/backtest-job';
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 
-/** The stored job as the API shows it: an uploaded CSV is summarised by its size instead of echoed. */
-function describeRequest(
-  accountId: string,
-  job: BacktestJob<BacktestJobSource>,
-): Record<string, unknown> {
-  const data =
-    job.data.kind === 'csv'
-      ? { kind: 'csv', bytes: Buffer.byteLength(job.data.csv), adjusted: job.data.adjusted }
-      : job.data;
-  return { accountId, ...job, data };
-}
-
 /** `progress` overrides the stored value while the run is active (it is only persisted when the run ends). */
 export function toBacktestRun(
   row: BacktestRunEntity,
@@ -26,7 +14,11 @@ export function toBacktestRun(
     id: row.id,
     status: row.status as BacktestStatus,
     progress: progress ?? row.progress,
-    request: describeRequest(row.accountId, JSON.parse(row.request)),
+    // As stored: an uploaded CSV appears by its size, its text being kept with the upload.
+    request: {
+      accountId: row.accountId,
+      ...(JSON.parse(row.request) as BacktestJob<BacktestJobSource>),
+    },
     error: row.error,
     createdAt: new Date(row.createdAt).toISOString(),
     startedAt: iso(row.startedAt),

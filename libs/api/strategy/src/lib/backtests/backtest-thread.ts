@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { type ResourceLimits, Worker } from 'node:worker_threads';
+import { BACKTEST_ERROR_CODES } from '@ptp/contracts';
 import type { BacktestJob, BacktestWorkerMessage } from './worker/backtest-job';
 
 /** The worker's file name in the webpack build, next to main.js (see apps/api/webpack.config.js). */
@@ -45,28 +46,58 @@ export class BacktestThreadError extends Error {
   }
 }
 
+/**
+ * `memoryMb` bounds the thread's old generation, where bars and reports live; the young generation
+ * (short-lived objects) gets an eighth of that, at least 2 and at most 64 MB, on top.
+ */
+export function workerResourceLimits(memoryMb: number): ResourceLimits {
+  return {
+    maxOldGenerationSizeMb: memoryMb,
+    maxYoungGenerationSizeMb: Math.min(64, Math.max(2, Math.floor(memoryMb / 8))),
+  };
+}
+
+/** What a thread's `error` event means for its run. */
+export function threadFailure(
+  error: Error & { code?: unknown },
+  memoryMb: number,
+): BacktestThreadError {
+  if (error.code === 'ERR_WORKER_OUT_OF_MEMORY')
+    return new BacktestThreadError(
+      BACKTEST_ERROR_CODES.outOfMemory,
+      `the run needed more memory than backtests.workerMemoryMb (${memoryMb} MB) allows`,
+    );
+  return new BacktestThreadError('BACKTEST_FAILED', error.message);
+}
+
 export interface BacktestThread {
   /** The report; rejects with a BacktestThreadError when the run fails or the thread is terminated. */
   readonly result: Promise<unknown>;
   terminate(): Promise<void>;
 }
 
-/** Runs one backtest job in its own worker thread, so live ticks on the main thread are never stalled. */
+/**
+ * Runs one backtest job in its own worker thread, so live ticks on the main thread are never
+ * stalled, with at most `memoryMb` of heap: a run that needs more fails alone, the API goes on.
+ */
 export function startBacktestThread(
   job: BacktestJob,
   onProgress: (progress: number) => void,
+  memoryMb: number,
 ): BacktestThread {
   const entry = workerEntry();
-  const worker = new Worker(entry.script, { ...entry.options, workerData: job });
+  const worker = new Worker(entry.script, {
+    ...entry.options,
+    workerData: job,
+    resourceLimits: workerResourceLimits(memoryMb),
+  });
   const result = new Promise<unknown>((resolve, reject) => {
     worker.on('message', (message: BacktestWorkerMessage) => {
       if (message.type === 'progress') onProgress(message.progress);
       else if (message.type === 'done') resolve(message.report);
       else reject(new BacktestThreadError(message.code, message.error));
     });
-    worker.on('error', (error) =>
-      reject(new BacktestThreadError('BACKTEST_FAILED', error.message)),
-    );
+    worker.on('error', (error) => reject(threadFailure(error, memoryMb)));
     worker.on('exit', (code) =>
       reject(
         new BacktestThreadError('BACKTEST_TERMINATED', `worker thread exited with code ${code}`),

@@ -1,4 +1,4 @@
-import { ApiError, requestValidationPipe } from '@ptp/api/shared';
+import { ApiError, quoteInput, requestValidationPipe } from '@ptp/api/shared';
 import { BacktestRequestDto } from './backtest-request.dto';
 
 /** The part of a multipart upload that multer hands over for the `file` field. */
@@ -36,7 +36,7 @@ export async function uploadedBacktestRequest(
   } catch (error) {
     throw ApiError.badRequest(
       'INVALID_JSON',
-      `The request field is not valid JSON: ${(error as Error).message}`,
+      `The request field is not valid JSON: ${quoteInput((error as Error).message)}`,
     );
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))

@@ -8,12 +8,19 @@ import {
   Param,
   Post,
   Query,
+  Req,
   UploadedFile,
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ActsOnAccount, ApiEnvelopeResponse, ApiErrorResponses, Audited } from '@ptp/api/shared';
+import {
+  ActsOnAccount,
+  ApiEnvelopeResponse,
+  ApiErrorResponses,
+  Audited,
+  principalOf,
+} from '@ptp/api/shared';
 import {
   BACKTEST_ERROR_CODES,
   CONFIG_ERROR_CODES,
@@ -77,9 +84,16 @@ const SUBMIT_ERRORS = {
     CONFIG_ERROR_CODES.invalidStrategyParams,
   ],
   404: [CONFIG_ERROR_CODES.accountNotFound],
-  413: ['PAYLOAD_TOO_LARGE'],
+  413: ['PAYLOAD_TOO_LARGE', BACKTEST_ERROR_CODES.uploadQuotaExceeded],
   429: [BACKTEST_ERROR_CODES.queueFull, 'RATE_LIMITED'],
 };
+
+/** Whose upload quota a CSV counts against: the caller, or null (local mode's single user). */
+const ownerOf = (request: object): string | null => principalOf(request)?.userId ?? null;
+
+const CSV_STORAGE =
+  'A CSV is stored once per user and content, however many runs use it, and counts against the ' +
+  'backtests.uploadQuotaMb quota until the last run using it is deleted (413 UPLOAD_QUOTA_EXCEEDED beyond it). ';
 
 const UPLOAD_REQUEST_EXAMPLE =
   '{"symbols":["ORCL"],"strategy":"ma-crossover","from":"2013-01-01","to":"2013-12-31"}';
@@ -98,12 +112,13 @@ export class BacktestsController {
     description:
       'Runs in a worker thread; at most backtests.maxConcurrent run at once and the rest wait in a queue (429 BACKTEST_QUEUE_FULL beyond 100). ' +
       'Sources: the seeded simulated market (1-minute bars), Polygon aggregates (polygon provider only), or a Yahoo daily CSV sent as text in source.csv. ' +
+      CSV_STORAGE +
       'Poll GET /api/backtests/{id} for progress and the report.',
   })
   @ApiEnvelopeResponse('The queued run', QUEUED_RUN, HttpStatus.ACCEPTED)
   @ApiErrorResponses({ ...SUBMIT_ERRORS, 422: [BACKTEST_ERROR_CODES.sourceUnavailable] })
-  submit(@Body() request: BacktestRequestDto): Promise<BacktestRun> {
-    return this.backtests.submit(request);
+  submit(@Body() body: BacktestRequestDto, @Req() request: object): Promise<BacktestRun> {
+    return this.backtests.submit(body, ownerOf(request));
   }
 
   @Post('upload')
@@ -118,6 +133,7 @@ export class BacktestsController {
     description:
       `The same run as POST /api/backtests with a CSV source, for files beyond the JSON body limit: the file part is the CSV (at most ${MAX_CSV_BYTES / 1024 / 1024} MB) ` +
       'and the request part is the JSON request without source (or with {"type":"csv","adjusted":true}). ' +
+      CSV_STORAGE +
       `Example: curl -F file=@orcl.csv -F 'request=${UPLOAD_REQUEST_EXAMPLE}' http://127.0.0.1:5000/api/backtests/upload`,
   })
   @ApiBody({
@@ -142,13 +158,17 @@ export class BacktestsController {
   @ApiErrorResponses(SUBMIT_ERRORS)
   async upload(
     @UploadedFile() file: UploadedCsvFile | undefined,
-    @Body('request') request: unknown,
+    @Body('request') requestField: unknown,
+    @Req() request: object,
   ): Promise<BacktestRun> {
-    return this.backtests.submit(await uploadedBacktestRequest(file, request));
+    return this.backtests.submit(
+      await uploadedBacktestRequest(file, requestField),
+      ownerOf(request),
+    );
   }
 
   @Get()
-  @ApiOperation({ summary: 'Backtest runs, newest first (without reports)' })
+  @ApiOperation({ summary: 'Backtest runs, newest first (without reports or CSV text)' })
   @ApiEnvelopeResponse('A page of runs', {
     items: [{ ...EXAMPLE_RUN, report: undefined }],
     total: 1,
@@ -179,8 +199,15 @@ export class BacktestsController {
 
   @Delete(':id')
   @Audited('backtest.delete')
-  @ApiOperation({ summary: 'Cancel a queued or running run (the run stays listed as cancelled)' })
-  @ApiEnvelopeResponse('The cancelled run', {
+  @ApiOperation({
+    summary: 'Cancel a queued or running run, or delete a finished one',
+    description:
+      'A queued or running run is cancelled (its thread terminated) and stays listed as cancelled. ' +
+      'A completed, failed or cancelled run is deleted with its report, and its uploaded CSV with it ' +
+      'unless another run uses the same upload; the answer is the run as it was, without its report. ' +
+      'A run whose result is being stored at that moment answers 409.',
+  })
+  @ApiEnvelopeResponse('The cancelled run, or the deleted one', {
     ...EXAMPLE_RUN,
     status: 'cancelled',
     finishedAt: '2026-01-05T15:04:06.000Z',
@@ -190,7 +217,7 @@ export class BacktestsController {
     404: [BACKTEST_ERROR_CODES.notFound],
     409: [BACKTEST_ERROR_CODES.notCancellable],
   })
-  cancel(@Param() params: BacktestIdParamDto): Promise<BacktestRun> {
-    return this.backtests.cancel(params.id);
+  remove(@Param() params: BacktestIdParamDto): Promise<BacktestRun> {
+    return this.backtests.remove(params.id);
   }
 }

@@ -11,20 +11,21 @@ import { InjectAppConfig, type AppConfig } from '@ptp/api/config';
 import { MarketDataService } from '@ptp/api/market-data';
 import { BacktestRunEntity, DatabaseWrites, DEFAULT_ACCOUNT_ID } from '@ptp/api/persistence';
 import { RuntimeConfigService } from '@ptp/api/runtime-config';
-import { ApiError } from '@ptp/api/shared';
+import { ApiError, MAX_ERROR_MESSAGE_CHARS, quoteInput } from '@ptp/api/shared';
 import {
   BACKTEST_ERROR_CODES,
   type BacktestRun,
   type BacktestRunsPage,
   type BacktestStatus,
 } from '@ptp/contracts';
-import { addDays, type Bar, newYorkWallTimeToUtc } from '@ptp/domain';
 import { In, type Repository } from 'typeorm';
 import { resolveBacktestJob } from './backtest-job.resolve';
 import type { BacktestRequestDto } from './backtest-request.dto';
 import { toBacktestRun } from './backtest-run.mapper';
 import { type BacktestThread, BacktestThreadError, startBacktestThread } from './backtest-thread';
-import type { BacktestJob, BacktestJobData, BacktestJobSource } from './worker/backtest-job';
+import { BacktestUploadsService } from './backtest-uploads.service';
+import { workerJobOf } from './backtest-worker-job';
+import type { BacktestJob, BacktestJobSource } from './worker/backtest-job';
 
 /** Runs waiting beyond this answer 429: a queue without bound would only defer the overload. */
 export const MAX_QUEUED_BACKTESTS = 100;
@@ -37,13 +38,14 @@ interface ActiveRun {
   settled: boolean;
 }
 
-/** Every column but the report, which can be large and lists do not show. */
+/** Every column but the report, which can be large and lists do not show (an uploaded CSV lives elsewhere). */
 const LIST_COLUMNS: (keyof BacktestRunEntity)[] = [
   'id',
   'accountId',
   'status',
   'progress',
   'request',
+  'uploadId',
   'error',
   'createdAt',
   'startedAt',
@@ -65,6 +67,7 @@ export class BacktestsService implements OnApplicationBootstrap, OnModuleDestroy
   constructor(
     @InjectRepository(BacktestRunEntity) private readonly runs: Repository<BacktestRunEntity>,
     private readonly writes: DatabaseWrites,
+    private readonly uploads: BacktestUploadsService,
     private readonly runtimeConfig: RuntimeConfigService,
     private readonly marketData: MarketDataService,
     @InjectAppConfig() private readonly config: AppConfig,
@@ -91,7 +94,8 @@ export class BacktestsService implements OnApplicationBootstrap, OnModuleDestroy
     await Promise.all([...this.active.values()].map((run) => run.thread?.terminate()));
   }
 
-  async submit(request: BacktestRequestDto): Promise<BacktestRun> {
+  /** Queues a run for `owner` (null: local mode), whose quota an uploaded CSV counts against. */
+  async submit(request: BacktestRequestDto, owner: string | null): Promise<BacktestRun> {
     const accountId = request.accountId ?? DEFAULT_ACCOUNT_ID;
     const job = resolveBacktestJob(
       request,
@@ -117,31 +121,37 @@ export class BacktestsService implements OnApplicationBootstrap, OnModuleDestroy
         },
       );
     }
+    // An uploaded CSV is kept apart from the run; the run's request records its size.
+    const { data, ...settings } = job;
+    const stored: BacktestJob<BacktestJobSource> =
+      data.kind === 'csv'
+        ? {
+            ...settings,
+            data: { kind: 'csv', bytes: Buffer.byteLength(data.csv), adjusted: data.adjusted },
+          }
+        : { ...settings, data };
     const row: BacktestRunEntity = {
       id: randomUUID(),
       accountId,
       status: 'queued',
       progress: 0,
-      request: JSON.stringify(job),
+      request: JSON.stringify(stored),
+      uploadId: null,
       report: null,
       error: null,
       createdAt: Date.now(),
       startedAt: null,
       finishedAt: null,
     };
-    await this.writes.exclusive(() => this.runs.insert(row));
+    if (data.kind === 'csv') await this.uploads.insertRunWithCsv(row, owner, data.csv);
+    else await this.writes.exclusive(() => this.runs.insert(row));
     this.queue.push(row.id);
     this.pump();
     return this.get(row.id);
   }
 
   async get(id: string): Promise<BacktestRun> {
-    const row = await this.runs.findOneBy({ id });
-    if (!row)
-      throw ApiError.notFound(BACKTEST_ERROR_CODES.notFound, `No backtest with id "${id}".`, {
-        id,
-      });
-    return toBacktestRun(row, true, this.active.get(id)?.progress);
+    return toBacktestRun(await this.row(id), true, this.active.get(id)?.progress);
   }
 
   async list(
@@ -164,9 +174,13 @@ export class BacktestsService implements OnApplicationBootstrap, OnModuleDestroy
     };
   }
 
-  /** Cancels a queued or running run (a running one's thread is terminated); a finished run answers 409. */
-  async cancel(id: string): Promise<BacktestRun> {
-    const current = await this.get(id);
+  /**
+   * DELETE: a queued or running run is cancelled (a running one's thread is terminated) and stays
+   * listed as cancelled; a finished run is deleted with its report and, once no other run uses it,
+   * its uploaded CSV. A run whose result is being written answers 409.
+   */
+  async remove(id: string): Promise<BacktestRun> {
+    const row = await this.row(id);
     const queuedAt = this.queue.indexOf(id);
     const active = this.active.get(id);
     if (queuedAt >= 0) {
@@ -174,22 +188,32 @@ export class BacktestsService implements OnApplicationBootstrap, OnModuleDestroy
     } else if (active && !active.settled) {
       active.settled = true;
       await active.thread?.terminate();
-    } else {
+    } else if (active || row.status === 'queued' || row.status === 'running') {
       throw ApiError.conflict(
         BACKTEST_ERROR_CODES.notCancellable,
-        `Backtest ${id} is ${current.status}; only queued or running runs can be cancelled.`,
-        {
-          status: current.status,
-        },
+        `Backtest ${id} is finishing; it can be deleted once its result is stored.`,
+        { status: row.status },
       );
+    } else {
+      await this.uploads.deleteRun(row);
+      return toBacktestRun(row, false);
     }
     await this.writes.exclusive(() =>
       this.runs.update(
         { id, status: In(['queued', 'running']) },
-        { status: 'cancelled', progress: current.progress, finishedAt: Date.now() },
+        { status: 'cancelled', progress: active?.progress ?? row.progress, finishedAt: Date.now() },
       ),
     );
     return this.get(id);
+  }
+
+  private async row(id: string): Promise<BacktestRunEntity> {
+    const row = await this.runs.findOneBy({ id });
+    if (!row)
+      throw ApiError.notFound(BACKTEST_ERROR_CODES.notFound, `No backtest with id "${id}".`, {
+        id,
+      });
+    return row;
   }
 
   private pump(): void {
@@ -214,9 +238,13 @@ export class BacktestsService implements OnApplicationBootstrap, OnModuleDestroy
         this.runs.update({ id }, { status: 'running', startedAt: Date.now() }),
       );
       const row = await this.runs.findOneByOrFail({ id });
-      const job = await this.withBars(JSON.parse(row.request));
+      const job = await workerJobOf(row, this.uploads, this.marketData);
       if (run.settled) return;
-      run.thread = startBacktestThread(job, (progress) => (run.progress = progress));
+      run.thread = startBacktestThread(
+        job,
+        (progress) => (run.progress = progress),
+        this.config.backtests.workerMemoryMb,
+      );
       const report = await run.thread.result;
       if (run.settled) return;
       run.settled = true;
@@ -234,12 +262,15 @@ export class BacktestsService implements OnApplicationBootstrap, OnModuleDestroy
     } catch (error) {
       if (run.settled || this.stopping) return;
       run.settled = true;
-      const message =
+      // Parsers quote the offending line, which may be the whole file.
+      const message = quoteInput(
         error instanceof BacktestThreadError
           ? `${error.code}: ${error.message}`
           : error instanceof Error
             ? error.message
-            : String(error);
+            : String(error),
+        MAX_ERROR_MESSAGE_CHARS,
+      );
       this.logger.warn(`backtest ${id} failed: ${message}`);
       await this.writes.exclusive(() =>
         this.runs.update(
@@ -248,23 +279,5 @@ export class BacktestsService implements OnApplicationBootstrap, OnModuleDestroy
         ),
       );
     }
-  }
-
-  /** Polygon bars are fetched here, on the main thread, where network I/O does not block anything. */
-  private async withBars(
-    job: BacktestJob<BacktestJobSource>,
-  ): Promise<BacktestJob<BacktestJobData>> {
-    const { data } = job;
-    if (data.kind !== 'polygon') return { ...job, data };
-    const from = newYorkWallTimeToUtc(job.from, 0);
-    const to = newYorkWallTimeToUtc(addDays(job.to, 1), 0) - 1;
-    const bars: Bar[] = [];
-    for (const symbol of job.symbols) {
-      const symbolBars = await this.marketData.getBars(symbol, data.timespan, from, to);
-      if (symbolBars === null) throw new Error(`Polygon knows no symbol ${symbol}`);
-      bars.push(...symbolBars);
-    }
-    bars.sort((a, b) => a.time - b.time);
-    return { ...job, data: { kind: 'bars', bars } };
   }
 }

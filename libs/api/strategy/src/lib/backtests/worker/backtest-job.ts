@@ -3,11 +3,19 @@ import type { Bar } from '@ptp/domain';
 
 export type SimulatedJobData = { readonly kind: 'simulated'; readonly seed: number };
 export type CsvJobData = { readonly kind: 'csv'; readonly csv: string; readonly adjusted: boolean };
+/** A CSV as the run row keeps it: the text itself is in backtest_uploads (the row's `uploadId`). */
+export type StoredCsvJobData = {
+  readonly kind: 'csv';
+  readonly bytes: number;
+  readonly adjusted: boolean;
+};
 /** Polygon bars are fetched by the API (network I/O stays on the main thread) and handed over as `bars`. */
 export type PolygonJobData = { readonly kind: 'polygon'; readonly timespan: MarketTimespan };
 
+/** Where the bars of a job come from, as submitted. */
+export type SubmittedJobSource = SimulatedJobData | CsvJobData | PolygonJobData;
 /** Where the bars of a job come from, as stored with the run. */
-export type BacktestJobSource = SimulatedJobData | CsvJobData | PolygonJobData;
+export type BacktestJobSource = SimulatedJobData | StoredCsvJobData | PolygonJobData;
 /** Where the bars come from, as the worker thread receives it. */
 export type BacktestJobData =
   SimulatedJobData | CsvJobData | { readonly kind: 'bars'; readonly bars: readonly Bar[] };
