@@ -21,3 +21,4 @@ export * from './lib/time-range';
 export * from './lib/identity/principal';
 export * from './lib/identity/access.decorators';
 export * from './lib/quote-input';
+export * from './lib/identity/account-access';

@@ -5,6 +5,7 @@ import {
   ACCOUNT_TARGET,
   type AccountTarget,
   ApiError,
+  assertAccountAccess,
   MIN_ROLE,
   type Principal,
   principalOf,
@@ -58,17 +59,13 @@ export class AccessGuard implements CanActivate {
   }
 
   private async checkAccount(principal: Principal, accountId: string | undefined): Promise<void> {
-    if (accountId === undefined) return;
-    if (principal.accountId !== null && principal.accountId !== accountId)
-      throw ApiError.forbidden(`This token is limited to account ${principal.accountId}.`, {
-        accountId,
-        tokenAccountId: principal.accountId,
-      });
-    if (principal.role !== 'trader') return;
+    if (accountId === undefined || (principal.accountId === null && principal.role !== 'trader'))
+      return;
     const account = await this.dataSource
       .getRepository(AccountEntity)
       .findOne({ select: { id: true, ownerUserId: true }, where: { id: accountId } });
-    if (account && account.ownerUserId !== principal.userId)
-      throw ApiError.forbidden(`Account ${accountId} belongs to another user.`, { accountId });
+    // An unknown account is the handler's 404 (a token limited to another one is refused anyway).
+    if (account || principal.accountId !== null)
+      assertAccountAccess(principal, accountId, account?.ownerUserId ?? null);
   }
 }

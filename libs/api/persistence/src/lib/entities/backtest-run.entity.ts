@@ -23,6 +23,10 @@ export class BacktestRunEntity {
   @Column({ type: 'text' })
   request!: string;
 
+  /** Who started it; null in local mode. A trader sees only their own runs. */
+  @Column({ name: 'owner_user_id', type: 'varchar', length: 64, nullable: true })
+  ownerUserId!: string | null;
+
   @Column({ name: 'upload_id', type: 'varchar', length: 64, nullable: true })
   uploadId!: string | null;
 

@@ -8,18 +8,20 @@ import {
   Param,
   Post,
   Query,
-  Req,
   UploadedFile,
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AccountsService } from '@ptp/api/paper-trading';
 import {
   ActsOnAccount,
   ApiEnvelopeResponse,
   ApiErrorResponses,
+  assertAccountAccess,
   Audited,
-  principalOf,
+  CurrentPrincipal,
+  type Principal,
 } from '@ptp/api/shared';
 import {
   BACKTEST_ERROR_CODES,
@@ -28,6 +30,7 @@ import {
   type BacktestRunsPage,
 } from '@ptp/contracts';
 import { BacktestRequestDto, MAX_CSV_BYTES } from './backtest-request.dto';
+import { runScopeOf } from './backtest-run-scope';
 import { uploadedBacktestRequest, type UploadedCsvFile } from './backtest-upload';
 import { BacktestIdParamDto, BacktestsQueryDto } from './backtests-query.dto';
 import { BacktestsService } from './backtests.service';
@@ -88,9 +91,6 @@ const SUBMIT_ERRORS = {
   429: [BACKTEST_ERROR_CODES.queueFull, 'RATE_LIMITED'],
 };
 
-/** Whose upload quota a CSV counts against: the caller, or null (local mode's single user). */
-const ownerOf = (request: object): string | null => principalOf(request)?.userId ?? null;
-
 const CSV_STORAGE =
   'A CSV is stored once per user and content, however many runs use it, and counts against the ' +
   'backtests.uploadQuotaMb quota until the last run using it is deleted (413 UPLOAD_QUOTA_EXCEEDED beyond it). ';
@@ -101,7 +101,10 @@ const UPLOAD_REQUEST_EXAMPLE =
 @ApiTags('backtests')
 @Controller('api/backtests')
 export class BacktestsController {
-  constructor(private readonly backtests: BacktestsService) {}
+  constructor(
+    private readonly backtests: BacktestsService,
+    private readonly accounts: AccountsService,
+  ) {}
 
   @Post()
   @ActsOnAccount()
@@ -117,8 +120,11 @@ export class BacktestsController {
   })
   @ApiEnvelopeResponse('The queued run', QUEUED_RUN, HttpStatus.ACCEPTED)
   @ApiErrorResponses({ ...SUBMIT_ERRORS, 422: [BACKTEST_ERROR_CODES.sourceUnavailable] })
-  submit(@Body() body: BacktestRequestDto, @Req() request: object): Promise<BacktestRun> {
-    return this.backtests.submit(body, ownerOf(request));
+  submit(
+    @Body() body: BacktestRequestDto,
+    @CurrentPrincipal() caller: Principal,
+  ): Promise<BacktestRun> {
+    return this.backtests.submit(body, caller.userId);
   }
 
   @Post('upload')
@@ -159,12 +165,13 @@ export class BacktestsController {
   async upload(
     @UploadedFile() file: UploadedCsvFile | undefined,
     @Body('request') requestField: unknown,
-    @Req() request: object,
+    @CurrentPrincipal() caller: Principal,
   ): Promise<BacktestRun> {
-    return this.backtests.submit(
-      await uploadedBacktestRequest(file, requestField),
-      ownerOf(request),
-    );
+    const request = await uploadedBacktestRequest(file, requestField);
+    // The multipart body is read after the guards, so the account is checked here.
+    const account = await this.accounts.resolve(request.accountId);
+    assertAccountAccess(caller, account.id, account.ownerUserId);
+    return this.backtests.submit(request, caller.userId);
   }
 
   @Get()
@@ -176,8 +183,16 @@ export class BacktestsController {
     offset: 0,
   } satisfies BacktestRunsPage)
   @ApiErrorResponses({ 400: ['VALIDATION_FAILED'] })
-  list(@Query() query: BacktestsQueryDto): Promise<BacktestRunsPage> {
-    return this.backtests.list(query.status, query.limit ?? 50, query.offset ?? 0);
+  list(
+    @Query() query: BacktestsQueryDto,
+    @CurrentPrincipal() caller: Principal,
+  ): Promise<BacktestRunsPage> {
+    return this.backtests.list(
+      query.status,
+      query.limit ?? 50,
+      query.offset ?? 0,
+      runScopeOf(caller),
+    );
   }
 
   @Get(':id')
@@ -193,8 +208,11 @@ export class BacktestsController {
     report: EXAMPLE_REPORT,
   })
   @ApiErrorResponses({ 400: ['VALIDATION_FAILED'], 404: [BACKTEST_ERROR_CODES.notFound] })
-  get(@Param() params: BacktestIdParamDto): Promise<BacktestRun> {
-    return this.backtests.get(params.id);
+  get(
+    @Param() params: BacktestIdParamDto,
+    @CurrentPrincipal() caller: Principal,
+  ): Promise<BacktestRun> {
+    return this.backtests.get(params.id, runScopeOf(caller));
   }
 
   @Delete(':id')
@@ -217,7 +235,10 @@ export class BacktestsController {
     404: [BACKTEST_ERROR_CODES.notFound],
     409: [BACKTEST_ERROR_CODES.notCancellable],
   })
-  remove(@Param() params: BacktestIdParamDto): Promise<BacktestRun> {
-    return this.backtests.remove(params.id);
+  remove(
+    @Param() params: BacktestIdParamDto,
+    @CurrentPrincipal() caller: Principal,
+  ): Promise<BacktestRun> {
+    return this.backtests.remove(params.id, runScopeOf(caller));
   }
 }

@@ -19,6 +19,7 @@ import {
   type BacktestStatus,
 } from '@ptp/contracts';
 import { In, type Repository } from 'typeorm';
+import type { RunScope } from './backtest-run-scope';
 import { resolveBacktestJob } from './backtest-job.resolve';
 import type { BacktestRequestDto } from './backtest-request.dto';
 import { toBacktestRun } from './backtest-run.mapper';
@@ -136,6 +137,7 @@ export class BacktestsService implements OnApplicationBootstrap, OnModuleDestroy
       status: 'queued',
       progress: 0,
       request: JSON.stringify(stored),
+      ownerUserId: owner,
       uploadId: null,
       report: null,
       error: null,
@@ -150,18 +152,20 @@ export class BacktestsService implements OnApplicationBootstrap, OnModuleDestroy
     return this.get(row.id);
   }
 
-  async get(id: string): Promise<BacktestRun> {
-    return toBacktestRun(await this.row(id), true, this.active.get(id)?.progress);
+  /** `scope` narrows to the runs a caller may see (a trader's own); other runs are not found. */
+  async get(id: string, scope: RunScope = {}): Promise<BacktestRun> {
+    return toBacktestRun(await this.row(id, scope), true, this.active.get(id)?.progress);
   }
 
   async list(
     status: BacktestStatus | undefined,
     limit: number,
     offset: number,
+    scope: RunScope = {},
   ): Promise<BacktestRunsPage> {
     const [rows, total] = await this.runs.findAndCount({
       select: LIST_COLUMNS,
-      where: status ? { status } : {},
+      where: { ...scope, ...(status ? { status } : {}) },
       order: { createdAt: 'DESC', id: 'DESC' },
       take: limit,
       skip: offset,
@@ -179,8 +183,8 @@ export class BacktestsService implements OnApplicationBootstrap, OnModuleDestroy
    * listed as cancelled; a finished run is deleted with its report and, once no other run uses it,
    * its uploaded CSV. A run whose result is being written answers 409.
    */
-  async remove(id: string): Promise<BacktestRun> {
-    const row = await this.row(id);
+  async remove(id: string, scope: RunScope = {}): Promise<BacktestRun> {
+    const row = await this.row(id, scope);
     const queuedAt = this.queue.indexOf(id);
     const active = this.active.get(id);
     if (queuedAt >= 0) {
@@ -207,8 +211,8 @@ export class BacktestsService implements OnApplicationBootstrap, OnModuleDestroy
     return this.get(id);
   }
 
-  private async row(id: string): Promise<BacktestRunEntity> {
-    const row = await this.runs.findOneBy({ id });
+  private async row(id: string, scope: RunScope = {}): Promise<BacktestRunEntity> {
+    const row = await this.runs.findOneBy({ ...scope, id });
     if (!row)
       throw ApiError.notFound(BACKTEST_ERROR_CODES.notFound, `No backtest with id "${id}".`, {
         id,
