@@ -98,6 +98,7 @@ export class BacktestsService implements OnApplicationBootstrap, OnModuleDestroy
       await this.runtimeConfig.get(accountId),
       this.config.trading.startingCapital,
     );
+    await this.marketData.requireKnown(job.symbols);
     if (job.data.kind === 'polygon' && this.marketData.source !== 'polygon') {
       throw ApiError.unprocessable(
         BACKTEST_ERROR_CODES.sourceUnavailable,
