@@ -36,6 +36,8 @@ export interface MarketDataHealth {
   /** Seconds since the newest price was received; null before the first. */
   readonly ageSec: number | null;
   readonly staleSymbols: string[];
+  /** Symbols market data holds state for: the watchlist, what sessions and accounts use, recent lookups. */
+  readonly trackedSymbols: number;
   /** The provider's push connection (Polygon WebSocket), when it has one. */
   readonly stream?: StreamState;
 }
@@ -224,6 +226,7 @@ export class MarketDataService implements OnModuleInit, OnApplicationShutdown {
           ? null
           : Math.max(0, Math.round((this.clock.now() - receivedAt) / 1000)),
       staleSymbols,
+      trackedSymbols: this.tracker.symbols.length,
       ...(own.stream ? { stream: own.stream } : {}),
     };
     if (own.state === 'unauthorized' || failure?.kind === 'unauthorized') {
