@@ -3,21 +3,24 @@ import { ManualClock } from '../../../test/manual-clock';
 import { LISTED_SYMBOLS } from '../universe/listed-symbols';
 import { SimulatedMarketProvider } from './simulated-market.provider';
 
+/** Five minutes of history, then a simulated minute per wall second. */
+const minuteEverySecond = (clock: ManualClock, symbols: string[]) =>
+  new SimulatedMarketProvider(
+    {
+      seed: 3,
+      speed: 60,
+      followMarketHours: false,
+      backfillBars: 5,
+      symbols,
+      listed: LISTED_SYMBOLS,
+    },
+    clock,
+  );
+
 describe('simulated provider bars', () => {
   it('publishes each completed minute once, in order, and holds exactly what it published after the history', async () => {
     const clock = new ManualClock(Date.UTC(2025, 5, 4, 15, 0, 20));
-    // A simulated minute per wall second.
-    const market = new SimulatedMarketProvider(
-      {
-        seed: 3,
-        speed: 60,
-        followMarketHours: false,
-        backfillBars: 5,
-        symbols: ['AAPL', 'MSFT'],
-        listed: LISTED_SYMBOLS,
-      },
-      clock,
-    );
+    const market = minuteEverySecond(clock, ['AAPL', 'MSFT']);
     const published: Bar[] = [];
     market.bars$.subscribe((bar) => published.push(bar));
     await market.start();
@@ -53,17 +56,7 @@ describe('simulated provider bars', () => {
 
   it('accepts the shipped list only, and lets go of everything an unwatched symbol had', async () => {
     const clock = new ManualClock(Date.UTC(2025, 5, 4, 15, 0, 20));
-    const market = new SimulatedMarketProvider(
-      {
-        seed: 3,
-        speed: 60,
-        followMarketHours: false,
-        backfillBars: 5,
-        symbols: ['AAPL'],
-        listed: LISTED_SYMBOLS,
-      },
-      clock,
-    );
+    const market = minuteEverySecond(clock, ['AAPL']);
     await market.start();
     try {
       expect(await market.unlisted(['AAPL', 'ZZZZQ', 'BRK.B', 'SPY', 'QZXWVU'])).toEqual([
