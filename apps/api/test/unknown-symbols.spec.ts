@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { SMALL_SIMULATED_RUN } from './backtests.helpers';
+import { ORCL_2013_CSV, SMALL_SIMULATED_RUN } from './backtests.helpers';
 import { useTestApp } from './test-app';
 
 /** Made up, yet a valid ticker syntax: only the symbol universe can refuse it. */
@@ -95,5 +95,20 @@ describe('an unknown symbol answers 422 UNKNOWN_SYMBOL at every entry point and 
       .expect(200);
     expect(quote.body.data.map((q: { symbol: string }) => q.symbol)).toEqual(['NFLX', 'BRK.B']);
     expect((await picture()).tracked).toBe(before + 2);
+  });
+
+  it('lets a CSV backtest name its own data anything: nothing is looked up or tracked for it', async () => {
+    const before = (await picture()).tracked;
+    await http()
+      .post('/api/backtests')
+      .send({
+        ...SMALL_SIMULATED_RUN,
+        symbols: [JUNK],
+        from: '2013-01-02',
+        to: '2013-12-31',
+        source: { type: 'csv', csv: ORCL_2013_CSV },
+      })
+      .expect(202);
+    expect((await picture()).tracked).toBe(before);
   });
 });
