@@ -161,6 +161,24 @@ export function lastTradeResult(tape: MockMarketTape, symbol: string, now: numbe
   };
 }
 
+const MOCK_ETFS = new Set(['SPY', 'QQQ', 'IWM', 'DIA']);
+
+/** One entry of `/v3/reference/tickers` results, in Polygon's list shape. */
+export function referenceTicker(symbol: string, now: number) {
+  const etf = MOCK_ETFS.has(symbol);
+  return {
+    ticker: symbol,
+    name: `${symbol} ${etf ? 'Trust' : 'Inc.'} (mock)`,
+    market: 'stocks',
+    locale: 'us',
+    primary_exchange: etf ? 'ARCX' : 'XNAS',
+    type: etf ? 'ETF' : 'CS',
+    active: true,
+    currency_name: 'usd',
+    last_updated_utc: new Date(now).toISOString(),
+  };
+}
+
 /** `/v2/aggs/ticker/{T}/prev`: the last completed session, stamped 16:00 New York like Polygon. */
 export function previousCloseResult(tape: MockMarketTape, symbol: string, now: number) {
   for (let i = 0, date = newYorkDate(now); i < 15; i++, date = addDays(date, -1)) {

@@ -114,6 +114,27 @@ describe('PolygonMockServer', () => {
     });
   });
 
+  it('lists its tickers in the reference, one by ticker=, none for another market or inactive ones', async () => {
+    const reference = async (query: string) =>
+      json<{ results: Array<{ ticker: string; type: string; active: boolean }>; count: number }>(
+        await withKey(`/v3/reference/tickers?${query}`),
+      );
+    expect(await reference('ticker=SPY&market=stocks&active=true')).toEqual(
+      expect.objectContaining({
+        count: 1,
+        status: 'OK',
+        results: [expect.objectContaining({ ticker: 'SPY', type: 'ETF', active: true })],
+      }),
+    );
+    expect((await reference('ticker=NOPE&market=stocks&active=true')).results).toEqual([]);
+    expect((await reference('ticker=AAPL&market=crypto')).count).toBe(0);
+    expect((await reference('ticker=AAPL&active=false')).count).toBe(0);
+    expect((await reference('market=stocks')).results.map((r) => r.ticker)).toEqual([
+      'SPY',
+      'AAPL',
+    ]);
+  });
+
   describe('aggregates', () => {
     const todayMinutes = `/v2/aggs/ticker/SPY/range/1/minute/${SESSION_OPEN}/${NOW}`;
 

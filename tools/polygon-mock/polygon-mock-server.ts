@@ -10,6 +10,7 @@ import {
   marketStatusNow,
   marketStatusUpcoming,
   previousCloseResult,
+  referenceTicker,
   snapshotTicker,
 } from './polygon-mock-responses';
 
@@ -206,6 +207,23 @@ export class PolygonMockServer {
     return { status: 404, body: { status: 'NOT_FOUND', request_id: this.nextId(), message } };
   }
 
+  /** The tape's tickers as the reference lists them: all active US stocks, filtered by `ticker=`. */
+  private reference(query: URLSearchParams, now: number): MockReply {
+    const ticker = query.get('ticker');
+    const listed =
+      query.get('active') !== 'false' && (query.get('market') ?? 'stocks') === 'stocks';
+    const symbols = !listed
+      ? []
+      : ticker !== null
+        ? [ticker].filter((s) => this.tape.knows(s))
+        : [...this.tape.symbols];
+    const results = symbols.map((s) => referenceTicker(s, now));
+    return {
+      status: 200,
+      body: { results, status: 'OK', request_id: this.nextId(), count: results.length },
+    };
+  }
+
   private route(url: URL): MockReply | null {
     const path = url.pathname;
     const now = this.now();
@@ -251,6 +269,7 @@ export class PolygonMockServer {
         now,
       );
     }
+    if (path === '/v3/reference/tickers') return this.reference(url.searchParams, now);
     if (path === '/v1/marketstatus/now') return { status: 200, body: marketStatusNow(now) };
     if (path === '/v1/marketstatus/upcoming')
       return { status: 200, body: marketStatusUpcoming(now) };

@@ -26,7 +26,7 @@ describe('market data REST on Polygon data from the loopback mock', () => {
     rmSync(configDir, { recursive: true, force: true });
   });
 
-  it('serves Polygon quotes and bars, 404s unknown tickers and shows the provider state, never the key', async () => {
+  it('serves Polygon quotes and bars, refuses tickers its reference lacks with 422 and shows the provider state, never the key', async () => {
     const t = await startTestApp({
       POLYGON_API_KEY: KEY,
       POLYGON_BASE_URL: mock.baseUrl,
@@ -40,8 +40,12 @@ describe('market data REST on Polygon data from the loopback mock', () => {
         ['MSFT', 'polygon', false],
       ]);
       expect(
-        (await http().get('/api/market/quotes?symbols=ZZZZQ').expect(404)).body.error.code,
+        (await http().get('/api/market/quotes?symbols=ZZZZQ').expect(422)).body.error.code,
       ).toBe('UNKNOWN_SYMBOL');
+      // One reference lookup named it; no quote, trade or aggregates request ever did.
+      expect(
+        mock.requests.filter((r) => JSON.stringify(r).includes('ZZZZQ')).map((r) => r.path),
+      ).toEqual(['/v3/reference/tickers']);
       const bars = await http()
         .get('/api/market/bars?symbol=AAPL&timespan=day&from=2025-06-02&to=2025-06-06')
         .expect(200);

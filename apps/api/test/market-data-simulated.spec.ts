@@ -24,12 +24,12 @@ describe('market data REST on the simulated market (real HTTP, real SQLite file)
     }
   });
 
-  it('answers an unknown symbol with 404 UNKNOWN_SYMBOL naming it, and bad input with 400', async () => {
-    const unknown = await http().get('/api/market/quotes?symbols=AAPL,ZZZZQ').expect(404);
+  it('answers an unknown symbol with 422 UNKNOWN_SYMBOL naming it, and bad input with 400', async () => {
+    const unknown = await http().get('/api/market/quotes?symbols=AAPL,ZZZZQ').expect(422);
     expect(unknown.body.error).toEqual(
       expect.objectContaining({ code: 'UNKNOWN_SYMBOL', details: { symbols: ['ZZZZQ'] } }),
     );
-    const bars = await http().get('/api/market/bars?symbol=ZZZZQ').expect(404);
+    const bars = await http().get('/api/market/bars?symbol=ZZZZQ').expect(422);
     expect(bars.body.error.code).toBe('UNKNOWN_SYMBOL');
     expect((await http().get('/api/market/quotes?symbols=AA$PL').expect(400)).body.error.code).toBe(
       'VALIDATION_FAILED',

@@ -4,13 +4,13 @@ import {
   PolygonMarketProvider,
   type PolygonProviderOptions,
 } from '../src/lib/polygon/polygon-market.provider';
-import type { ManualClock } from './manual-clock';
+import type { Clock } from '../src/lib/provider/clock';
 
 /** A Polygon provider against the loopback mock with a paid plan's budget, every log line kept in `logs`. */
 export function polygonProvider(
   mock: PolygonMockServer,
   key: string,
-  clock: ManualClock,
+  clock: Clock,
   logs: string[],
   overrides: Partial<PolygonProviderOptions> = {},
 ): PolygonMarketProvider {

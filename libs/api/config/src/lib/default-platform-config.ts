@@ -52,6 +52,7 @@ export const DEFAULT_PLATFORM_CONFIG = {
     provider: 'auto',
     cacheTtlSec: 30,
     staleAfterSec: 180,
+    maxTrackedSymbols: 200,
     polygon: {
       baseUrl: 'https://api.polygon.io',
       requestsPerMinute: 5,

@@ -36,6 +36,7 @@ describe('loadAppConfig', () => {
     expect(config.risk.maxOpenPositions).toBe(8);
     expect(config.risk.dailyLossLimitPct).toBe(5);
     expect(config.marketData.cacheTtlSec).toBe(30);
+    expect(config.marketData.maxTrackedSymbols).toBe(200);
     expect(config.marketData.provider).toBe('simulated');
     expect(config.database).toEqual({
       type: 'sqlite',
@@ -50,12 +51,14 @@ describe('loadAppConfig', () => {
         PLATFORM_CONFIG: join(dir, 'platform.json'),
         API_PORT: '7000',
         SIMULATION_SPEED: '60',
+        MAX_TRACKED_SYMBOLS: '50',
         DATA_DIR: '/tmp/x',
       },
       dir,
     );
     expect(config.server.port).toBe(7000);
     expect(config.marketData.simulated.speed).toBe(60);
+    expect(config.marketData.maxTrackedSymbols).toBe(50);
     expect(config.database).toEqual({ type: 'sqlite', path: '/tmp/x/paper-trading.sqlite' });
   });
 
@@ -92,6 +95,9 @@ describe('loadAppConfig', () => {
     const error = errorOf(() => loadAppConfig({ API_PORT: 'abc' }, emptyDir));
     expect(error.message).toContain('server.port = "abc" (environment API_PORT)');
     expect(error.issues[0].source).toBe('environment API_PORT');
+    expect(errorOf(() => loadAppConfig({ MAX_TRACKED_SYMBOLS: '0' }, emptyDir)).message).toContain(
+      'marketData.maxTrackedSymbols = 0 (environment MAX_TRACKED_SYMBOLS)',
+    );
   });
 
   it('rejects unknown keys so typos do not go unnoticed', () => {

@@ -28,6 +28,7 @@ const ENV_OVERRIDES: ReadonlyArray<readonly [string, string, (raw: string) => un
   ['POLYGON_WEBSOCKET_URL', 'marketData.polygon.websocketUrl', String],
   ['MARKET_DATA_PROVIDER', 'marketData.provider', String],
   ['SIMULATION_SPEED', 'marketData.simulated.speed', toNumber],
+  ['MAX_TRACKED_SYMBOLS', 'marketData.maxTrackedSymbols', toNumber],
 ];
 
 function toNumber(raw: string): unknown {

@@ -119,6 +119,7 @@ class MarketDataSchema {
   @IsIn(PROVIDER_CHOICES) provider!: (typeof PROVIDER_CHOICES)[number];
   @IsNumber() @Min(0) @Max(86_400) cacheTtlSec!: number;
   @IsNumber() @Min(1) @Max(604_800) staleAfterSec!: number;
+  @IsInt() @Min(1) @Max(100_000) maxTrackedSymbols!: number;
   @ValidateNested() @Type(() => PolygonSchema) polygon!: PolygonSchema;
   @ValidateNested() @Type(() => SimulatedSchema) simulated!: SimulatedSchema;
   @ValidateNested() @Type(() => ReplaySchema) replay!: ReplaySchema;

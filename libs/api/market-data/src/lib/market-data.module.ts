@@ -8,15 +8,17 @@ import { MarketDataService } from './market-data.service';
 import { Clock, SystemClock } from './provider/clock';
 import { createProvider } from './provider/create-provider';
 import { MarketDataProvider } from './provider/market-data.provider';
+import { SymbolUniverse } from './universe/symbol-universe';
 
 @Module({
   controllers: [MarketController],
-  exports: [MarketDataHealthContributor, MarketDataService],
+  exports: [MarketDataHealthContributor, MarketDataService, SymbolUniverse],
   providers: [
     { provide: Clock, useClass: SystemClock },
     MarketDataHealthContributor,
     { inject: [APP_CONFIG, Clock], provide: MarketDataProvider, useFactory: createProvider },
     MarketDataService,
+    SymbolUniverse,
     {
       inject: [APP_CONFIG],
       provide: SharedQuoteStore,

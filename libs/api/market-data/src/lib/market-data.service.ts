@@ -14,13 +14,19 @@ import type {
   ProviderState,
 } from '@ptp/contracts';
 import type { Bar } from '@ptp/domain';
-import type { Observable, Subscription } from 'rxjs';
+import { type Observable, Subject, type Subscription } from 'rxjs';
 import { type CachedQuotes, PriceCache } from './cache/price-cache';
 import { SharedQuoteStore } from './cache/shared-quote-store';
 import { SingleFlightCache } from './cache/single-flight-cache';
 import { composeMarketStatus } from './market-status';
 import { Clock } from './provider/clock';
 import { MarketDataProvider, type StreamState } from './provider/market-data.provider';
+import { SymbolTracker } from './universe/symbol-tracker';
+import { SymbolUniverse } from './universe/symbol-universe';
+
+/** A symbol nothing pins is let go once nobody asked for it this long. */
+export const IDLE_EVICTION_MS = 10 * 60_000;
+const SWEEP_EVERY_MS = 60_000;
 
 /** What /health and the status endpoint say about market data. */
 export interface MarketDataHealth {
@@ -30,6 +36,8 @@ export interface MarketDataHealth {
   /** Seconds since the newest price was received; null before the first. */
   readonly ageSec: number | null;
   readonly staleSymbols: string[];
+  /** Symbols market data holds state for: the watchlist, what sessions and accounts use, recent lookups. */
+  readonly trackedSymbols: number;
   /** The provider's push connection (Polygon WebSocket), when it has one. */
   readonly stream?: StreamState;
 }
@@ -37,6 +45,11 @@ export interface MarketDataHealth {
 /**
  * The facade other modules use: cached quotes, bars, the newest completed bars, market status and
  * the bar stream, whatever the provider behind it.
+ *
+ * Only symbols of the universe are tracked (callers check user input with `requireKnown` first).
+ * What is kept per symbol (prices, histories, stream subscriptions, cached bars) is let go once the
+ * symbol is idle for `IDLE_EVICTION_MS` and nothing pins it, and at most
+ * `marketData.maxTrackedSymbols` unpinned symbols are kept; `evicted$` tells the other holders.
  */
 @Injectable()
 export class MarketDataService implements OnModuleInit, OnApplicationShutdown {
@@ -44,13 +57,18 @@ export class MarketDataService implements OnModuleInit, OnApplicationShutdown {
   private readonly prices: PriceCache;
   private readonly barsCache: SingleFlightCache<Bar[] | null>;
   private readonly statusCache: SingleFlightCache<MarketStatusResponse>;
+  private readonly tracker: SymbolTracker;
+  private readonly pins: Array<() => Iterable<string>> = [];
+  private readonly evicted = new Subject<string[]>();
   private refreshTimer: NodeJS.Timeout | null = null;
+  private sweepTimer: NodeJS.Timeout | null = null;
   private pushedQuotes: Subscription | null = null;
 
   constructor(
     private readonly provider: MarketDataProvider,
     private readonly clock: Clock,
     @InjectAppConfig() private readonly config: AppConfig,
+    private readonly universe: SymbolUniverse,
     @Optional() private readonly shared: SharedQuoteStore | null,
   ) {
     const ttlMs = config.marketData.cacheTtlSec * 1000;
@@ -63,6 +81,9 @@ export class MarketDataService implements OnModuleInit, OnApplicationShutdown {
     this.barsCache = new SingleFlightCache(clock, ttlMs);
     // Status changes by the minute; a second is enough to absorb many dashboards polling at once.
     this.statusCache = new SingleFlightCache(clock, 1_000, 1);
+    this.tracker = new SymbolTracker(config.marketData.maxTrackedSymbols, IDLE_EVICTION_MS, () =>
+      this.pinnedSymbols(),
+    );
   }
 
   get source(): MarketDataSource {
@@ -76,6 +97,21 @@ export class MarketDataService implements OnModuleInit, OnApplicationShutdown {
    */
   get bars$(): Observable<Bar> {
     return this.provider.bars$;
+  }
+
+  /** Symbols just let go: whoever keeps something per symbol (charts, price boards) drops it too. */
+  get evicted$(): Observable<string[]> {
+    return this.evicted.asObservable();
+  }
+
+  /** Symbols currently tracked (the watchlist, what sessions and accounts hold, recent lookups). */
+  get trackedSymbols(): string[] {
+    return this.tracker.symbols;
+  }
+
+  /** Adds a source of symbols the platform holds on to (sessions, positions, orders): never evicted. */
+  pinWith(source: () => Iterable<string>): void {
+    this.pins.push(source);
   }
 
   async onModuleInit(): Promise<void> {
@@ -93,39 +129,64 @@ export class MarketDataService implements OnModuleInit, OnApplicationShutdown {
       everyMs,
     );
     this.refreshTimer.unref();
+    this.sweepTimer = setInterval(() => this.sweep(), SWEEP_EVERY_MS);
+    this.sweepTimer.unref();
     void this.prices.get(this.prices.watchedSymbols);
   }
 
   async onApplicationShutdown(): Promise<void> {
     if (this.refreshTimer) clearInterval(this.refreshTimer);
+    if (this.sweepTimer) clearInterval(this.sweepTimer);
+    this.evicted.complete();
     this.pushedQuotes?.unsubscribe();
     await this.provider.stop();
     await this.shared?.close();
   }
 
-  /** Adds symbols to the refresh batch and the bar stream; resolves to those the provider already knows are unknown. */
+  /** Lets go of the symbols idle for `IDLE_EVICTION_MS` that nothing pins (a timer does it every minute). */
+  sweep(): void {
+    this.release(this.tracker.sweep(this.clock.now()));
+  }
+
+  /** Rejects with 422 UNKNOWN_SYMBOL unless every symbol is in the universe; tracks nothing. */
+  requireKnown(symbols: readonly string[]): Promise<void> {
+    return this.universe.require(symbols);
+  }
+
+  /**
+   * Tracks symbols of the universe: the refresh batch, the bar stream, marked used now. Resolves to
+   * those the provider has no data for (a listed ticker missing from the replay files), untracked again.
+   */
   async watch(symbols: readonly string[]): Promise<string[]> {
+    // Marked, added to the cache and to the provider without a pause, so an eviction triggered by a
+    // concurrent request cannot slip in between and leave state behind that the tracker forgot.
+    this.release(this.tracker.use(symbols, this.clock.now()));
+    this.prices.watch(symbols);
     const unknown = await this.provider.watch(symbols);
-    this.prices.watch(symbols.filter((s) => !unknown.includes(s)));
+    this.tracker.forget(unknown);
+    this.release(unknown);
     return unknown;
   }
 
   /** Latest prices from the cache (refreshed in one batch when due); unknown symbols are listed apart. */
-  getQuotes(symbols: readonly string[]): Promise<CachedQuotes> {
-    return this.prices.get(symbols);
+  async getQuotes(symbols: readonly string[]): Promise<CachedQuotes> {
+    const unknown = await this.watch(symbols);
+    const cached = await this.prices.get(symbols.filter((s) => this.tracker.has(s)));
+    return { quotes: cached.quotes, unknown: [...new Set([...unknown, ...cached.unknown])] };
   }
 
   async getQuote(symbol: string): Promise<MarketQuote | undefined> {
-    return (await this.prices.get([symbol])).quotes[0];
+    return (await this.getQuotes([symbol])).quotes[0];
   }
 
   /** Bars whose start lies in [from, to] (UTC ms), oldest first; null for an unknown symbol. */
-  getBars(
+  async getBars(
     symbol: string,
     timespan: MarketTimespan,
     from: number,
     to: number,
   ): Promise<Bar[] | null> {
+    if ((await this.watch([symbol])).length > 0) return null;
     return this.barsCache.get(`${symbol}|${timespan}|${from}|${to}`, () =>
       this.provider.fetchBars(symbol, timespan, from, to),
     );
@@ -165,6 +226,7 @@ export class MarketDataService implements OnModuleInit, OnApplicationShutdown {
           ? null
           : Math.max(0, Math.round((this.clock.now() - receivedAt) / 1000)),
       staleSymbols,
+      trackedSymbols: this.tracker.symbols.length,
       ...(own.stream ? { stream: own.stream } : {}),
     };
     if (own.state === 'unauthorized' || failure?.kind === 'unauthorized') {
@@ -183,5 +245,21 @@ export class MarketDataService implements OnModuleInit, OnApplicationShutdown {
     }
     if (receivedAt === null) return { ...base, state: 'starting', message: own.message };
     return { ...base, state: 'ok', message: own.message };
+  }
+
+  private pinnedSymbols(): ReadonlySet<string> {
+    const pinned = new Set(this.config.trading.watchlist);
+    for (const source of this.pins) for (const symbol of source()) pinned.add(symbol);
+    return pinned;
+  }
+
+  /** Lets go of everything kept for the symbols, here and in the provider, and tells the others. */
+  private release(symbols: readonly string[]): void {
+    if (symbols.length === 0) return;
+    const gone = new Set(symbols);
+    this.prices.unwatch(symbols);
+    this.provider.unwatch(symbols);
+    this.barsCache.drop((key) => gone.has(key.slice(0, key.indexOf('|'))));
+    this.evicted.next([...symbols]);
   }
 }

@@ -44,7 +44,7 @@ describe('RiskController (real modules, SQLite, hand-fed prices)', () => {
   it('reports the limits of the config and the positions the engine holds', async () => {
     const accountId = await newAccount('risk positions');
     const desks = module.get(TradingDesks);
-    const symbol = uniqueSymbol('R');
+    const symbol = uniqueSymbol();
     const feed = new PriceFeed();
     desks.notePrices([feed.bar(symbol, 50)], []);
     const before = await module.get(RiskController).risk({ accountId });

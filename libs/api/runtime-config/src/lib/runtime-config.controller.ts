@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Patch, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DEFAULT_PLATFORM_CONFIG } from '@ptp/api/config';
+import { MarketDataService } from '@ptp/api/market-data';
 import { DEFAULT_ACCOUNT_ID } from '@ptp/api/persistence';
 import {
   AccountQueryDto,
@@ -9,7 +10,7 @@ import {
   ApiErrorResponses,
   Audited,
 } from '@ptp/api/shared';
-import { CONFIG_ERROR_CODES, type RuntimeConfig } from '@ptp/contracts';
+import { CONFIG_ERROR_CODES, MARKET_ERROR_CODES, type RuntimeConfig } from '@ptp/contracts';
 import { RuntimeConfigPatchDto } from './config-patch.dto';
 import { RuntimeConfigService } from './runtime-config.service';
 
@@ -32,7 +33,10 @@ const RUNTIME_CONFIG_EXAMPLE: RuntimeConfig = {
 @Controller('api/config')
 @ActsOnAccount()
 export class RuntimeConfigController {
-  constructor(private readonly runtimeConfig: RuntimeConfigService) {}
+  constructor(
+    private readonly runtimeConfig: RuntimeConfigService,
+    private readonly marketData: MarketDataService,
+  ) {}
 
   @Get()
   @ApiOperation({
@@ -62,11 +66,13 @@ export class RuntimeConfigController {
       CONFIG_ERROR_CODES.invalidStrategyParams,
     ],
     404: [CONFIG_ERROR_CODES.accountNotFound],
+    422: [MARKET_ERROR_CODES.unknownSymbol],
   })
-  update(
+  async update(
     @Query() query: AccountQueryDto,
     @Body() patch: RuntimeConfigPatchDto,
   ): Promise<RuntimeConfig> {
+    if (patch.watchlist) await this.marketData.requireKnown(patch.watchlist);
     return this.runtimeConfig.update(query.accountId ?? DEFAULT_ACCOUNT_ID, patch);
   }
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { MarketDataModule } from '@ptp/api/market-data';
 import { RuntimeConfigController } from './runtime-config.controller';
 import { RuntimeConfigService } from './runtime-config.service';
 
@@ -7,6 +8,7 @@ import { RuntimeConfigService } from './runtime-config.service';
  * watchlist, signal interval, fees and slippage, stored over the file's defaults.
  */
 @Module({
+  imports: [MarketDataModule],
   controllers: [RuntimeConfigController],
   providers: [RuntimeConfigService],
   exports: [RuntimeConfigService],

@@ -48,6 +48,11 @@ export class MarketSimulator {
     }
   }
 
+  /** Drops a symbol; added again later, it starts over from its profile. */
+  removeSymbol(symbol: string): void {
+    this.simulators.delete(symbol);
+  }
+
   /** Whether the minute starting at `time` trades. */
   isTrading(time: number): boolean {
     return !this.options.followMarketHours || this.locator.locate(time) !== null;

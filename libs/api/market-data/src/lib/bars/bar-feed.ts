@@ -37,6 +37,11 @@ export class BarFeed {
     if (this.history.last(bar.symbol)?.time === bar.time) this.history.append(bar);
   }
 
+  /** Lets go of the symbols' history. */
+  forget(symbols: readonly string[]): void {
+    for (const symbol of symbols) this.history.forget(symbol);
+  }
+
   isNew(bar: Bar): boolean {
     const last = this.history.last(bar.symbol);
     return !last || bar.time > last.time;

@@ -27,6 +27,10 @@ export class BarHistory {
     return true;
   }
 
+  forget(symbol: string): void {
+    this.bars.delete(symbol);
+  }
+
   recent(symbol: string, count: number): Bar[] {
     const series = this.bars.get(symbol) ?? [];
     return series.slice(Math.max(0, series.length - Math.min(count, this.capacity)));

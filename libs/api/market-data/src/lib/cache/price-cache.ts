@@ -74,6 +74,16 @@ export class PriceCache {
     for (const symbol of symbols) this.watched.add(symbol);
   }
 
+  /** Leaves symbols out of refreshes and forgets their prices; a refresh still running cannot bring them back. */
+  unwatch(symbols: readonly string[]): void {
+    for (const symbol of symbols) {
+      this.watched.delete(symbol);
+      this.entries.delete(symbol);
+      this.attemptedAt.delete(symbol);
+      this.unknownSymbols.delete(symbol);
+    }
+  }
+
   async get(symbols: readonly string[]): Promise<CachedQuotes> {
     this.watch(symbols);
     // Join a running refresh; start one only when none runs and a symbol is due. Bounded, because
@@ -142,7 +152,9 @@ export class PriceCache {
     } finally {
       // Counted from the end, so a slow or failing upstream is asked again only a full TTL later.
       const finishedAt = this.clock.now();
-      for (const symbol of symbols) this.attemptedAt.set(symbol, finishedAt);
+      for (const symbol of symbols)
+        if (this.watched.has(symbol) || this.unknownSymbols.has(symbol))
+          this.attemptedAt.set(symbol, finishedAt);
     }
   }
 
@@ -207,7 +219,7 @@ export class PriceCache {
 
   private store(entries: readonly CachedQuote[], unknown: readonly string[]): void {
     this.put(entries);
-    for (const symbol of unknown) {
+    for (const symbol of unknown.filter((s) => this.watched.has(s))) {
       this.unknownSymbols.add(symbol);
       this.entries.delete(symbol);
       this.watched.delete(symbol);
@@ -215,8 +227,9 @@ export class PriceCache {
     if (entries.length > 0 || unknown.length > 0) this.lastFailure = null;
   }
 
+  /** Only watched symbols: prices of one unwatched while they were on their way are not kept. */
   private put(entries: readonly CachedQuote[]): void {
-    for (const entry of entries) {
+    for (const entry of entries.filter((e) => this.watched.has(e.quote.symbol))) {
       this.entries.set(entry.quote.symbol, entry);
       this.unknownSymbols.delete(entry.quote.symbol);
       this.lastSuccessAt = Math.max(this.lastSuccessAt ?? 0, entry.receivedAt);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { SystemClock } from '../provider/clock';
+import { LISTED_SYMBOLS } from '../universe/listed-symbols';
 import { SimulatedMarketProvider } from '../simulated/simulated-market.provider';
 import { PriceCache } from './price-cache';
 import { RedisQuoteStore } from './redis-quote-store';
@@ -38,6 +39,7 @@ if (skip) process.stdout.write('PTP_SKIP_REDIS=1: skipping the shared Redis pric
         followMarketHours: false,
         backfillBars: 5,
         symbols: ['AAPL', 'MSFT', 'NVDA'],
+        listed: LISTED_SYMBOLS,
       },
       clock,
     );

@@ -14,6 +14,11 @@ export class SingleFlightCache<V> {
     private readonly maxEntries = 500,
   ) {}
 
+  /** Drops the cached values whose key matches (a load still running keeps its result). */
+  drop(matches: (key: string) => boolean): void {
+    for (const key of [...this.values.keys()]) if (matches(key)) this.values.delete(key);
+  }
+
   get(key: string, load: () => Promise<V>): Promise<V> {
     const cached = this.values.get(key);
     if (cached && this.clock.now() - cached.at < this.ttlMs) return Promise.resolve(cached.value);

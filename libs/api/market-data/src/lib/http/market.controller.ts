@@ -1,6 +1,6 @@
 import { Controller, Get, HttpStatus, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiError } from '@ptp/api/shared';
+import { ApiError, ApiErrorResponses } from '@ptp/api/shared';
 import {
   MARKET_ERROR_CODES,
   type MarketBarsResponse,
@@ -9,7 +9,7 @@ import {
   type MarketTimespan,
 } from '@ptp/contracts';
 import { MarketDataService } from '../market-data.service';
-import { ProviderError } from '../provider/provider-error';
+import { providerFailure, unknownSymbolsError } from './market-errors';
 import { BarsQueryDto, QuotesQueryDto } from './market-query.dto';
 
 const DEFAULT_LOOKBACK_MS: Record<MarketTimespan, number> = {
@@ -18,29 +18,11 @@ const DEFAULT_LOOKBACK_MS: Record<MarketTimespan, number> = {
   day: 365 * 86_400_000,
 };
 
-function unknownSymbols(symbols: readonly string[]): ApiError {
-  return ApiError.notFound(
-    MARKET_ERROR_CODES.unknownSymbol,
-    `unknown symbol${symbols.length > 1 ? 's' : ''}: ${symbols.join(', ')}`,
-    { symbols },
-  );
-}
-
-/** Upstream failures are the provider's, not ours: 503 with a code, never a 500 (and never the key). */
-function providerFailure(error: unknown): unknown {
-  if (!(error instanceof ProviderError)) return error;
-  return error.kind === 'unauthorized'
-    ? new ApiError(
-        HttpStatus.SERVICE_UNAVAILABLE,
-        MARKET_ERROR_CODES.providerUnauthorized,
-        'market data key invalid or plan not entitled',
-      )
-    : new ApiError(
-        HttpStatus.SERVICE_UNAVAILABLE,
-        MARKET_ERROR_CODES.providerUnavailable,
-        `market data provider unavailable: ${error.message}`,
-      );
-}
+const SYMBOL_ERRORS = {
+  400: ['VALIDATION_FAILED'],
+  422: [MARKET_ERROR_CODES.unknownSymbol],
+  503: [MARKET_ERROR_CODES.providerUnavailable, MARKET_ERROR_CODES.providerUnauthorized],
+};
 
 @ApiTags('market')
 @Controller('api/market')
@@ -50,13 +32,15 @@ export class MarketController {
   @Get('quotes')
   @ApiOperation({
     summary:
-      'Latest prices from the 30 s cache (one batched upstream refresh for all watched symbols). 404 UNKNOWN_SYMBOL names any unknown ticker.',
+      'Latest prices from the 30 s cache (one batched upstream refresh for all watched symbols). 422 UNKNOWN_SYMBOL names any ticker outside the universe.',
   })
   @ApiOkResponse({ description: '[{symbol, price, bid?, ask?, asOf, source, ageSec, stale}]' })
+  @ApiErrorResponses(SYMBOL_ERRORS)
   async quotes(@Query() query: QuotesQueryDto): Promise<MarketQuote[]> {
     const symbols = [...new Set(query.symbols)];
+    await this.marketData.requireKnown(symbols);
     const { quotes, unknown } = await this.marketData.getQuotes(symbols);
-    if (unknown.length > 0) throw unknownSymbols(unknown);
+    if (unknown.length > 0) throw unknownSymbolsError(unknown);
     if (quotes.length < symbols.length) {
       const missing = symbols.filter((s) => !quotes.some((q) => q.symbol === s));
       throw new ApiError(
@@ -74,7 +58,9 @@ export class MarketController {
     summary:
       'OHLCV bars of one symbol for a timespan (minute, hour, day) and range; times in UTC ms.',
   })
+  @ApiErrorResponses({ ...SYMBOL_ERRORS, 400: ['VALIDATION_FAILED', 'INVALID_RANGE'] })
   async bars(@Query() query: BarsQueryDto): Promise<MarketBarsResponse> {
+    await this.marketData.requireKnown([query.symbol]);
     const timespan = query.timespan ?? 'minute';
     const to = query.to ?? (await this.marketData.status()).asOf;
     const from = query.from ?? to - DEFAULT_LOOKBACK_MS[timespan];
@@ -85,7 +71,7 @@ export class MarketController {
       .catch((error: unknown) => {
         throw providerFailure(error);
       });
-    if (bars === null) throw unknownSymbols([query.symbol]);
+    if (bars === null) throw unknownSymbolsError([query.symbol]);
     return {
       symbol: query.symbol,
       timespan,

@@ -2,7 +2,7 @@ import type { Secret } from '@ptp/api/config';
 import type { Clock } from '../provider/clock';
 import { ProviderError, type ProviderErrorKind } from '../provider/provider-error';
 import { parsePolygonJson } from './polygon-wire';
-import type { RequestBudget } from './request-budget';
+import type { BudgetLane, RequestBudget } from './request-budget';
 
 export interface PolygonHttpOptions {
   readonly baseUrl: string;
@@ -59,12 +59,19 @@ export class PolygonHttpClient {
     this.origin = options.baseUrl.replace(/\/+$/, '');
   }
 
-  /** GETs a path (or a `next_url`, which is re-based on the configured origin so the key only goes there). */
-  async get(pathOrUrl: string, query: Record<string, string> = {}): Promise<PolygonResponse> {
+  /**
+   * GETs a path (or a `next_url`, which is re-based on the configured origin so the key only goes
+   * there), each attempt waiting for a slot of the budget's `lane`.
+   */
+  async get(
+    pathOrUrl: string,
+    query: Record<string, string> = {},
+    lane: BudgetLane = 'refresh',
+  ): Promise<PolygonResponse> {
     const url = this.urlFor(pathOrUrl, query);
     const label = url.pathname;
     for (let attempt = 0; ; attempt++) {
-      await this.budget.take();
+      await this.budget.take(lane);
       try {
         return await this.attempt(url);
       } catch (error) {

@@ -13,19 +13,15 @@ import {
   type QuoteBatch,
   type StreamState,
 } from '../provider/market-data.provider';
-import { ProviderError } from '../provider/provider-error';
 import { PolygonAccess } from './polygon-access';
 import { fetchAggregates, type PolygonGet } from './polygon-aggregates';
 import { PolygonHttpClient, type PolygonLogger } from './polygon-http.client';
 import { PolygonMinuteBars } from './polygon-minute-bars';
-import {
-  lastTradeQuote,
-  previousCloseQuote,
-  snapshotQuote,
-  upcomingClosures,
-} from './polygon-quotes';
+import { PolygonQuoteRequests } from './polygon-quote-requests';
+import { upcomingClosures } from './polygon-quotes';
 import type { StreamTrade } from './polygon-stream-events';
 import { PolygonStreamClient, type PolygonStreamOptions } from './polygon-stream.client';
+import { PolygonTickerReference } from './polygon-ticker-reference';
 import { isObject } from './polygon-wire';
 import { RequestBudget } from './request-budget';
 
@@ -56,7 +52,6 @@ const DEFAULT_STREAM_TIMING: StreamTiming = {
   heartbeatMs: 30_000,
 };
 
-const SNAPSHOT_PATH = '/v2/snapshot/locale/us/markets/stocks/tickers';
 /** Minute bars use only spare capacity: one slot stays free for the next quote refresh. */
 const BAR_SPARE_SLOTS = 1;
 
@@ -65,6 +60,8 @@ const BAR_SPARE_SLOTS = 1;
  * last trade (then the previous close, on plans without trades) for symbols the snapshot lacks,
  * aggregates followed through `next_url`, and market status. Completed minute bars have their own
  * schedule (`PolygonMinuteBars`): aggregates once a minute, or the stream's `AM` while it is up.
+ * Tickers are checked against the tickers reference. What users ask for (aggregates, reference
+ * lookups) takes the request budget's lookup lane, so it never crowds out the quote refresh.
  *
  * With `websocket`, trades (`T.`) are pushed too: while the stream is up, a refresh answers symbols
  * that traded on it without any HTTP request. Whenever it is down (connecting, reconnecting, key
@@ -77,7 +74,8 @@ export class PolygonMarketProvider extends MarketDataProvider {
   private readonly minuteBars: PolygonMinuteBars;
   private readonly watched = new Set<string>();
   private readonly access: PolygonAccess;
-  private readonly previousCloses: SingleFlightCache<ProviderQuote | null>;
+  private readonly quotes: PolygonQuoteRequests;
+  private readonly reference: PolygonTickerReference;
   private readonly statusNow: SingleFlightCache<boolean | null>;
   private readonly upcoming: SingleFlightCache<Map<string, { close: number | null }>>;
   private readonly stream: PolygonStreamClient | null;
@@ -109,7 +107,11 @@ export class PolygonMarketProvider extends MarketDataProvider {
       logger,
       options.backfillBars,
     );
-    this.previousCloses = new SingleFlightCache(clock, HOUR_MS);
+    this.quotes = new PolygonQuoteRequests(this.http, this.access, clock);
+    this.reference = new PolygonTickerReference(
+      (path, query) => this.access.remember(() => this.http.get(path, query, 'lookup')),
+      clock,
+    );
     this.statusNow = new SingleFlightCache(clock, MINUTE_MS, 1);
     this.upcoming = new SingleFlightCache(clock, 6 * HOUR_MS, 1);
     this.stream =
@@ -180,6 +182,21 @@ export class PolygonMarketProvider extends MarketDataProvider {
     return [];
   }
 
+  unwatch(symbols: readonly string[]): void {
+    for (const symbol of symbols) {
+      this.watched.delete(symbol);
+      this.streamed.delete(symbol);
+    }
+    this.stream?.unsubscribe(symbols);
+    this.minuteBars.unwatch(symbols);
+    this.feed.forget(symbols);
+  }
+
+  /** Polygon's tickers reference decides, asked in the lookup lane of the request budget. */
+  unlisted(symbols: readonly string[]): Promise<string[]> {
+    return this.reference.unlisted(symbols);
+  }
+
   recentBars(symbol: string, count: number): Bar[] {
     return this.feed.recent(symbol, count);
   }
@@ -195,20 +212,12 @@ export class PolygonMarketProvider extends MarketDataProvider {
       const streamed = this.streamed.get(symbol);
       if (streamed) quotes.set(symbol, streamed);
     }
-    const polled = symbols.filter((s) => !quotes.has(s));
-    if (polled.length > 0 && this.access.entitled('snapshot')) {
-      for (const quote of (await this.access.guard('snapshot', () => this.snapshot(polled))) ?? [])
-        quotes.set(quote.symbol, quote);
-    }
-    const unknown: string[] = [];
-    for (const symbol of polled.filter((s) => !quotes.has(s))) {
-      const quote = await this.singleQuote(symbol);
-      if (quote) quotes.set(symbol, quote);
-      else unknown.push(symbol);
-    }
-    return { quotes: [...quotes.values()], unknown };
+    for (const [symbol, quote] of await this.quotes.poll(symbols.filter((s) => !quotes.has(s))))
+      quotes.set(symbol, quote);
+    return { quotes: [...quotes.values()], unknown: symbols.filter((s) => !quotes.has(s)) };
   }
 
+  /** A user's lookup: aggregates in the lookup lane, so they never crowd out the price refresh. */
   async fetchBars(
     symbol: string,
     timespan: MarketTimespan,
@@ -216,13 +225,13 @@ export class PolygonMarketProvider extends MarketDataProvider {
     to: number,
   ): Promise<Bar[] | null> {
     const bars = await fetchAggregates(
-      (path, query) => this.access.remember(() => this.http.get(path, query)),
+      (path, query) => this.access.remember(() => this.http.get(path, query, 'lookup')),
       symbol,
       timespan,
       from,
       to,
     );
-    if (bars.length === 0 && !(await this.exists(symbol))) return null;
+    if (bars.length === 0 && !(await this.quotes.exists(symbol, 'lookup'))) return null;
     return bars;
   }
 
@@ -245,43 +254,6 @@ export class PolygonMarketProvider extends MarketDataProvider {
       )
       .catch(() => new Map());
     return { now: this.clock.now(), open, clockRate: 1, closures };
-  }
-
-  private async snapshot(symbols: readonly string[]) {
-    const { body } = await this.access.remember(() =>
-      this.http.get(SNAPSHOT_PATH, { tickers: symbols.join(',') }),
-    );
-    const tickers = isObject(body) && Array.isArray(body['tickers']) ? body['tickers'] : null;
-    if (!tickers) throw new ProviderError('bad_response', 'snapshot without "tickers"');
-    return tickers.flatMap((ticker) => snapshotQuote(ticker) ?? []);
-  }
-
-  /** A symbol the snapshot lacks (no trade yet today, or unknown): its last trade, else its previous close. */
-  private async singleQuote(symbol: string): Promise<ProviderQuote | null> {
-    if (this.access.entitled('lastTrade')) {
-      const trade = await this.access.guard('lastTrade', () =>
-        this.access.remember(() => this.http.get(`/v2/last/trade/${encodeURIComponent(symbol)}`)),
-      );
-      if (trade) return trade.status === 404 ? null : lastTradeQuote(symbol, trade.body);
-    }
-    return this.previousClose(symbol);
-  }
-
-  private previousClose(symbol: string): Promise<ProviderQuote | null> {
-    return this.previousCloses.get(symbol, async () =>
-      previousCloseQuote(
-        symbol,
-        (
-          await this.access.remember(() =>
-            this.http.get(`/v2/aggs/ticker/${encodeURIComponent(symbol)}/prev`),
-          )
-        ).body,
-      ),
-    );
-  }
-
-  private async exists(symbol: string): Promise<boolean> {
-    return (await this.previousClose(symbol)) !== null;
   }
 
   private onTrade(trade: StreamTrade): void {

@@ -69,6 +69,11 @@ export class PolygonMinuteBars {
     for (const symbol of added) void this.catchUp(symbol);
   }
 
+  /** Stops fetching the symbols' minutes; a fetch still running for one of them is dropped. */
+  unwatch(symbols: readonly string[]): void {
+    for (const symbol of symbols) this.symbols.delete(symbol);
+  }
+
   start(): void {
     this.running = true;
     this.scheduleNextRound();
@@ -157,6 +162,8 @@ export class PolygonMinuteBars {
       );
       return 'failed';
     }
+    // Unwatched meanwhile: what it brought would bring back the history that was let go.
+    if (this.symbols.get(symbol) !== state) return 'fetched';
     state.attemptedAt = now;
     this.accept(state, bars);
     // The pending minutes arrived before this fetch began, so REST has covered everything before them.

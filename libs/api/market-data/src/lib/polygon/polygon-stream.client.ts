@@ -91,6 +91,13 @@ export class PolygonStreamClient {
     if (this.current === 'streaming') this.sendSubscribe(added);
   }
 
+  /** Drops symbols; while streaming, their topics are unsubscribed. */
+  unsubscribe(symbols: readonly string[]): void {
+    const dropped = symbols.filter((s) => this.symbols.delete(s));
+    if (this.current === 'streaming' && dropped.length > 0)
+      this.socket?.send(JSON.stringify({ action: 'unsubscribe', params: streamTopics(dropped) }));
+  }
+
   private connect(): void {
     const socket = new WebSocket(this.options.url, { handshakeTimeout: this.options.heartbeatMs });
     this.socket = socket;

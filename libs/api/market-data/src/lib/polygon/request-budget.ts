@@ -1,17 +1,38 @@
 import type { Clock } from '../provider/clock';
+import { ProviderError } from '../provider/provider-error';
+
+/**
+ * Who asks for a request slot: the periodic price refresh (one batched request per TTL, single-flight),
+ * or a user lookup (bars, a ticker's reference entry), which may be many and must never crowd it out.
+ */
+export type BudgetLane = 'refresh' | 'lookup';
+
+/** Share of the window lookups may not take: what the refresh can always count on. */
+const REFRESH_SHARE = 0.4;
+/** Lookups that may wait for a slot at once; more are refused at once rather than queued for minutes. */
+export const MAX_WAITING_LOOKUPS = 50;
 
 /**
  * At most `requestsPerMinute` requests in any sliding minute (Polygon's free plan: 5), kept as a log
  * of the last grants. A caller waits for its turn rather than being refused; a 429 pauses the whole
  * budget (`pauseFor`).
+ *
+ * Two lanes, each served in arrival order: the refresh may use every slot, a lookup only one that
+ * leaves `refreshReserve` slots of the window free (40 %, at least one when the budget has two). However many lookups
+ * users send, the next refresh finds a slot; lookups beyond `MAX_WAITING_LOOKUPS` waiting are
+ * refused with `rate_limited`.
  */
 export class RequestBudget {
-  private readonly capacity: number;
+  readonly capacity: number;
+  readonly refreshReserve: number;
   private readonly windowMs: number;
   private readonly granted: number[] = [];
   private pausedUntil = 0;
-  private queue: Promise<void> = Promise.resolve();
-  private waiting = 0;
+  private readonly queues: Record<BudgetLane, Promise<void>> = {
+    refresh: Promise.resolve(),
+    lookup: Promise.resolve(),
+  };
+  private readonly waiting: Record<BudgetLane, number> = { refresh: 0, lookup: 0 };
 
   constructor(
     requestsPerMinute: number,
@@ -19,13 +40,24 @@ export class RequestBudget {
   ) {
     this.capacity = Math.max(1, Math.floor(requestsPerMinute));
     this.windowMs = (this.capacity * 60_000) / requestsPerMinute;
+    // With a single slot a minute nothing can be set aside without shutting lookups out.
+    this.refreshReserve = Math.min(
+      this.capacity - 1,
+      Math.max(1, Math.ceil(this.capacity * REFRESH_SHARE)),
+    );
   }
 
-  /** Resolves when a request may be sent; callers are served in arrival order. */
-  take(): Promise<void> {
-    this.waiting++;
-    const turn = this.queue.then(() => this.waitForTurn()).finally(() => this.waiting--);
-    this.queue = turn;
+  /** Resolves when a request of `lane` may be sent; rejects at once when too many lookups wait. */
+  take(lane: BudgetLane = 'refresh'): Promise<void> {
+    if (lane === 'lookup' && this.waiting.lookup >= MAX_WAITING_LOOKUPS)
+      return Promise.reject(
+        new ProviderError('rate_limited', 'too many lookups are waiting for the request budget'),
+      );
+    this.waiting[lane]++;
+    const turn = this.queues[lane]
+      .then(() => this.waitForTurn(lane === 'lookup' ? this.refreshReserve : 0))
+      .finally(() => this.waiting[lane]--);
+    this.queues[lane] = turn;
     return turn;
   }
 
@@ -37,7 +69,7 @@ export class RequestBudget {
   tryTake(spare = 0): boolean {
     const now = this.clock.now();
     if (
-      this.waiting > 0 ||
+      this.waiting.refresh + this.waiting.lookup > 0 ||
       this.pausedUntil > now ||
       this.inWindow(now) + 1 + spare > this.capacity
     )
@@ -51,10 +83,11 @@ export class RequestBudget {
     this.pausedUntil = Math.max(this.pausedUntil, this.clock.now() + ms);
   }
 
-  private async waitForTurn(): Promise<void> {
+  /** Waits until a slot is free with `reserve` more left free for others. */
+  private async waitForTurn(reserve: number): Promise<void> {
     for (;;) {
       const now = this.clock.now();
-      const wait = this.delay(now);
+      const wait = this.delay(now, reserve);
       if (wait <= 0) {
         this.grant(now);
         return;
@@ -63,11 +96,11 @@ export class RequestBudget {
     }
   }
 
-  private delay(now: number): number {
+  /** How long until one more request fits in the window with `reserve` slots still free. */
+  private delay(now: number, reserve: number): number {
+    const usable = this.capacity - reserve;
     const oldest =
-      this.granted.length >= this.capacity
-        ? this.granted[this.granted.length - this.capacity]
-        : -Infinity;
+      this.granted.length >= usable ? this.granted[this.granted.length - usable] : -Infinity;
     return Math.max(this.pausedUntil - now, oldest + this.windowMs - now);
   }
 

@@ -4,6 +4,7 @@ import { DEFAULT_SIMULATED_WATCHLIST } from '@ptp/domain';
 import { PolygonMarketProvider } from '../polygon/polygon-market.provider';
 import { ReplayMarketProvider } from '../replay/replay-market.provider';
 import { SimulatedMarketProvider } from '../simulated/simulated-market.provider';
+import { LISTED_SYMBOLS } from '../universe/listed-symbols';
 import type { Clock } from './clock';
 import type { MarketDataProvider } from './market-data.provider';
 
@@ -23,13 +24,14 @@ export function createProvider(config: AppConfig, clock: Clock): MarketDataProvi
         new Logger(PolygonMarketProvider.name),
       );
     case 'replay':
-      return new ReplayMarketProvider(marketData.replay, clock);
+      return new ReplayMarketProvider(marketData.replay, clock, LISTED_SYMBOLS);
     case 'simulated':
     default:
       return new SimulatedMarketProvider(
         {
           ...marketData.simulated,
           symbols: [...new Set([...trading.watchlist, ...DEFAULT_SIMULATED_WATCHLIST])],
+          listed: LISTED_SYMBOLS,
         },
         clock,
       );

@@ -78,6 +78,15 @@ export abstract class MarketDataProvider {
   /** Adds symbols to those the provider streams bars for; resolves to the ones it does not know. */
   abstract watch(symbols: readonly string[]): Promise<string[]>;
 
+  /** Stops streaming the symbols and lets go of everything held for them (history, last prices). */
+  abstract unwatch(symbols: readonly string[]): void;
+
+  /**
+   * The symbols its reference does not list as US equities or ETFs: the list shipped with the
+   * project, the replay files, or Polygon's tickers reference (asked within the request budget).
+   */
+  abstract unlisted(symbols: readonly string[]): Promise<string[]>;
+
   /** The newest completed 1-minute bars the provider holds for a symbol (history + stream), oldest first. */
   abstract recentBars(symbol: string, count: number): Bar[];
 

@@ -40,6 +40,8 @@ export class ReplayMarketProvider extends MarketDataProvider {
   constructor(
     private readonly options: ReplayOptions,
     private readonly clock: Clock,
+    /** Tickers accepted besides the files' own (the shipped list); only the files have prices. */
+    private readonly listed: ReadonlySet<string> = new Set(),
   ) {
     super();
   }
@@ -85,6 +87,14 @@ export class ReplayMarketProvider extends MarketDataProvider {
 
   async watch(symbols: readonly string[]): Promise<string[]> {
     return symbols.filter((s) => !this.known(s));
+  }
+
+  unwatch(): void {
+    // Nothing is held per watched symbol: the files are loaded whole at start-up.
+  }
+
+  async unlisted(symbols: readonly string[]): Promise<string[]> {
+    return symbols.filter((s) => !this.known(s) && !this.listed.has(s));
   }
 
   async fetchQuotes(symbols: readonly string[]): Promise<QuoteBatch> {

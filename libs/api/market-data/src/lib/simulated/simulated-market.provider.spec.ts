@@ -1,15 +1,26 @@
 import { type Bar, MINUTE_MS } from '@ptp/domain';
 import { ManualClock } from '../../../test/manual-clock';
+import { LISTED_SYMBOLS } from '../universe/listed-symbols';
 import { SimulatedMarketProvider } from './simulated-market.provider';
+
+/** Five minutes of history, then a simulated minute per wall second. */
+const minuteEverySecond = (clock: ManualClock, symbols: string[]) =>
+  new SimulatedMarketProvider(
+    {
+      seed: 3,
+      speed: 60,
+      followMarketHours: false,
+      backfillBars: 5,
+      symbols,
+      listed: LISTED_SYMBOLS,
+    },
+    clock,
+  );
 
 describe('simulated provider bars', () => {
   it('publishes each completed minute once, in order, and holds exactly what it published after the history', async () => {
     const clock = new ManualClock(Date.UTC(2025, 5, 4, 15, 0, 20));
-    // A simulated minute per wall second.
-    const market = new SimulatedMarketProvider(
-      { seed: 3, speed: 60, followMarketHours: false, backfillBars: 5, symbols: ['AAPL', 'MSFT'] },
-      clock,
-    );
+    const market = minuteEverySecond(clock, ['AAPL', 'MSFT']);
     const published: Bar[] = [];
     market.bars$.subscribe((bar) => published.push(bar));
     await market.start();
@@ -38,6 +49,31 @@ describe('simulated provider bars', () => {
         );
       }
       expect(published.filter((bar) => bar.symbol === 'NVDA')).toHaveLength(3);
+    } finally {
+      await market.stop();
+    }
+  });
+
+  it('accepts the shipped list only, and lets go of everything an unwatched symbol had', async () => {
+    const clock = new ManualClock(Date.UTC(2025, 5, 4, 15, 0, 20));
+    const market = minuteEverySecond(clock, ['AAPL']);
+    await market.start();
+    try {
+      expect(await market.unlisted(['AAPL', 'ZZZZQ', 'BRK.B', 'SPY', 'QZXWVU'])).toEqual([
+        'ZZZZQ',
+        'QZXWVU',
+      ]);
+      await market.watch(['NFLX']);
+      expect(market.recentBars('NFLX', 10)).toHaveLength(5);
+      expect((await market.fetchQuotes(['NFLX'])).quotes).toHaveLength(1);
+      market.unwatch(['NFLX']);
+      expect(market.recentBars('NFLX', 10)).toEqual([]);
+      expect((await market.fetchQuotes(['NFLX'])).unknown).toEqual(['NFLX']);
+      expect(await market.fetchBars('NFLX', 'minute', 0, clock.now())).toBeNull();
+      clock.advance(2_000);
+      market.advance();
+      expect(market.recentBars('NFLX', 10)).toEqual([]);
+      expect(market.recentBars('AAPL', 10)).toHaveLength(7);
     } finally {
       await market.stop();
     }

@@ -19,6 +19,8 @@ export interface SimulatedMarketOptions {
   /** Minutes of history generated at start-up so charts and indicators are ready at once. */
   readonly backfillBars: number;
   readonly symbols: readonly string[];
+  /** The tickers it accepts (the shipped list of US equities and ETFs). */
+  readonly listed: ReadonlySet<string>;
 }
 
 /** Bars kept per symbol beyond the backfill (about two weeks of sessions). */
@@ -89,7 +91,7 @@ export class SimulatedMarketProvider extends MarketDataProvider {
     }
   }
 
-  /** Every valid ticker can be simulated; new ones get the same backfill window as the rest. */
+  /** Any ticker can be simulated (`unlisted` is the gate); new ones get the same backfill window as the rest. */
   async watch(symbols: readonly string[]): Promise<string[]> {
     const added = symbols.filter((symbol) => !this.market.has(symbol));
     if (added.length === 0) return [];
@@ -98,6 +100,18 @@ export class SimulatedMarketProvider extends MarketDataProvider {
       for (const minute of this.market.step(time, added)) this.take(minute, 'record');
     }
     return [];
+  }
+
+  unwatch(symbols: readonly string[]): void {
+    for (const symbol of symbols) {
+      this.market.removeSymbol(symbol);
+      this.latest.delete(symbol);
+    }
+    this.feed.forget(symbols);
+  }
+
+  async unlisted(symbols: readonly string[]): Promise<string[]> {
+    return symbols.filter((symbol) => !this.options.listed.has(symbol));
   }
 
   async fetchQuotes(symbols: readonly string[]): Promise<QuoteBatch> {

@@ -97,6 +97,12 @@ export class ChartDataStore {
     series.push(point, this.clock.next());
   }
 
+  /** Drops the price series of symbols market data no longer tracks. */
+  dropPrices(symbols: readonly string[]): void {
+    if (!symbols.some((symbol) => this.prices.delete(symbol))) return;
+    this.clock.next();
+  }
+
   lastPrice(symbol: string): ChartPricePoint | undefined {
     return this.prices.get(symbol)?.last();
   }

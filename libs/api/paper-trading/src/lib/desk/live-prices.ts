@@ -39,6 +39,10 @@ export class LivePrices {
     });
   }
 
+  forget(symbols: readonly string[]): void {
+    for (const symbol of symbols) this.latest.delete(symbol);
+  }
+
   /** Market time of the symbol's newest price. */
   timeOf(symbol: string): number | undefined {
     return this.latest.get(symbol)?.time;

@@ -38,6 +38,7 @@ export class TradingDesks implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly pendingEvaluations = new Set<string>();
   private readonly services: DeskServices;
   private subscription: Subscription | null = null;
+  private evictions: Subscription | null = null;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -67,12 +68,18 @@ export class TradingDesks implements OnApplicationBootstrap, OnModuleDestroy {
         this.notePrice(bar);
     }
     this.subscription = this.marketData.bars$.subscribe((bar) => this.onMarketBar(bar));
+    this.marketData.pinWith(() => this.symbolsInUse());
+    this.evictions = this.marketData.evicted$.subscribe((symbols) => {
+      this.chart.dropPrices(symbols);
+      this.prices.forget(symbols);
+    });
     for (const account of await this.dataSource.getRepository(AccountEntity).find())
       await this.desk(account.id);
   }
 
   onModuleDestroy(): void {
     this.subscription?.unsubscribe();
+    this.evictions?.unsubscribe();
   }
 
   /** Runs a task with the account's desk, exclusively: the account's intents never interleave. */
@@ -161,6 +168,15 @@ export class TradingDesks implements OnApplicationBootstrap, OnModuleDestroy {
       );
     }
     return load;
+  }
+
+  /** What running sessions trade and what accounts hold or have working orders on: market data keeps these. */
+  private *symbolsInUse(): Iterable<string> {
+    for (const session of this.services.sessions.values()) yield* session.symbols;
+    for (const desk of this.desks.values()) {
+      yield* desk.openOrderSymbols;
+      for (const position of desk.openPositions()) yield position.symbol;
+    }
   }
 
   /** Each completed bar arrives here once: it prices every account and queues for the sessions trading it. */

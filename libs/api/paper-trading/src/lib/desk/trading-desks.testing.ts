@@ -4,9 +4,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { AppConfigModule, loadAppConfig, type AppConfig } from '@ptp/api/config';
+import { LISTED_SYMBOLS } from '@ptp/api/market-data';
 import { PersistenceModule } from '@ptp/api/persistence';
 import type { MarketQuote } from '@ptp/contracts';
-import { MINUTE_MS, type Bar, type OrderRequest, type SubmitResult } from '@ptp/domain';
+import {
+  DEFAULT_SIMULATED_WATCHLIST,
+  MINUTE_MS,
+  type Bar,
+  type OrderRequest,
+  type SubmitResult,
+} from '@ptp/domain';
 import { DataSource } from 'typeorm';
 import { AccountsService } from '../accounts/accounts.service';
 import { OrdersService } from '../orders/orders.service';
@@ -120,12 +127,15 @@ export class PriceFeed {
   }
 }
 
+/** Listed tickers outside the simulated watchlist: orders on them pass the symbol universe. */
+const SPARE_SYMBOLS = [...LISTED_SYMBOLS]
+  .filter((symbol) => !DEFAULT_SIMULATED_WATCHLIST.includes(symbol))
+  .sort();
 let symbolCounter = 0;
 
 /** A symbol no other test (and not the simulated watchlist) uses, so tests sharing the price board stay apart. */
-export function uniqueSymbol(prefix = 'T'): string {
-  symbolCounter += 1;
-  return `${prefix}${String(symbolCounter).padStart(3, '0')}X`;
+export function uniqueSymbol(): string {
+  return SPARE_SYMBOLS[symbolCounter++];
 }
 
 export interface DeskTestModule {

@@ -16,14 +16,15 @@ async function refusalOf(call: Promise<unknown>): Promise<ApiError> {
 
 /**
  * OrdersService on the real module and SQLite, prices fed by hand through TradingDesks: how the
- * engine's answers become orders and ApiErrors (400 input, 404 unknown, 409 not cancellable, 422 risk).
+ * engine's answers become orders and ApiErrors (400 input, 404 unknown, 409 not cancellable, 422
+ * unknown symbol or risk).
  */
 describe('OrdersService (real module, SQLite, hand-fed prices)', () => {
   const { ctx, newAccount, setPrice } = useDeskTestModule('orders-test');
 
   /** A symbol whose newest price is `price` (fed later in market time than any simulated quote). */
   function pricedSymbol(price: number): string {
-    const symbol = uniqueSymbol('O');
+    const symbol = uniqueSymbol();
     setPrice(symbol, price);
     return symbol;
   }
@@ -110,18 +111,22 @@ describe('OrdersService (real module, SQLite, hand-fed prices)', () => {
     expect((await ctx().desks.valuation(accountId)).cash).toBe('100000.00');
   });
 
-  it('answers 400 INVALID_SYMBOL from the core for a lower-case symbol', async () => {
-    const accountId = await newAccount();
+  it.each(['ZQXWV', 'lowercase'])(
+    'answers 422 UNKNOWN_SYMBOL for %s, outside the symbol universe, before the core sees it, and records nothing',
+    async (symbol) => {
+      const accountId = await newAccount();
 
-    const error = await refusalOf(
-      ctx().orders.place(
-        dto({ symbol: 'lowercase', side: 'buy', type: 'market', quantity: 1 }, accountId),
-      ),
-    );
+      const error = await refusalOf(
+        ctx().orders.place(dto({ symbol, side: 'buy', type: 'market', quantity: 1 }, accountId)),
+      );
 
-    expect(error.getStatus()).toBe(HttpStatus.BAD_REQUEST);
-    expect(error.code).toBe('INVALID_SYMBOL');
-  });
+      expect(error.getStatus()).toBe(HttpStatus.UNPROCESSABLE_ENTITY);
+      expect(error.code).toBe('UNKNOWN_SYMBOL');
+      expect(error.details).toEqual({ symbols: [symbol] });
+      expect(await ctx().orders.list(accountId)).toEqual([]);
+      expect((await ctx().desks.valuation(accountId)).cash).toBe('100000.00');
+    },
+  );
 
   it('answers 422 RISK_MAX_POSITION with limit and requested, records the rejected order, and leaves cash alone', async () => {
     const accountId = await newAccount();

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { MarketDataService } from '@ptp/api/market-data';
+import { MarketDataService, unknownSymbolsError } from '@ptp/api/market-data';
 import { OrderEntity } from '@ptp/api/persistence';
 import { ApiError } from '@ptp/api/shared';
 import type { Order, OrderStatusFilter } from '@ptp/contracts';
@@ -82,11 +82,9 @@ export class OrdersService {
     if (problems.length > 0)
       throw ApiError.badRequest('VALIDATION_FAILED', 'The order is invalid.', problems);
     const account = await this.accounts.resolve(dto.accountId);
+    await this.marketData.requireKnown([dto.symbol]);
     const unknown = await this.marketData.watch([dto.symbol]);
-    if (unknown.length > 0)
-      throw ApiError.badRequest('UNKNOWN_SYMBOL', `Unknown symbol: ${dto.symbol}.`, {
-        symbols: unknown,
-      });
+    if (unknown.length > 0) throw unknownSymbolsError(unknown);
     // A symbol no session watches has no price in memory yet; the (cached) quote gives it one.
     const quote = await this.marketData.getQuote(dto.symbol);
     if (quote) this.desks.noteQuote(quote);

@@ -57,9 +57,10 @@ export class PaperTradingController {
   })
   @ApiEnvelopeResponse('The session status after the start', EXAMPLE_STATUS)
   @ApiErrorResponses({
-    400: ['VALIDATION_FAILED', 'INVALID_STRATEGY_PARAMS', 'UNKNOWN_SYMBOL'],
+    400: ['VALIDATION_FAILED', 'INVALID_STRATEGY_PARAMS'],
     404: ['ACCOUNT_NOT_FOUND'],
     409: ['SESSION_ALREADY_RUNNING'],
+    422: ['UNKNOWN_SYMBOL'],
   })
   start(
     @Body() body: StartSessionDto,

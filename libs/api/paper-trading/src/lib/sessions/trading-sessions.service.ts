@@ -6,7 +6,7 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { MarketDataService } from '@ptp/api/market-data';
+import { MarketDataService, unknownSymbolsError } from '@ptp/api/market-data';
 import { DatabaseWrites, TradingSessionEntity } from '@ptp/api/persistence';
 import { RuntimeConfigService, type RuntimeConfigChange } from '@ptp/api/runtime-config';
 import { ApiError } from '@ptp/api/shared';
@@ -98,11 +98,9 @@ export class TradingSessionsService implements OnApplicationBootstrap, BeforeApp
         validation.errors,
       );
     const symbols = dto.symbols ?? [...runtime.watchlist];
+    await this.marketData.requireKnown(symbols);
     const unknown = await this.marketData.watch(symbols);
-    if (unknown.length > 0)
-      throw ApiError.badRequest('UNKNOWN_SYMBOL', `Unknown symbol(s): ${unknown.join(', ')}.`, {
-        symbols: unknown,
-      });
+    if (unknown.length > 0) throw unknownSymbolsError(unknown);
     return this.desks.withDesk(account.id, async (desk) => {
       if (
         this.live.has(account.id) ||

@@ -88,6 +88,7 @@ const SUBMIT_ERRORS = {
   ],
   404: [CONFIG_ERROR_CODES.accountNotFound],
   413: ['PAYLOAD_TOO_LARGE', BACKTEST_ERROR_CODES.uploadQuotaExceeded],
+  422: ['UNKNOWN_SYMBOL'],
   429: [BACKTEST_ERROR_CODES.queueFull, 'RATE_LIMITED'],
 };
 
@@ -119,7 +120,10 @@ export class BacktestsController {
       'Poll GET /api/backtests/{id} for progress and the report.',
   })
   @ApiEnvelopeResponse('The queued run', QUEUED_RUN, HttpStatus.ACCEPTED)
-  @ApiErrorResponses({ ...SUBMIT_ERRORS, 422: [BACKTEST_ERROR_CODES.sourceUnavailable] })
+  @ApiErrorResponses({
+    ...SUBMIT_ERRORS,
+    422: [...SUBMIT_ERRORS[422], BACKTEST_ERROR_CODES.sourceUnavailable],
+  })
   submit(
     @Body() body: BacktestRequestDto,
     @CurrentPrincipal() caller: Principal,

@@ -103,6 +103,8 @@ export class BacktestsService implements OnApplicationBootstrap, OnModuleDestroy
       await this.runtimeConfig.get(accountId),
       this.config.trading.startingCapital,
     );
+    // A CSV run trades the file's own bars under the name it is given; nothing is looked up or tracked.
+    if (job.data.kind !== 'csv') await this.marketData.requireKnown(job.symbols);
     if (job.data.kind === 'polygon' && this.marketData.source !== 'polygon') {
       throw ApiError.unprocessable(
         BACKTEST_ERROR_CODES.sourceUnavailable,
