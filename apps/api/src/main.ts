@@ -1,11 +1,12 @@
 import 'reflect-metadata';
 import { existsSync } from 'node:fs';
-import { ConfigError, loadAppConfig } from '@ptp/api/config';
+import { ConfigError, loadAppConfig, refuseOpenServer, StartupRefusal } from '@ptp/api/config';
 import { createApp } from './app/create-app';
 import { DEFAULT_WEB_ROOT } from './app/app.module';
 
 async function bootstrap(): Promise<void> {
   const config = loadAppConfig();
+  refuseOpenServer(config.server);
   const webRoot = existsSync(DEFAULT_WEB_ROOT) ? DEFAULT_WEB_ROOT : undefined;
   const app = await createApp(config, { webRoot });
   await app.listen(config.server.port, config.server.host);
@@ -17,7 +18,7 @@ async function bootstrap(): Promise<void> {
 }
 
 bootstrap().catch((error: unknown) => {
-  if (error instanceof ConfigError) {
+  if (error instanceof ConfigError || error instanceof StartupRefusal) {
     process.stderr.write(`${error.message}\n`);
     process.exit(78);
   }

@@ -5,6 +5,13 @@ import { ServeStaticModule } from '@nestjs/serve-static';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { AppConfigModule, type AppConfig } from '@ptp/api/config';
 import { HealthModule } from '@ptp/api/health';
+import {
+  AccessGuard,
+  AuditInterceptor,
+  IdentifyGuard,
+  IdentityModule,
+  rateLimits,
+} from '@ptp/api/identity';
 import { MarketDataHealthContributor, MarketDataModule } from '@ptp/api/market-data';
 import { PaperTradingModule } from '@ptp/api/paper-trading';
 import { PersistenceModule } from '@ptp/api/persistence';
@@ -35,6 +42,7 @@ export class AppModule {
           contributors: [MarketDataHealthContributor, PortfolioInvariantsContributor],
           imports: [MarketDataModule, PortfolioModule],
         }),
+        IdentityModule,
         LoggerModule.forRoot(loggerOptions(config)),
         MarketDataModule,
         PaperTradingModule,
@@ -43,9 +51,7 @@ export class AppModule {
         RiskModule,
         RuntimeConfigModule,
         StrategyModule,
-        ThrottlerModule.forRoot([
-          { limit: config.server.rateLimit.limit, ttl: config.server.rateLimit.ttlSec * 1000 },
-        ]),
+        ThrottlerModule.forRoot(rateLimits(config)),
         ...(options.webRoot
           ? [
               ServeStaticModule.forRoot({
@@ -58,8 +64,12 @@ export class AppModule {
       module: AppModule,
       providers: [
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
+        // In this order: who is calling, then the rate limit counted per caller, then may they.
+        { provide: APP_GUARD, useExisting: IdentifyGuard },
         { provide: APP_GUARD, useClass: ThrottlerGuard },
+        { provide: APP_GUARD, useExisting: AccessGuard },
         { provide: APP_INTERCEPTOR, useClass: EnvelopeInterceptor },
+        { provide: APP_INTERCEPTOR, useExisting: AuditInterceptor },
         { provide: APP_VERSION, useValue: APP_VERSION_VALUE },
       ],
       exports: [APP_VERSION],

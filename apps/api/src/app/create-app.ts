@@ -35,6 +35,8 @@ export async function createApp(
     },
   );
   app.useLogger(app.get(Logger));
+  // One proxy hop: its X-Forwarded-For/-Proto give the client address and https (Secure cookies).
+  if (config.server.trustProxy) app.set('trust proxy', 1);
   app.use(requestContext);
   // Before everything that can answer, so perimeter and parser errors carry the headers too.
   app.use(

@@ -4,3 +4,5 @@ export * from './lib/config-error';
 export * from './lib/load-app-config';
 export * from './lib/secret';
 export * from './lib/default-platform-config';
+export * from './lib/loopback-host';
+export * from './lib/startup-refusal';

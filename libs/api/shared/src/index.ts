@@ -19,3 +19,4 @@ export * from './lib/range-query.dto';
 export * from './lib/symbol.validation';
 export * from './lib/time-range';
 export * from './lib/identity/principal';
+export * from './lib/identity/access.decorators';

@@ -13,6 +13,8 @@ export const DEFAULT_PLATFORM_CONFIG = {
       limit: 1200,
     },
     bodyLimit: '1mb',
+    auth: { mode: 'auto', sessionTtlSec: 43_200 },
+    trustProxy: false,
   },
   dataDir: './data',
   logLevel: 'info',

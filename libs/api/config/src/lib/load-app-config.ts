@@ -6,7 +6,9 @@ import type { AppConfig, DatabaseConfig, MarketDataProviderName } from './app-co
 import { ConfigError, type ConfigIssue } from './config-error';
 import { DEFAULT_PLATFORM_CONFIG } from './default-platform-config';
 import { PlatformConfigSchema, STRATEGY_NAMES } from './platform-config.schema';
+import { isLoopbackHost } from './loopback-host';
 import { Secret } from './secret';
+import { StartupRefusal } from './startup-refusal';
 
 export const DEFAULT_CONFIG_PATH = 'config/platform.json';
 
@@ -17,6 +19,8 @@ const ENV_OVERRIDES: ReadonlyArray<readonly [string, string, (raw: string) => un
   ['API_PORT', 'server.port', toNumber],
   ['HOST', 'server.host', String],
   ['ALLOWED_HOSTS', 'server.allowedHosts', toList],
+  ['AUTH_MODE', 'server.auth.mode', String],
+  ['TRUST_PROXY', 'server.trustProxy', toBoolean],
   ['DATA_DIR', 'dataDir', String],
   ['LOG_LEVEL', 'logLevel', String],
   ['POLYGON_BASE_URL', 'marketData.polygon.baseUrl', String],
@@ -208,6 +212,18 @@ function resolveProvider(
     ]);
   }
   return choice as MarketDataProviderName;
+}
+
+/** AUTH_MODE=off on an address others can reach would let anybody on the network drive the server. */
+export function refuseOpenServer(server: AppConfig['server']): void {
+  if (server.auth.mode !== 'off' || isLoopbackHost(server.host)) return;
+  throw new StartupRefusal(
+    `Refusing to start: authentication is off (AUTH_MODE=off) but HOST=${server.host} accepts ` +
+      'connections from other machines, so anybody who can reach it could trade, reset accounts ' +
+      'and change limits. Either listen on loopback (HOST=127.0.0.1) or turn authentication on ' +
+      '(AUTH_MODE=auto or required) and create the first admin with:\n' +
+      '  npm run users -- add admin --role admin --password-stdin',
+  );
 }
 
 /**

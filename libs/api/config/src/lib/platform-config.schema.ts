@@ -36,6 +36,14 @@ class RateLimitSchema {
   @IsInt() @Min(1) @Max(1_000_000) limit!: number;
 }
 
+export const AUTH_MODES = ['auto', 'off', 'required'] as const;
+
+class AuthSchema {
+  @IsIn(AUTH_MODES) mode!: (typeof AUTH_MODES)[number];
+  /** A dashboard login lasts this long; logging in again starts a new session. */
+  @IsInt() @Min(60) @Max(30 * 86_400) sessionTtlSec!: number;
+}
+
 class ServerSchema {
   @IsString() host!: string;
   @IsInt() @Min(1) @Max(65535) port!: number;
@@ -48,6 +56,9 @@ class ServerSchema {
   allowedHosts!: string[];
   @ValidateNested() @Type(() => RateLimitSchema) rateLimit!: RateLimitSchema;
   @Matches(/^\d+(kb|mb)$/) bodyLimit!: string;
+  @ValidateNested() @Type(() => AuthSchema) auth!: AuthSchema;
+  /** Behind a TLS-terminating proxy: trust its X-Forwarded-* headers (client address, https). */
+  @IsBoolean() trustProxy!: boolean;
 }
 
 class FeesSchema {

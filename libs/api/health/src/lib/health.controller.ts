@@ -6,7 +6,8 @@ import {
   type HealthCheckResult,
   type HealthIndicatorFunction,
 } from '@nestjs/terminus';
-import { ApiError, APP_VERSION } from '@ptp/api/shared';
+import { ApiError, APP_VERSION, Public } from '@ptp/api/shared';
+import { SkipThrottle } from '@nestjs/throttler';
 import type { HealthReport } from '@ptp/contracts';
 import { HealthChecks } from './health-checks.service';
 
@@ -30,12 +31,15 @@ export class HealthController {
   }
 
   @Get('live')
+  @Public()
+  @SkipThrottle()
   @ApiOperation({ summary: 'Liveness: the process is up and serving requests.' })
   live(): { status: 'ok'; uptimeSec: number } {
     return { status: 'ok', uptimeSec: Math.round(process.uptime()) };
   }
 
   @Get('ready')
+  @Public()
   @HealthCheck({ swaggerDocumentation: false })
   @ApiOperation({ summary: 'Readiness: the database and the market-data provider answer.' })
   ready(): Promise<HealthReport> {

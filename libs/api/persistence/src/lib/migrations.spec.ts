@@ -4,22 +4,26 @@ import { join } from 'node:path';
 import { Secret } from '@ptp/api/config';
 import { DataSource } from 'typeorm';
 import { buildDataSourceOptions } from './data-source-options';
-import { AccountEntity, OrderEntity, PaperTradeEntity } from './entities';
+import { AccountEntity, OrderEntity, PaperTradeEntity, UserEntity } from './entities';
 import { MIGRATIONS } from './migrations';
 import { orderRow } from './migrations/order-rows.testing';
 
 const TABLES = [
   'accounts',
+  'api_tokens',
+  'audit_log',
   'backtest_runs',
   'decisions',
   'engine_states',
   'equity_snapshots',
+  'login_sessions',
   'orders',
   'paper_trades',
   'portfolio_config',
   'positions',
   'round_trips',
   'trading_sessions',
+  'users',
 ];
 
 /** One query runner, released: each unreleased runner holds a pooled PostgreSQL connection. */
@@ -41,8 +45,14 @@ async function exerciseSchema(dataSource: DataSource): Promise<void> {
     name: 'Test',
     startingCapital: '500.123456789',
     isDefault: false,
+    ownerUserId: null,
     createdAt: 1_764_000_000_123,
   });
+  // One name per user.
+  const users = dataSource.getRepository(UserEntity);
+  const user = { name: 'ada', passwordHash: 'x', role: 'admin', createdAt: 1 };
+  await users.insert({ ...user, id: 'u1' });
+  await expect(users.insert({ ...user, id: 'u2' })).rejects.toThrow(/unique/i);
   await dataSource.getRepository(PaperTradeEntity).insert({
     id: 't1',
     accountId: 'a1',

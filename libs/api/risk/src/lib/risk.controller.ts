@@ -2,7 +2,12 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DEFAULT_PLATFORM_CONFIG } from '@ptp/api/config';
 import { AccountsService, TradingDesks } from '@ptp/api/paper-trading';
-import { AccountQueryDto, ApiEnvelopeResponse, ApiErrorResponses } from '@ptp/api/shared';
+import {
+  AccountQueryDto,
+  ActsOnAccount,
+  ApiEnvelopeResponse,
+  ApiErrorResponses,
+} from '@ptp/api/shared';
 import type { AccountRisk } from '@ptp/contracts';
 
 const EXAMPLE_RISK: AccountRisk = {
@@ -22,6 +27,7 @@ const EXAMPLE_RISK: AccountRisk = {
 
 @ApiTags('risk')
 @Controller('api/risk')
+@ActsOnAccount()
 export class RiskController {
   constructor(
     private readonly accounts: AccountsService,

@@ -2,7 +2,13 @@ import { Body, Controller, Get, Patch, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DEFAULT_PLATFORM_CONFIG } from '@ptp/api/config';
 import { DEFAULT_ACCOUNT_ID } from '@ptp/api/persistence';
-import { AccountQueryDto, ApiEnvelopeResponse, ApiErrorResponses } from '@ptp/api/shared';
+import {
+  AccountQueryDto,
+  ActsOnAccount,
+  ApiEnvelopeResponse,
+  ApiErrorResponses,
+  Audited,
+} from '@ptp/api/shared';
 import { CONFIG_ERROR_CODES, type RuntimeConfig } from '@ptp/contracts';
 import { RuntimeConfigPatchDto } from './config-patch.dto';
 import { RuntimeConfigService } from './runtime-config.service';
@@ -24,6 +30,7 @@ const RUNTIME_CONFIG_EXAMPLE: RuntimeConfig = {
 
 @ApiTags('config')
 @Controller('api/config')
+@ActsOnAccount()
 export class RuntimeConfigController {
   constructor(private readonly runtimeConfig: RuntimeConfigService) {}
 
@@ -38,6 +45,7 @@ export class RuntimeConfigController {
     return this.runtimeConfig.get(query.accountId ?? DEFAULT_ACCOUNT_ID);
   }
 
+  @Audited('config.update')
   @Patch()
   @ApiOperation({
     summary:

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { TradingSessionEntity, type AccountEntity } from '@ptp/api/persistence';
 import { RuntimeConfigService } from '@ptp/api/runtime-config';
-import { ApiError } from '@ptp/api/shared';
+import { ApiError, type Principal } from '@ptp/api/shared';
+import { IsNull } from 'typeorm';
 import type { Account } from '@ptp/contracts';
 import type { Repository } from 'typeorm';
 import { TradingDesks } from '../desk/trading-desks.service';
@@ -19,12 +20,22 @@ export class AccountLifecycle {
     private readonly sessions: Repository<TradingSessionEntity>,
   ) {}
 
-  async list(): Promise<Account[]> {
-    return Promise.all((await this.accounts.list()).map((account) => this.describe(account)));
+  /** The accounts the caller may see: a trader its own, a token limited to one account that one. */
+  async list(caller: Principal): Promise<Account[]> {
+    const visible = await this.accounts.list({
+      ...(caller.accountId !== null ? { id: caller.accountId } : {}),
+      ...(caller.role === 'trader' ? { ownerUserId: caller.userId ?? IsNull() } : {}),
+    });
+    return Promise.all(visible.map((account) => this.describe(account)));
   }
 
-  async create(name: string, startingCapital: number | undefined): Promise<Account> {
-    return this.describe(await this.accounts.create(name, startingCapital));
+  /** The new account belongs to its creator (nobody in local mode). */
+  async create(
+    name: string,
+    startingCapital: number | undefined,
+    ownerUserId: string | null,
+  ): Promise<Account> {
+    return this.describe(await this.accounts.create(name, startingCapital, ownerUserId));
   }
 
   /** Back to the starting capital with no history. A running session must be stopped first. */

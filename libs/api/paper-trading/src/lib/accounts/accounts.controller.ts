@@ -1,7 +1,15 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Account } from '@ptp/contracts';
-import { ApiEnvelopeResponse, ApiErrorResponses, AccountIdParam } from '@ptp/api/shared';
+import {
+  AccountIdParam,
+  ActsOnAccount,
+  ApiEnvelopeResponse,
+  ApiErrorResponses,
+  Audited,
+  CurrentPrincipal,
+  type Principal,
+} from '@ptp/api/shared';
 import { ConfirmDto, CreateAccountDto } from './accounts.dto';
 import { AccountLifecycle } from './account-lifecycle.service';
 
@@ -26,10 +34,11 @@ export class AccountsController {
   @Get()
   @ApiOperation({ summary: 'Every paper account with its cash, equity and session state' })
   @ApiEnvelopeResponse('The accounts, default first', [EXAMPLE_ACCOUNT])
-  list(): Promise<Account[]> {
-    return this.lifecycle.list();
+  list(@CurrentPrincipal() caller: Principal): Promise<Account[]> {
+    return this.lifecycle.list(caller);
   }
 
+  @Audited('account.create')
   @Post()
   @ApiOperation({
     summary: 'Create a named paper account (its own cash, positions, orders and session)',
@@ -47,10 +56,12 @@ export class AccountsController {
     HttpStatus.CREATED,
   )
   @ApiErrorResponses({ 400: ['VALIDATION_FAILED'], 409: ['ACCOUNT_NAME_TAKEN'] })
-  create(@Body() body: CreateAccountDto): Promise<Account> {
-    return this.lifecycle.create(body.name, body.startingCapital);
+  create(@CurrentPrincipal() caller: Principal, @Body() body: CreateAccountDto): Promise<Account> {
+    return this.lifecycle.create(body.name, body.startingCapital, caller.userId);
   }
 
+  @ActsOnAccount('param')
+  @Audited('account.reset')
   @Post(':id/reset')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
@@ -74,6 +85,8 @@ export class AccountsController {
     return this.lifecycle.reset(id);
   }
 
+  @ActsOnAccount('param')
+  @Audited('account.delete')
   @Delete(':id')
   @ApiOperation({ summary: 'Delete an account and all its rows (not the default account)' })
   @ApiEnvelopeResponse('The account as it was before the delete', {

@@ -9,7 +9,7 @@ import {
   PortfolioConfigEntity,
 } from '@ptp/api/persistence';
 import { ApiError } from '@ptp/api/shared';
-import { DataSource } from 'typeorm';
+import { DataSource, type FindOptionsWhere } from 'typeorm';
 
 @Injectable()
 export class AccountsService {
@@ -30,13 +30,17 @@ export class AccountsService {
     return account;
   }
 
-  list(): Promise<AccountEntity[]> {
+  list(where: FindOptionsWhere<AccountEntity> = {}): Promise<AccountEntity[]> {
     return this.dataSource
       .getRepository(AccountEntity)
-      .find({ order: { isDefault: 'DESC', createdAt: 'ASC', id: 'ASC' } });
+      .find({ where, order: { isDefault: 'DESC', createdAt: 'ASC', id: 'ASC' } });
   }
 
-  async create(name: string, startingCapital: number | undefined): Promise<AccountEntity> {
+  async create(
+    name: string,
+    startingCapital: number | undefined,
+    ownerUserId: string | null = null,
+  ): Promise<AccountEntity> {
     const repository = this.dataSource.getRepository(AccountEntity);
     if (await repository.existsBy({ name }))
       throw ApiError.conflict('ACCOUNT_NAME_TAKEN', `An account named "${name}" already exists.`, {
@@ -47,6 +51,7 @@ export class AccountsService {
       name,
       startingCapital: String(startingCapital ?? this.config.trading.startingCapital),
       isDefault: false,
+      ownerUserId,
       createdAt: Date.now(),
     };
     await this.writes.exclusive(() => repository.insert(account));

@@ -1,10 +1,12 @@
 import { Body, Controller, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
-  AccountQueryDto,
   accountIdOf,
+  AccountQueryDto,
+  ActsOnAccount,
   ApiEnvelopeResponse,
   ApiErrorResponses,
+  Audited,
 } from '@ptp/api/shared';
 import type { Account } from '@ptp/contracts';
 import { AccountLifecycle } from './account-lifecycle.service';
@@ -13,9 +15,11 @@ import { ResetPortfolioDto } from './accounts.dto';
 /** The design's reset path, kept under /api/portfolio; it is a command, so it lives with the desk. */
 @ApiTags('portfolio')
 @Controller('api/portfolio')
+@ActsOnAccount()
 export class PortfolioResetController {
   constructor(private readonly lifecycle: AccountLifecycle) {}
 
+  @Audited('account.reset')
   @Post('reset')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({

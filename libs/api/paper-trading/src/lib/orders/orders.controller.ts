@@ -3,10 +3,12 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Order } from '@ptp/contracts';
 import type { Response } from 'express';
 import {
-  AccountQueryDto,
   accountIdOf,
+  AccountQueryDto,
+  ActsOnAccount,
   ApiEnvelopeResponse,
   ApiErrorResponses,
+  Audited,
 } from '@ptp/api/shared';
 import { OrderIdParam } from './order-id.param';
 import { OrdersQueryDto } from './orders-query.dto';
@@ -63,9 +65,11 @@ const PLACE_ERRORS = {
 
 @ApiTags('orders')
 @Controller('api/orders')
+@ActsOnAccount()
 export class OrdersController {
   constructor(private readonly orders: OrdersService) {}
 
+  @Audited('order.place')
   @Post()
   @ApiOperation({
     summary:
@@ -119,6 +123,7 @@ export class OrdersController {
     return this.orders.get(id, query.accountId);
   }
 
+  @Audited('order.cancel')
   @Delete(':id')
   @ApiOperation({
     summary: 'Cancel a working order (its bracket siblings stay until they fill or are canceled)',

@@ -1,10 +1,12 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
-  AccountQueryDto,
   accountIdOf,
+  AccountQueryDto,
+  ActsOnAccount,
   ApiEnvelopeResponse,
   ApiErrorResponses,
+  Audited,
   EXAMPLE_POSITION,
 } from '@ptp/api/shared';
 import type { PaperTradingStatus } from '@ptp/contracts';
@@ -42,9 +44,11 @@ const EXAMPLE_STATUS = {
 /** The design's original paths (not under /api). */
 @ApiTags('paper-trading')
 @Controller('paper-trading')
+@ActsOnAccount()
 export class PaperTradingController {
   constructor(private readonly sessions: TradingSessionsService) {}
 
+  @Audited('session.start')
   @Post('start')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
@@ -64,6 +68,7 @@ export class PaperTradingController {
     return this.sessions.start({ ...body, accountId: accountIdOf(body, query) });
   }
 
+  @Audited('session.stop')
   @Post('stop')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Stop the running session of an account' })

@@ -17,6 +17,10 @@ export class AccountEntity {
   @Column({ name: 'is_default', type: 'boolean', default: false })
   isDefault!: boolean;
 
+  /** The user it belongs to; null for accounts made in local mode, which only admins manage. */
+  @Column({ name: 'owner_user_id', type: 'varchar', length: 64, nullable: true })
+  ownerUserId!: string | null;
+
   @Column({ name: 'created_at', type: 'bigint', transformer: epochMs })
   createdAt!: number;
 }

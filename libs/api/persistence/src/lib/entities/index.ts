@@ -1,42 +1,54 @@
 import type { EntityManager } from 'typeorm';
 import { AccountEntity } from './account.entity';
+import { ApiTokenEntity } from './api-token.entity';
+import { AuditEntryEntity } from './audit-entry.entity';
 import { BacktestRunEntity } from './backtest-run.entity';
 import { DecisionEntity } from './decision.entity';
 import { EngineStateEntity } from './engine-state.entity';
 import { EquitySnapshotEntity } from './equity-snapshot.entity';
+import { LoginSessionEntity } from './login-session.entity';
 import { OrderEntity } from './order.entity';
 import { PaperTradeEntity } from './paper-trade.entity';
 import { PortfolioConfigEntity } from './portfolio-config.entity';
 import { PositionEntity } from './position.entity';
 import { RoundTripEntity } from './round-trip.entity';
 import { TradingSessionEntity } from './trading-session.entity';
+import { UserEntity } from './user.entity';
 
 export {
   AccountEntity,
+  ApiTokenEntity,
+  AuditEntryEntity,
   BacktestRunEntity,
   DecisionEntity,
   EngineStateEntity,
   EquitySnapshotEntity,
+  LoginSessionEntity,
   OrderEntity,
   PaperTradeEntity,
   PortfolioConfigEntity,
   PositionEntity,
   RoundTripEntity,
   TradingSessionEntity,
+  UserEntity,
 };
 
 export const CORE_ENTITIES = [
   AccountEntity,
+  ApiTokenEntity,
+  AuditEntryEntity,
   BacktestRunEntity,
   DecisionEntity,
   EngineStateEntity,
   EquitySnapshotEntity,
+  LoginSessionEntity,
   OrderEntity,
   PaperTradeEntity,
   PortfolioConfigEntity,
   PositionEntity,
   RoundTripEntity,
   TradingSessionEntity,
+  UserEntity,
 ];
 
 /** The rows that make up an account's trading history: a reset deletes them, its config stays. */

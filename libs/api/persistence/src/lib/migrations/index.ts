@@ -3,6 +3,7 @@ import { BacktestRuns1764000000001 } from './1764000000001-backtest-runs';
 import { EngineStates1764000000002 } from './1764000000002-engine-states';
 import { RoundTrips1764000000003 } from './1764000000003-round-trips';
 import { ClientOrderIds1764000000004 } from './1764000000004-client-order-ids';
+import { Identity1764000000005 } from './1764000000005-identity';
 
 /** Every migration in order. New migrations are appended here so that bundling keeps them. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   EngineStates1764000000002,
   RoundTrips1764000000003,
   ClientOrderIds1764000000004,
+  Identity1764000000005,
 ];

@@ -5,7 +5,7 @@ import { DEFAULT_ACCOUNT_ID } from '@ptp/api/persistence';
 import type { ChartData } from '@ptp/contracts';
 import type { Response } from 'express';
 import { AccountsService, ChartDataStore, TradingDesks } from '@ptp/api/paper-trading';
-import { ApiEnvelopeResponse, ApiErrorResponses } from '@ptp/api/shared';
+import { ActsOnAccount, ApiEnvelopeResponse, ApiErrorResponses } from '@ptp/api/shared';
 import { ChartDataQueryDto } from './chart-data-query.dto';
 
 /** True when an If-None-Match header lists this ETag (or `*`); weak comparison, as for GET. */
@@ -17,6 +17,7 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
 
 @ApiTags('portfolio')
 @Controller('api')
+@ActsOnAccount()
 export class ChartDataController {
   constructor(
     private readonly chart: ChartDataStore,

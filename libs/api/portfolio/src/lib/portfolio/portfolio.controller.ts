@@ -4,6 +4,7 @@ import type { AccountMetrics, Portfolio } from '@ptp/contracts';
 import { AccountsService, TradingDesks } from '@ptp/api/paper-trading';
 import {
   AccountQueryDto,
+  ActsOnAccount,
   ApiEnvelopeResponse,
   ApiErrorResponses,
   EXAMPLE_POSITION,
@@ -31,6 +32,7 @@ const EXAMPLE_PORTFOLIO = {
 
 @ApiTags('portfolio')
 @Controller('api')
+@ActsOnAccount()
 export class PortfolioController {
   constructor(
     private readonly accounts: AccountsService,

@@ -1,10 +1,11 @@
 import { Controller, Get, Header, Query } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import {
-  RawResponse,
+  ActsOnAccount,
   ApiEnvelopeResponse,
   ApiErrorResponses,
   parseTimeRange,
+  RawResponse,
 } from '@ptp/api/shared';
 import type { TradesPage } from '@ptp/contracts';
 import { AccountsService } from '@ptp/api/paper-trading';
@@ -28,6 +29,7 @@ const EXAMPLE_TRADE = {
 
 @ApiTags('trades')
 @Controller('api')
+@ActsOnAccount()
 export class TradesController {
   constructor(
     private readonly accounts: AccountsService,

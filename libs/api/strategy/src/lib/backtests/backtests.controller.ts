@@ -13,7 +13,7 @@ import {
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiEnvelopeResponse, ApiErrorResponses } from '@ptp/api/shared';
+import { ActsOnAccount, ApiEnvelopeResponse, ApiErrorResponses, Audited } from '@ptp/api/shared';
 import {
   BACKTEST_ERROR_CODES,
   CONFIG_ERROR_CODES,
@@ -90,6 +90,8 @@ export class BacktestsController {
   constructor(private readonly backtests: BacktestsService) {}
 
   @Post()
+  @ActsOnAccount()
+  @Audited('backtest.start')
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({
     summary: 'Start a backtest (asynchronous)',
@@ -105,6 +107,7 @@ export class BacktestsController {
   }
 
   @Post('upload')
+  @Audited('backtest.upload')
   @HttpCode(HttpStatus.ACCEPTED)
   @UseInterceptors(
     FileInterceptor('file', { limits: { fileSize: MAX_CSV_BYTES, files: 1, fields: 1 } }),
@@ -175,6 +178,7 @@ export class BacktestsController {
   }
 
   @Delete(':id')
+  @Audited('backtest.delete')
   @ApiOperation({ summary: 'Cancel a queued or running run (the run stays listed as cancelled)' })
   @ApiEnvelopeResponse('The cancelled run', {
     ...EXAMPLE_RUN,

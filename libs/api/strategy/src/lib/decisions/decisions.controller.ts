@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AccountsService } from '@ptp/api/paper-trading';
-import { parseTimeRange } from '@ptp/api/shared';
+import { ActsOnAccount, parseTimeRange } from '@ptp/api/shared';
 import { ApiEnvelopeResponse, ApiErrorResponses } from '@ptp/api/shared';
 import type { Decision, DecisionsPage } from '@ptp/contracts';
 import { DecisionsQueryDto } from './decisions-query.dto';
@@ -27,6 +27,7 @@ const EXAMPLE_DECISIONS: Decision[] = [
 
 @ApiTags('decisions')
 @Controller('api/decisions')
+@ActsOnAccount()
 export class DecisionsController {
   constructor(
     private readonly accounts: AccountsService,

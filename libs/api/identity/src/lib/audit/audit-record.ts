@@ -1,0 +1,32 @@
+import { AuditEntryEntity } from '@ptp/api/persistence';
+import type { EntityManager } from 'typeorm';
+
+export interface AuditRecord {
+  readonly userName: string;
+  readonly tokenId?: string | null;
+  readonly action: string;
+  readonly method?: string | null;
+  readonly path?: string | null;
+  readonly accountId?: string | null;
+  readonly status?: number | null;
+  readonly ip?: string | null;
+  readonly details?: Record<string, unknown> | null;
+}
+
+const MAX_PATH = 300;
+
+/** Appends one audit row; shared by the API and the users command so both write the same shape. */
+export async function appendAudit(manager: EntityManager, record: AuditRecord): Promise<void> {
+  await manager.insert(AuditEntryEntity, {
+    at: Date.now(),
+    userName: record.userName,
+    tokenId: record.tokenId ?? null,
+    action: record.action,
+    method: record.method ?? null,
+    path: record.path ? record.path.slice(0, MAX_PATH) : null,
+    accountId: record.accountId ?? null,
+    status: record.status ?? null,
+    ip: record.ip ?? null,
+    details: record.details ? JSON.stringify(record.details) : null,
+  });
+}

@@ -1,0 +1,36 @@
+import { Module } from '@nestjs/common';
+import { AuditController } from './audit/audit.controller';
+import { AuditLogService } from './audit/audit-log.service';
+import { AuditInterceptor } from './audit/audit.interceptor';
+import { AuthController } from './auth.controller';
+import { AuthModeService } from './auth-mode.service';
+import { AccessGuard } from './guard/access.guard';
+import { IdentifyGuard } from './guard/identify.guard';
+import { LoginAttemptsService } from './sessions/login-attempts.service';
+import { LoginSessionsService } from './sessions/login-sessions.service';
+import { ApiTokensService } from './tokens/api-tokens.service';
+import { TokensController } from './tokens/tokens.controller';
+import { UsersController } from './users/users.controller';
+import { UsersService } from './users/users.service';
+
+/**
+ * Users, dashboard logins, API tokens, roles and account ownership, and the audit log. The app
+ * module installs its guards (IdentifyGuard, then the rate limiter, then AccessGuard) and the
+ * AuditInterceptor globally, so every route is covered without opting in.
+ */
+@Module({
+  controllers: [AuditController, AuthController, TokensController, UsersController],
+  providers: [
+    AccessGuard,
+    ApiTokensService,
+    AuditInterceptor,
+    AuditLogService,
+    AuthModeService,
+    IdentifyGuard,
+    LoginAttemptsService,
+    LoginSessionsService,
+    UsersService,
+  ],
+  exports: [AccessGuard, AuditInterceptor, AuthModeService, IdentifyGuard],
+})
+export class IdentityModule {}
