@@ -1,4 +1,5 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { formatTimestamp } from '../core/format/format';
 import { Auth } from '../core/auth/auth.service';
 import { PageNavigation } from '../core/auth/page-navigation';
 
@@ -17,7 +18,9 @@ import { PageNavigation } from '../core/auth/page-navigation';
     } @else if (auth.user(); as user) {
       <span class="item" role="group" aria-label="Signed-in user" data-testid="user-menu">
         <span class="muted">USER</span>
-        <span class="accent" data-testid="user-name">{{ user.name }}</span>
+        <span class="accent" data-testid="user-name" [attr.title]="sessionEnd()">{{
+          user.name
+        }}</span>
         <span class="role" data-testid="user-role">{{ user.role.toUpperCase() }}</span>
         @if (auth.readOnly()) {
           <span class="warn" title="Viewers only read: every control that changes something is off"
@@ -54,6 +57,10 @@ export class UserMenu {
   protected readonly auth = inject(Auth);
   private readonly page = inject(PageNavigation);
   protected readonly leaving = signal(false);
+  protected readonly sessionEnd = computed(() => {
+    const expiresAt = this.auth.me().expiresAt;
+    return expiresAt ? `Logged in until ${formatTimestamp(expiresAt)} UTC` : null;
+  });
 
   /**
    * A full page load afterwards, so nothing this user saw stays in memory for the next one; also when the

@@ -20,14 +20,9 @@ import type { NewUser } from '../../core/api/users-api.service';
       </div>
       <div class="field">
         <label for="user-role">Role</label>
-        <select
-          id="user-role"
-          data-testid="user-role-input"
-          [value]="role()"
-          (change)="role.set(roleOf($event))"
-        >
+        <select id="user-role" data-testid="user-role-input" (change)="role.set(roleOf($event))">
           @for (r of roles; track r) {
-            <option [value]="r">{{ r }}</option>
+            <option [value]="r" [selected]="r === role()">{{ r }}</option>
           }
         </select>
       </div>

@@ -40,6 +40,7 @@ describe('UsersScreen', () => {
 
   it('adds a user with a role and a first password, then clears the form', async () => {
     const { fixture, byId, type } = await render();
+    expect(byId<HTMLSelectElement>('user-role-input').value).toBe('trader');
     await type('user-name-input', 'cat');
     await type('user-role-input', 'viewer', 'change');
     await type('user-password-input', 'long-enough-secret');
@@ -58,7 +59,9 @@ describe('UsersScreen', () => {
 
   it('changes a role only when saved, and never the signed-in admin’s own', async () => {
     const { fixture, byId, type } = await render();
+    expect(byId<HTMLSelectElement>('user-role-ada').value).toBe('admin');
     expect(byId<HTMLSelectElement>('user-role-ada').disabled).toBe(true);
+    expect(byId<HTMLSelectElement>('user-role-bob').value).toBe('viewer');
     await type('user-role-bob', 'trader', 'change');
     httpTesting().expectNone({ method: 'PATCH' });
     byId('user-role-save-bob').click();
