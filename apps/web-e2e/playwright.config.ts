@@ -2,6 +2,10 @@ import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
 import {
   ARTIFACTS_DIR,
+  E2E_ADMIN,
+  E2E_AUTH_BASE_URL,
+  E2E_AUTH_DATA_DIR,
+  E2E_AUTH_PORT,
   E2E_BASE_URL,
   E2E_DATA_DIR,
   E2E_PLATFORM_CONFIG,
@@ -11,7 +15,43 @@ import {
 
 const workspaceRoot = join(__dirname, '..', '..');
 
-/** Real browser (Debian Chromium) against the built dashboard served by the real built API on a fresh SQLite file. */
+interface ApiServer {
+  readonly command: string;
+  readonly port: string;
+  readonly dataDir: string;
+  readonly baseUrl: string;
+  readonly env?: Record<string, string>;
+}
+
+/** The real built API on its own port and fresh SQLite folder, with the simulated market. */
+function apiServer({ command, port, dataDir, baseUrl, env = {} }: ApiServer) {
+  return {
+    command,
+    cwd: workspaceRoot,
+    url: `${baseUrl}/health/live`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: 'ignore' as const,
+    stderr: 'pipe' as const,
+    env: {
+      API_PORT: port,
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      DATABASE_URL: '',
+      LOG_LEVEL: 'warn',
+      MARKET_DATA_PROVIDER: 'simulated',
+      POLYGON_API_KEY: '',
+      PLATFORM_CONFIG: E2E_PLATFORM_CONFIG,
+      SIMULATION_SPEED: E2E_SIMULATION_SPEED,
+      ...env,
+    },
+  };
+}
+
+/**
+ * Real browser (Debian Chromium) against the built dashboard served by the real built API on a fresh SQLite
+ * file: one in local mode (no login, as `npm start` runs) and one that requires logins.
+ */
 export default defineConfig({
   testDir: './src',
   outputDir: join(ARTIFACTS_DIR, 'results'),
@@ -41,24 +81,25 @@ export default defineConfig({
     },
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
-  webServer: {
-    command: 'node dist/apps/api/main.js',
-    cwd: workspaceRoot,
-    url: `${E2E_BASE_URL}/health/live`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-    env: {
-      API_PORT: E2E_PORT,
-      HOST: '127.0.0.1',
-      DATA_DIR: E2E_DATA_DIR,
-      DATABASE_URL: '',
-      LOG_LEVEL: 'warn',
-      MARKET_DATA_PROVIDER: 'simulated',
-      POLYGON_API_KEY: '',
-      PLATFORM_CONFIG: E2E_PLATFORM_CONFIG,
-      SIMULATION_SPEED: E2E_SIMULATION_SPEED,
-    },
-  },
+  webServer: [
+    apiServer({
+      command: 'node dist/apps/api/main.js',
+      port: E2E_PORT,
+      dataDir: E2E_DATA_DIR,
+      baseUrl: E2E_BASE_URL,
+    }),
+    // The first admin comes from the users command on the fresh database, as the README tells operators.
+    apiServer({
+      command:
+        'printf "%s\\n" "$PTP_E2E_ADMIN_PASSWORD" | npm run --silent users -- add "$PTP_E2E_ADMIN_NAME" --role admin --password-stdin && exec node dist/apps/api/main.js',
+      port: E2E_AUTH_PORT,
+      dataDir: E2E_AUTH_DATA_DIR,
+      baseUrl: E2E_AUTH_BASE_URL,
+      env: {
+        AUTH_MODE: 'required',
+        PTP_E2E_ADMIN_NAME: E2E_ADMIN.name,
+        PTP_E2E_ADMIN_PASSWORD: E2E_ADMIN.password,
+      },
+    }),
+  ],
 });

@@ -1,8 +1,12 @@
 import type { Route } from '@angular/router';
+import type { RestrictedArea } from './core/auth/access';
+import { areaGuard, loginPageGuard, signedInGuard } from './core/auth/auth.guards';
 
 export interface NavItem {
   readonly path: string;
   readonly label: string;
+  /** Shown only to those who may open it; absent means everyone. */
+  readonly area?: RestrictedArea;
 }
 
 /**
@@ -18,9 +22,12 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: 'backtest', label: 'Backtest' },
   { path: 'accounts', label: 'Accounts' },
   { path: 'system', label: 'Health' },
+  { path: 'tokens', label: 'API tokens', area: 'tokens' },
+  { path: 'users', label: 'Users', area: 'users' },
+  { path: 'audit', label: 'Audit log', area: 'audit' },
 ];
 
-export const appRoutes: Route[] = [
+const screenRoutes: Route[] = [
   {
     path: 'overview',
     title: 'Overview',
@@ -74,6 +81,34 @@ export const appRoutes: Route[] = [
     title: 'Health',
     loadComponent: () => import('./features/health/health-screen').then((m) => m.HealthScreen),
   },
+  {
+    path: 'tokens',
+    title: 'API tokens',
+    canActivate: [areaGuard('tokens')],
+    loadComponent: () => import('./features/tokens/tokens-screen').then((m) => m.TokensScreen),
+  },
+  {
+    path: 'users',
+    title: 'Users',
+    canActivate: [areaGuard('users')],
+    loadComponent: () => import('./features/users/users-screen').then((m) => m.UsersScreen),
+  },
+  {
+    path: 'audit',
+    title: 'Audit log',
+    canActivate: [areaGuard('audit')],
+    loadComponent: () => import('./features/audit/audit-screen').then((m) => m.AuditScreen),
+  },
   { path: '', pathMatch: 'full', redirectTo: 'overview' },
+];
+
+export const appRoutes: Route[] = [
+  {
+    path: 'login',
+    title: 'Login',
+    canActivate: [loginPageGuard],
+    loadComponent: () => import('./features/login/login-screen').then((m) => m.LoginScreen),
+  },
+  { path: '', canActivateChild: [signedInGuard], children: screenRoutes },
   { path: '**', redirectTo: 'overview' },
 ];

@@ -7,11 +7,12 @@ import { ConnectionIndicator } from './connection-indicator';
 import { HealthBadge } from './health-badge';
 import { marketDataAgeSec } from './market-data-age';
 import { marketClock } from './market-clock';
+import { UserMenu } from './user-menu';
 
 @Component({
   selector: 'ptp-status-bar',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ConnectionIndicator, HealthBadge],
+  imports: [ConnectionIndicator, HealthBadge, UserMenu],
   templateUrl: './status-bar.html',
   styleUrl: './status-bar.scss',
 })

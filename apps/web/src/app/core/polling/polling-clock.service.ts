@@ -12,16 +12,18 @@ import {
   startWith,
   switchMap,
 } from 'rxjs';
+import { Auth } from '../auth/auth.service';
 import { DashboardSettings } from '../settings/dashboard-settings.service';
 
 /**
  * One shared heartbeat for every poll: ticks at once, then every configured interval, and stops while the
- * tab is hidden (ticking again the moment it becomes visible).
+ * tab is hidden or nobody is signed in (ticking again the moment it becomes visible, or someone signs in).
  */
 @Injectable({ providedIn: 'root' })
 export class PollingClock {
   private readonly document = inject(DOCUMENT);
   private readonly settings = inject(DashboardSettings);
+  private readonly auth = inject(Auth);
 
   private readonly visible$ = fromEvent(this.document, 'visibilitychange').pipe(
     startWith(null),
@@ -32,9 +34,10 @@ export class PollingClock {
   readonly ticks$: Observable<number> = combineLatest([
     this.visible$,
     toObservable(this.settings.pollIntervalSec),
+    toObservable(this.auth.signedIn),
   ]).pipe(
-    switchMap(([visible, seconds]) =>
-      visible ? interval(seconds * 1000).pipe(startWith(-1)) : EMPTY,
+    switchMap(([visible, seconds, signedIn]) =>
+      visible && signedIn ? interval(seconds * 1000).pipe(startWith(-1)) : EMPTY,
     ),
     share(),
   );

@@ -11,6 +11,7 @@ import type { LineSeries } from '../../shared/charts/chart-series';
 import { paletteColor } from '../../shared/charts/chart-theme';
 import { TimeSeriesChart } from '../../shared/charts/time-series-chart';
 import { ConfirmButton } from '../../shared/ui/confirm-button';
+import { WriteGuard } from '../../shared/ui/write-guard';
 
 /** Return since inception in percent, when the account reports its starting capital. */
 export function accountReturnPct(account: Account): number | null {
@@ -38,16 +39,9 @@ export function comparisonLines(
 @Component({
   selector: 'ptp-accounts-screen',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [...FORMAT_PIPES, ConfirmButton, TimeSeriesChart],
+  imports: [...FORMAT_PIPES, ConfirmButton, TimeSeriesChart, WriteGuard],
   templateUrl: './accounts-screen.html',
   styles: `
-    .create {
-      display: flex;
-      gap: 0.6rem;
-      align-items: end;
-      flex-wrap: wrap;
-      margin-top: 0.6rem;
-    }
     .current {
       background: var(--panel-2);
     }

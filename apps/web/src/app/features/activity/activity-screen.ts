@@ -10,6 +10,7 @@ import { PortfolioApi } from '../../core/api/portfolio-api.service';
 import { pollResource } from '../../core/polling/poll-resource';
 import { AccountContext } from '../../core/state/account-context.service';
 import { ChartDataStore } from '../../core/state/chart-data-store.service';
+import { WriteGuard } from '../../shared/ui/write-guard';
 import { OrderTicket } from '../order-ticket/order-ticket';
 import type { OrderTicketForm } from '../order-ticket/order-ticket.model';
 import { fillRows, openOrderRows, positionRows, toOrderRequest, watchRows } from './activity.view';
@@ -21,7 +22,7 @@ import { WatchlistTable } from './watchlist-table';
 @Component({
   selector: 'ptp-activity-screen',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FillsTable, OpenOrdersTable, OrderTicket, PositionsTable, WatchlistTable],
+  imports: [FillsTable, OpenOrdersTable, OrderTicket, PositionsTable, WatchlistTable, WriteGuard],
   templateUrl: './activity-screen.html',
   styleUrl: './activity-screen.scss',
 })

@@ -18,6 +18,7 @@ import { pollResource } from '../../core/polling/poll-resource';
 import { sameJson } from '../../core/state/same-json';
 import { CHART_COLORS } from '../../shared/charts/chart-theme';
 import { TimeSeriesChart } from '../../shared/charts/time-series-chart';
+import { WriteGuard } from '../../shared/ui/write-guard';
 import {
   type ParamValues,
   StrategyParamsForm,
@@ -42,7 +43,14 @@ const DEFAULT_TO = '2025-01-31';
 @Component({
   selector: 'ptp-backtest-screen',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [...FORMAT_PIPES, BacktestComparison, DecimalPipe, StrategyParamsForm, TimeSeriesChart],
+  imports: [
+    ...FORMAT_PIPES,
+    BacktestComparison,
+    DecimalPipe,
+    StrategyParamsForm,
+    TimeSeriesChart,
+    WriteGuard,
+  ],
   templateUrl: './backtest-screen.html',
   styleUrl: './backtest-screen.scss',
 })

@@ -1,13 +1,5 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  inject,
-  linkedSignal,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, linkedSignal } from '@angular/core';
 import type { Observable } from 'rxjs';
-import type { ApiFailure } from '../../core/api/api-failure';
 import { ConfigApi } from '../../core/api/config-api.service';
 import type { RiskLimits } from '@ptp/contracts';
 import { PaperTradingApi } from '../../core/api/paper-trading-api.service';
@@ -15,8 +7,10 @@ import { FORMAT_PIPES } from '../../core/format/format.pipes';
 import { pollResource } from '../../core/polling/poll-resource';
 import { DashboardSettings } from '../../core/settings/dashboard-settings.service';
 import { sameJson } from '../../core/state/same-json';
+import { serverAction } from '../../core/state/server-action';
 import { TradingStatus } from '../../core/state/trading-status.service';
 import { ConfirmButton } from '../../shared/ui/confirm-button';
+import { WriteGuard } from '../../shared/ui/write-guard';
 import { RiskLimitsForm } from './risk-limits-form';
 import {
   type ParamValues,
@@ -39,7 +33,7 @@ function parseSymbols(text: string): string[] {
 @Component({
   selector: 'ptp-controls-screen',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [...FORMAT_PIPES, ConfirmButton, RiskLimitsForm, StrategyParamsForm],
+  imports: [...FORMAT_PIPES, ConfirmButton, RiskLimitsForm, StrategyParamsForm, WriteGuard],
   templateUrl: './controls-screen.html',
   styleUrl: './controls-screen.scss',
 })
@@ -109,9 +103,10 @@ export class ControlsScreen {
       this.intervalSec() > 0,
   );
 
-  protected readonly busy = signal(false);
-  protected readonly failure = signal<ApiFailure | null>(null);
-  protected readonly message = signal<string | null>(null);
+  private readonly action = serverAction();
+  protected readonly busy = this.action.busy;
+  protected readonly failure = this.action.failure;
+  protected readonly message = this.action.message;
 
   protected start(): void {
     this.run(
@@ -160,20 +155,9 @@ export class ControlsScreen {
   }
 
   private run(request: Observable<unknown>, done: string): void {
-    this.busy.set(true);
-    this.failure.set(null);
-    this.message.set(null);
-    request.subscribe({
-      next: () => {
-        this.busy.set(false);
-        this.message.set(done);
-        this.status.session.refresh();
-        this.config.refresh();
-      },
-      error: (failure: ApiFailure) => {
-        this.busy.set(false);
-        this.failure.set(failure);
-      },
+    this.action.run(request, done, () => {
+      this.status.session.refresh();
+      this.config.refresh();
     });
   }
 }
