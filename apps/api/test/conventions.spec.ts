@@ -152,8 +152,8 @@ describe('rate limiting', () => {
 
   it('answers 429 in the envelope once the limit is used up', async () => {
     for (let i = 0; i < 3; i++)
-      await request(t.app.getHttpServer()).get('/health/live').expect(200);
-    const res = await request(t.app.getHttpServer()).get('/health/live').expect(429);
+      await request(t.app.getHttpServer()).get('/api/strategies').expect(200);
+    const res = await request(t.app.getHttpServer()).get('/api/strategies').expect(429);
     expect(res.body).toMatchObject({ status: 'error', error: { code: 'RATE_LIMITED' } });
   });
 });

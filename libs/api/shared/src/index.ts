@@ -14,7 +14,7 @@ export * from './lib/account-query.dto';
 export * from './lib/request-validation';
 export * from './lib/account-id.param';
 export * from './lib/api-examples';
-export * from './lib/page-limit.field';
+export * from './lib/page.fields';
 export * from './lib/range-query.dto';
 export * from './lib/symbol.validation';
 export * from './lib/time-range';

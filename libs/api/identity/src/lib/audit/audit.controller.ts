@@ -1,30 +1,20 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiPropertyOptional, ApiTags, OmitType } from '@nestjs/swagger';
 import {
   ApiEnvelopeResponse,
   ApiErrorResponses,
   MinRole,
   PageLimitField,
+  PageOffsetField,
   parseTimeRange,
+  RangeQueryDto,
 } from '@ptp/api/shared';
 import type { AuditEntry, Page } from '@ptp/contracts';
-import { Type } from 'class-transformer';
-import { IsInt, IsISO8601, IsOptional, IsString, Length, Min } from 'class-validator';
+import { IsOptional, IsString, Length } from 'class-validator';
 import { AuditLogService } from './audit-log.service';
 
-export class AuditQueryDto {
-  @ApiPropertyOptional({ description: 'Start: a New York date or an ISO-8601 date-time' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
-  from?: string;
-
-  @ApiPropertyOptional({
-    description: 'End: a New York date (inclusive) or a date-time (exclusive)',
-  })
-  @IsOptional()
-  @IsISO8601({ strict: true })
-  to?: string;
-
+/** `from`/`to` as elsewhere (New York dates or instants), a user, and a page. */
+export class AuditQueryDto extends OmitType(RangeQueryDto, ['accountId'] as const) {
   @ApiPropertyOptional({ description: 'Only this user’s rows (`local` in local mode, `cli`)' })
   @IsOptional()
   @IsString()
@@ -34,11 +24,7 @@ export class AuditQueryDto {
   @PageLimitField(100)
   limit?: number;
 
-  @ApiPropertyOptional({ minimum: 0, default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
+  @PageOffsetField()
   offset?: number;
 }
 

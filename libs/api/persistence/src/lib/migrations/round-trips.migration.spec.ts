@@ -1,5 +1,5 @@
 import { MINUTE_MS } from '@ptp/domain';
-import { AccountEntity, PaperTradeEntity, RoundTripEntity } from '../entities';
+import { PaperTradeEntity, RoundTripEntity } from '../entities';
 import { roundTripFromRow } from '../round-trip-rows';
 import { RoundTrips1764000000003 } from './1764000000003-round-trips';
 import { acrossMigration } from './migration-upgrade.testing';
@@ -29,13 +29,11 @@ describe('the round-trips migration', () => {
     await acrossMigration(
       RoundTrips1764000000003,
       async (before) => {
-        await before.getRepository(AccountEntity).insert({
-          id: 'a1',
-          name: 'Before',
-          startingCapital: '1000',
-          isDefault: false,
-          createdAt: 0,
-        });
+        // The table as it was then: today's entity has columns later migrations add.
+        await before.query(
+          'INSERT INTO accounts (id, name, starting_capital, is_default, created_at) VALUES (?, ?, ?, ?, ?)',
+          ['a1', 'Before', '1000', 0, 0],
+        );
         // Booking order is the fill counter, not the text order of the ids (F10 sorts before F9).
         await before
           .getRepository(PaperTradeEntity)

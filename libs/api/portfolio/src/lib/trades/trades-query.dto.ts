@@ -1,7 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
-import { PageLimitField, RangeQueryDto, SymbolQueryField } from '@ptp/api/shared';
+import { PageLimitField, PageOffsetField, RangeQueryDto, SymbolQueryField } from '@ptp/api/shared';
 
 export class TradesQueryDto extends RangeQueryDto {
   @SymbolQueryField()
@@ -10,12 +7,7 @@ export class TradesQueryDto extends RangeQueryDto {
   @PageLimitField(100)
   limit?: number;
 
-  @ApiPropertyOptional({ minimum: 0, default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(1_000_000_000)
+  @PageOffsetField()
   offset?: number;
 }
 

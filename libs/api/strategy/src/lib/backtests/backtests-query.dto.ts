@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PageOffsetField } from '@ptp/api/shared';
 import { BACKTEST_STATUSES, type BacktestStatus } from '@ptp/contracts';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
@@ -17,12 +18,7 @@ export class BacktestsQueryDto {
   @Max(200)
   limit?: number;
 
-  @ApiPropertyOptional({ minimum: 0, default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(1_000_000_000)
+  @PageOffsetField()
   offset?: number;
 }
 

@@ -14,3 +14,15 @@ export function PageLimitField(defaultValue: number, description?: string): Prop
     Max(1000),
   );
 }
+
+/** An optional `offset` query parameter: how many items to skip (0 by default). */
+export function PageOffsetField(): PropertyDecorator {
+  return applyDecorators(
+    ApiPropertyOptional({ minimum: 0, default: 0 }),
+    IsOptional(),
+    Type(() => Number),
+    IsInt(),
+    Min(0),
+    Max(1_000_000_000),
+  );
+}
