@@ -1,3 +1,4 @@
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 
 export const WORKSPACE_ROOT = join(__dirname, '..', '..', '..');
@@ -21,3 +22,13 @@ export const API_PROCESS_ENV = {
   TS_NODE_PROJECT: join(WORKSPACE_ROOT, 'apps', 'api', 'tsconfig.app.json'),
   TS_NODE_COMPILER_OPTIONS: JSON.stringify({ module: 'commonjs' }),
 };
+
+/** A port nobody listens on right now, for an API process started on its own. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}

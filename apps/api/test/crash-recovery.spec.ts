@@ -1,7 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { API_PROCESS_ARGS, API_PROCESS_ENV } from './api-process';
+import { API_PROCESS_ARGS, API_PROCESS_ENV, freePort } from './api-process';
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Decimal from 'decimal.js';
@@ -45,15 +44,6 @@ function reconcile(
       [...held].filter(([, q]) => !q.isZero()).map(([symbol, q]) => [symbol, q.toString()]),
     ),
   };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 function spawnApi(dataDir: string, port: number): ChildProcess {

@@ -75,6 +75,40 @@ describe('start-up with a bad configuration', () => {
   });
 });
 
+describe('start-up refusals around process roles (exit code 78)', () => {
+  const dataDir = () => mkdtempSync(join(tmpdir(), 'ptp-role-start-'));
+
+  it('refuses a split role on SQLite: several processes need PostgreSQL and Redis', () => {
+    const { status, stderr } = startWith({ DATA_DIR: dataDir(), PROCESS_ROLE: 'worker' });
+    expect(status).toBe(78);
+    expect(stderr).toContain('PROCESS_ROLE=worker runs one part of the platform');
+    expect(stderr).toContain('DATABASE_URL=postgres://… and REDIS_URL are not set');
+  });
+
+  it('refuses PROCESS_ROLE=api on PostgreSQL without REDIS_URL, before connecting anywhere', () => {
+    const { status, stderr } = startWith({
+      DATA_DIR: dataDir(),
+      PROCESS_ROLE: 'api',
+      DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none',
+    });
+    expect(status).toBe(78);
+    expect(stderr).toContain('PROCESS_ROLE=api');
+    expect(stderr).toContain('but REDIS_URL is not set');
+  });
+
+  it('names the key when the role is not one of all, api and worker', () => {
+    const { status, stderr } = startWith({ DATA_DIR: dataDir(), PROCESS_ROLE: 'everything' });
+    expect(status).toBe(78);
+    expect(stderr).toContain('server.role = "everything" (environment PROCESS_ROLE)');
+  });
+
+  it('names INSTANCE_ID when it would not be a usable name', () => {
+    const { status, stderr } = startWith({ DATA_DIR: dataDir(), INSTANCE_ID: 'two words' });
+    expect(status).toBe(78);
+    expect(stderr).toContain('INSTANCE_ID = "two words"');
+  });
+});
+
 describe('start-up refusals around logins (exit code 78)', () => {
   const dataDir = () => mkdtempSync(join(tmpdir(), 'ptp-auth-start-'));
   const firstAdmin = 'npm run users -- add admin --role admin --password-stdin';

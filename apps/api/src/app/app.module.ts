@@ -13,7 +13,7 @@ import {
   rateLimits,
 } from '@ptp/api/identity';
 import { MarketDataHealthContributor, MarketDataModule } from '@ptp/api/market-data';
-import { PaperTradingModule } from '@ptp/api/paper-trading';
+import { PaperTradingModule, TradingDesks } from '@ptp/api/paper-trading';
 import { PersistenceModule } from '@ptp/api/persistence';
 import { PortfolioInvariantsContributor, PortfolioModule } from '@ptp/api/portfolio';
 import { RiskModule } from '@ptp/api/risk';
@@ -31,35 +31,49 @@ export interface AppModuleOptions {
 
 export const DEFAULT_WEB_ROOT = join(__dirname, '..', 'web', 'browser');
 
-/** The composition root: every feature module, wired by DI around the resolved configuration. */
+/** Everything that trades and serves the dashboard: the `api` and `all` roles. */
+function tradingImports(options: AppModuleOptions): NonNullable<DynamicModule['imports']> {
+  return [
+    HealthModule.register({
+      contributors: [MarketDataHealthContributor, PortfolioInvariantsContributor],
+      imports: [MarketDataModule, PaperTradingModule, PortfolioModule],
+      ownedAccounts: TradingDesks,
+    }),
+    MarketDataModule,
+    PaperTradingModule,
+    PortfolioModule,
+    RiskModule,
+    RuntimeConfigModule,
+    StrategyModule,
+    ...(options.webRoot
+      ? [
+          ServeStaticModule.forRoot({
+            exclude: ['/api/{*path}', '/health{/*path}', '/paper-trading/{*path}'],
+            rootPath: options.webRoot,
+          }),
+        ]
+      : []),
+  ];
+}
+
+/**
+ * The composition root: every feature module, wired by DI around the resolved configuration. A
+ * worker keeps only what its health endpoints need (database, identity to guard GET /health):
+ * it trades nothing and, until the job queue arrives, runs no jobs either.
+ */
 @Module({})
 export class AppModule {
   static register(config: AppConfig, options: AppModuleOptions = {}): DynamicModule {
     return {
       imports: [
         AppConfigModule.forRoot(config),
-        HealthModule.register({
-          contributors: [MarketDataHealthContributor, PortfolioInvariantsContributor],
-          imports: [MarketDataModule, PortfolioModule],
-        }),
         IdentityModule,
         LoggerModule.forRoot(loggerOptions(config)),
-        MarketDataModule,
-        PaperTradingModule,
         PersistenceModule,
-        PortfolioModule,
-        RiskModule,
-        RuntimeConfigModule,
-        StrategyModule,
         ThrottlerModule.forRoot(rateLimits(config)),
-        ...(options.webRoot
-          ? [
-              ServeStaticModule.forRoot({
-                exclude: ['/api/{*path}', '/health{/*path}', '/paper-trading/{*path}'],
-                rootPath: options.webRoot,
-              }),
-            ]
-          : []),
+        ...(config.server.role === 'worker'
+          ? [HealthModule.register({ contributors: [], imports: [] })]
+          : tradingImports(options)),
       ],
       module: AppModule,
       providers: [

@@ -6,3 +6,5 @@ export * from './lib/secret';
 export * from './lib/default-platform-config';
 export * from './lib/loopback-host';
 export * from './lib/startup-refusal';
+export * from './lib/instance-id';
+export * from './lib/process-topology';

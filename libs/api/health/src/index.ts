@@ -1,2 +1,3 @@
 export * from './lib/health-checks.service';
 export * from './lib/health.module';
+export * from './lib/owned-accounts';

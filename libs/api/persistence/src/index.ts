@@ -7,3 +7,4 @@ export * from './lib/migrations';
 export * from './lib/persistence.module';
 export * from './lib/paper-trade-fills';
 export * from './lib/round-trip-rows';
+export * from './lib/sqlite-process-lock';

@@ -6,6 +6,20 @@ export interface HealthIndicatorResult {
   readonly [detail: string]: unknown;
 }
 
+/** `api` serves HTTP and trades, `worker` runs background jobs, `all` does both in one process. */
+export const PROCESS_ROLES = ['all', 'api', 'worker'] as const;
+export type ProcessRole = (typeof PROCESS_ROLES)[number];
+
+/** Which process answered: several may sit behind one address. */
+export interface HealthInstance {
+  /** INSTANCE_ID, or `<hostname>-<pid>` by default. */
+  readonly id: string;
+  /** PROCESS_ROLE. */
+  readonly role: ProcessRole;
+  /** The accounts this process trades (their desks are loaded here), sorted. */
+  readonly accounts: readonly string[];
+}
+
 export interface HealthReport {
   /** 'ok' when every check is up, 'error' otherwise (terminus' convention). */
   readonly status: 'ok' | 'error' | 'shutting_down';
@@ -14,4 +28,6 @@ export interface HealthReport {
   readonly details: Record<string, HealthIndicatorResult>;
   readonly uptimeSec: number;
   readonly version: string;
+  /** On GET /health only: readiness is public, and which accounts a process trades is not. */
+  readonly instance?: HealthInstance;
 }

@@ -12,6 +12,8 @@ type PlatformFile = PlatformConfigSchema;
 /** The validated, fully resolved configuration the API runs with (file + environment). */
 export interface AppConfig {
   readonly configPath: string;
+  /** Names this process in /health, logs and (later) leases: INSTANCE_ID or `<hostname>-<pid>`. */
+  readonly instanceId: string;
   readonly server: PlatformFile['server'];
   readonly dataDir: string;
   readonly logLevel: PlatformFile['logLevel'];

@@ -15,6 +15,7 @@ export const DEFAULT_PLATFORM_CONFIG = {
     bodyLimit: '1mb',
     auth: { mode: 'auto', sessionTtlSec: 43_200 },
     trustProxy: false,
+    role: 'all',
   },
   dataDir: './data',
   logLevel: 'info',

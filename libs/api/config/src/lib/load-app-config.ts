@@ -9,6 +9,7 @@ import { PlatformConfigSchema, STRATEGY_NAMES } from './platform-config.schema';
 import { isLoopbackHost } from './loopback-host';
 import { Secret } from './secret';
 import { StartupRefusal } from './startup-refusal';
+import { resolveInstanceId } from './instance-id';
 
 export const DEFAULT_CONFIG_PATH = 'config/platform.json';
 
@@ -21,6 +22,7 @@ const ENV_OVERRIDES: ReadonlyArray<readonly [string, string, (raw: string) => un
   ['ALLOWED_HOSTS', 'server.allowedHosts', toList],
   ['AUTH_MODE', 'server.auth.mode', String],
   ['TRUST_PROXY', 'server.trustProxy', toBoolean],
+  ['PROCESS_ROLE', 'server.role', String],
   ['DATA_DIR', 'dataDir', String],
   ['LOG_LEVEL', 'logLevel', String],
   ['POLYGON_BASE_URL', 'marketData.polygon.baseUrl', String],
@@ -269,6 +271,7 @@ export function loadAppConfig(
   const apiKey = env['POLYGON_API_KEY'] || undefined;
   return {
     configPath,
+    instanceId: resolveInstanceId(env['INSTANCE_ID']),
     server: file.server,
     dataDir,
     logLevel: file.logLevel,

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { SYMBOL_PATTERN } from '@ptp/contracts';
+import { PROCESS_ROLES, type ProcessRole, SYMBOL_PATTERN } from '@ptp/contracts';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -59,6 +59,7 @@ class ServerSchema {
   @ValidateNested() @Type(() => AuthSchema) auth!: AuthSchema;
   /** Behind a TLS-terminating proxy: trust its X-Forwarded-* headers (client address, https). */
   @IsBoolean() trustProxy!: boolean;
+  @IsIn(PROCESS_ROLES) role!: ProcessRole;
 }
 
 class FeesSchema {

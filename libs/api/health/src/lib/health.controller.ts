@@ -6,10 +6,12 @@ import {
   type HealthCheckResult,
   type HealthIndicatorFunction,
 } from '@nestjs/terminus';
+import { InjectAppConfig, type AppConfig } from '@ptp/api/config';
 import { ApiError, APP_VERSION, Public } from '@ptp/api/shared';
 import { SkipThrottle } from '@nestjs/throttler';
-import type { HealthReport } from '@ptp/contracts';
+import type { HealthInstance, HealthReport } from '@ptp/contracts';
 import { HealthChecks } from './health-checks.service';
+import { OWNED_ACCOUNTS, type OwnedAccounts } from './owned-accounts';
 
 @ApiTags('health')
 @Controller('health')
@@ -18,16 +20,23 @@ export class HealthController {
     private readonly health: HealthCheckService,
     private readonly checks: HealthChecks,
     @Inject(APP_VERSION) private readonly version: string,
+    @InjectAppConfig() private readonly config: AppConfig,
+    @Inject(OWNED_ACCOUNTS) private readonly accounts: OwnedAccounts,
   ) {}
 
   @Get()
   @HealthCheck({ swaggerDocumentation: false })
   @ApiOperation({
     summary:
-      'Database, market data, portfolio invariants, memory and disk. 200 when healthy, 503 with details when not.',
+      'Database, market data, portfolio invariants, memory and disk, and which instance answered (id, role, ' +
+      'accounts it trades). 200 when healthy, 503 with details when not.',
   })
   full(): Promise<HealthReport> {
-    return this.run(this.checks.all());
+    return this.run(this.checks.all(), {
+      id: this.config.instanceId,
+      role: this.config.server.role,
+      accounts: this.accounts.ownedAccountIds(),
+    });
   }
 
   @Get('live')
@@ -46,7 +55,10 @@ export class HealthController {
     return this.run(this.checks.readiness());
   }
 
-  private async run(indicators: HealthIndicatorFunction[]): Promise<HealthReport> {
+  private async run(
+    indicators: HealthIndicatorFunction[],
+    instance?: HealthInstance,
+  ): Promise<HealthReport> {
     const report = await this.health.check(indicators).then(
       (result) => result,
       (error: unknown) => {
@@ -63,6 +75,7 @@ export class HealthController {
       details: report.details as HealthReport['details'],
       uptimeSec: Math.round(process.uptime()),
       version: this.version,
+      ...(instance ? { instance } : {}),
     };
     if (report.status !== 'ok') {
       throw new ApiError(

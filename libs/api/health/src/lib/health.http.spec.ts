@@ -13,6 +13,7 @@ import {
 import type { ErrorEnvelope, HealthReport } from '@ptp/contracts';
 import request from 'supertest';
 import { HealthModule } from './health.module';
+import type { OwnedAccounts } from './owned-accounts';
 
 /** What each fake contributor reports next; a function throws or resolves as the test needs. */
 const reports: Record<string, () => Promise<ContributorHealth>> = {};
@@ -37,9 +38,18 @@ class InvariantsHealth extends FakeContributor {
   readonly readiness = false;
 }
 
+/** Stands in for the trading desks: the accounts this process trades. */
+@Injectable()
+class Desks implements OwnedAccounts {
+  static owned: string[] = [];
+  ownedAccountIds(): string[] {
+    return Desks.owned;
+  }
+}
+
 @Module({
-  providers: [MarketDataHealth, InvariantsHealth],
-  exports: [MarketDataHealth, InvariantsHealth],
+  providers: [MarketDataHealth, InvariantsHealth, Desks],
+  exports: [MarketDataHealth, InvariantsHealth, Desks],
 })
 class ContributorsModule {}
 
@@ -50,7 +60,10 @@ const up = (key: string) => Promise.resolve({ [key]: { status: 'up' as const } }
 @Module({
   providers: [
     { provide: APP_VERSION, useValue: '1.2.3-test' },
-    { provide: APP_CONFIG, useValue: { dataDir: tmpdir() } },
+    {
+      provide: APP_CONFIG,
+      useValue: { dataDir: tmpdir(), instanceId: 'box-7', server: { role: 'api' } },
+    },
   ],
   exports: [APP_VERSION, APP_CONFIG],
 })
@@ -63,6 +76,7 @@ async function startApp(): Promise<INestApplication> {
       HealthModule.register({
         imports: [ContributorsModule],
         contributors: [MarketDataHealth, InvariantsHealth],
+        ownedAccounts: Desks,
       }),
     ],
     providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
@@ -113,6 +127,23 @@ describe('GET /health with contributors', () => {
       usedBytes: expect.any(Number),
       limitBytes: expect.any(Number),
     });
+  });
+
+  it('says which instance answered, in which role, and the accounts it trades right now', async () => {
+    Desks.owned = ['acc-1', 'acc-2'];
+    const body = (await get('/health').expect(200)).body as HealthReport;
+    expect(body.instance).toEqual({ id: 'box-7', role: 'api', accounts: ['acc-1', 'acc-2'] });
+
+    Desks.owned = [];
+    expect(((await get('/health').expect(200)).body as HealthReport).instance?.accounts).toEqual(
+      [],
+    );
+  });
+
+  it('keeps the instance and its accounts out of the public readiness report', async () => {
+    Desks.owned = ['acc-1'];
+    const body = (await get('/health/ready').expect(200)).body as HealthReport;
+    expect(body.instance).toBeUndefined();
   });
 
   it('stays up with a degraded contributor, which shows its finer state', async () => {

@@ -82,6 +82,11 @@ export class TradingDesks implements OnApplicationBootstrap, OnModuleDestroy {
     this.evictions?.unsubscribe();
   }
 
+  /** The accounts this process trades: every account whose desk it has loaded. */
+  ownedAccountIds(): string[] {
+    return [...this.desks.keys()].sort();
+  }
+
   /** Runs a task with the account's desk, exclusively: the account's intents never interleave. */
   withDesk<T>(accountId: string, task: (desk: AccountDesk) => Promise<T>): Promise<T> {
     return this.queue.run(accountId, async () => task(await this.desk(accountId)));
