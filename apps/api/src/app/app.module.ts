@@ -13,6 +13,7 @@ import {
   rateLimits,
 } from '@ptp/api/identity';
 import { MarketDataHealthContributor, MarketDataModule } from '@ptp/api/market-data';
+import { MetricsModule } from '@ptp/api/metrics';
 import { PaperTradingModule } from '@ptp/api/paper-trading';
 import { PersistenceModule } from '@ptp/api/persistence';
 import { PortfolioInvariantsContributor, PortfolioModule } from '@ptp/api/portfolio';
@@ -45,6 +46,7 @@ export class AppModule {
         IdentityModule,
         LoggerModule.forRoot(loggerOptions(config)),
         MarketDataModule,
+        MetricsModule,
         PaperTradingModule,
         PersistenceModule,
         PortfolioModule,
@@ -55,7 +57,7 @@ export class AppModule {
         ...(options.webRoot
           ? [
               ServeStaticModule.forRoot({
-                exclude: ['/api/{*path}', '/health{/*path}', '/paper-trading/{*path}'],
+                exclude: ['/api/{*path}', '/health{/*path}', '/paper-trading/{*path}', '/metrics'],
                 rootPath: options.webRoot,
               }),
             ]

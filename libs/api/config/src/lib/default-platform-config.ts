@@ -15,6 +15,7 @@ export const DEFAULT_PLATFORM_CONFIG = {
     bodyLimit: '1mb',
     auth: { mode: 'auto', sessionTtlSec: 43_200 },
     trustProxy: false,
+    metrics: { public: false },
   },
   dataDir: './data',
   logLevel: 'info',

@@ -21,6 +21,7 @@ const ENV_OVERRIDES: ReadonlyArray<readonly [string, string, (raw: string) => un
   ['ALLOWED_HOSTS', 'server.allowedHosts', toList],
   ['AUTH_MODE', 'server.auth.mode', String],
   ['TRUST_PROXY', 'server.trustProxy', toBoolean],
+  ['METRICS_PUBLIC', 'server.metrics.public', toBoolean],
   ['DATA_DIR', 'dataDir', String],
   ['LOG_LEVEL', 'logLevel', String],
   ['POLYGON_BASE_URL', 'marketData.polygon.baseUrl', String],
