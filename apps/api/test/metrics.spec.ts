@@ -1,9 +1,13 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import request from 'supertest';
 import { SMALL_SIMULATED_RUN, pollUntilFinished } from './backtests.helpers';
 import { login, useAuthApp } from './identity.helpers';
 import { familyOf, samplesOf, scrape, valueOf } from './metrics.helpers';
 import { FAST_MARKET, waitFor } from './paper-trading.helpers';
 import { useTestApp } from './test-app';
+
+const DOCS = join(__dirname, '..', '..', '..', 'docs');
 
 describe('GET /metrics in local mode (real HTTP, simulated market)', () => {
   const app = useTestApp(FAST_MARKET);
@@ -105,6 +109,23 @@ describe('GET /metrics in local mode (real HTTP, simulated market)', () => {
     });
     expect(counted[0].value).toBeGreaterThanOrEqual(ticks);
   }, 60_000);
+
+  it('documents every ptp_ metric, and the Grafana dashboard uses only metrics it serves', async () => {
+    const families = await scrape(app());
+    const served = [...families.keys()];
+    const docs = readFileSync(join(DOCS, 'metrics-endpoint.md'), 'utf8');
+    expect(
+      served.filter((name) => name.startsWith('ptp_') && !docs.includes(`\`${name}\``)),
+    ).toEqual([]);
+    const dashboard = readFileSync(join(DOCS, 'grafana', 'dashboard.json'), 'utf8');
+    const used = new Set(
+      [...dashboard.matchAll(/\b((?:ptp|process|nodejs)_[a-z0-9_]+)/g)].map(([, name]) =>
+        name.replace(/_(bucket|sum|count)$/, ''),
+      ),
+    );
+    expect(used.size).toBeGreaterThan(10);
+    expect([...used].filter((name) => !families.has(name))).toEqual([]);
+  });
 
   it('is not rate limited', async () => {
     const limited = await http().get('/metrics');
