@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { SMALL_SIMULATED_RUN, pollUntilFinished } from './backtests.helpers';
@@ -126,11 +127,6 @@ describe('GET /metrics in local mode (real HTTP, simulated market)', () => {
     expect(used.size).toBeGreaterThan(10);
     expect([...used].filter((name) => !families.has(name))).toEqual([]);
   });
-
-  it('is not rate limited', async () => {
-    const limited = await http().get('/metrics');
-    expect(limited.headers['x-ratelimit-limit']).toBeUndefined();
-  });
 });
 
 describe('GET /metrics when logins are required', () => {
@@ -155,10 +151,26 @@ describe('GET /metrics when logins are required', () => {
   });
 });
 
+/** A config file with a general limit of 3 requests a minute. */
+function tinyRateLimit(): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'ptp-metrics-')), 'platform.json');
+  writeFileSync(path, JSON.stringify({ server: { rateLimit: { ttlSec: 60, limit: 3 } } }));
+  return path;
+}
+
 describe('GET /metrics with server.metrics.public', () => {
-  const app = useAuthApp({ METRICS_PUBLIC: 'true' });
+  const app = useAuthApp({ METRICS_PUBLIC: 'true', PLATFORM_CONFIG: tinyRateLimit() });
 
   it('answers anyone, logins required or not', async () => {
     familyOf(await scrape(app()), 'ptp_orders_total', 'counter');
+  });
+
+  it('is never rate limited, where other routes are', async () => {
+    for (let i = 0; i < 6; i++) await scrape(app());
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++)
+      statuses.push((await request(app().app.getHttpServer()).get('/api/strategies')).status);
+    expect(statuses).toContain(429);
+    await scrape(app());
   });
 });

@@ -135,10 +135,11 @@ function parseSample(line: string, lineNo: number): Sample {
   return { name, labels, value: parseValue(parts[1], lineNo) };
 }
 
+/** Values are read as Go's strconv.ParseFloat reads them: NaN and Inf in any letter case. */
 function parseValue(text: string, lineNo: number): number {
-  if (text === 'NaN') return NaN;
-  if (text === '+Inf' || text === 'Inf') return Infinity;
-  if (text === '-Inf') return -Infinity;
+  if (/^nan$/i.test(text)) return NaN;
+  if (/^\+?inf(inity)?$/i.test(text)) return Infinity;
+  if (/^-inf(inity)?$/i.test(text)) return -Infinity;
   if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(text))
     throw new Error(`line ${lineNo}: ${text} is not a number`);
   return Number(text);
