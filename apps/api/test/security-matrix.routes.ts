@@ -47,6 +47,8 @@ export const MATRIX: MatrixRoute[] = [
     real: () => ({ path: '/health/ready' }),
   },
   get('/health', false),
+  // Admin only unless server.metrics.public (metrics.spec.ts covers that switch).
+  { ...get('/metrics', false), access: 'admin' },
   {
     route: 'GET /api/auth/me',
     access: 'public',

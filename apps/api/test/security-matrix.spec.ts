@@ -40,7 +40,7 @@ function servedRoutes(t: TestApp): string[] {
   };
   return express.router.stack
     .flatMap((layer) => (layer.route ? [layer.route] : []))
-    .filter((route) => /^\/(api|health|paper-trading)/.test(route.path))
+    .filter((route) => /^\/(api|health|paper-trading|metrics)/.test(route.path))
     .filter((route) => !route.path.startsWith('/api/docs') && route.path !== '/api/openapi.json')
     .flatMap((route) => Object.keys(route.methods).map((m) => `${m.toUpperCase()} ${route.path}`));
 }

@@ -13,6 +13,7 @@ import {
   rateLimits,
 } from '@ptp/api/identity';
 import { MarketDataHealthContributor, MarketDataModule } from '@ptp/api/market-data';
+import { MetricsModule } from '@ptp/api/metrics';
 import { PaperTradingModule, TradingDesks } from '@ptp/api/paper-trading';
 import { PersistenceModule } from '@ptp/api/persistence';
 import { PortfolioInvariantsContributor, PortfolioModule } from '@ptp/api/portfolio';
@@ -48,7 +49,7 @@ function tradingImports(options: AppModuleOptions): NonNullable<DynamicModule['i
     ...(options.webRoot
       ? [
           ServeStaticModule.forRoot({
-            exclude: ['/api/{*path}', '/health{/*path}', '/paper-trading/{*path}'],
+            exclude: ['/api/{*path}', '/health{/*path}', '/paper-trading/{*path}', '/metrics'],
             rootPath: options.webRoot,
           }),
         ]
@@ -69,6 +70,7 @@ export class AppModule {
         AppConfigModule.forRoot(config),
         IdentityModule,
         LoggerModule.forRoot(loggerOptions(config)),
+        MetricsModule,
         PersistenceModule,
         ThrottlerModule.forRoot(rateLimits(config)),
         ...(config.server.role === 'worker'

@@ -12,6 +12,7 @@ import {
 } from '@ptp/api/shared';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
+import { HttpMetrics } from '@ptp/api/metrics';
 import { AppModule, type AppModuleOptions } from './app.module';
 import { APP_VERSION_VALUE } from './app-version.value';
 import { setUpOpenApi } from './openapi';
@@ -38,6 +39,7 @@ export async function createApp(
   // One proxy hop: its X-Forwarded-For/-Proto give the client address and https (Secure cookies).
   if (config.server.trustProxy) app.set('trust proxy', 1);
   app.use(requestContext);
+  app.use(app.get(HttpMetrics).middleware);
   // Before everything that can answer, so perimeter and parser errors carry the headers too.
   app.use(
     helmet({

@@ -16,6 +16,7 @@ export const DEFAULT_PLATFORM_CONFIG = {
     auth: { mode: 'auto', sessionTtlSec: 43_200 },
     trustProxy: false,
     role: 'all',
+    metrics: { public: false },
   },
   dataDir: './data',
   logLevel: 'info',

@@ -23,6 +23,7 @@ const ENV_OVERRIDES: ReadonlyArray<readonly [string, string, (raw: string) => un
   ['AUTH_MODE', 'server.auth.mode', String],
   ['TRUST_PROXY', 'server.trustProxy', toBoolean],
   ['PROCESS_ROLE', 'server.role', String],
+  ['METRICS_PUBLIC', 'server.metrics.public', toBoolean],
   ['DATA_DIR', 'dataDir', String],
   ['LOG_LEVEL', 'logLevel', String],
   ['POLYGON_BASE_URL', 'marketData.polygon.baseUrl', String],

@@ -44,6 +44,11 @@ class AuthSchema {
   @IsInt() @Min(60) @Max(30 * 86_400) sessionTtlSec!: number;
 }
 
+class MetricsSchema {
+  /** GET /metrics without a login even when logins are required (a scraper on a trusted network). */
+  @IsBoolean() public!: boolean;
+}
+
 class ServerSchema {
   @IsString() host!: string;
   @IsInt() @Min(1) @Max(65535) port!: number;
@@ -60,6 +65,7 @@ class ServerSchema {
   /** Behind a TLS-terminating proxy: trust its X-Forwarded-* headers (client address, https). */
   @IsBoolean() trustProxy!: boolean;
   @IsIn(PROCESS_ROLES) role!: ProcessRole;
+  @ValidateNested() @Type(() => MetricsSchema) metrics!: MetricsSchema;
 }
 
 class FeesSchema {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
 import { loadAppConfig } from '@ptp/api/config';
 import { ApiError } from '@ptp/api/shared';
+import { MarketDataMetrics, MetricsRegistry } from '@ptp/api/metrics';
 import { ManualClock } from '../../test/manual-clock';
 import { IDLE_EVICTION_MS, MarketDataService } from './market-data.service';
 import { createProvider } from './provider/create-provider';
@@ -32,6 +33,7 @@ describe('market data tracks only the universe, and lets go of what nothing uses
       config,
       new SymbolUniverse(provider, config),
       null,
+      new MarketDataMetrics(new MetricsRegistry()),
     );
     evicted = [];
     service.evicted$.subscribe((symbols) => evicted.push(...symbols));

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@ptp/api/config';
+import { MarketDataMetrics, MetricsModule } from '@ptp/api/metrics';
 import { RedisQuoteStore } from './cache/redis-quote-store';
 import { SharedQuoteStore } from './cache/shared-quote-store';
 import { MarketController } from './http/market.controller';
@@ -11,12 +12,17 @@ import { MarketDataProvider } from './provider/market-data.provider';
 import { SymbolUniverse } from './universe/symbol-universe';
 
 @Module({
+  imports: [MetricsModule],
   controllers: [MarketController],
   exports: [MarketDataHealthContributor, MarketDataService, SymbolUniverse],
   providers: [
     { provide: Clock, useClass: SystemClock },
     MarketDataHealthContributor,
-    { inject: [APP_CONFIG, Clock], provide: MarketDataProvider, useFactory: createProvider },
+    {
+      inject: [APP_CONFIG, Clock, MarketDataMetrics],
+      provide: MarketDataProvider,
+      useFactory: createProvider,
+    },
     MarketDataService,
     SymbolUniverse,
     {

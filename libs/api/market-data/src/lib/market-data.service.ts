@@ -6,6 +6,7 @@ import {
   Optional,
 } from '@nestjs/common';
 import { type AppConfig, InjectAppConfig } from '@ptp/api/config';
+import { MarketDataMetrics } from '@ptp/api/metrics';
 import type {
   MarketDataSource,
   MarketQuote,
@@ -70,6 +71,7 @@ export class MarketDataService implements OnModuleInit, OnApplicationShutdown {
     @InjectAppConfig() private readonly config: AppConfig,
     private readonly universe: SymbolUniverse,
     @Optional() private readonly shared: SharedQuoteStore | null,
+    metrics: MarketDataMetrics,
   ) {
     const ttlMs = config.marketData.cacheTtlSec * 1000;
     this.prices = new PriceCache(
@@ -77,6 +79,7 @@ export class MarketDataService implements OnModuleInit, OnApplicationShutdown {
       clock,
       { source: provider.source, ttlMs, staleAfterMs: config.marketData.staleAfterSec * 1000 },
       shared ?? null,
+      metrics,
     );
     this.barsCache = new SingleFlightCache(clock, ttlMs);
     // Status changes by the minute; a second is enough to absorb many dashboards polling at once.

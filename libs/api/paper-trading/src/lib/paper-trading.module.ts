@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MarketDataModule } from '@ptp/api/market-data';
+import { MetricsModule } from '@ptp/api/metrics';
 import { CORE_ENTITIES } from '@ptp/api/persistence';
 import { RuntimeConfigModule } from '@ptp/api/runtime-config';
 import { AccountLifecycle } from './accounts/account-lifecycle.service';
@@ -28,6 +29,7 @@ import { TradingSessionsService } from './sessions/trading-sessions.service';
     ScheduleModule.forRoot(),
     TypeOrmModule.forFeature(CORE_ENTITIES),
     MarketDataModule,
+    MetricsModule,
     RuntimeConfigModule,
   ],
   controllers: [

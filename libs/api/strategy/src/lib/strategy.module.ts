@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MarketDataModule } from '@ptp/api/market-data';
+import { MetricsModule } from '@ptp/api/metrics';
 import { BacktestRunEntity, BacktestUploadEntity, DecisionEntity } from '@ptp/api/persistence';
 import { PaperTradingModule } from '@ptp/api/paper-trading';
 import { RuntimeConfigModule } from '@ptp/api/runtime-config';
@@ -15,6 +16,7 @@ import { StrategiesController } from './strategies/strategies.controller';
 @Module({
   imports: [
     MarketDataModule,
+    MetricsModule,
     PaperTradingModule,
     RuntimeConfigModule,
     TypeOrmModule.forFeature([BacktestRunEntity, BacktestUploadEntity, DecisionEntity]),

@@ -1,4 +1,5 @@
 import type { MarketDataSource, MarketQuote } from '@ptp/contracts';
+import type { MarketDataMetrics } from '@ptp/api/metrics';
 import type { Clock } from '../provider/clock';
 import type { ProviderQuote, QuoteBatch } from '../provider/market-data.provider';
 import { ProviderError } from '../provider/provider-error';
@@ -47,6 +48,7 @@ export class PriceCache {
     private readonly clock: Clock,
     private readonly options: PriceCacheOptions,
     private readonly shared: SharedQuoteStore | null = null,
+    private readonly metrics: MarketDataMetrics | null = null,
   ) {}
 
   /** Symbols refreshed together; grows as callers ask for new ones. */
@@ -85,6 +87,8 @@ export class PriceCache {
   }
 
   async get(symbols: readonly string[]): Promise<CachedQuotes> {
+    const misses = symbols.filter((symbol) => this.isDue([symbol])).length;
+    this.metrics?.cacheLookup(symbols.length - misses, misses);
     this.watch(symbols);
     // Join a running refresh; start one only when none runs and a symbol is due. Bounded, because
     // each pass either ends or waits for a refresh that someone else started meanwhile.

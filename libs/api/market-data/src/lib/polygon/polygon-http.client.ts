@@ -1,4 +1,5 @@
 import type { Secret } from '@ptp/api/config';
+import type { MarketDataMetrics } from '@ptp/api/metrics';
 import type { Clock } from '../provider/clock';
 import { ProviderError, type ProviderErrorKind } from '../provider/provider-error';
 import { parsePolygonJson } from './polygon-wire';
@@ -55,6 +56,7 @@ export class PolygonHttpClient {
     private readonly budget: RequestBudget,
     private readonly clock: Clock,
     private readonly logger: PolygonLogger,
+    private readonly metrics: MarketDataMetrics | null = null,
   ) {
     this.origin = options.baseUrl.replace(/\/+$/, '');
   }
@@ -138,9 +140,11 @@ export class PolygonHttpClient {
         signal: AbortSignal.timeout(this.options.timeoutMs),
       });
       text = await response.text();
+      this.metrics?.upstreamRequest('polygon', String(response.status));
     } catch (error) {
       const timedOut =
         error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+      this.metrics?.upstreamRequest('polygon', timedOut ? 'timeout' : 'connection_failed');
       throw new Retryable(
         'unavailable',
         timedOut ? `no answer within ${this.options.timeoutMs} ms` : 'connection failed',

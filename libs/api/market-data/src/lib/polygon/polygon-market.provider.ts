@@ -1,4 +1,5 @@
 import type { Secret } from '@ptp/api/config';
+import type { MarketDataMetrics } from '@ptp/api/metrics';
 import type { MarketTimespan } from '@ptp/contracts';
 import { type Bar, MINUTE_MS, HOUR_MS } from '@ptp/domain';
 import { type Observable, Subject } from 'rxjs';
@@ -88,14 +89,16 @@ export class PolygonMarketProvider extends MarketDataProvider {
     private readonly options: PolygonProviderOptions,
     private readonly clock: Clock,
     private readonly logger: PolygonLogger,
+    metrics: MarketDataMetrics | null = null,
   ) {
     super();
     this.access = new PolygonAccess(clock, logger);
     this.http = new PolygonHttpClient(
       options,
-      new RequestBudget(options.requestsPerMinute, clock),
+      new RequestBudget(options.requestsPerMinute, clock, metrics),
       clock,
       logger,
+      metrics,
     );
     this.feed = new BarFeed(Math.max(options.backfillBars, 1) + 4_000);
     const whenIdle: PolygonGet = (path, query) =>

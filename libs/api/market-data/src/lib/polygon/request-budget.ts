@@ -1,3 +1,4 @@
+import type { MarketDataMetrics } from '@ptp/api/metrics';
 import type { Clock } from '../provider/clock';
 import { ProviderError } from '../provider/provider-error';
 
@@ -37,6 +38,7 @@ export class RequestBudget {
   constructor(
     requestsPerMinute: number,
     private readonly clock: Clock,
+    private readonly metrics: MarketDataMetrics | null = null,
   ) {
     this.capacity = Math.max(1, Math.floor(requestsPerMinute));
     this.windowMs = (this.capacity * 60_000) / requestsPerMinute;
@@ -54,8 +56,10 @@ export class RequestBudget {
         new ProviderError('rate_limited', 'too many lookups are waiting for the request budget'),
       );
     this.waiting[lane]++;
+    const askedAt = this.clock.now();
     const turn = this.queues[lane]
       .then(() => this.waitForTurn(lane === 'lookup' ? this.refreshReserve : 0))
+      .then(() => this.metrics?.budgetWaited(lane, (this.clock.now() - askedAt) / 1000))
       .finally(() => this.waiting[lane]--);
     this.queues[lane] = turn;
     return turn;

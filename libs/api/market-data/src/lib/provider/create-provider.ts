@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { AppConfig } from '@ptp/api/config';
+import type { MarketDataMetrics } from '@ptp/api/metrics';
 import { DEFAULT_SIMULATED_WATCHLIST } from '@ptp/domain';
 import { PolygonMarketProvider } from '../polygon/polygon-market.provider';
 import { ReplayMarketProvider } from '../replay/replay-market.provider';
@@ -9,7 +10,11 @@ import type { Clock } from './clock';
 import type { MarketDataProvider } from './market-data.provider';
 
 /** The provider MARKET_DATA_PROVIDER (resolved by the config loader: polygon when a key is set) names. */
-export function createProvider(config: AppConfig, clock: Clock): MarketDataProvider {
+export function createProvider(
+  config: AppConfig,
+  clock: Clock,
+  metrics: MarketDataMetrics | null = null,
+): MarketDataProvider {
   const { marketData, trading } = config;
   switch (marketData.provider) {
     case 'polygon':
@@ -22,6 +27,7 @@ export function createProvider(config: AppConfig, clock: Clock): MarketDataProvi
         },
         clock,
         new Logger(PolygonMarketProvider.name),
+        metrics,
       );
     case 'replay':
       return new ReplayMarketProvider(marketData.replay, clock, LISTED_SYMBOLS);

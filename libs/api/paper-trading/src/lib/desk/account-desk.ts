@@ -1,3 +1,4 @@
+import type { TradingMetrics } from '@ptp/api/metrics';
 import type { RuntimeConfigService } from '@ptp/api/runtime-config';
 import type { AccountRisk, MarketQuote } from '@ptp/contracts';
 import type {
@@ -14,6 +15,7 @@ import type { AccountBook } from './account-book';
 import type { AccountLoader } from './account-loader.service';
 import { AccountProjection } from './account-projection';
 import { engineConfig } from './engine-config';
+import { recordManualOrder, recordOutput } from './desk-metrics';
 import { decisionRow, fillRow, orderRow } from './engine-rows';
 import type { ClientOrderTag, SessionProgress } from './ledger-batch';
 import type { LedgerWriter } from './ledger-writer.service';
@@ -24,6 +26,7 @@ import { riskStateView, type Valuation } from './portfolio-view';
 /** What every desk shares: the writers, the loader, the price board and the chart store. */
 export interface DeskServices {
   readonly writer: LedgerWriter;
+  readonly metrics: TradingMetrics;
   readonly loader: AccountLoader;
   readonly runtime: RuntimeConfigService;
   readonly chart: ChartDataStore;
@@ -201,6 +204,7 @@ export class AccountDesk {
     const orderId = result.order?.id;
     const clientOrder = tag && orderId !== undefined ? { ...tag, orderId } : undefined;
     await this.commit(engine.takeOutput(), { clientOrder });
+    recordManualOrder(this.services.metrics, this.accountId, result);
     return result;
   }
 
@@ -283,6 +287,7 @@ export class AccountDesk {
       this.services.discard(accountId);
       throw error;
     }
+    recordOutput(this.services.metrics, accountId, output);
     this.book.openOrderSymbols = new Set(engine.orders().map((o) => o.symbol));
     const { chart } = this.services;
     chart.recordFills(accountId, output.fills.map(AccountProjection.fillMarker));

@@ -6,6 +6,7 @@ import {
 } from '@nestjs/common';
 import { InjectAppConfig, type AppConfig } from '@ptp/api/config';
 import { MarketDataService } from '@ptp/api/market-data';
+import { type AccountMoney, TradingMetrics } from '@ptp/api/metrics';
 import { AccountEntity } from '@ptp/api/persistence';
 import { RuntimeConfigService } from '@ptp/api/runtime-config';
 import type { AccountRisk, MarketQuote } from '@ptp/contracts';
@@ -48,8 +49,11 @@ export class TradingDesks implements OnApplicationBootstrap, OnModuleDestroy {
     writer: LedgerWriter,
     runtime: RuntimeConfigService,
     @InjectAppConfig() private readonly config: AppConfig,
+    metrics: TradingMetrics,
   ) {
+    metrics.valueAccountsWith(() => this.loadedMoney());
     this.services = {
+      metrics,
       writer,
       loader,
       runtime,
@@ -100,6 +104,14 @@ export class TradingDesks implements OnApplicationBootstrap, OnModuleDestroy {
   /** Loads the account's desk (and with it its chart series) if this process has not yet. */
   async load(accountId: string): Promise<void> {
     await this.desk(accountId);
+  }
+
+  /** Equity and cash of the accounts in memory: a scrape never loads one. */
+  private loadedMoney(): AccountMoney[] {
+    return [...this.desks.values()].map((desk) => {
+      const { equity, cash } = desk.valuation();
+      return { accountId: desk.accountId, equity: Number(equity), cash: Number(cash) };
+    });
   }
 
   /** The account's valuation, as its engine holds it. */

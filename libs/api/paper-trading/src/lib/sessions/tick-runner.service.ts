@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectAppConfig, type AppConfig } from '@ptp/api/config';
 import { MarketDataService } from '@ptp/api/market-data';
+import { TradingMetrics } from '@ptp/api/metrics';
 import type { Bar } from '@ptp/domain';
 import type { AccountDesk } from '../desk/account-desk';
 import { TradingDesks } from '../desk/trading-desks.service';
@@ -18,6 +19,7 @@ export class TickRunner {
     private readonly marketData: MarketDataService,
     private readonly desks: TradingDesks,
     @InjectAppConfig() private readonly config: AppConfig,
+    private readonly metrics: TradingMetrics,
   ) {}
 
   /** Wall-clock period of a signal interval given in market seconds: a sped-up simulated or replayed market ticks faster. */
@@ -52,8 +54,10 @@ export class TickRunner {
   }
 
   async tick(desk: AccountDesk, spec: SessionSpec): Promise<void> {
+    const started = performance.now();
     const { quotes } = await this.marketData.getQuotes(spec.symbols);
     this.desks.notePrices([], quotes);
     await desk.tick(quotes);
+    this.metrics.tick(desk.accountId, (performance.now() - started) / 1000);
   }
 }

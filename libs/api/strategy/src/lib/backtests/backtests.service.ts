@@ -9,6 +9,7 @@ import {
 import { InjectRepository } from '@nestjs/typeorm';
 import { InjectAppConfig, type AppConfig } from '@ptp/api/config';
 import { MarketDataService } from '@ptp/api/market-data';
+import { BacktestMetrics } from '@ptp/api/metrics';
 import { BacktestRunEntity, DatabaseWrites, DEFAULT_ACCOUNT_ID } from '@ptp/api/persistence';
 import { RuntimeConfigService } from '@ptp/api/runtime-config';
 import { ApiError, MAX_ERROR_MESSAGE_CHARS, quoteInput } from '@ptp/api/shared';
@@ -72,7 +73,10 @@ export class BacktestsService implements OnApplicationBootstrap, OnModuleDestroy
     private readonly runtimeConfig: RuntimeConfigService,
     private readonly marketData: MarketDataService,
     @InjectAppConfig() private readonly config: AppConfig,
-  ) {}
+    private readonly metrics: BacktestMetrics,
+  ) {
+    metrics.watchQueue(() => ({ queued: this.queue.length, running: this.active.size }));
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     await this.writes.exclusive(() =>
@@ -239,6 +243,7 @@ export class BacktestsService implements OnApplicationBootstrap, OnModuleDestroy
   }
 
   private async execute(id: string, run: ActiveRun): Promise<void> {
+    const startedAt = performance.now();
     try {
       await this.writes.exclusive(() =>
         this.runs.update({ id }, { status: 'running', startedAt: Date.now() }),
@@ -254,6 +259,7 @@ export class BacktestsService implements OnApplicationBootstrap, OnModuleDestroy
       const report = await run.thread.result;
       if (run.settled) return;
       run.settled = true;
+      this.metrics.finished('completed', (performance.now() - startedAt) / 1000);
       await this.writes.exclusive(() =>
         this.runs.update(
           { id },
@@ -268,6 +274,7 @@ export class BacktestsService implements OnApplicationBootstrap, OnModuleDestroy
     } catch (error) {
       if (run.settled || this.stopping) return;
       run.settled = true;
+      this.metrics.finished('failed', (performance.now() - startedAt) / 1000);
       // Parsers quote the offending line, which may be the whole file.
       const message = quoteInput(
         error instanceof BacktestThreadError
