@@ -1,3 +1,4 @@
+import { withSection } from './markdown-section';
 import type { ReplayResult } from './engine-replay';
 
 const HEADING = '## Engine';
@@ -69,11 +70,6 @@ ${resultTable(results)}
 `;
 }
 
-/** Replaces (or appends) the Engine section of docs/benchmarks.md, leaving every other section as it is. */
-export function withEngineSection(markdown: string, section: string): string {
-  const start = markdown.indexOf(`\n${HEADING}\n`);
-  if (start < 0) return `${markdown.trimEnd()}\n\n${section}`;
-  const next = markdown.indexOf('\n## ', start + HEADING.length + 1);
-  const rest = next < 0 ? '' : markdown.slice(next);
-  return `${markdown.slice(0, start)}\n${section}${rest}`;
-}
+/** Replaces (or appends) the Engine section of docs/benchmarks.md. */
+export const withEngineSection = (markdown: string, section: string) =>
+  withSection(markdown, HEADING, section);

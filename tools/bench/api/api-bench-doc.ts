@@ -1,0 +1,54 @@
+import type { LoadResult, LoadShape } from './load';
+
+export const API_HEADING = '## HTTP API';
+
+export interface EndpointRow {
+  readonly name: string;
+  readonly result: LoadResult;
+  /** The bare hello's req/s in the run just before this endpoint's. */
+  readonly bareRequestsPerSec: number;
+  readonly target: string;
+  readonly met: boolean | null;
+}
+
+const fmt = (n: number, digits = 0) =>
+  n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+const statuses = (result: LoadResult) =>
+  Object.entries(result.statuses)
+    .map(([status, count]) => `${status}×${fmt(count)}`)
+    .join(', ') + (result.errors > 0 ? `, errors×${fmt(result.errors)}` : '');
+
+const verdict = (met: boolean | null) => (met === null ? '' : met ? 'yes' : '**no**');
+
+export function apiTable(rows: readonly EndpointRow[]): string {
+  return [
+    '| Endpoint | req/s | p50 | p99 | Bare hello req/s (same run) | Share of bare | Answers | Size | Target | Met |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...rows.map(
+      (r) =>
+        `| ${r.name} | **${fmt(r.result.requestsPerSec)}** | ${fmt(r.result.p50Ms)} ms | ${fmt(r.result.p99Ms)} ms | ${fmt(r.bareRequestsPerSec)} | ${fmt((100 * r.result.requestsPerSec) / r.bareRequestsPerSec)} % | ${statuses(r.result)} | ${fmt(r.result.bytesPerRequest / 1024, 1)} kB | ${r.target} | ${verdict(r.met)} |`,
+    ),
+  ].join('\n');
+}
+
+export interface ApiBenchContext {
+  readonly shape: LoadShape;
+  readonly historyNote: string;
+  readonly environment: string;
+}
+
+export function apiSection(rows: readonly EndpointRow[], context: ApiBenchContext): string {
+  return `${API_HEADING}
+
+Measured with \`npm run bench:api\` (\`tools/bench/api/\`): autocannon, ${context.shape.connections}
+connections, ${context.shape.seconds} s per endpoint, against the production build (\`node dist/apps/api/main.js\`,
+SQLite, simulated market, local mode) with the rate limit raised for the run so no request is refused. A bare
+NestJS 11 hello app (Express, one route, nothing else) runs beside it and is measured just before each endpoint,
+so each ratio compares two runs a few seconds apart on the same machine. ${context.historyNote}
+
+${apiTable(rows)}
+
+- Environment: ${context.environment}.
+`;
+}

@@ -1,0 +1,206 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { withSection } from '../markdown-section';
+import { API_HEADING, apiSection, apiTable, type EndpointRow } from './api-bench-doc';
+import { drive, type LoadResult, type LoadShape, type LoadTarget } from './load';
+import { type Served, startApp, startBare } from './processes';
+
+const WORKSPACE = join(__dirname, '..', '..', '..');
+const DOC = join(WORKSPACE, 'docs', 'benchmarks.md');
+
+interface Endpoint {
+  readonly name: string;
+  readonly target: (app: string, etag: string) => LoadTarget;
+  readonly goal: string;
+  readonly met: (result: LoadResult, bare: number) => boolean | null;
+}
+
+const shareOf = (share: number) => (result: LoadResult, bare: number) =>
+  result.requestsPerSec >= share * bare;
+const JSON_HEADERS = { 'content-type': 'application/json' };
+const BROWSER = { 'accept-encoding': 'gzip, deflate, br' };
+
+const ENDPOINTS: readonly Endpoint[] = [
+  {
+    name: '`GET /paper-trading/status`',
+    target: (app) => ({ url: `${app}/paper-trading/status`, headers: BROWSER }),
+    goal: '≥ 50 %, p99 < 20 ms',
+    met: (r, bare) => shareOf(0.5)(r, bare) && r.p99Ms < 20,
+  },
+  {
+    name: '`GET /api/portfolio`',
+    target: (app) => ({ url: `${app}/api/portfolio`, headers: BROWSER }),
+    goal: '≥ 50 %, p99 < 20 ms',
+    met: (r, bare) => shareOf(0.5)(r, bare) && r.p99Ms < 20,
+  },
+  {
+    name: '`GET /api/chart-data` with a matching ETag (304)',
+    target: (app, etag) => ({
+      url: `${app}/api/chart-data`,
+      headers: { ...BROWSER, 'if-none-match': etag },
+    }),
+    goal: '≥ 50 %, p99 < 20 ms',
+    met: (r, bare) => shareOf(0.5)(r, bare) && r.p99Ms < 20,
+  },
+  {
+    name: '`GET /api/chart-data`, full',
+    target: (app) => ({ url: `${app}/api/chart-data`, headers: BROWSER }),
+    goal: '≥ 25 %',
+    met: shareOf(0.25),
+  },
+  {
+    name: '`GET /health`',
+    target: (app) => ({ url: `${app}/health`, headers: BROWSER }),
+    goal: '≥ 25 %',
+    met: shareOf(0.25),
+  },
+  {
+    name: '`GET /health/live`',
+    target: (app) => ({ url: `${app}/health/live` }),
+    goal: '',
+    met: () => null,
+  },
+  {
+    name: '`GET /api/metrics`',
+    target: (app) => ({ url: `${app}/api/metrics`, headers: BROWSER }),
+    goal: '',
+    met: () => null,
+  },
+  {
+    name: '`POST /api/orders` (market, persisted; a buy then a sell of 1 SPY)',
+    target: (app) => ({
+      url: `${app}/api/orders`,
+      method: 'POST',
+      headers: JSON_HEADERS,
+      bodies: ['buy', 'sell'].map((side) =>
+        JSON.stringify({ symbol: 'SPY', side, type: 'market', quantity: 1 }),
+      ),
+    }),
+    goal: '≥ 500 orders/s',
+    met: (r) => r.requestsPerSec >= 500 && (r.statuses['201'] ?? 0) > 0,
+  },
+];
+
+/** config/platform.json with the limits a load test would trip lifted, and room to trade. */
+function benchConfig(dir: string): string {
+  const config = JSON.parse(readFileSync(join(WORKSPACE, 'config', 'platform.json'), 'utf8'));
+  config.server.rateLimit = { ttlSec: 60, limit: 1_000_000 };
+  config.trading.startingCapital = 1_000_000;
+  const file = join(dir, 'platform.json');
+  writeFileSync(file, JSON.stringify(config, null, 2));
+  return file;
+}
+
+async function post(url: string, body: unknown): Promise<void> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: JSON_HEADERS,
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`POST ${url}: ${response.status} ${await response.text()}`);
+}
+
+async function buildHistory(
+  dir: string,
+  config: string,
+  speed: number,
+  seconds: number,
+  port: number,
+) {
+  const app = await startApp({
+    port,
+    dataDir: dir,
+    configFile: config,
+    speed,
+    logName: 'history.log',
+  });
+  try {
+    await post(`${app.url}/paper-trading/start`, { strategy: 'mixed' });
+    await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+  } finally {
+    await app.stop();
+  }
+}
+
+async function measure(app: Served, bare: Served, shape: LoadShape): Promise<EndpointRow[]> {
+  const etag = (await fetch(`${app.url}/api/chart-data`)).headers.get('etag') ?? '';
+  const rows: EndpointRow[] = [];
+  for (const endpoint of ENDPOINTS) {
+    const bareResult = await drive({ url: `${bare.url}/hello` }, shape);
+    const result = await drive(endpoint.target(app.url, etag), shape);
+    rows.push({
+      name: endpoint.name,
+      result,
+      bareRequestsPerSec: bareResult.requestsPerSec,
+      target: endpoint.goal,
+      met: endpoint.met(result, bareResult.requestsPerSec),
+    });
+    process.stdout.write(
+      `${endpoint.name}: ${Math.round(result.requestsPerSec)} req/s (bare ${Math.round(bareResult.requestsPerSec)}), p99 ${result.p99Ms} ms\n`,
+    );
+  }
+  return rows;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      seconds: { type: 'string', default: '8' },
+      connections: { type: 'string', default: '10' },
+      history: { type: 'string', default: '60' },
+      speed: { type: 'string', default: '600' },
+      'no-build': { type: 'boolean', default: false },
+      port: { type: 'string', default: '5190' },
+    },
+  });
+  const shape = { seconds: Number(values.seconds), connections: Number(values.connections) };
+  const [history, speed, port] = [
+    Number(values.history),
+    Number(values.speed),
+    Number(values.port),
+  ];
+  if (!values['no-build'])
+    execFileSync('npx', ['nx', 'run-many', '-t', 'build', '-p', 'api', 'web'], {
+      cwd: WORKSPACE,
+      stdio: 'inherit',
+      env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' },
+    });
+  const dir = mkdtempSync(join(tmpdir(), 'ptp-bench-api-'));
+  const config = benchConfig(dir);
+  process.stdout.write(`History: the mixed strategy for ${history} s at ${speed}× (${dir})\n`);
+  await buildHistory(dir, config, speed, history, port);
+  const app = await startApp({
+    port,
+    dataDir: dir,
+    configFile: config,
+    speed: 1,
+    logName: 'app.log',
+  });
+  const bare = await startBare(port + 1, dir);
+  try {
+    const rows = await measure(app, bare, shape);
+    process.stdout.write(`\n${apiTable(rows)}\n`);
+    const section = apiSection(rows, {
+      shape,
+      historyNote:
+        `The account first trades the mixed strategy for ${history} s at ${speed}× simulated speed ` +
+        '(its history: orders, fills, equity snapshots, decisions), then the app restarts at 1× so that ' +
+        'the session goes on ticking once a minute while the endpoints are measured; the 304 row sends ' +
+        'the ETag of a chart-data answer taken just before.',
+      environment: `Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, measured ${new Date().toISOString().slice(0, 10)}`,
+    });
+    writeFileSync(DOC, withSection(readFileSync(DOC, 'utf8'), API_HEADING, section));
+    process.stdout.write(`\nHTTP API section written to ${DOC}\n`);
+  } finally {
+    await Promise.all([app.stop(), bare.stop()]);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
+  process.exitCode = 1;
+});
