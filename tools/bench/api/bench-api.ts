@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { withSection } from '../markdown-section';
 import { API_HEADING, apiSection, apiTable, type EndpointRow } from './api-bench-doc';
 import { drive, type LoadResult, type LoadShape, type LoadTarget } from './load';
-import { type Served, startApp, startBare } from './processes';
+import { buildApp, type Served, startApp, startBare, writeRunConfig } from './processes';
 
 const WORKSPACE = join(__dirname, '..', '..', '..');
 const DOC = join(WORKSPACE, 'docs', 'benchmarks.md');
@@ -84,16 +83,6 @@ const ENDPOINTS: readonly Endpoint[] = [
   },
 ];
 
-/** config/platform.json with the limits a load test would trip lifted, and room to trade. */
-function benchConfig(dir: string): string {
-  const config = JSON.parse(readFileSync(join(WORKSPACE, 'config', 'platform.json'), 'utf8'));
-  config.server.rateLimit = { ttlSec: 60, limit: 1_000_000 };
-  config.trading.startingCapital = 1_000_000;
-  const file = join(dir, 'platform.json');
-  writeFileSync(file, JSON.stringify(config, null, 2));
-  return file;
-}
-
 async function post(url: string, body: unknown): Promise<void> {
   const response = await fetch(url, {
     method: 'POST',
@@ -162,14 +151,12 @@ async function main(): Promise<void> {
     Number(values.speed),
     Number(values.port),
   ];
-  if (!values['no-build'])
-    execFileSync('npx', ['nx', 'run-many', '-t', 'build', '-p', 'api', 'web'], {
-      cwd: WORKSPACE,
-      stdio: 'inherit',
-      env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' },
-    });
+  if (!values['no-build']) buildApp();
   const dir = mkdtempSync(join(tmpdir(), 'ptp-bench-api-'));
-  const config = benchConfig(dir);
+  // Room to trade: the orders row buys and sells thousands of shares of SPY.
+  const config = writeRunConfig(dir, (c) => {
+    c['trading']['startingCapital'] = 1_000_000;
+  });
   process.stdout.write(`History: the mixed strategy for ${history} s at ${speed}× (${dir})\n`);
   await buildHistory(dir, config, speed, history, port);
   const app = await startApp({

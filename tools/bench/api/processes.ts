@@ -1,9 +1,10 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { createWriteStream } from 'node:fs';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { createWriteStream, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface Served {
   readonly url: string;
+  readonly pid: number;
   readonly stop: () => Promise<void>;
 }
 
@@ -61,7 +62,7 @@ export async function startBare(port: number, logDir: string): Promise<Served> {
   );
   const url = `http://127.0.0.1:${port}`;
   await waitForHttp(`${url}/hello`, child, log);
-  return { url, stop: stopper(child) };
+  return { url, pid: child.pid ?? 0, stop: stopper(child) };
 }
 
 export interface AppSettings {
@@ -70,6 +71,7 @@ export interface AppSettings {
   readonly configFile: string;
   readonly speed: number;
   readonly logName: string;
+  readonly env?: NodeJS.ProcessEnv;
 }
 
 /** The built app (`dist/apps/api/main.js`), as `npm start` runs it, on its own data directory. */
@@ -87,10 +89,35 @@ export async function startApp(settings: AppSettings): Promise<Served> {
       MARKET_DATA_PROVIDER: 'simulated',
       LOG_LEVEL: 'warn',
       NODE_ENV: 'production',
+      ...settings.env,
     },
     log,
   );
   const url = `http://127.0.0.1:${settings.port}`;
   await waitForHttp(`${url}/health/live`, child, log);
-  return { url, stop: stopper(child) };
+  return { url, pid: child.pid ?? 0, stop: stopper(child) };
+}
+
+/** Builds the API and the dashboard as `npm start` does (Nx replays the cache when nothing changed). */
+export function buildApp(): void {
+  execFileSync('npx', ['nx', 'run-many', '-t', 'build', '-p', 'api', 'web'], {
+    cwd: WORKSPACE,
+    stdio: 'inherit',
+    env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' },
+  });
+}
+
+type PlatformConfig = Record<string, Record<string, unknown>>;
+
+/**
+ * config/platform.json as shipped, with the rate limit lifted so that no measured request is refused,
+ * and the run's own changes; written into the run's directory for PLATFORM_CONFIG.
+ */
+export function writeRunConfig(dir: string, change: (config: PlatformConfig) => void): string {
+  const config = JSON.parse(readFileSync(join(WORKSPACE, 'config', 'platform.json'), 'utf8'));
+  config.server.rateLimit = { ttlSec: 60, limit: 1_000_000 };
+  change(config);
+  const file = join(dir, 'platform.json');
+  writeFileSync(file, JSON.stringify(config, null, 2));
+  return file;
 }
