@@ -28,6 +28,7 @@ export interface AppConfig {
   };
   readonly dashboard: PlatformFile['dashboard'];
   readonly backtests: PlatformFile['backtests'];
+  readonly retention: PlatformFile['retention'];
 }
 
 /** DI token for the resolved AppConfig. */

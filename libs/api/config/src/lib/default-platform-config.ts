@@ -83,4 +83,8 @@ export const DEFAULT_PLATFORM_CONFIG = {
     uploadQuotaMb: 50,
     workerMemoryMb: 768,
   },
+  retention: {
+    rawEquityDays: 30,
+    decisionDays: 90,
+  },
 } as const;

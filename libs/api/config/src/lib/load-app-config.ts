@@ -288,5 +288,6 @@ export function loadAppConfig(
     },
     dashboard: file.dashboard,
     backtests: file.backtests,
+    retention: file.retention,
   };
 }

@@ -142,6 +142,11 @@ class BacktestsSchema {
   @IsInt() @Min(16) @Max(65_536) workerMemoryMb!: number;
 }
 
+class RetentionSchema {
+  @IsInt() @Min(1) @Max(36_500) rawEquityDays!: number;
+  @IsInt() @Min(1) @Max(36_500) decisionDays!: number;
+}
+
 /** The JSON platform configuration (config/platform.json) after environment overrides. */
 export class PlatformConfigSchema {
   @ValidateNested() @Type(() => ServerSchema) server!: ServerSchema;
@@ -154,4 +159,5 @@ export class PlatformConfigSchema {
   @ValidateNested() @Type(() => MarketDataSchema) marketData!: MarketDataSchema;
   @ValidateNested() @Type(() => DashboardSchema) dashboard!: DashboardSchema;
   @ValidateNested() @Type(() => BacktestsSchema) backtests!: BacktestsSchema;
+  @ValidateNested() @Type(() => RetentionSchema) retention!: RetentionSchema;
 }

@@ -15,6 +15,7 @@ import { LedgerWriter } from './desk/ledger-writer.service';
 import { TradingDesks } from './desk/trading-desks.service';
 import { OrdersController } from './orders/orders.controller';
 import { OrdersService } from './orders/orders.service';
+import { HistoryRetention } from './retention/history-retention.service';
 import { PaperTradingController } from './sessions/paper-trading.controller';
 import { TickRunner } from './sessions/tick-runner.service';
 import { TickScheduler } from './sessions/tick-scheduler.service';
@@ -43,6 +44,7 @@ import { TradingSessionsService } from './sessions/trading-sessions.service';
     AccountLoader,
     AccountsService,
     ChartDataStore,
+    HistoryRetention,
     LedgerWriter,
     OrdersService,
     TickRunner,
@@ -50,6 +52,12 @@ import { TradingSessionsService } from './sessions/trading-sessions.service';
     TradingDesks,
     TradingSessionsService,
   ],
-  exports: [AccountsService, ChartDataStore, TradingDesks, TradingSessionsService],
+  exports: [
+    AccountsService,
+    ChartDataStore,
+    HistoryRetention,
+    TradingDesks,
+    TradingSessionsService,
+  ],
 })
 export class PaperTradingModule {}

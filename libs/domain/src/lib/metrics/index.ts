@@ -1,2 +1,3 @@
 export * from './compute-metrics';
 export * from './metrics-types';
+export * from './curve-retention';
