@@ -1,4 +1,4 @@
-import { foldFills } from './ledger-fold';
+import { foldFills, foldMore, type FoldableFill } from './ledger-fold';
 
 describe('foldFills', () => {
   it('charges buys and commissions, credits sells and nets quantities exactly', () => {
@@ -13,5 +13,18 @@ describe('foldFills', () => {
     expect([...folded.quantities.entries()].map(([s, q]) => [s, q.toString()])).toEqual([
       ['MSFT', '0.05'],
     ]);
+  });
+
+  it('gives the same ledger when the fills come in several batches, in any order', () => {
+    const fills: FoldableFill[] = [
+      { symbol: 'AAPL', side: 'buy', quantity: '2', price: '100.5', commission: '0.1' },
+      { symbol: 'MSFT', side: 'buy', quantity: '1', price: '400', commission: '0' },
+      { symbol: 'AAPL', side: 'sell', quantity: '2', price: '101', commission: '0.1' },
+    ];
+    const whole = foldFills('1000', fills);
+    const batched = foldMore(foldFills('1000', [fills[2]]), [fills[1], fills[0]]);
+    expect(batched.cash.toString()).toBe(whole.cash.toString());
+    expect([...batched.quantities]).toEqual([...whole.quantities]);
+    expect([...whole.quantities.keys()]).toEqual(['MSFT']);
   });
 });

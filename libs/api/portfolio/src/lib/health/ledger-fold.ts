@@ -19,8 +19,13 @@ export interface FoldedLedger {
  * that the health check verifies the live ledger rather than re-running the code it checks.
  */
 export function foldFills(startingCapital: string, fills: readonly FoldableFill[]): FoldedLedger {
-  let cash = dec(startingCapital);
-  const quantities = new Map<string, Dec>();
+  return foldMore({ cash: dec(startingCapital), quantities: new Map() }, fills);
+}
+
+/** Adds more fills to a fold; the order of fills does not change the result. */
+export function foldMore(ledger: FoldedLedger, fills: readonly FoldableFill[]): FoldedLedger {
+  let cash = ledger.cash;
+  const quantities = new Map(ledger.quantities);
   for (const fill of fills) {
     const gross = dec(fill.quantity).times(fill.price);
     const signedQuantity = fill.side === 'buy' ? dec(fill.quantity) : dec(fill.quantity).negated();

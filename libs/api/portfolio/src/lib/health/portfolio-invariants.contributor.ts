@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { AccountEntity, PaperTradeEntity, PositionEntity } from '@ptp/api/persistence';
+import { AccountEntity, PositionEntity } from '@ptp/api/persistence';
 import { type ContributorHealth, HealthContributor } from '@ptp/api/shared';
 import { dec } from '@ptp/domain';
 import { DataSource } from 'typeorm';
-import { foldFills } from './ledger-fold';
+import { IncrementalLedgerFolds } from './incremental-ledger-folds';
+import type { FoldedLedger } from './ledger-fold';
 
 interface AccountProblem {
   readonly accountId: string;
@@ -13,14 +14,19 @@ interface AccountProblem {
 /**
  * `/health` → `portfolio`: for every account, cash folded from paper_trades is ≥ 0 and the
  * positions table holds exactly the quantities the fills add up to (no short, nothing missing).
+ * The fold is kept between checks and extended with new fills only; a problem found on an
+ * extended fold is confirmed on a fold of every fill before it is reported.
  */
 @Injectable()
 export class PortfolioInvariantsContributor extends HealthContributor {
   readonly key = 'portfolio';
   readonly readiness = false;
 
+  private readonly folds: IncrementalLedgerFolds;
+
   constructor(private readonly dataSource: DataSource) {
     super();
+    this.folds = new IncrementalLedgerFolds(dataSource);
   }
 
   async check(): Promise<ContributorHealth> {
@@ -36,13 +42,17 @@ export class PortfolioInvariantsContributor extends HealthContributor {
   }
 
   private async problemsOf(account: AccountEntity): Promise<string[]> {
-    const [fills, positions] = await Promise.all([
-      this.dataSource
-        .getRepository(PaperTradeEntity)
-        .find({ where: { accountId: account.id }, order: { executedAt: 'ASC', id: 'ASC' } }),
+    const [{ ledger, extended }, positions] = await Promise.all([
+      this.folds.fold(account.id, account.startingCapital),
       this.dataSource.getRepository(PositionEntity).find({ where: { accountId: account.id } }),
     ]);
-    const folded = foldFills(account.startingCapital, fills);
+    const problems = this.compare(ledger, positions);
+    if (problems.length === 0 || !extended) return problems;
+    this.folds.forget(account.id);
+    return this.problemsOf(account);
+  }
+
+  private compare(folded: FoldedLedger, positions: readonly PositionEntity[]): string[] {
     const problems: string[] = [];
     if (folded.cash.isNegative()) problems.push(`cash ${folded.cash.toString()} < 0`);
     const held = new Map(positions.map((p) => [p.symbol, dec(p.quantity)]));
