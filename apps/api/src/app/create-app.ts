@@ -10,6 +10,7 @@ import {
   requestContext,
   requestValidationPipe,
 } from '@ptp/api/shared';
+import compression from 'compression';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { HttpMetrics } from '@ptp/api/metrics';
@@ -57,6 +58,9 @@ export async function createApp(
       crossOriginEmbedderPolicy: false,
     }),
   );
+  // gzip or brotli (quality 4) for answers over 1 kB when the client accepts them: a full chart-data
+  // answer shrinks several times over, and the dashboard polls it.
+  app.use(compression());
   app.use(hostAllowList(config.server.allowedHosts));
   app.use(
     crossSiteGuard({ corsOrigins: config.server.corsOrigins, multipartPaths: MULTIPART_PATHS }),
