@@ -7,6 +7,7 @@ import type { Response } from 'express';
 import { AccountsService, ChartDataStore, TradingDesks } from '@ptp/api/paper-trading';
 import { ActsOnAccount, ApiEnvelopeResponse, ApiErrorResponses } from '@ptp/api/shared';
 import { ChartDataQueryDto } from './chart-data-query.dto';
+import { downsampleChartData } from './chart-downsampling';
 
 /** True when an If-None-Match header lists this ETag (or `*`); weak comparison, as for GET. */
 function matches(ifNoneMatch: string | undefined, etag: string): boolean {
@@ -79,6 +80,7 @@ export class ChartDataController {
       response.status(HttpStatus.NOT_MODIFIED);
       return undefined;
     }
-    return this.chart.snapshot(accountId, this.config.trading.watchlist[0], query.since)?.data;
+    const snapshot = this.chart.snapshot(accountId, this.config.trading.watchlist[0], query.since);
+    return snapshot && downsampleChartData(snapshot.data);
   }
 }
