@@ -12,6 +12,7 @@ import { PortfolioResetController } from './accounts/portfolio-reset.controller'
 import { ChartDataStore } from './chart-data/chart-data.store';
 import { AccountLoader } from './desk/account-loader.service';
 import { LedgerWriter } from './desk/ledger-writer.service';
+import { OrderUpdates } from './desk/order-updates';
 import { TradingDesks } from './desk/trading-desks.service';
 import { OrdersController } from './orders/orders.controller';
 import { OrdersService } from './orders/orders.service';
@@ -45,11 +46,19 @@ import { TradingSessionsService } from './sessions/trading-sessions.service';
     ChartDataStore,
     LedgerWriter,
     OrdersService,
+    OrderUpdates,
     TickRunner,
     TickScheduler,
     TradingDesks,
     TradingSessionsService,
   ],
-  exports: [AccountsService, ChartDataStore, TradingDesks, TradingSessionsService],
+  exports: [
+    AccountsService,
+    ChartDataStore,
+    OrdersService,
+    OrderUpdates,
+    TradingDesks,
+    TradingSessionsService,
+  ],
 })
 export class PaperTradingModule {}

@@ -1,14 +1,20 @@
 import { DEFAULT_ACCOUNT_ID } from '@ptp/api/persistence';
-import type { AccountTarget } from '@ptp/api/shared';
+import type { AccountTarget, Principal } from '@ptp/api/shared';
 import type { Request } from 'express';
 
 /**
  * The account a request acts on, read the way the handlers read it: the `:id` parameter, or the
- * body's then the query's `accountId` with the default account when neither names one. Undefined
- * when the value is not a string (validation refuses the request later).
+ * body's then the query's `accountId` with the default account when neither names one, or the
+ * caller's own (`principal`: the token's account). Undefined when the value is not a string
+ * (validation refuses the request later).
  */
-export function targetAccountOf(request: Request, target: AccountTarget): string | undefined {
+export function targetAccountOf(
+  request: Request,
+  target: AccountTarget,
+  principal: Principal | undefined,
+): string | undefined {
   if (target === 'param') return request.params['id'];
+  if (target === 'principal') return principal && (principal.accountId ?? DEFAULT_ACCOUNT_ID);
   const body: unknown = request.body;
   const fromBody =
     typeof body === 'object' && body !== null && 'accountId' in body
