@@ -1,5 +1,6 @@
 import { Get, Query } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
+import { MarketDataService } from '@ptp/api/market-data';
 import { AccountsService, TradingDesks } from '@ptp/api/paper-trading';
 import { EquitySnapshotEntity, OrderEntity, PaperTradeEntity } from '@ptp/api/persistence';
 import { ApiError, RawResponse } from '@ptp/api/shared';
@@ -25,6 +26,7 @@ export class AlpacaAccountController {
   constructor(
     private readonly accounts: AccountsService,
     private readonly desks: TradingDesks,
+    private readonly marketData: MarketDataService,
     private readonly dataSource: DataSource,
   ) {}
 
@@ -45,7 +47,8 @@ export class AlpacaAccountController {
     @Query() query: Record<string, unknown>,
   ): Promise<AlpacaPortfolioHistory> {
     const account = await this.accounts.resolve(accountId);
-    const window = historyWindow(query, Date.now());
+    // "Now" is the market's: the simulated and replay clocks run apart from the wall clock.
+    const window = historyWindow(query, (await this.marketData.status()).asOf);
     const rows = await this.dataSource.getRepository(EquitySnapshotEntity).find({
       where: { accountId: account.id, time: Between(window.from, window.to) },
       order: { time: 'ASC', id: 'ASC' },

@@ -1,10 +1,10 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import {
+  type BeforeApplicationShutdown,
   Injectable,
   Logger,
   type OnApplicationBootstrap,
-  type OnApplicationShutdown,
 } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { type AppConfig, InjectAppConfig } from '@ptp/api/config';
@@ -43,11 +43,12 @@ interface ClientFrame {
  * each commit; frames are JSON in binary frames, as Alpaca sends them and its clients read them.
  */
 @Injectable()
-export class TradeUpdatesGateway implements OnApplicationBootstrap, OnApplicationShutdown {
+export class TradeUpdatesGateway implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(TradeUpdatesGateway.name);
   private readonly server = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   private readonly listeners = new Map<WebSocket, Listener>();
   private subscription: Subscription | null = null;
+  private closing = false;
   private readonly perimeter: RequestHandler[];
 
   constructor(
@@ -67,6 +68,10 @@ export class TradeUpdatesGateway implements OnApplicationBootstrap, OnApplicatio
     const http = this.adapter.httpAdapter.getHttpServer() as import('node:http').Server;
     http.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
       if (new URL(request.url ?? '/', 'http://x').pathname !== STREAM_PATH) return;
+      if (this.closing) {
+        socket.destroy();
+        return;
+      }
       if (!this.passesPerimeter(request)) {
         socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
         return;
@@ -80,7 +85,9 @@ export class TradeUpdatesGateway implements OnApplicationBootstrap, OnApplicatio
     });
   }
 
-  onApplicationShutdown(): void {
+  /** Before the HTTP server closes: it would otherwise wait for the open streams. */
+  beforeApplicationShutdown(): void {
+    this.closing = true;
     this.subscription?.unsubscribe();
     for (const ws of this.listeners.keys()) ws.terminate();
     this.server.close();
