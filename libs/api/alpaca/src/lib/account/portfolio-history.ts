@@ -53,14 +53,15 @@ function time(value: unknown, name: string): number | undefined {
 
 /**
  * period/timeframe/start/end as Alpaca reads them: the default period is 1M, the default timeframe
- * 1D for periods of more than seven days and 15Min otherwise; `end` defaults to now.
+ * 1D for periods of more than seven days and 15Min otherwise; `end` defaults to now (the market's).
  */
 export function historyWindow(query: Record<string, unknown>, now: number): HistoryWindow {
   const periodText = typeof query['period'] === 'string' ? query['period'] : '1M';
   const period = PERIOD.exec(periodText);
   if (!period) throw invalid('period must be a number followed by D, W, M or A (e.g. 1M)');
   const length = Number(period[1]) * PERIOD_UNIT[period[2]];
-  const end = time(query['end'], 'end') ?? now;
+  const endGiven = time(query['end'], 'end');
+  const end = endGiven ?? now;
   const start = time(query['start'], 'start');
   const from = start ?? end - length;
   const fallback = end - from > 7 * DAY ? '1D' : '15Min';
@@ -68,7 +69,8 @@ export function historyWindow(query: Record<string, unknown>, now: number): Hist
   if (TIMEFRAMES[timeframe] === undefined)
     throw invalid(`timeframe must be one of ${Object.keys(TIMEFRAMES).join(', ')}`);
   if (from > end) throw invalid('start must be before end');
-  return { from, to: end, timeframe };
+  // Without `end`, up to the newest snapshot: the account's market time may run a bar ahead of `now`.
+  return { from, to: endGiven ?? Number.MAX_SAFE_INTEGER, timeframe };
 }
 
 const round = (d: Dec, dp: number): number => d.toDecimalPlaces(dp, Dec.ROUND_HALF_EVEN).toNumber();
