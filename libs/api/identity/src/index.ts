@@ -7,3 +7,4 @@ export * from './lib/auth-mode.service';
 export * from './lib/users/users-command';
 export * from './lib/guard/rate-limits';
 export * from './lib/tokens/api-tokens.service';
+export * from './lib/guard/account-target';

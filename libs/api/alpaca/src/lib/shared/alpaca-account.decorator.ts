@@ -6,19 +6,25 @@ import {
   UseFilters,
 } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { DEFAULT_ACCOUNT_ID } from '@ptp/api/persistence';
+import { targetAccountOf } from '@ptp/api/identity';
 import { ActsOnAccount, ApiError, principalOf } from '@ptp/api/shared';
+import type { Request } from 'express';
 import { AlpacaExceptionFilter } from './alpaca-error.filter';
 
 /**
- * The paper account an Alpaca request trades: the API token's account, or the default account for
- * a token without one and in local mode. AccessGuard has already checked the caller may use it.
+ * The paper account an Alpaca request trades: the API token's account; for a token without one, a
+ * login or local mode, `?accountId=` or the default account. AccessGuard has already checked the
+ * caller may use it.
  */
 export const AlpacaAccount = createParamDecorator(
   (_data: unknown, context: ExecutionContext): string => {
-    const principal = principalOf(context.switchToHttp().getRequest<object>());
+    const request = context.switchToHttp().getRequest<Request>();
+    const principal = principalOf(request);
     if (!principal) throw ApiError.unauthenticated();
-    return principal.accountId ?? DEFAULT_ACCOUNT_ID;
+    const accountId = targetAccountOf(request, 'principal', principal);
+    if (accountId === undefined)
+      throw ApiError.unprocessable('INVALID_QUERY', 'accountId must be a single account id');
+    return accountId;
   },
 );
 
