@@ -75,7 +75,9 @@ describe('Alpaca-compatible API over HTTP (local mode: no keys needed)', () => {
       .query({ accountId })
       .send({ risk: { maxPositionPct: 100 } })
       .expect(200);
-    const cash = await place(accountId, { ...tooBig, notional: '5000' }).expect(403);
+    // 600 of 1,000 in SPY: a 500 QQQ buy is within the position limit but not the cash.
+    await place(accountId, { ...tooBig, notional: '600' }).expect(200);
+    const cash = await place(accountId, { ...tooBig, symbol: 'QQQ', notional: '500' }).expect(403);
     expect(cash.body).toEqual({
       code: 40310000,
       message: expect.stringMatching(/^INSUFFICIENT_CASH: /),
