@@ -27,8 +27,8 @@ describe('portfolio history', () => {
 
   it('defaults to a month of daily points and refuses what Alpaca refuses', () => {
     expect(historyWindow({}, T0)).toMatchObject({ from: T0 - 30 * DAY, timeframe: '1D' });
-    expect(historyWindow({ period: '1W' }, T0).timeframe).toBe('1D');
-    expect(historyWindow({ period: '2D' }, T0).timeframe).toBe('15Min');
+    expect(historyWindow({ period: '1W' }, T0).timeframe).toBe('15Min');
+    expect(historyWindow({ period: '2D' }, T0).timeframe).toBe('1Min');
     expect(() => historyWindow({ period: 'week' }, T0)).toThrow(/period/);
     expect(() => historyWindow({ timeframe: '2Min' }, T0)).toThrow(/timeframe/);
     expect(() => historyWindow({ start: 'soon' }, T0)).toThrow(/start/);

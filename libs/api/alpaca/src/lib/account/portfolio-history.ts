@@ -52,8 +52,8 @@ function time(value: unknown, name: string): number | undefined {
 }
 
 /**
- * period/timeframe/start/end as Alpaca reads them: the default period is 1M, the default timeframe
- * 1D for periods of more than seven days and 15Min otherwise; `end` defaults to now (the market's).
+ * period/timeframe/start/end as Alpaca reads them: the default period is 1M; the default timeframe
+ * is 1Min under seven days, 15Min under 30 and 1D beyond; `end` defaults to now (the market's).
  */
 export function historyWindow(query: Record<string, unknown>, now: number): HistoryWindow {
   const periodText = typeof query['period'] === 'string' ? query['period'] : '1M';
@@ -64,7 +64,8 @@ export function historyWindow(query: Record<string, unknown>, now: number): Hist
   const end = endGiven ?? now;
   const start = time(query['start'], 'start');
   const from = start ?? end - length;
-  const fallback = end - from > 7 * DAY ? '1D' : '15Min';
+  const span = end - from;
+  const fallback = span < 7 * DAY ? '1Min' : span < 30 * DAY ? '15Min' : '1D';
   const timeframe = typeof query['timeframe'] === 'string' ? query['timeframe'] : fallback;
   if (TIMEFRAMES[timeframe] === undefined)
     throw invalid(`timeframe must be one of ${Object.keys(TIMEFRAMES).join(', ')}`);
