@@ -6,19 +6,12 @@ import { EquitySnapshotEntity, OrderEntity, PaperTradeEntity } from '@ptp/api/pe
 import { ApiError, RawResponse } from '@ptp/api/shared';
 import { Between, DataSource, In } from 'typeorm';
 import { AlpacaAccount, AlpacaController } from '../shared/alpaca-account.decorator';
+import { queryTime } from '../shared/alpaca-query';
 import { type AlpacaAccountView, toAlpacaAccount } from './account.mapper';
 import { type AlpacaFillActivity, fillActivities } from './fill-activities';
 import { type AlpacaPortfolioHistory, historyWindow, portfolioHistory } from './portfolio-history';
 
 const MAX_PAGE_SIZE = 100;
-
-function timeParam(value: unknown, name: string, fallback: number): number {
-  if (value === undefined || value === '') return fallback;
-  const parsed = typeof value === 'string' ? Date.parse(value) : Number.NaN;
-  if (Number.isNaN(parsed))
-    throw ApiError.unprocessable('INVALID_QUERY', `${name} must be an RFC 3339 time`);
-  return parsed;
-}
 
 /** Alpaca Trading API v2 account, portfolio history and fill activities. */
 @AlpacaController('account')
@@ -70,8 +63,8 @@ export class AlpacaAccountController {
     if (query['page_token'] !== undefined)
       throw ApiError.unprocessable('NOT_SUPPORTED', 'page_token is not supported; use after/until');
     const descending = query['direction'] !== 'asc';
-    const from = timeParam(query['after'], 'after', -1) + 1;
-    const to = timeParam(query['until'], 'until', Number.MAX_SAFE_INTEGER);
+    const from = (queryTime(query['after'], 'after') ?? -1) + 1;
+    const to = queryTime(query['until'], 'until') ?? Number.MAX_SAFE_INTEGER;
     const trades = this.dataSource.getRepository(PaperTradeEntity);
     const all = await trades.find({
       where: { accountId: account.id },

@@ -1,5 +1,5 @@
-import { ApiError } from '@ptp/api/shared';
 import { dec, Dec } from '@ptp/domain';
+import { invalidQuery as invalid, queryTime as time } from '../shared/alpaca-query';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -38,17 +38,6 @@ export interface AlpacaPortfolioHistory {
   readonly profit_loss_pct: number[];
   readonly base_value: number;
   readonly timeframe: string;
-}
-
-function invalid(message: string): ApiError {
-  return ApiError.unprocessable('INVALID_QUERY', message);
-}
-
-function time(value: unknown, name: string): number | undefined {
-  if (value === undefined || value === '') return undefined;
-  const parsed = typeof value === 'string' ? Date.parse(value) : Number.NaN;
-  if (Number.isNaN(parsed)) throw invalid(`${name} must be an RFC 3339 time or date`);
-  return parsed;
 }
 
 /**

@@ -1,6 +1,6 @@
-import { ApiError } from '@ptp/api/shared';
 import type { MarketQuote, MarketTimespan } from '@ptp/contracts';
 import type { Bar } from '@ptp/domain';
+import { invalidQuery as invalid, queryTime as time } from '../shared/alpaca-query';
 import { rfc3339 } from '../shared/alpaca-values';
 
 /** A bar in Alpaca Market Data v2's short keys. */
@@ -39,17 +39,6 @@ export interface BarsQuery {
   readonly descending: boolean;
   /** Where the previous page stopped: symbol and bar time. */
   readonly page: { symbol: string; time: number } | null;
-}
-
-function invalid(message: string): ApiError {
-  return ApiError.unprocessable('INVALID_QUERY', message);
-}
-
-function time(value: unknown, name: string): number | undefined {
-  if (value === undefined || value === '') return undefined;
-  const parsed = typeof value === 'string' ? Date.parse(value) : Number.NaN;
-  if (Number.isNaN(parsed)) throw invalid(`${name} must be an RFC 3339 time or date`);
-  return parsed;
 }
 
 export function pageToken(symbol: string, time: number): string {

@@ -1,5 +1,5 @@
 import { OrderEntity } from '@ptp/api/persistence';
-import { ApiError } from '@ptp/api/shared';
+import { invalidQuery as invalid, queryTime } from '../shared/alpaca-query';
 import { Between, type FindManyOptions, In, IsNull } from 'typeorm';
 import { CLOSED_STATUSES, OPEN_STATUSES } from './order.mapper';
 
@@ -16,17 +16,6 @@ export interface OrdersQuery {
 
 const MAX_LIMIT = 500;
 const DEFAULT_LIMIT = 50;
-
-function invalid(message: string): ApiError {
-  return ApiError.unprocessable('INVALID_QUERY', message);
-}
-
-function time(value: unknown, name: string, fallback: number): number {
-  if (value === undefined || value === '') return fallback;
-  const parsed = typeof value === 'string' ? Date.parse(value) : Number.NaN;
-  if (Number.isNaN(parsed)) throw invalid(`${name} must be an RFC 3339 time`);
-  return parsed;
-}
 
 function oneOf<T extends string>(
   value: unknown,
@@ -53,8 +42,8 @@ export function parseOrdersQuery(query: Record<string, unknown>): OrdersQuery {
   return {
     status: oneOf(query['status'], ['open', 'closed', 'all'], 'open', 'status'),
     limit,
-    after: time(query['after'], 'after', 0),
-    until: time(query['until'], 'until', Number.MAX_SAFE_INTEGER),
+    after: queryTime(query['after'], 'after') ?? 0,
+    until: queryTime(query['until'], 'until') ?? Number.MAX_SAFE_INTEGER,
     direction: oneOf(query['direction'], ['asc', 'desc'], 'desc', 'direction'),
     symbols,
     nested: query['nested'] === 'true',
