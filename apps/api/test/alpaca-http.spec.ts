@@ -29,7 +29,7 @@ describe('Alpaca-compatible API over HTTP (local mode: no keys needed)', () => {
     expect(res.body).not.toHaveProperty('metadata');
   });
 
-  it('refuses what it does not support with 422 and Alpaca’s error body, placing nothing', async () => {
+  it('refuses the unsupported with 422 and Alpaca’s error body, placing nothing', async () => {
     const accountId = await newAccount('refusals');
     const market = { symbol: 'SPY', qty: '1', side: 'buy', type: 'market' };
     const cases: [object, RegExp][] = [
@@ -84,7 +84,7 @@ describe('Alpaca-compatible API over HTTP (local mode: no keys needed)', () => {
     });
   });
 
-  it('places, lists, finds, cancels (204) and refuses to cancel twice; the dashboard sees the order', async () => {
+  it('places, lists, finds and cancels (204) an order the dashboard sees', async () => {
     const accountId = await newAccount('orders');
     const quote = (await http().get('/v2/stocks/QQQ/quotes/latest').expect(200)).body;
     expect(quote).toMatchObject({

@@ -59,7 +59,7 @@ export function historyWindow(query: Record<string, unknown>, now: number): Hist
   if (TIMEFRAMES[timeframe] === undefined)
     throw invalid(`timeframe must be one of ${Object.keys(TIMEFRAMES).join(', ')}`);
   if (from > end) throw invalid('start must be before end');
-  // Without `end`, up to the newest snapshot: the account's market time may run a bar ahead of `now`.
+  // Without `end`, up to the newest snapshot: the account's market time may run a bar ahead.
   return { from, to: endGiven ?? Number.MAX_SAFE_INTEGER, timeframe };
 }
 

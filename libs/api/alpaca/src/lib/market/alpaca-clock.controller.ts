@@ -12,7 +12,7 @@ import {
   toAlpacaClock,
 } from './calendar.mapper';
 
-/** Alpaca Trading API v2 clock and calendar (our NYSE calendar) and assets (the tradable universe). */
+/** Alpaca Trading API v2 clock and calendar (our NYSE calendar), assets (the tradable universe). */
 @AlpacaController('clock, calendar, assets')
 export class AlpacaClockController {
   constructor(

@@ -15,7 +15,7 @@ export interface AlpacaBar {
   readonly vw: number;
 }
 
-/** Each Alpaca timeframe: the provider's timespan it is built from and how many of those make one. */
+/** Each Alpaca timeframe: the provider's timespan it is built from, and how many make one. */
 export const BAR_TIMEFRAMES: Readonly<Record<string, { timespan: MarketTimespan; size: number }>> =
   {
     '1Min': { timespan: 'minute', size: 1 },
@@ -53,7 +53,7 @@ function readPageToken(value: unknown): BarsQuery['page'] {
   return { symbol, time: parsed };
 }
 
-/** timeframe/start/end/limit/page_token/adjustment/sort; `start` defaults to the start of the UTC day. */
+/** timeframe/start/end/limit/page_token/adjustment/sort; `start` defaults to the UTC day's start. */
 export function parseBarsQuery(query: Record<string, unknown>, now: number): BarsQuery {
   const timeframe = BAR_TIMEFRAMES[String(query['timeframe'] ?? '')];
   if (!timeframe)
@@ -98,7 +98,7 @@ export function aggregate(bars: readonly Bar[], size: number): Bar[] {
   return out;
 }
 
-/** Alpaca's `n` (trade count) and `vw` (VWAP) are not in our bars: 0 and the bar's typical price. */
+/** Alpaca's `n` (trades) and `vw` (VWAP) are not in our bars: 0 and the bar's typical price. */
 export function toAlpacaBar(bar: Bar): AlpacaBar {
   return {
     t: rfc3339(bar.time),

@@ -42,7 +42,7 @@ export interface AlpacaOrder {
   readonly expires_at: null;
 }
 
-/** Our statuses in Alpaca's words: a working order is `new`; one canceled for its replacement is `replaced`. */
+/** Our statuses in Alpaca's words: a working order is `new`, one canceled for another `replaced`. */
 export function alpacaStatus(status: OrderStatus, replacedBy: string | null): string {
   if (status === 'canceled' && replacedBy !== null) return 'replaced';
   if (status === 'accepted') return 'new';

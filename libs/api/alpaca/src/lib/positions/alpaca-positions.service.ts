@@ -56,7 +56,7 @@ export class AlpacaPositionsService {
     return this.alpacaOrders.byId(accountId, order.id);
   }
 
-  /** Closes every position (after canceling working orders with `cancelOrders`); one status each. */
+  /** Closes every position (first canceling working orders with `cancelOrders`); a status each. */
   async closeAll(accountId: string, cancelOrders: boolean): Promise<MultiStatusEntry[]> {
     if (cancelOrders) await this.alpacaOrders.cancelAll(accountId);
     const { positions } = await this.desks.valuation(accountId);

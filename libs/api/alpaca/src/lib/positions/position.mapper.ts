@@ -30,7 +30,7 @@ export interface PositionContext {
   readonly held: Dec;
   /** The previous session's close, or null when the provider has none. */
   readonly lastdayPrice: Dec | null;
-  /** Start of today's New York session day (UTC ms): a position opened since has no overnight part. */
+  /** Start of today's New York day (UTC ms): a position opened since has no overnight part. */
   readonly dayStart: number;
 }
 

@@ -33,7 +33,7 @@ function validationMessage(messages: unknown[]): string {
   return messages.map(String).join('; ');
 }
 
-/** Our error (code, message) as Alpaca's body; the message starts with our code, e.g. `RISK_MAX_POSITION: …`. */
+/** Our error as Alpaca's body; the message starts with our code, e.g. `RISK_MAX_POSITION: …`. */
 export function alpacaError(exception: HttpException): { status: number; body: AlpacaErrorBody } {
   const response = exception.getResponse();
   const fields = (typeof response === 'object' && response !== null ? response : {}) as {

@@ -4,7 +4,7 @@ import { AccountEntity, DEFAULT_ACCOUNT_ID } from '@ptp/api/persistence';
 import { ApiError, assertAccountAccess } from '@ptp/api/shared';
 import { DataSource } from 'typeorm';
 
-/** The credentials of a stream's `auth` (`key`/`secret`) or `authenticate` (`key_id`/`secret_key`). */
+/** The key pair of a stream's `auth` (`key`/`secret`) or `authenticate` (`key_id`/`secret_key`). */
 export interface StreamCredentials {
   readonly key?: unknown;
   readonly secret?: unknown;

@@ -10,7 +10,7 @@ import { HttpAdapterHost } from '@nestjs/core';
 import { type AppConfig, InjectAppConfig } from '@ptp/api/config';
 import { type AccountOrderEvents, OrderUpdates } from '@ptp/api/paper-trading';
 import { OrderEntity } from '@ptp/api/persistence';
-import { crossSiteGuard, hostAllowList } from '@ptp/api/shared';
+import { crossSiteRefusal, hostAllowList } from '@ptp/api/shared';
 import type { Request, RequestHandler, Response } from 'express';
 import type { Subscription } from 'rxjs';
 import { DataSource, In } from 'typeorm';
@@ -22,6 +22,8 @@ import { StreamAuthService } from './stream-auth.service';
 export const STREAM_PATH = '/stream';
 /** A client frame is a small JSON command; nothing bigger is read. */
 const MAX_FRAME_BYTES = 4_096;
+/** Open streams at most: each holds a socket and a subscription slot. */
+const MAX_CONNECTIONS = 500;
 /** A connection that has not authenticated by then is closed. */
 const AUTH_TIMEOUT_MS = 10_000;
 
@@ -49,7 +51,8 @@ export class TradeUpdatesGateway implements OnApplicationBootstrap, BeforeApplic
   private readonly listeners = new Map<WebSocket, Listener>();
   private subscription: Subscription | null = null;
   private closing = false;
-  private readonly perimeter: RequestHandler[];
+  private readonly hosts: RequestHandler;
+  private readonly corsOrigins: readonly string[];
 
   constructor(
     private readonly adapter: HttpAdapterHost,
@@ -58,18 +61,16 @@ export class TradeUpdatesGateway implements OnApplicationBootstrap, BeforeApplic
     private readonly dataSource: DataSource,
     @InjectAppConfig() config: AppConfig,
   ) {
-    this.perimeter = [
-      hostAllowList(config.server.allowedHosts),
-      crossSiteGuard({ corsOrigins: config.server.corsOrigins, multipartPaths: [] }),
-    ];
+    this.hosts = hostAllowList(config.server.allowedHosts);
+    this.corsOrigins = config.server.corsOrigins;
   }
 
   onApplicationBootstrap(): void {
     const http = this.adapter.httpAdapter.getHttpServer() as import('node:http').Server;
     http.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
       if (new URL(request.url ?? '/', 'http://x').pathname !== STREAM_PATH) return;
-      if (this.closing) {
-        socket.destroy();
+      if (this.closing || this.listeners.size >= MAX_CONNECTIONS) {
+        socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\n');
         return;
       }
       if (!this.passesPerimeter(request)) {
@@ -93,14 +94,16 @@ export class TradeUpdatesGateway implements OnApplicationBootstrap, BeforeApplic
     this.server.close();
   }
 
-  /** The Host allow-list and the cross-site guard, as for every HTTP request. */
+  /**
+   * The Host allow-list, as for every HTTP request, and no page of another origin: in local mode
+   * any key is accepted, so a cross-site page could otherwise read the account's trades.
+   */
   private passesPerimeter(request: IncomingMessage): boolean {
-    let ok = true;
-    for (const check of this.perimeter)
-      check(request as Request, {} as Response, (error?: unknown) => {
-        if (error) ok = false;
-      });
-    return ok;
+    let hostOk = false;
+    this.hosts(request as Request, {} as Response, (error?: unknown) => {
+      hostOk = error === undefined;
+    });
+    return hostOk && crossSiteRefusal(request as Request, this.corsOrigins) === undefined;
   }
 
   private accept(ws: WebSocket): void {

@@ -164,10 +164,9 @@ export class AccountDesk {
   }
 
   /**
-   * A manual order: checked and filled by the engine on the symbol's newest price, then written.
-   * A client's tag goes on the order's row, a rejected one's too: a retry then finds it. With
-   * `replaces`, that working order is canceled for this one in the same change; if the new order is
-   * refused, nothing is written and the desk is reloaded, so the old order keeps working.
+   * A manual order: checked and filled by the engine on the symbol's newest price, then written,
+   * with a client's tag (a rejected one's too, so a retry finds it). `replaces` is canceled for it in
+   * the same change; if it is refused nothing is written and the desk reloads: the old one works on.
    */
   async placeOrder(
     request: OrderRequest,

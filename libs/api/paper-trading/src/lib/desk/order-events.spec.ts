@@ -34,7 +34,7 @@ describe('orderEvents', () => {
     ]);
   });
 
-  it('says partial_fill for a fill that leaves the order working, and nothing new for a known order', () => {
+  it('says partial_fill when the order still works, and no new for a known order', () => {
     const output = {
       ...emptyOutput(),
       orders: [order('O1', 'partially_filled')],

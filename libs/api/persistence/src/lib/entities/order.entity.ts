@@ -79,7 +79,7 @@ export class OrderEntity {
   @Column({ name: 'request_hash', type: 'varchar', length: 64, nullable: true })
   requestHash!: string | null;
 
-  /** The order's UUID for the Alpaca-compatible API (`orderUuid`); null only before it was migrated. */
+  /** The order's UUID for the Alpaca-compatible API (`orderUuid`); null only before migrating. */
   @Column({ type: 'varchar', length: 36, nullable: true })
   uuid!: string | null;
 

@@ -9,7 +9,7 @@ const BACKFILL_PAGE = 500;
 
 /**
  * A UUID per order for clients that expect one (the Alpaca-compatible API), and the link between an
- * order and the one that replaced it (`PATCH /v2/orders/{id}`). Existing orders get their UUID here.
+ * order and the one that replaced it (`PATCH /v2/orders/{id}`). Older orders get their UUID here.
  */
 export class OrderUuids1764000000009 implements MigrationInterface {
   name = 'OrderUuids1764000000009';
