@@ -1,6 +1,6 @@
 import { Get, Param, Query } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
-import { MarketDataService, unknownSymbolsError } from '@ptp/api/market-data';
+import { MarketDataService, providerFailure, unknownSymbolsError } from '@ptp/api/market-data';
 import { ApiError, RawResponse } from '@ptp/api/shared';
 import { SYMBOL_PATTERN } from '@ptp/contracts';
 import type { Bar } from '@ptp/domain';
@@ -50,7 +50,7 @@ export class AlpacaMarketDataController {
   @ApiOperation({ summary: 'Alpaca: bars of several symbols' })
   async multiBars(@Query() query: Record<string, unknown>) {
     const symbols = symbolsOf(query['symbols']).sort();
-    const parsed = parseBarsQuery(query, Date.now());
+    const parsed = parseBarsQuery(query, await this.now());
     const bars: Record<string, AlpacaBar[]> = {};
     let remaining = parsed.limit;
     let next: string | null = null;
@@ -75,13 +75,12 @@ export class AlpacaMarketDataController {
     const symbols = symbolsOf(symbolsParam);
     await this.marketData.requireKnown(symbols);
     const { quotes } = await this.marketData.getQuotes(symbols);
-    const now = Date.now();
+    // Whole days: repeated snapshots share one bar-cache entry a day instead of one a call.
+    const today = Math.floor((await this.now()) / DAY) * DAY;
     const result: Record<string, unknown> = {};
     for (const quote of quotes) {
-      const today = Math.floor(now / DAY) * DAY;
       const days =
-        (await this.marketData.getBars(quote.symbol, 'day', today - SNAPSHOT_DAYS * DAY, now)) ??
-        [];
+        (await this.dailyBars(quote.symbol, today - SNAPSHOT_DAYS * DAY, today + DAY - 1)) ?? [];
       const minute = this.marketData.getRecentBars(quote.symbol, 1).at(-1);
       result[quote.symbol] = {
         latestTrade: toAlpacaTrade(quote),
@@ -99,7 +98,7 @@ export class AlpacaMarketDataController {
   @ApiOperation({ summary: 'Alpaca: bars of one symbol' })
   async singleBars(@Param('symbol') symbolParam: string, @Query() query: Record<string, unknown>) {
     const symbol = symbolOf(symbolParam);
-    const parsed = parseBarsQuery(query, Date.now());
+    const parsed = parseBarsQuery(query, await this.now());
     const page = await this.bars(symbol, parsed);
     const taken = page.slice(0, parsed.limit);
     const next = page.length > taken.length ? pageToken(symbol, page[taken.length].time) : null;
@@ -122,6 +121,17 @@ export class AlpacaMarketDataController {
   async latestQuote(@Param('symbol') symbolParam: string) {
     const symbol = symbolOf(symbolParam);
     return { symbol, quote: toAlpacaQuote(await this.quote(symbol)) };
+  }
+
+  /** The provider's now (the simulated or replayed clock), as `/api/market/bars` takes it. */
+  private async now(): Promise<number> {
+    return (await this.marketData.status()).asOf;
+  }
+
+  private dailyBars(symbol: string, from: number, to: number): Promise<Bar[] | null> {
+    return this.marketData.getBars(symbol, 'day', from, to).catch((error: unknown) => {
+      throw providerFailure(error);
+    });
   }
 
   private async quote(symbol: string) {

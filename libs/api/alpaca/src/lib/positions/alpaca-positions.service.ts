@@ -33,11 +33,17 @@ export class AlpacaPositionsService {
 
   async list(accountId: string): Promise<AlpacaPosition[]> {
     const { positions } = await this.desks.valuation(accountId);
-    return Promise.all(positions.map((position) => this.map(accountId, position)));
+    const now = await this.now();
+    return Promise.all(positions.map((position) => this.map(accountId, position, now)));
   }
 
   async get(accountId: string, symbol: string): Promise<AlpacaPosition> {
-    return this.map(accountId, await this.position(accountId, symbol));
+    return this.map(accountId, await this.position(accountId, symbol), await this.now());
+  }
+
+  /** The market's now: "today" and the previous close follow the simulated or replayed clock. */
+  private async now(): Promise<number> {
+    return (await this.marketData.status()).asOf;
   }
 
   /** Sells all of it, `qty` shares, or `percentage` percent of it, at market. */
@@ -103,8 +109,12 @@ export class AlpacaPositionsService {
     return found;
   }
 
-  private async map(accountId: string, position: PortfolioPosition): Promise<AlpacaPosition> {
-    const today = newYorkDate(Date.now());
+  private async map(
+    accountId: string,
+    position: PortfolioPosition,
+    now: number,
+  ): Promise<AlpacaPosition> {
+    const today = newYorkDate(now);
     const dayStart = newYorkWallTimeToUtc(today, 0);
     const sells = await this.dataSource.getRepository(OrderEntity).find({
       where: { accountId, symbol: position.symbol, side: 'sell', status: In([...OPEN_STATUSES]) },
