@@ -109,6 +109,89 @@ export const MATRIX: MatrixRoute[] = [
     account: true,
     real: (a) => ({ path: `/api/orders/${NO_SUCH_ID}`, query: q(a) }),
   },
+  // Alpaca's API (docs/alpaca-compatibility.md): the token's account, else ?accountId=.
+  get('/v2/account', true),
+  get('/v2/account/portfolio/history', true),
+  get('/v2/account/activities/FILL', true),
+  {
+    route: 'POST /v2/orders',
+    access: 'trader',
+    account: true,
+    real: (a) => ({
+      path: '/v2/orders',
+      query: q(a),
+      body: { symbol: 'SPY', side: 'buy', type: 'market', qty: '0.01', time_in_force: 'day' },
+    }),
+    harmless: (a) => ({ path: '/v2/orders', query: q(a), body: {} }),
+  },
+  get('/v2/orders', true),
+  {
+    ...get('/v2/orders\\:by_client_order_id', true),
+    real: (a) => ({
+      path: '/v2/orders:by_client_order_id',
+      query: { ...q(a), client_order_id: 'nothing' },
+    }),
+  },
+  get('/v2/orders/:id', true),
+  {
+    route: 'PATCH /v2/orders/:id',
+    access: 'trader',
+    account: true,
+    real: (a) => ({ path: `/v2/orders/${NO_SUCH_ID}`, query: q(a), body: { qty: '1' } }),
+  },
+  {
+    route: 'DELETE /v2/orders/:id',
+    access: 'trader',
+    account: true,
+    real: (a) => ({ path: `/v2/orders/${NO_SUCH_ID}`, query: q(a) }),
+  },
+  {
+    route: 'DELETE /v2/orders',
+    access: 'trader',
+    account: true,
+    real: (a) => ({ path: '/v2/orders', query: q(a) }),
+  },
+  get('/v2/positions', true),
+  get('/v2/positions/:symbol', true, (a) => q(a)),
+  {
+    route: 'DELETE /v2/positions/:symbol',
+    access: 'trader',
+    account: true,
+    real: (a) => ({ path: '/v2/positions/SPY', query: q(a) }),
+  },
+  {
+    route: 'DELETE /v2/positions',
+    access: 'trader',
+    account: true,
+    real: (a) => ({ path: '/v2/positions', query: q(a) }),
+  },
+  get('/v2/clock', true),
+  get('/v2/calendar', true),
+  get('/v2/assets', true),
+  { ...get('/v2/assets/:symbol', true), real: (a) => ({ path: '/v2/assets/SPY', query: q(a) }) },
+  {
+    ...get('/v2/stocks/bars', true),
+    real: (a) => ({
+      path: '/v2/stocks/bars',
+      query: { ...q(a), symbols: 'SPY', timeframe: '1Day' },
+    }),
+  },
+  {
+    ...get('/v2/stocks/snapshots', true),
+    real: (a) => ({ path: '/v2/stocks/snapshots', query: { ...q(a), symbols: 'SPY' } }),
+  },
+  {
+    ...get('/v2/stocks/:symbol/bars', true),
+    real: (a) => ({ path: '/v2/stocks/SPY/bars', query: { ...q(a), timeframe: '1Day' } }),
+  },
+  {
+    ...get('/v2/stocks/:symbol/trades/latest', true),
+    real: (a) => ({ path: '/v2/stocks/SPY/trades/latest', query: q(a) }),
+  },
+  {
+    ...get('/v2/stocks/:symbol/quotes/latest', true),
+    real: (a) => ({ path: '/v2/stocks/SPY/quotes/latest', query: q(a) }),
+  },
   {
     route: 'POST /paper-trading/start',
     access: 'trader',

@@ -24,6 +24,12 @@ const PERSONAS: Persona[] = [
 ];
 const RANK: Access[] = ['viewer', 'trader', 'admin'];
 
+/** The error code of an answer: the envelope's, or the one Alpaca's routes put before the message. */
+function errorCode(body: { error?: { code?: string }; message?: unknown } | undefined) {
+  if (body?.error?.code) return body.error.code;
+  return typeof body?.message === 'string' ? body.message.split(':')[0] : undefined;
+}
+
 /** The refusal a persona must get on a route, or null when it must get through. */
 function expectedRefusal(persona: Persona, route: MatrixRoute): 401 | 403 | null {
   if (route.access === 'public') return null;
@@ -40,7 +46,7 @@ function servedRoutes(t: TestApp): string[] {
   };
   return express.router.stack
     .flatMap((layer) => (layer.route ? [layer.route] : []))
-    .filter((route) => /^\/(api|health|paper-trading|metrics)/.test(route.path))
+    .filter((route) => /^\/(api|health|paper-trading|metrics|v2)\//.test(`${route.path}/`))
     .filter((route) => !route.path.startsWith('/api/docs') && route.path !== '/api/openapi.json')
     .flatMap((route) => Object.keys(route.methods).map((m) => `${m.toUpperCase()} ${route.path}`));
 }
@@ -105,9 +111,9 @@ describe('who may call what: the role × endpoint matrix (real HTTP, logins requ
         if (refusal === null) continue;
         const response = await send(persona, row.route.split(' ')[0], row.real(aliceAccount));
         const code = refusal === 401 ? 'UNAUTHENTICATED' : 'FORBIDDEN';
-        if (response.status !== refusal || response.body?.error?.code !== code)
+        if (response.status !== refusal || errorCode(response.body) !== code)
           wrong.push(
-            `${persona.name}: ${row.route} answered ${response.status} ${response.body?.error?.code}`,
+            `${persona.name}: ${row.route} answered ${response.status} ${errorCode(response.body)}`,
           );
       }
     expect(wrong).toEqual([]);
@@ -124,7 +130,7 @@ describe('who may call what: the role × endpoint matrix (real HTTP, logins requ
         const refusedAnon = persona.role === null && row.route === 'POST /api/auth/logout';
         if ([401, 403].includes(response.status) && !refusedAnon)
           wrong.push(
-            `${persona.name}: ${row.route} answered ${response.status} ${response.body?.error?.code}`,
+            `${persona.name}: ${row.route} answered ${response.status} ${errorCode(response.body)}`,
           );
       }
     expect(wrong).toEqual([]);

@@ -3,6 +3,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { AlpacaModule } from '@ptp/api/alpaca';
 import { AppConfigModule, type AppConfig } from '@ptp/api/config';
 import { HealthModule } from '@ptp/api/health';
 import {
@@ -40,6 +41,7 @@ function tradingImports(options: AppModuleOptions): NonNullable<DynamicModule['i
       imports: [MarketDataModule, PaperTradingModule, PortfolioModule],
       ownedAccounts: TradingDesks,
     }),
+    AlpacaModule,
     MarketDataModule,
     PaperTradingModule,
     PortfolioModule,
@@ -49,7 +51,14 @@ function tradingImports(options: AppModuleOptions): NonNullable<DynamicModule['i
     ...(options.webRoot
       ? [
           ServeStaticModule.forRoot({
-            exclude: ['/api/{*path}', '/health{/*path}', '/paper-trading/{*path}', '/metrics'],
+            exclude: [
+              '/api/{*path}',
+              '/health{/*path}',
+              '/paper-trading/{*path}',
+              '/metrics',
+              '/v2/{*path}',
+              '/stream',
+            ],
             rootPath: options.webRoot,
           }),
         ]

@@ -6,3 +6,5 @@ export * from './lib/audit/audit.interceptor';
 export * from './lib/auth-mode.service';
 export * from './lib/users/users-command';
 export * from './lib/guard/rate-limits';
+export * from './lib/tokens/api-tokens.service';
+export * from './lib/guard/account-target';

@@ -5,3 +5,7 @@ export * from './lib/desk/trading-desks.service';
 export * from './lib/desk/portfolio-view';
 export * from './lib/retention/history-retention.service';
 export * from './lib/sessions/trading-sessions.service';
+export * from './lib/desk/order-updates';
+export * from './lib/orders/orders.service';
+export * from './lib/orders/place-order.dto';
+export { toOrderView } from './lib/desk/engine-rows';

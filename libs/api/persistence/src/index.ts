@@ -9,3 +9,4 @@ export * from './lib/persistence.module';
 export * from './lib/paper-trade-fills';
 export * from './lib/round-trip-rows';
 export * from './lib/sqlite-process-lock';
+export * from './lib/order-uuid';

@@ -10,6 +10,8 @@ export interface PortfolioPosition {
   readonly symbol: string;
   readonly quantity: string;
   readonly avgCost: string;
+  /** What the shares held cost, fees excluded. */
+  readonly costBasis: string;
   readonly lastPrice: string | null;
   readonly marketValue: string | null;
   readonly unrealizedPnl: string | null;

@@ -82,6 +82,7 @@ export function position(overrides: Partial<PortfolioPosition> = {}): PortfolioP
     symbol: 'AAPL',
     quantity: '0.25',
     avgCost: '200',
+    costBasis: '50.00',
     lastPrice: '210',
     marketValue: '52.5',
     unrealizedPnl: '2.5',

@@ -45,6 +45,6 @@ import { UsersService } from './users/users.service';
     LoginSessionsService,
     UsersService,
   ],
-  exports: [AccessGuard, AuditInterceptor, AuthModeService, IdentifyGuard],
+  exports: [AccessGuard, ApiTokensService, AuditInterceptor, AuthModeService, IdentifyGuard],
 })
 export class IdentityModule {}

@@ -12,6 +12,7 @@ import { PortfolioResetController } from './accounts/portfolio-reset.controller'
 import { ChartDataStore } from './chart-data/chart-data.store';
 import { AccountLoader } from './desk/account-loader.service';
 import { LedgerWriter } from './desk/ledger-writer.service';
+import { OrderUpdates } from './desk/order-updates';
 import { TradingDesks } from './desk/trading-desks.service';
 import { OrdersController } from './orders/orders.controller';
 import { OrdersService } from './orders/orders.service';
@@ -47,6 +48,7 @@ import { TradingSessionsService } from './sessions/trading-sessions.service';
     HistoryRetention,
     LedgerWriter,
     OrdersService,
+    OrderUpdates,
     TickRunner,
     TickScheduler,
     TradingDesks,
@@ -56,6 +58,8 @@ import { TradingSessionsService } from './sessions/trading-sessions.service';
     AccountsService,
     ChartDataStore,
     HistoryRetention,
+    OrdersService,
+    OrderUpdates,
     TradingDesks,
     TradingSessionsService,
   ],

@@ -3,6 +3,7 @@ export const EXAMPLE_POSITION = {
   symbol: 'AAPL',
   quantity: '0.2731',
   avgCost: '183.09',
+  costBasis: '50.00',
   lastPrice: '184.25',
   marketValue: '50.32',
   unrealizedPnl: '0.32',

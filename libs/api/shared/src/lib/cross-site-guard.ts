@@ -28,7 +28,8 @@ function normalizedOrigin(value: string): string | undefined {
 function ownOrigin(request: Request): string | undefined {
   const forwarded = request.headers['x-forwarded-proto'];
   const proto = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0].trim();
-  const scheme = proto === 'https' || proto === 'http' ? proto : request.protocol;
+  // A raw upgrade request (WebSocket) has no Express `protocol`; the server speaks plain HTTP.
+  const scheme = proto === 'https' || proto === 'http' ? proto : (request.protocol ?? 'http');
   return request.headers.host ? normalizedOrigin(`${scheme}://${request.headers.host}`) : undefined;
 }
 
@@ -60,6 +61,18 @@ function isCrossSite(request: Request, allowed: ReadonlySet<string>): ApiError |
     return crossSite(`A ${fetchSite} request may not change state here.`);
   }
   return undefined;
+}
+
+/**
+ * The refusal of a request from a page of another origin (not the server's, not in `corsOrigins`),
+ * whatever its method: a WebSocket handshake is a GET that a cross-site page may open.
+ */
+export function crossSiteRefusal(
+  request: Request,
+  corsOrigins: readonly string[],
+): ApiError | undefined {
+  const allowed = new Set(corsOrigins.map(normalizedOrigin).filter((o) => o !== undefined));
+  return isCrossSite(request, allowed);
 }
 
 /**

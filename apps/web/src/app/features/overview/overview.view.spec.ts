@@ -22,6 +22,7 @@ const portfolio: Portfolio = {
       symbol: 'SPY',
       quantity: '0.1',
       avgCost: '590',
+      costBasis: '59.00',
       lastPrice: '598',
       marketValue: '59.8',
       unrealizedPnl: '0.8',

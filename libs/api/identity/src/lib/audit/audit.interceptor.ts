@@ -50,7 +50,7 @@ export class AuditInterceptor implements NestInterceptor {
         action,
         method: request.method,
         path: request.originalUrl,
-        accountId: target ? (targetAccountOf(request, target) ?? null) : null,
+        accountId: target ? (targetAccountOf(request, target, principal) ?? null) : null,
         status,
         ip: clientIp(request),
       });

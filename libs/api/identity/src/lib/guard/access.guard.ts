@@ -15,7 +15,7 @@ import { ROLES, type Role } from '@ptp/contracts';
 import type { Request } from 'express';
 import { DataSource } from 'typeorm';
 import { targetAccountOf } from './account-target';
-import { bearerToken } from './request-credentials';
+import { presentedToken } from './request-credentials';
 
 const READ_METHODS = new Set(['GET', 'HEAD']);
 
@@ -38,7 +38,7 @@ export class AccessGuard implements CanActivate {
     const principal = principalOf(request);
     if (!principal)
       throw ApiError.unauthenticated(
-        bearerToken(request)
+        presentedToken(request)
           ? 'The API token is not valid or has been revoked.'
           : 'Log in, or send an API token as Authorization: Bearer <token>.',
       );
@@ -54,7 +54,7 @@ export class AccessGuard implements CanActivate {
         },
       );
     const target = this.reflector.getAllAndOverride<AccountTarget>(ACCOUNT_TARGET, targets);
-    if (target) await this.checkAccount(principal, targetAccountOf(request, target));
+    if (target) await this.checkAccount(principal, targetAccountOf(request, target, principal));
     return true;
   }
 

@@ -4,8 +4,8 @@ import type { Role } from '@ptp/contracts';
 import type { Request } from 'express';
 import { AuthModeService } from '../auth-mode.service';
 import { LoginSessionsService } from '../sessions/login-sessions.service';
-import { ApiTokensService, lowerRole } from '../tokens/api-tokens.service';
-import { bearerToken, sessionSecret } from './request-credentials';
+import { ApiTokensService, tokenPrincipal } from '../tokens/api-tokens.service';
+import { presentedToken, sessionSecret } from './request-credentials';
 
 const SESSION_EXPIRY = Symbol('sessionExpiry');
 
@@ -39,17 +39,11 @@ export class IdentifyGuard implements CanActivate {
   }
 
   private async fromToken(request: Request): Promise<Principal | null> {
-    const secret = bearerToken(request);
-    const found = secret ? await this.tokens.find(secret) : null;
-    if (!found) return null;
-    return {
-      kind: 'token',
-      userId: found.user.id,
-      userName: found.user.name,
-      role: lowerRole(found.token.role as Role, found.user.role as Role),
-      tokenId: found.token.id,
-      accountId: found.token.accountId,
-    };
+    const presented = presentedToken(request);
+    const found = presented ? await this.tokens.find(presented.secret) : null;
+    if (!found || (presented?.keyId !== undefined && presented.keyId !== found.token.id))
+      return null;
+    return tokenPrincipal(found);
   }
 
   private async fromSession(request: Request): Promise<void> {

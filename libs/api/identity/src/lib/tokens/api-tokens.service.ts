@@ -15,6 +15,18 @@ export function lowerRole(a: Role, b: Role): Role {
   return ROLES.indexOf(a) <= ROLES.indexOf(b) ? a : b;
 }
 
+/** The caller a found token stands for: its owner, at the lower of the two roles. */
+export function tokenPrincipal(found: { token: ApiTokenEntity; user: UserEntity }): Principal {
+  return {
+    kind: 'token',
+    userId: found.user.id,
+    userName: found.user.name,
+    role: lowerRole(found.token.role as Role, found.user.role as Role),
+    tokenId: found.token.id,
+    accountId: found.token.accountId,
+  };
+}
+
 export interface TokenRequest {
   readonly name: string;
   readonly accountId?: string;

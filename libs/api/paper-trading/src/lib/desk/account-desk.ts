@@ -1,5 +1,3 @@
-import type { TradingMetrics } from '@ptp/api/metrics';
-import type { RuntimeConfigService } from '@ptp/api/runtime-config';
 import type { AccountRisk, MarketQuote } from '@ptp/contracts';
 import type {
   CancelResult,
@@ -10,43 +8,16 @@ import type {
   TradingEngine,
 } from '@ptp/domain';
 import { roundTripRow } from '@ptp/api/persistence';
-import type { ChartDataStore } from '../chart-data/chart-data.store';
 import type { AccountBook } from './account-book';
-import type { AccountLoader } from './account-loader.service';
 import { AccountProjection } from './account-projection';
 import { engineConfig } from './engine-config';
 import { recordManualOrder, recordOutput } from './desk-metrics';
 import { decisionRow, fillRow, orderRow } from './engine-rows';
-import type { ClientOrderTag, SessionProgress } from './ledger-batch';
-import type { LedgerWriter } from './ledger-writer.service';
-import type { LivePrices } from './live-prices';
+import type { ClientOrderTag } from './ledger-batch';
+import type { CommitExtras, DeskServices } from './desk-services';
+import { orderEvents } from './order-events';
 import type { TickSession } from './tick-session';
 import { riskStateView, type Valuation } from './portfolio-view';
-
-/** What every desk shares: the writers, the loader, the price board and the chart store. */
-export interface DeskServices {
-  readonly writer: LedgerWriter;
-  readonly metrics: TradingMetrics;
-  readonly loader: AccountLoader;
-  readonly runtime: RuntimeConfigService;
-  readonly chart: ChartDataStore;
-  readonly prices: LivePrices;
-  readonly benchmarkSymbol: string;
-  /** Each account's attached session; it outlives a desk that is discarded and loaded again. */
-  readonly sessions: Map<string, TickSession>;
-  /** Whether the market accepts fills now: while it is closed resting orders are not evaluated. */
-  marketOpen(): Promise<boolean>;
-  /** Called when a write failed: the desk's memory may be ahead of the database and must be rebuilt. */
-  discard(accountId: string): void;
-}
-
-/** What a change of the engine adds to its own output when it is committed. */
-interface CommitExtras {
-  readonly session?: SessionProgress;
-  /** Write an equity snapshot even without fills (every tick does). */
-  readonly snapshot?: boolean;
-  readonly clientOrder?: ClientOrderTag & { readonly orderId: string };
-}
 
 /**
  * The only writer of one paper account. It owns the account's engine and in-memory book and offers
@@ -57,12 +28,15 @@ interface CommitExtras {
  */
 export class AccountDesk {
   private readonly projection: AccountProjection;
+  /** The working orders as last committed: an order not among them is new to the event stream. */
+  private workingOrderIds: ReadonlySet<string>;
 
   constructor(
     private readonly services: DeskServices,
     private readonly book: AccountBook,
   ) {
     this.projection = new AccountProjection(book, services.prices, services.benchmarkSymbol);
+    this.workingOrderIds = new Set(book.live.engine.orders().map((order) => order.id));
   }
 
   get accountId(): string {
@@ -190,20 +164,35 @@ export class AccountDesk {
   }
 
   /**
-   * A manual order: checked and filled by the engine on the symbol's newest price, then written.
-   * A client's tag goes on the order's row, a rejected one's too: a retry then finds it.
+   * A manual order: checked and filled by the engine on the symbol's newest price, then written,
+   * with a client's tag (a rejected one's too, so a retry finds it). `replaces` is canceled for it in
+   * the same change; if it is refused nothing is written and the desk reloads: the old one works on.
    */
-  async placeOrder(request: OrderRequest, tag?: ClientOrderTag): Promise<SubmitResult> {
+  async placeOrder(
+    request: OrderRequest,
+    tag?: ClientOrderTag,
+    replaces?: string,
+  ): Promise<SubmitResult> {
     const engine = await this.engine();
     const open = await this.services.marketOpen();
     // The newest price first: it is the order's reference, and a price update for the symbol's other orders.
     if (open) this.feedPrices(engine, [request.symbol]);
     const time = this.services.prices.timeOf(request.symbol) ?? this.book.marketTime;
+    const canceled = replaces === undefined ? null : engine.cancelOrder(replaces, time, 'replaced');
+    if (canceled && !canceled.ok) {
+      await this.commit(engine.takeOutput(), {});
+      return canceled;
+    }
     const result = engine.submitOrder(request, time);
+    if (canceled && !result.ok) {
+      this.services.discard(this.accountId);
+      return result;
+    }
     if (result.ok && open) this.feedPrices(engine, [request.symbol]);
     const orderId = result.order?.id;
     const clientOrder = tag && orderId !== undefined ? { ...tag, orderId } : undefined;
-    await this.commit(engine.takeOutput(), { clientOrder });
+    const replacement = replaces && orderId ? { replaced: replaces, by: orderId } : undefined;
+    await this.commit(engine.takeOutput(), { clientOrder, replacement });
     recordManualOrder(this.services.metrics, this.accountId, result);
     return result;
   }
@@ -280,6 +269,7 @@ export class AccountDesk {
         decisions: output.decisions.map((d) => decisionRow(d, accountId, sessionId)),
         roundTrips: output.roundTrips.map((trip) => roundTripRow(trip, accountId)),
         clientOrder: extras.clientOrder ?? null,
+        replacement: extras.replacement ?? null,
         session: extras.session ?? null,
         engine: JSON.stringify(engine.snapshot()),
       });
@@ -288,9 +278,22 @@ export class AccountDesk {
       throw error;
     }
     recordOutput(this.services.metrics, accountId, output);
+    this.publishEvents(output, extras);
     this.book.openOrderSymbols = new Set(engine.orders().map((o) => o.symbol));
     const { chart } = this.services;
     chart.recordFills(accountId, output.fills.map(AccountProjection.fillMarker));
     if (rows.equity) chart.recordEquity(accountId, AccountProjection.equityPoint(rows.equity));
+  }
+
+  private publishEvents(output: EngineOutput, extras: CommitExtras): void {
+    const { engine } = this.book.live;
+    const held = new Map(engine.account().positions.map((p) => [p.symbol, p.quantity.toString()]));
+    const events = orderEvents(output, {
+      previouslyOpen: this.workingOrderIds,
+      replaced: new Set(extras.replacement ? [extras.replacement.replaced] : []),
+      positionQuantity: (symbol) => held.get(symbol) ?? '0',
+    });
+    this.workingOrderIds = new Set(engine.orders().map((order) => order.id));
+    this.services.updates.publish({ accountId: this.accountId, events });
   }
 }

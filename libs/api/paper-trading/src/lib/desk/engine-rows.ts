@@ -1,4 +1,9 @@
-import type { DecisionEntity, OrderEntity, PaperTradeEntity } from '@ptp/api/persistence';
+import {
+  orderUuid,
+  type DecisionEntity,
+  type OrderEntity,
+  type PaperTradeEntity,
+} from '@ptp/api/persistence';
 import type { Order as OrderView } from '@ptp/contracts';
 import type { DecisionRecord, Fill, Order } from '@ptp/domain';
 
@@ -6,16 +11,20 @@ const text = (value: number | null): string | null => (value === null ? null : S
 const iso = (time: number) => new Date(time).toISOString();
 
 /**
- * An order row as the engine's output gives it. The client's order id and request hash are not part
- * of it: they are set once when the order is placed, and upserting these rows must never clear them.
+ * An order row as the engine's output gives it. The client's order id, request hash and replacement
+ * links are not part of it: they are set once, and upserting these rows must never clear them.
  */
-export type OrderRow = Omit<OrderEntity, 'clientOrderId' | 'requestHash'>;
+export type OrderRow = Omit<
+  OrderEntity,
+  'clientOrderId' | 'requestHash' | 'replaces' | 'replacedBy'
+>;
 
 /** An engine order as its `orders` row; `state` keeps the whole domain order so a restart restores it exactly. */
 export function orderRow(order: Order, accountId: string, sessionId: string | null): OrderRow {
   return {
     id: order.id,
     accountId,
+    uuid: orderUuid(accountId, order.id),
     sessionId,
     parentId: order.parentId,
     ocoGroup: order.ocoGroup,

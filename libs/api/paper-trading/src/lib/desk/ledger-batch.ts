@@ -21,6 +21,12 @@ export interface ClientOrderTag {
   readonly requestHash: string;
 }
 
+/** An order canceled for the order that replaces it (`by`), both in the same batch. */
+export interface Replacement {
+  readonly replaced: string;
+  readonly by: string;
+}
+
 /**
  * Everything one tick or one order action changed on an account. It is written in a single
  * transaction, so after a crash the database holds either all of it or none of it.
@@ -31,6 +37,8 @@ export interface LedgerBatch {
   readonly orders: readonly OrderRow[];
   /** The client's tag of the order placed in this batch (one of `orders`), if it came with one. */
   readonly clientOrder: (ClientOrderTag & { readonly orderId: string }) | null;
+  /** The link between a replaced order and its replacement, if this batch replaced one. */
+  readonly replacement: Replacement | null;
   /** New fills (append-only). */
   readonly trades: readonly PaperTradeEntity[];
   /** The account's open positions after the change: the positions table is replaced by this set. */

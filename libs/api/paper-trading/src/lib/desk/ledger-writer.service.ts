@@ -39,6 +39,12 @@ export class LedgerWriter {
           { clientOrderId, requestHash },
         );
       }
+      if (batch.replacement) {
+        const { replaced, by } = batch.replacement;
+        const account = batch.accountId;
+        await manager.update(OrderEntity, { id: replaced, accountId: account }, { replacedBy: by });
+        await manager.update(OrderEntity, { id: by, accountId: account }, { replaces: replaced });
+      }
       for (let i = 0; i < batch.trades.length; i += CHUNK)
         await manager.insert(PaperTradeEntity, batch.trades.slice(i, i + CHUNK));
       if (batch.positions !== null) {

@@ -65,6 +65,7 @@ function positionView(position: AccountPosition, equity: Dec): PortfolioPosition
     symbol: position.symbol,
     quantity: position.quantity.toString(),
     avgCost: price(position.averageCost),
+    costBasis: money(position.costBasis),
     lastPrice: position.lastPrice === null ? null : position.lastPrice.toString(),
     marketValue: priced ? money(position.marketValue) : null,
     unrealizedPnl: position.unrealizedPnl === null ? null : money(position.unrealizedPnl),

@@ -14,11 +14,13 @@ import { MINUTE_MS, type Bar, type OpenExposure } from '@ptp/domain';
 import type { Subscription } from 'rxjs';
 import { DataSource } from 'typeorm';
 import { ChartDataStore, CHART_SERIES_CAPACITY } from '../chart-data/chart-data.store';
-import { AccountDesk, type DeskServices } from './account-desk';
+import { AccountDesk } from './account-desk';
+import type { DeskServices } from './desk-services';
 import { AccountLoader } from './account-loader.service';
 import { KeyedSerialQueue } from './keyed-serial-queue';
 import { LedgerWriter } from './ledger-writer.service';
 import { LivePrices } from './live-prices';
+import { OrderUpdates } from './order-updates';
 import type { Valuation } from './portfolio-view';
 
 /**
@@ -50,6 +52,7 @@ export class TradingDesks implements OnApplicationBootstrap, OnModuleDestroy {
     runtime: RuntimeConfigService,
     @InjectAppConfig() private readonly config: AppConfig,
     metrics: TradingMetrics,
+    updates: OrderUpdates,
   ) {
     metrics.valueAccountsWith(() => this.loadedMoney());
     this.services = {
@@ -59,6 +62,7 @@ export class TradingDesks implements OnApplicationBootstrap, OnModuleDestroy {
       runtime,
       chart,
       prices: this.prices,
+      updates,
       benchmarkSymbol: config.trading.watchlist[0],
       sessions: new Map(),
       marketOpen: async () => (await this.marketData.status()).open,

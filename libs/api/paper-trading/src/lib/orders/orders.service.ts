@@ -77,7 +77,17 @@ export class OrdersService {
     return (await this.submit(dto)).order;
   }
 
-  async submit(dto: PlaceOrderDto): Promise<PlacedOrder> {
+  /**
+   * Places `dto` in place of the working order `id`: the old order is canceled for the new one in
+   * one change, or, if the new one is refused, stays as it was. 409 ORDER_NOT_REPLACEABLE when the
+   * old order no longer works.
+   */
+  async replace(id: string, dto: PlaceOrderDto): Promise<PlacedOrder> {
+    const old = await this.row(id, dto.accountId);
+    return this.submit({ ...dto, accountId: old.accountId }, old.id);
+  }
+
+  async submit(dto: PlaceOrderDto, replaces?: string): Promise<PlacedOrder> {
     const problems = orderShapeProblems(dto);
     if (problems.length > 0)
       throw ApiError.badRequest('VALIDATION_FAILED', 'The order is invalid.', problems);
@@ -97,9 +107,15 @@ export class OrdersService {
     // concurrent request with the same id waits for the first one's commit and then finds its row.
     const outcome = await this.desks.withDesk(account.id, async (desk) => {
       const existing = tag && (await this.byClientOrderId(account.id, tag.clientOrderId));
-      return existing ? this.retried(existing, tag) : desk.placeOrder(order, tag);
+      return existing ? this.retried(existing, tag) : desk.placeOrder(order, tag, replaces);
     });
     if ('created' in outcome) return outcome;
+    if (!outcome.ok && replaces !== undefined && outcome.code === 'ORDER_NOT_FOUND')
+      throw ApiError.conflict(
+        'ORDER_NOT_REPLACEABLE',
+        `Order ${replaces} is no longer working and cannot be replaced.`,
+        { id: replaces },
+      );
     if (!outcome.ok) throw refusal(outcome);
     return { order: await this.get(outcome.order.id, account.id), created: true };
   }

@@ -5,6 +5,7 @@ import { epochMs } from '../column-transformers';
 @Entity({ name: 'orders' })
 @Index(['accountId', 'status'])
 @Index('IDX_orders_account_client_order_id', ['accountId', 'clientOrderId'], { unique: true })
+@Index('IDX_orders_uuid', ['uuid'], { unique: true })
 export class OrderEntity {
   @PrimaryColumn({ type: 'varchar', length: 64 })
   id!: string;
@@ -77,6 +78,18 @@ export class OrderEntity {
   /** SHA-256 of the normalized order request, to tell a retry from a different order under the same id. */
   @Column({ name: 'request_hash', type: 'varchar', length: 64, nullable: true })
   requestHash!: string | null;
+
+  /** The order's UUID for the Alpaca-compatible API (`orderUuid`); null only before migrating. */
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  uuid!: string | null;
+
+  /** The order this one replaced (`PATCH /v2/orders/{id}`). */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  replaces!: string | null;
+
+  /** The order that replaced this one; it was canceled for it. */
+  @Column({ name: 'replaced_by', type: 'varchar', length: 64, nullable: true })
+  replacedBy!: string | null;
 
   @Column({ name: 'created_at', type: 'bigint', transformer: epochMs })
   createdAt!: number;

@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { BacktestRunEntity, BacktestUploadEntity } from '../entities';
 import { BacktestUploads1764000000006 } from './1764000000006-backtest-uploads';
 import { migrationSql } from './migration-sql';
+import { MIGRATIONS } from './index';
 import { acrossMigration } from './migration-upgrade.testing';
 
 const ORCL = 'Date,Open,High,Low,Close,Adj Close,Volume\n2013-01-02,34,35,33,34.7,31.2,1000\n';
@@ -67,7 +68,9 @@ async function check(after: DataSource): Promise<void> {
   expect(await requestOf(after, 'sim')).toEqual(job({ kind: 'simulated', seed: 7 }));
   expect((await runs.findOneByOrFail({ id: 'orcl-1' })).report).toBe(REPORT);
 
-  await after.undoLastMigration();
+  // Later migrations are undone first, down to and including this one.
+  const undo = MIGRATIONS.length - MIGRATIONS.indexOf(BacktestUploads1764000000006);
+  for (let i = 0; i < undo; i++) await after.undoLastMigration();
   expect(await requestOf(after, 'orcl-2')).toEqual(csvJob(ORCL, true));
   expect(await requestOf(after, 'spy')).toEqual(csvJob(SPY));
   const runner = after.createQueryRunner();

@@ -29,6 +29,9 @@ export const orderRow = (
   clientOrderId,
   requestHash: clientOrderId === null ? null : 'a'.repeat(64),
   state: '{}',
+  uuid: null,
+  replaces: null,
+  replacedBy: null,
   createdAt: 0,
   updatedAt: 0,
 });

@@ -21,7 +21,7 @@ export const MinRole = (role: Role): MethodDecorator & ClassDecorator =>
  * query (the default account when neither names one); `param` reads the `:id` route parameter.
  * The guard then refuses a trader who does not own it and a token limited to another account.
  */
-export type AccountTarget = 'request' | 'param';
+export type AccountTarget = 'request' | 'param' | 'principal';
 export const ActsOnAccount = (from: AccountTarget = 'request'): MethodDecorator & ClassDecorator =>
   SetMetadata(ACCOUNT_TARGET, from);
 
