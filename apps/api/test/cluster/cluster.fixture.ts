@@ -5,11 +5,10 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Cluster, startCluster, WORKSPACE_ROOT } from '@ptp/tools/cluster';
-import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
+import { claimRedisDb, releaseRedisDb, TEST_REDIS_URL, withDatabase } from '../redis-db';
 
 const POSTGRES_URL = process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
-const REDIS_URL = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 
 /** Multi-process tests need both servers; `npm test` sets these when one does not answer. */
 export const describeCluster =
@@ -22,10 +21,6 @@ export const CLUSTER_SETUP_TIMEOUT_MS = 600_000;
 
 const BUILD_LOCK = join(WORKSPACE_ROOT, 'dist', '.cluster-build.lock');
 const STALE_LOCK_MS = 15 * 60_000;
-/** Redis db 0 is the one single-process tests share (with key prefixes); these are handed out. */
-const REDIS_DBS = Array.from({ length: 15 }, (_, i) => i + 1);
-const REDIS_CLAIM_PREFIX = 'ptp:test:redis-db:';
-const REDIS_CLAIM_TTL_S = 3_600;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -68,35 +63,6 @@ async function ensureApiBuild(): Promise<void> {
   }
 }
 
-/** A Redis db index of our own for this file's processes, so its keys meet nobody else's. */
-async function claimRedisDb(token: string): Promise<number> {
-  const redis = new Redis(REDIS_URL);
-  try {
-    for (const db of REDIS_DBS) {
-      const key = REDIS_CLAIM_PREFIX + db;
-      if ((await redis.set(key, token, 'EX', REDIS_CLAIM_TTL_S, 'NX')) === 'OK') return db;
-    }
-    throw new Error(
-      `all ${REDIS_DBS.length} test Redis dbs are claimed (keys ${REDIS_CLAIM_PREFIX}*)`,
-    );
-  } finally {
-    redis.disconnect();
-  }
-}
-
-async function releaseRedisDb(db: number, token: string): Promise<void> {
-  const redis = new Redis(REDIS_URL);
-  try {
-    await redis.select(db);
-    await redis.flushdb();
-    await redis.select(0);
-    if ((await redis.get(REDIS_CLAIM_PREFIX + db)) === token)
-      await redis.del(REDIS_CLAIM_PREFIX + db);
-  } finally {
-    redis.disconnect();
-  }
-}
-
 function portFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const server = createServer()
@@ -112,12 +78,6 @@ async function freePortRange(count: number): Promise<number> {
     const ports = Array.from({ length: count }, (_, i) => base + i);
     if ((await Promise.all(ports.map(portFree))).every(Boolean)) return base;
   }
-}
-
-export function withDatabase(url: string, database: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
 }
 
 export interface ClusterFixtureOptions {
@@ -155,7 +115,7 @@ export function useCluster(options: ClusterFixtureOptions): ClusterFixture {
     await admin.query(`CREATE DATABASE "${database}"`);
     databaseUrl = withDatabase(POSTGRES_URL, database);
     redisDb = await claimRedisDb(token);
-    redisUrl = withDatabase(REDIS_URL, String(redisDb));
+    redisUrl = withDatabase(TEST_REDIS_URL, String(redisDb));
     const dataDir = mkdtempSync(join(tmpdir(), 'ptp-cluster-'));
     cluster = await startCluster({
       api: options.api,
