@@ -6,6 +6,7 @@ import { MarketDataModule } from '@ptp/api/market-data';
 import { MetricsModule } from '@ptp/api/metrics';
 import { BacktestRunEntity, BacktestUploadEntity } from '@ptp/api/persistence';
 import { BacktestUploadsService } from '../backtest-uploads.service';
+import { SERVING_BARS, WORKER_BARS } from './backtest-bars';
 import { BacktestJobEventsListener } from './backtest-job-events.listener';
 import { BacktestJobsConsumer } from './backtest-jobs.consumer';
 import { BacktestQueue } from './backtest-queue';
@@ -41,7 +42,8 @@ function bullmq(redisUrl: string, consumes: boolean): Pick<DynamicModule, 'impor
 /**
  * Where backtests run: in this process's worker threads without Redis; with REDIS_URL as BullMQ
  * jobs, which `worker` and `all` processes consume and `api` processes only submit. Global, so the
- * REST routes (StrategyModule) and a lean worker process share one queue.
+ * REST routes (StrategyModule) and a lean worker process share one queue. A worker loads no
+ * market-data module (no routes, no refresh of its own): Polygon bars come from the provider.
  */
 @Module({})
 export class BacktestExecutionModule {
@@ -55,7 +57,9 @@ export class BacktestExecutionModule {
             { provide: BacktestQueue, useExisting: LocalBacktestQueue },
           ],
         };
+    const serving = config.server.role !== 'worker';
     const providers: Provider[] = [
+      serving ? SERVING_BARS : WORKER_BARS,
       BacktestUploadsService,
       BacktestRunner,
       BacktestsHealthContributor,
@@ -65,7 +69,7 @@ export class BacktestExecutionModule {
       module: BacktestExecutionModule,
       global: true,
       imports: [
-        MarketDataModule,
+        ...(serving ? [MarketDataModule] : []),
         MetricsModule,
         TypeOrmModule.forFeature([BacktestRunEntity, BacktestUploadEntity]),
         ...(queue.imports ?? []),

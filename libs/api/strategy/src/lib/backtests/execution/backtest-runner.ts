@@ -1,13 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { InjectAppConfig, type AppConfig } from '@ptp/api/config';
-import { MarketDataService } from '@ptp/api/market-data';
 import { BacktestRunEntity, DatabaseWrites } from '@ptp/api/persistence';
 import { MAX_ERROR_MESSAGE_CHARS, quoteInput } from '@ptp/api/shared';
 import { In, type Repository } from 'typeorm';
 import { type BacktestThread, BacktestThreadError, startBacktestThread } from '../backtest-thread';
 import { BacktestUploadsService } from '../backtest-uploads.service';
 import { workerJobOf } from '../backtest-worker-job';
+import { BacktestBars } from './backtest-bars';
 
 /** One run in progress on this process. */
 export interface RunControl {
@@ -39,7 +39,7 @@ export class BacktestRunner {
     @InjectRepository(BacktestRunEntity) private readonly runs: Repository<BacktestRunEntity>,
     private readonly writes: DatabaseWrites,
     private readonly uploads: BacktestUploadsService,
-    private readonly marketData: MarketDataService,
+    private readonly bars: BacktestBars,
     @InjectAppConfig() private readonly config: AppConfig,
   ) {}
 
@@ -65,7 +65,7 @@ export class BacktestRunner {
       );
       if (started.affected === 0) return 'cancelled';
       const row = await this.runs.findOneByOrFail({ id });
-      const job = await workerJobOf(row, this.uploads, this.marketData);
+      const job = await workerJobOf(row, this.uploads, this.bars);
       if (run.settled) return 'cancelled';
       run.thread = startBacktestThread(
         job,
