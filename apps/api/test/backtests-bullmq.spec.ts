@@ -73,7 +73,7 @@ describeRedis('backtests as BullMQ jobs in one process (REDIS_URL set; real Redi
       120_000,
     );
     expect(await (await queue.getJob(second.id))?.getState()).toBe('waiting');
-    expect(await health()).toMatchObject({ queued: 1, running: 1 });
+    expect(await queue.getJobCounts('waiting', 'active')).toEqual({ waiting: 1, active: 1 });
 
     const cancelledWaiting = (await http().delete(`/api/backtests/${second.id}`).expect(200)).body
       .data as BacktestRun;
@@ -82,7 +82,7 @@ describeRedis('backtests as BullMQ jobs in one process (REDIS_URL set; real Redi
 
     await http().delete(`/api/backtests/${first.id}`).expect(200);
     await waitFor(
-      async () => ((await health()).running === 0 ? true : undefined),
+      async () => ((await queue.getJobCounts('active')).active === 0 ? true : undefined),
       'the running job to stop',
       60_000,
     );

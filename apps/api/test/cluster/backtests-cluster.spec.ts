@@ -74,12 +74,13 @@ describeCluster(
       const cancelled = (await request(c()).delete(`/api/backtests/${submitted.id}`).expect(200))
         .body.data as BacktestRun;
       expect(cancelled.status).toBe('cancelled');
+      // BullMQ's count of active jobs, whichever instance is asked: the job ends once its thread has.
       await waitFor(
         async () => {
-          const health = await request(worker().url).get('/health').expect(200);
-          return health.body.data.details.backtests.running === 0 ? true : undefined;
+          const text = (await request(a()).get('/metrics').expect(200)).text;
+          return /^ptp_backtests_running 0$/m.test(text) ? true : undefined;
         },
-        'the worker to stop the cancelled run',
+        `the worker to stop the cancelled run (worker log: ${worker().recentOutput()})`,
         60_000,
       );
       const after = await read(a(), submitted.id);
