@@ -1,21 +1,21 @@
-import type { MarketDataService } from '@ptp/api/market-data';
 import type { BacktestRunEntity } from '@ptp/api/persistence';
 import type { MarketTimespan } from '@ptp/contracts';
 import { addDays, type Bar, newYorkWallTimeToUtc } from '@ptp/domain';
 import type { BacktestUploadsService } from './backtest-uploads.service';
+import type { BacktestBars } from './execution/backtest-bars';
 import type { BacktestJob, BacktestJobData, BacktestJobSource } from './worker/backtest-job';
 
 /** Polygon bars for the job's range, fetched on the main thread where network I/O blocks nothing. */
 async function polygonBars(
   job: BacktestJob<BacktestJobSource>,
   timespan: MarketTimespan,
-  marketData: MarketDataService,
+  source: BacktestBars,
 ): Promise<Bar[]> {
   const from = newYorkWallTimeToUtc(job.from, 0);
   const to = newYorkWallTimeToUtc(addDays(job.to, 1), 0) - 1;
   const bars: Bar[] = [];
   for (const symbol of job.symbols) {
-    const symbolBars = await marketData.getBars(symbol, timespan, from, to);
+    const symbolBars = await source.bars(symbol, timespan, from, to);
     if (symbolBars === null) throw new Error(`Polygon knows no symbol ${symbol}`);
     bars.push(...symbolBars);
   }
@@ -26,7 +26,7 @@ async function polygonBars(
 export async function workerJobOf(
   row: BacktestRunEntity,
   uploads: BacktestUploadsService,
-  marketData: MarketDataService,
+  source: BacktestBars,
 ): Promise<BacktestJob<BacktestJobData>> {
   const job = JSON.parse(row.request) as BacktestJob<BacktestJobSource>;
   const { data } = job;
@@ -38,7 +38,7 @@ export async function workerJobOf(
   if (data.kind === 'polygon')
     return {
       ...job,
-      data: { kind: 'bars', bars: await polygonBars(job, data.timespan, marketData) },
+      data: { kind: 'bars', bars: await polygonBars(job, data.timespan, source) },
     };
   return { ...job, data };
 }
