@@ -15,6 +15,10 @@ import { LedgerWriter } from './desk/ledger-writer.service';
 import { TradingDesks } from './desk/trading-desks.service';
 import { OrdersController } from './orders/orders.controller';
 import { OrdersService } from './orders/orders.service';
+import { AccountFence } from './ownership/account-fence.service';
+import { AccountOwnership } from './ownership/account-ownership.service';
+import { CLUSTER_PROVIDERS } from './ownership/cluster.providers';
+import { OwnerCommands } from './ownership/owner-commands.service';
 import { PaperTradingController } from './sessions/paper-trading.controller';
 import { TickRunner } from './sessions/tick-runner.service';
 import { TickScheduler } from './sessions/tick-scheduler.service';
@@ -22,7 +26,8 @@ import { TradingSessionsService } from './sessions/trading-sessions.service';
 
 /**
  * The command side: trading sessions and their tick scheduler, one desk per account (the only
- * writer of its account), manual orders and cancels, and account creation, resets and deletion.
+ * writer of its account), manual orders and cancels, and account creation, resets and deletion;
+ * in a cluster, the account leases and the routing of commands to each account's owner.
  */
 @Module({
   imports: [
@@ -39,12 +44,16 @@ import { TradingSessionsService } from './sessions/trading-sessions.service';
     PortfolioResetController,
   ],
   providers: [
+    ...CLUSTER_PROVIDERS,
+    AccountFence,
     AccountLifecycle,
+    AccountOwnership,
     AccountLoader,
     AccountsService,
     ChartDataStore,
     LedgerWriter,
     OrdersService,
+    OwnerCommands,
     TickRunner,
     TickScheduler,
     TradingDesks,
