@@ -144,7 +144,7 @@ export class OwnerChannel {
           `Instance ${owner}, which owns account ${accountId}, did not answer in time; the command may or may not have been executed.`,
           { accountId, owner },
         );
-      if (answer.kind === 'moved') return answer;
+      if (answer.kind === 'moved') return { kind: 'moved' };
       if (answer.kind === 'error') throw fromWire(answer.error);
       return { kind: 'done', value: answer.value };
     } finally {
