@@ -9,6 +9,8 @@ import { LeaseLostError } from './lease-lost.error';
 interface Tenure {
   readonly token: number;
   readonly since: number;
+  /** Loaded and its session resumed: from then on its status is this process's to give. */
+  settled: boolean;
 }
 
 /**
@@ -37,9 +39,11 @@ export class AccountFence {
     return [...this.held.keys()];
   }
 
+  /** Who owns the account; null here until this process has finished taking it over. */
   owner(accountId: string): AccountOwner | null {
-    const since = this.cluster === null ? this.startedAt : this.held.get(accountId)?.since;
-    if (since === undefined) return null;
+    const tenure = this.held.get(accountId);
+    const since = this.cluster === null ? this.startedAt : tenure?.settled && tenure.since;
+    if (!since) return null;
     return { instance: this.config.instanceId, since: new Date(since).toISOString() };
   }
 
@@ -65,8 +69,14 @@ export class AccountFence {
       })
       // Two first owners inserting at once: the primary key lets one of them in.
       .catch(() => false);
-    if (raised) this.held.set(accountId, { token, since });
+    if (raised) this.held.set(accountId, { token, since, settled: false });
     return raised;
+  }
+
+  /** The account is loaded and its session resumed: the takeover is complete. */
+  settle(accountId: string): void {
+    const tenure = this.held.get(accountId);
+    if (tenure) tenure.settled = true;
   }
 
   /** Forgets the account's lease: from now on every write of it fails here before the database. */

@@ -106,6 +106,8 @@ describe('AccountFence on a real SQLite file', () => {
       accountId: ACCOUNT,
     });
     expect(row).toMatchObject({ token: 1, ownerInstance: 'api-a' });
+    expect(first.owner(ACCOUNT)).toBeNull();
+    first.settle(ACCOUNT);
     expect(first.owner(ACCOUNT)).toEqual({
       instance: 'api-a',
       since: new Date(row.ownerSince).toISOString(),

@@ -124,6 +124,7 @@ export class AccountOwnership
     try {
       await this.desks.load(accountId);
       await this.sessions.resume(accountId);
+      this.fence.settle(accountId);
       this.logger.log(`took account ${accountId} over (fencing token ${token})`);
     } catch (error) {
       this.logger.error(`could not take account ${accountId}: ${(error as Error).message}`);

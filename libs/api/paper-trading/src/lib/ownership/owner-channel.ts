@@ -88,11 +88,12 @@ export class OwnerChannel {
   private readonly subscriber: Redis;
   private readonly pending = new Map<string, (reply: Reply) => void>();
   private handler: CommandHandler | null = null;
+  private watchdog: NodeJS.Timeout | null = null;
 
   constructor(private readonly settings: ClusterSettings) {
     const options = { maxRetriesPerRequest: 1, connectTimeout: 2_000 };
     this.publisher = new Redis(settings.redisUrl, options);
-    this.subscriber = new Redis(settings.redisUrl, options);
+    this.subscriber = new Redis(settings.redisUrl, { ...options, lazyConnect: true });
     // Failures surface as rejected commands; the URL (and any password) must not reach a log line.
     this.publisher.on('error', () => undefined);
     this.subscriber.on('error', () => undefined);
@@ -101,13 +102,25 @@ export class OwnerChannel {
     );
   }
 
-  /** Starts taking commands (handled by `handler`) and replies. */
-  async listen(handler: CommandHandler): Promise<void> {
+  /**
+   * Starts taking commands (handled by `handler`) and replies. A watchdog checks every
+   * `renewEveryMs` that Redis still counts this instance's subscriptions, and subscribes again if
+   * not: an instance that silently stopped listening would look dead to every other one.
+   */
+  async listen(handler: CommandHandler, onResubscribe: () => void): Promise<void> {
     this.handler = handler;
-    await this.subscriber.subscribe(
-      this.channel('cmd', this.settings.instanceId),
-      this.channel('reply', this.settings.instanceId),
-    );
+    await this.subscriber.connect();
+    await this.subscribe();
+    this.watchdog = setInterval(() => {
+      void this.listening()
+        .then(async (listening) => {
+          if (listening) return;
+          onResubscribe();
+          await this.subscribe();
+        })
+        .catch(() => undefined);
+    }, this.settings.renewEveryMs);
+    this.watchdog.unref();
   }
 
   /** Sends a command to `owner` and waits up to `waitMs` for its reply. */
@@ -154,12 +167,29 @@ export class OwnerChannel {
   }
 
   async close(): Promise<void> {
+    if (this.watchdog) clearInterval(this.watchdog);
     for (const client of [this.subscriber, this.publisher])
       await client.quit().catch(() => client.disconnect());
   }
 
+  private async subscribe(): Promise<void> {
+    await this.subscriber.subscribe(this.own('cmd'), this.own('reply'));
+  }
+
+  /** Whether Redis counts a subscriber on both of this instance's channels. */
+  private async listening(): Promise<boolean> {
+    const counts = (await this.publisher.pubsub('NUMSUB', this.own('cmd'), this.own('reply'))) as (
+      string | number
+    )[];
+    return Number(counts[1]) > 0 && Number(counts[3]) > 0;
+  }
+
+  private own(kind: 'cmd' | 'reply'): string {
+    return this.channel(kind, this.settings.instanceId);
+  }
+
   private onMessage(channel: string, message: string): void {
-    if (channel === this.channel('reply', this.settings.instanceId)) {
+    if (channel === this.own('reply')) {
       const reply = JSON.parse(message) as Reply;
       this.pending.get(reply.id)?.(reply);
       return;

@@ -2,6 +2,7 @@ import {
   HttpStatus,
   Inject,
   Injectable,
+  Logger,
   type OnApplicationShutdown,
   type OnModuleInit,
 } from '@nestjs/common';
@@ -30,6 +31,7 @@ const RETRY_MS = 250;
  */
 @Injectable()
 export class OwnerCommands implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger(OwnerCommands.name);
   private readonly handlers = new Map<string, Handler>();
   private readonly channel: OwnerChannel | null;
 
@@ -42,7 +44,10 @@ export class OwnerCommands implements OnModuleInit, OnApplicationShutdown {
   }
 
   async onModuleInit(): Promise<void> {
-    await this.channel?.listen((request) => this.serve(request));
+    await this.channel?.listen(
+      (request) => this.serve(request),
+      () => this.logger.warn('the command channel had lost its subscription; subscribing again'),
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -18,7 +18,7 @@ describeRedis('account leases and owner commands on a real Redis', () => {
     leaseTtlMs,
     renewEveryMs: 1_000,
     scanEveryMs: 500,
-    ownerWaitMs: 2_000,
+    ownerWaitMs: 10_000,
   });
   const opened: { close(): Promise<void> }[] = [];
   function open<T extends { close(): Promise<void> }>(client: T): T {
@@ -70,6 +70,7 @@ describeRedis('account leases and owner commands on a real Redis', () => {
   it("carries the owner's answer back to the caller, its ApiErrors and 422 risk rejections included", async () => {
     const owner = open(new OwnerChannel(settings('owner')));
     const caller = open(new OwnerChannel(settings('caller')));
+    const resubscribed = jest.fn();
     await owner.listen(async ({ name, args }) => {
       if (name === 'echo') return { echoed: args };
       if (name === 'reject')
@@ -77,13 +78,13 @@ describeRedis('account leases and owner commands on a real Redis', () => {
       if (name === 'missing')
         throw ApiError.notFound('ORDER_NOT_FOUND', 'no such order', { id: 1 });
       throw new LeaseLostError('acc');
-    });
-    await caller.listen(async () => undefined);
-    expect(await caller.send('owner', 'acc', 'echo', [1, 'x'], 2_000)).toEqual({
+    }, resubscribed);
+    await caller.listen(async () => undefined, resubscribed);
+    expect(await caller.send('owner', 'acc', 'echo', [1, 'x'], 10_000)).toEqual({
       kind: 'done',
       value: { echoed: [1, 'x'] },
     });
-    const rejected = await caller.send('owner', 'acc', 'reject', [], 2_000).catch((e) => e);
+    const rejected = await caller.send('owner', 'acc', 'reject', [], 10_000).catch((e) => e);
     expect(rejected).toBeInstanceOf(RiskRejectionApiError);
     expect(rejected).toMatchObject({
       code: 'MAX_POSITION_PCT',
@@ -92,13 +93,14 @@ describeRedis('account leases and owner commands on a real Redis', () => {
       details: { rule: 'MAX_POSITION_PCT', limit: 50, requested: 5000, orderId: 'o-9' },
     });
     expect(rejected.getStatus()).toBe(422);
-    const missing = await caller.send('owner', 'acc', 'missing', [], 2_000).catch((e) => e);
+    const missing = await caller.send('owner', 'acc', 'missing', [], 10_000).catch((e) => e);
     expect(missing).toBeInstanceOf(ApiError);
     expect(missing.getStatus()).toBe(404);
     expect(missing.code).toBe('ORDER_NOT_FOUND');
-    expect(await caller.send('owner', 'acc', 'moved', [], 2_000)).toEqual({ kind: 'moved' });
-    expect(await caller.send('nobody', 'acc', 'echo', [], 2_000)).toEqual({
+    expect(await caller.send('owner', 'acc', 'moved', [], 10_000)).toEqual({ kind: 'moved' });
+    expect(await caller.send('nobody', 'acc', 'echo', [], 10_000)).toEqual({
       kind: 'unreachable',
     });
+    expect(resubscribed).not.toHaveBeenCalled();
   });
 });
