@@ -14,7 +14,7 @@ interface Owner {
 }
 
 describeCluster('one owner per account, with failover (3 api + 1 worker, real processes)', () => {
-  const fixture = useCluster({ api: 3, workers: 1, env: { ...FAST_MARKET, LOG_LEVEL: 'info' } });
+  const fixture = useCluster({ api: 3, workers: 1, env: FAST_MARKET });
   const api = () => fixture.cluster().api;
   const byId = (id: string) => api().find((p) => p.id === id) as ClusterProcess;
 
