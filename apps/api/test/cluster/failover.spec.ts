@@ -53,6 +53,19 @@ describeCluster('one owner per account, with failover (3 api + 1 worker, real pr
       .send({ symbol: 'SPY', side: 'buy', type: 'market', notional: 20, clientOrderId: 'c-1' })
       .expect(200);
     expect(retried.body.data.id).toBe(placed.body.data.id);
+    // A config change made through a non-owner reaches the owner, which then trades on it.
+    await request(others[0].url)
+      .patch('/api/config')
+      .send({ risk: { maxPositionPct: 30 } })
+      .expect(200);
+    await waitFor(async () => {
+      const risk = (await request(others[1].url).get('/api/risk').expect(200)).body.data;
+      return risk.limits.maxPositionPct === 30 ? true : undefined;
+    }, 'the owner to follow the new risk limit');
+    await request(others[1].url)
+      .post('/api/orders')
+      .send({ symbol: 'SPY', side: 'buy', type: 'market', notional: 60 })
+      .expect(201);
     const seen = await Promise.all(
       api().map(async (p) => (await request(p.url).get('/api/portfolio').expect(200)).body.data),
     );

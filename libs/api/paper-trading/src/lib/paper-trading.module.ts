@@ -18,6 +18,7 @@ import { OrdersService } from './orders/orders.service';
 import { AccountFence } from './ownership/account-fence.service';
 import { AccountOwnership } from './ownership/account-ownership.service';
 import { CLUSTER_PROVIDERS } from './ownership/cluster.providers';
+import { ConfigBroadcast } from './ownership/config-broadcast.service';
 import { OwnerCommands } from './ownership/owner-commands.service';
 import { PaperTradingController } from './sessions/paper-trading.controller';
 import { TickRunner } from './sessions/tick-runner.service';
@@ -51,6 +52,7 @@ import { TradingSessionsService } from './sessions/trading-sessions.service';
     AccountLoader,
     AccountsService,
     ChartDataStore,
+    ConfigBroadcast,
     LedgerWriter,
     OrdersService,
     OwnerCommands,
