@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectAppConfig, type AppConfig } from '@ptp/api/config';
 import { AccountFenceEntity, DatabaseWrites } from '@ptp/api/persistence';
 import type { AccountOwner } from '@ptp/contracts';
+import { Subject, type Observable } from 'rxjs';
 import type { EntityManager } from 'typeorm';
 import { CLUSTER_SETTINGS, type ClusterSettings } from './cluster-settings';
 import { LeaseLostError } from './lease-lost.error';
@@ -23,12 +24,18 @@ interface Tenure {
 export class AccountFence {
   private readonly held = new Map<string, Tenure>();
   private readonly startedAt = Date.now();
+  private readonly fencedOff = new Subject<string>();
 
   constructor(
     private readonly writes: DatabaseWrites,
     @InjectAppConfig() private readonly config: AppConfig,
     @Inject(CLUSTER_SETTINGS) private readonly cluster: ClusterSettings | null,
   ) {}
+
+  /** Accounts whose fence refused a write of this process: a newer owner has taken them. */
+  get lost$(): Observable<string> {
+    return this.fencedOff.asObservable();
+  }
 
   /** Whether this process may load and change the account. */
   holds(accountId: string): boolean {
@@ -102,6 +109,7 @@ export class AccountFence {
       .execute();
     if (!checked.affected) {
       this.held.delete(accountId);
+      this.fencedOff.next(accountId);
       throw new LeaseLostError(accountId);
     }
   }

@@ -62,6 +62,9 @@ function orderBatch(id: string): LedgerBatch {
   };
 }
 
+// A fresh SQLite file is migrated before each test: slow on a loaded machine.
+jest.setTimeout(30_000);
+
 describe('AccountFence on a real SQLite file', () => {
   let dir: string;
   let dataSource: DataSource;
@@ -116,6 +119,8 @@ describe('AccountFence on a real SQLite file', () => {
 
   it('refuses every write of a former owner once a newer lease raised the fence, and rolls it back', async () => {
     await first.raise(ACCOUNT, 1);
+    const lost: string[] = [];
+    first.lost$.subscribe((accountId) => lost.push(accountId));
     expect(await second.raise(ACCOUNT, 2)).toBe(true);
     // The former owner still believes it holds the account (a paused process): the fence says no.
     expect(first.holds(ACCOUNT)).toBe(true);
@@ -126,6 +131,7 @@ describe('AccountFence on a real SQLite file', () => {
       LeaseLostError,
     );
     expect(first.holds(ACCOUNT)).toBe(false);
+    expect(lost).toEqual([ACCOUNT]);
     await new LedgerWriter(writes, second).write(orderBatch('o-new'));
     expect(await orderIds()).toEqual(['o-new']);
   });

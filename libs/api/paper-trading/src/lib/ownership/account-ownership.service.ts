@@ -7,6 +7,7 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { AccountEntity } from '@ptp/api/persistence';
+import type { Subscription } from 'rxjs';
 import { DataSource } from 'typeorm';
 import { TradingDesks } from '../desk/trading-desks.service';
 import { TradingSessionsService } from '../sessions/trading-sessions.service';
@@ -31,6 +32,7 @@ export class AccountOwnership
   private timer: NodeJS.Timeout | null = null;
   private round: Promise<void> | null = null;
   private lastRenewal = 0;
+  private fencedOff: Subscription | null = null;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -43,6 +45,9 @@ export class AccountOwnership
 
   async onApplicationBootstrap(): Promise<void> {
     this.desks.startFeeds();
+    this.fencedOff = this.fence.lost$.subscribe((accountId) => {
+      void this.lose(accountId, 'a newer owner fenced it off').catch(() => undefined);
+    });
     if (!this.cluster) {
       const accountIds = await this.accountIds();
       for (const accountId of accountIds) await this.desks.load(accountId);
@@ -61,6 +66,7 @@ export class AccountOwnership
 
   async beforeApplicationShutdown(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
+    this.fencedOff?.unsubscribe();
     await this.round;
     if (!this.leases) return;
     for (const accountId of this.fence.heldAccountIds()) await this.handBack(accountId);

@@ -9,6 +9,9 @@ const REDIS_URL = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 const describeRedis = process.env['PTP_SKIP_REDIS'] === '1' ? describe.skip : describe;
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+// Each test opens Redis connections of its own: slow on a loaded machine.
+jest.setTimeout(30_000);
+
 describeRedis('account leases and owner commands on a real Redis', () => {
   const namespace = `ptp:test:${randomUUID()}:`;
   const settings = (instanceId: string, leaseTtlMs = 5_000): ClusterSettings => ({
