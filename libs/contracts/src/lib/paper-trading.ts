@@ -53,4 +53,12 @@ export interface PaperTradingStatus {
   readonly riskState: RiskState;
   /** Error of the last tick, if it failed (the session keeps ticking). */
   readonly lastError: string | null;
+  /** The instance that owns (trades) the account, and since when it does. */
+  readonly owner: AccountOwner;
+}
+
+/** The api instance holding an account's lease (`INSTANCE_ID`), and since when (ISO time). */
+export interface AccountOwner {
+  readonly instance: string;
+  readonly since: string;
 }

@@ -16,6 +16,11 @@ import { OrderUpdates } from './desk/order-updates';
 import { TradingDesks } from './desk/trading-desks.service';
 import { OrdersController } from './orders/orders.controller';
 import { OrdersService } from './orders/orders.service';
+import { AccountFence } from './ownership/account-fence.service';
+import { AccountOwnership } from './ownership/account-ownership.service';
+import { CLUSTER_PROVIDERS } from './ownership/cluster.providers';
+import { ConfigBroadcast } from './ownership/config-broadcast.service';
+import { OwnerCommands } from './ownership/owner-commands.service';
 import { HistoryRetention } from './retention/history-retention.service';
 import { PaperTradingController } from './sessions/paper-trading.controller';
 import { TickRunner } from './sessions/tick-runner.service';
@@ -24,7 +29,8 @@ import { TradingSessionsService } from './sessions/trading-sessions.service';
 
 /**
  * The command side: trading sessions and their tick scheduler, one desk per account (the only
- * writer of its account), manual orders and cancels, and account creation, resets and deletion.
+ * writer of its account), manual orders and cancels, and account creation, resets and deletion;
+ * in a cluster, the account leases and the routing of commands to each account's owner.
  */
 @Module({
   imports: [
@@ -41,14 +47,19 @@ import { TradingSessionsService } from './sessions/trading-sessions.service';
     PortfolioResetController,
   ],
   providers: [
+    ...CLUSTER_PROVIDERS,
+    AccountFence,
     AccountLifecycle,
+    AccountOwnership,
     AccountLoader,
     AccountsService,
     ChartDataStore,
+    ConfigBroadcast,
     HistoryRetention,
     LedgerWriter,
     OrdersService,
     OrderUpdates,
+    OwnerCommands,
     TickRunner,
     TickScheduler,
     TradingDesks,

@@ -9,3 +9,6 @@ export const epochMs: ValueTransformer = {
   from: (value: string | number | null) =>
     value === null || value === undefined ? null : Number(value),
 };
+
+/** A counter in a bigint column (a fencing token), read back as a number like `epochMs`. */
+export const bigintCounter: ValueTransformer = epochMs;

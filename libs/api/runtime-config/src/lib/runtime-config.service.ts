@@ -20,6 +20,8 @@ import {
 export interface RuntimeConfigChange {
   readonly accountId: string;
   readonly config: RuntimeConfig;
+  /** Made by another process (and re-read here by `reload`), not by a PATCH to this one. */
+  readonly remote?: boolean;
 }
 
 /**
@@ -55,6 +57,17 @@ export class RuntimeConfigService {
     const run = this.patches.then(() => this.applyPatch(accountId, patch));
     this.patches = run.catch(() => undefined);
     return run;
+  }
+
+  /**
+   * Another process changed the account's config: read it again from the database and publish it
+   * on changes$ as a remote change. An account this process never read is left alone.
+   */
+  async reload(accountId: string): Promise<void> {
+    if (!this.cache.has(accountId)) return;
+    await this.patches;
+    const config = await this.load(accountId);
+    this.changesSubject.next({ accountId, config, remote: true });
   }
 
   /** Forgets the cached config of a deleted or reset account (its rows are deleted by the caller). */

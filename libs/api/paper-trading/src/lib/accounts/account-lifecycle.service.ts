@@ -7,18 +7,29 @@ import { IsNull } from 'typeorm';
 import type { Account } from '@ptp/contracts';
 import type { Repository } from 'typeorm';
 import { TradingDesks } from '../desk/trading-desks.service';
+import { OwnerCommands, type RoutedCommand } from '../ownership/owner-commands.service';
 import { AccountsService } from './accounts.service';
 
-/** Create, list, reset and delete accounts, keeping the desk's memory in step with the database. */
+/**
+ * Create, list, reset and delete accounts, keeping the desk's memory in step with the database.
+ * Resets and deletions run on the account's owner, wherever they arrive.
+ */
 @Injectable()
 export class AccountLifecycle {
+  private readonly resetAtOwner: RoutedCommand<[string], Account>;
+  private readonly deleteAtOwner: RoutedCommand<[string], Account>;
+
   constructor(
     private readonly accounts: AccountsService,
     private readonly desks: TradingDesks,
     private readonly runtime: RuntimeConfigService,
     @InjectRepository(TradingSessionEntity)
     private readonly sessions: Repository<TradingSessionEntity>,
-  ) {}
+    commands: OwnerCommands,
+  ) {
+    this.resetAtOwner = commands.register('accounts.reset', (id) => this.resetHere(id));
+    this.deleteAtOwner = commands.register('accounts.delete', (id) => this.deleteHere(id));
+  }
 
   /** The accounts the caller may see: a trader its own, a token limited to one account that one. */
   async list(caller: Principal): Promise<Account[]> {
@@ -41,6 +52,16 @@ export class AccountLifecycle {
   /** Back to the starting capital with no history. A running session must be stopped first. */
   async reset(accountId: string | undefined): Promise<Account> {
     const account = await this.accounts.resolve(accountId);
+    return this.resetAtOwner(account.id, account.id);
+  }
+
+  async delete(accountId: string): Promise<Account> {
+    const account = await this.accounts.resolve(accountId);
+    return this.deleteAtOwner(account.id, account.id);
+  }
+
+  private async resetHere(accountId: string): Promise<Account> {
+    const account = await this.accounts.resolve(accountId);
     await this.desks.withDesk(account.id, async (desk) => {
       await this.refuseWhileRunning(account.id, 'reset');
       await desk.reset();
@@ -48,7 +69,7 @@ export class AccountLifecycle {
     return this.describe(account);
   }
 
-  async delete(accountId: string): Promise<Account> {
+  private async deleteHere(accountId: string): Promise<Account> {
     const account = await this.accounts.resolve(accountId);
     return this.desks.exclusive(account.id, async () => {
       await this.refuseWhileRunning(account.id, 'delete');

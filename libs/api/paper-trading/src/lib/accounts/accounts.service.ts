@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectAppConfig, type AppConfig } from '@ptp/api/config';
 import {
   AccountEntity,
+  AccountFenceEntity,
   DatabaseWrites,
   DEFAULT_ACCOUNT_ID,
   deleteAccountHistory,
@@ -10,12 +11,14 @@ import {
 } from '@ptp/api/persistence';
 import { ApiError } from '@ptp/api/shared';
 import { DataSource, type FindOptionsWhere } from 'typeorm';
+import { AccountFence } from '../ownership/account-fence.service';
 
 @Injectable()
 export class AccountsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly writes: DatabaseWrites,
+    private readonly fence: AccountFence,
     @InjectAppConfig() private readonly config: AppConfig,
   ) {}
 
@@ -66,7 +69,9 @@ export class AccountsService {
         { accountId: account.id },
       );
     await this.writes.transaction(async (manager) => {
+      await this.fence.check(manager, account.id);
       await deleteAccountHistory(manager, account.id);
+      await manager.delete(AccountFenceEntity, { accountId: account.id });
       await manager.delete(PortfolioConfigEntity, { accountId: account.id });
       await manager.delete(AccountEntity, { id: account.id });
     });

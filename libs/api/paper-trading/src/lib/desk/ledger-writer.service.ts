@@ -11,6 +11,7 @@ import {
   TradingSessionEntity,
   deleteAccountHistory,
 } from '@ptp/api/persistence';
+import { AccountFence } from '../ownership/account-fence.service';
 import { isEmptyBatch, type LedgerBatch } from './ledger-batch';
 
 /** Rows per INSERT statement; keeps SQLite under its bound-parameter limit. */
@@ -18,15 +19,20 @@ const CHUNK = 100;
 
 /**
  * Writes a LedgerBatch (orders, fills, positions, equity snapshot, decisions, round trips, session
- * progress, engine snapshot) in ONE transaction.
+ * progress, engine snapshot) in ONE transaction, which first checks the account's fence: a
+ * process that lost the account's lease writes nothing.
  */
 @Injectable()
 export class LedgerWriter {
-  constructor(private readonly writes: DatabaseWrites) {}
+  constructor(
+    private readonly writes: DatabaseWrites,
+    private readonly fence: AccountFence,
+  ) {}
 
   async write(batch: LedgerBatch): Promise<void> {
     if (isEmptyBatch(batch)) return;
     await this.writes.transaction(async (manager) => {
+      await this.fence.check(manager, batch.accountId);
       for (let i = 0; i < batch.orders.length; i += CHUNK)
         await manager.upsert(OrderEntity, batch.orders.slice(i, i + CHUNK), ['id']);
       if (batch.clientOrder) {
@@ -74,6 +80,9 @@ export class LedgerWriter {
 
   /** Deletes the account's whole trading history (a reset) in one transaction; its config stays. */
   async eraseHistory(accountId: string): Promise<void> {
-    await this.writes.transaction((manager) => deleteAccountHistory(manager, accountId));
+    await this.writes.transaction(async (manager) => {
+      await this.fence.check(manager, accountId);
+      await deleteAccountHistory(manager, accountId);
+    });
   }
 }

@@ -1,19 +1,15 @@
-import {
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-  type OnModuleDestroy,
-} from '@nestjs/common';
+import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { InjectAppConfig, type AppConfig } from '@ptp/api/config';
 import { MarketDataService } from '@ptp/api/market-data';
 import { type AccountMoney, TradingMetrics } from '@ptp/api/metrics';
-import { AccountEntity } from '@ptp/api/persistence';
 import { RuntimeConfigService } from '@ptp/api/runtime-config';
 import type { AccountRisk, MarketQuote } from '@ptp/contracts';
 import { MINUTE_MS, type Bar, type OpenExposure } from '@ptp/domain';
 import type { Subscription } from 'rxjs';
-import { DataSource } from 'typeorm';
 import { ChartDataStore, CHART_SERIES_CAPACITY } from '../chart-data/chart-data.store';
+import { AccountFence } from '../ownership/account-fence.service';
+import { LeaseLostError } from '../ownership/lease-lost.error';
+import { OwnerCommands, type RoutedCommand } from '../ownership/owner-commands.service';
 import { AccountDesk } from './account-desk';
 import type { DeskServices } from './desk-services';
 import { AccountLoader } from './account-loader.service';
@@ -27,10 +23,11 @@ import type { Valuation } from './portfolio-view';
  * One AccountDesk per paper account, loaded once from the database, and the account's queue: every
  * intent on a desk runs through `withDesk`, so ticks, orders, price updates and resets of an account
  * never interleave. It also keeps the board of newest prices all desks trade on, fed by
- * MarketData's completed bars and by quotes.
+ * MarketData's completed bars and by quotes. Only accounts this process owns get a desk; reads of
+ * any other account are answered by its owner.
  */
 @Injectable()
-export class TradingDesks implements OnApplicationBootstrap, OnModuleDestroy {
+export class TradingDesks implements OnModuleDestroy {
   private readonly logger = new Logger(TradingDesks.name);
   private readonly queue = new KeyedSerialQueue();
   private readonly desks = new Map<string, AccountDesk>();
@@ -42,9 +39,13 @@ export class TradingDesks implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly services: DeskServices;
   private subscription: Subscription | null = null;
   private evictions: Subscription | null = null;
+  private readonly valuationAtOwner: RoutedCommand<[string], Valuation>;
+  private readonly riskAtOwner: RoutedCommand<[string], AccountRisk>;
+  private readonly openPositionsAtOwner: RoutedCommand<[string], OpenExposure[]>;
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly fence: AccountFence,
+    commands: OwnerCommands,
     private readonly chart: ChartDataStore,
     private readonly marketData: MarketDataService,
     private readonly loader: AccountLoader,
@@ -68,9 +69,20 @@ export class TradingDesks implements OnApplicationBootstrap, OnModuleDestroy {
       marketOpen: async () => (await this.marketData.status()).open,
       discard: (accountId) => this.desks.delete(accountId),
     };
+    this.valuationAtOwner = commands.register('desk.valuation', async (accountId: string) =>
+      (await this.current(accountId)).valuation(),
+    );
+    this.riskAtOwner = commands.register('desk.risk', async (accountId: string) =>
+      (await this.current(accountId)).risk(),
+    );
+    this.openPositionsAtOwner = commands.register('desk.openPositions', async (accountId: string) =>
+      (await this.desk(accountId)).openPositions(),
+    );
   }
 
-  async onApplicationBootstrap(): Promise<void> {
+  /** Starts following the market: the recent bars price the board, then every new bar. */
+  startFeeds(): void {
+    if (this.subscription) return;
     for (const symbol of this.config.trading.watchlist) {
       for (const bar of this.marketData.getRecentBars(symbol, CHART_SERIES_CAPACITY))
         this.notePrice(bar);
@@ -81,8 +93,6 @@ export class TradingDesks implements OnApplicationBootstrap, OnModuleDestroy {
       this.chart.dropPrices(symbols);
       this.prices.forget(symbols);
     });
-    for (const account of await this.dataSource.getRepository(AccountEntity).find())
-      await this.desk(account.id);
   }
 
   onModuleDestroy(): void {
@@ -105,9 +115,19 @@ export class TradingDesks implements OnApplicationBootstrap, OnModuleDestroy {
     return this.queue.run(accountId, task);
   }
 
-  /** Loads the account's desk (and with it its chart series) if this process has not yet. */
+  /**
+   * Loads the account's desk (and with it its chart series) if this process has not yet; for an
+   * account another instance owns, only its chart series is seeded from the database.
+   */
   async load(accountId: string): Promise<void> {
-    await this.desk(accountId);
+    if (this.fence.holds(accountId)) await this.desk(accountId);
+    else await this.loader.loadBook(accountId, this.prices, this.services.benchmarkSymbol);
+  }
+
+  /** Forgets the desk and session of an account this process no longer owns. */
+  drop(accountId: string): void {
+    this.desks.delete(accountId);
+    this.services.sessions.delete(accountId);
   }
 
   /** Equity and cash of the accounts in memory: a scrape never loads one. */
@@ -119,17 +139,17 @@ export class TradingDesks implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   /** The account's valuation, as its engine holds it. */
-  async valuation(accountId: string): Promise<Valuation> {
-    return (await this.current(accountId)).valuation();
+  valuation(accountId: string): Promise<Valuation> {
+    return this.valuationAtOwner(accountId, accountId);
   }
 
-  async risk(accountId: string): Promise<AccountRisk> {
-    return (await this.current(accountId)).risk();
+  risk(accountId: string): Promise<AccountRisk> {
+    return this.riskAtOwner(accountId, accountId);
   }
 
   /** The positions the account's engine holds open, with the time each was opened from flat. */
-  async openPositions(accountId: string): Promise<OpenExposure[]> {
-    return (await this.desk(accountId)).openPositions();
+  openPositions(accountId: string): Promise<OpenExposure[]> {
+    return this.openPositionsAtOwner(accountId, accountId);
   }
 
   /** Completed bars and quotes a tick is about to trade on become the newest known prices. */
@@ -172,6 +192,7 @@ export class TradingDesks implements OnApplicationBootstrap, OnModuleDestroy {
   private async desk(accountId: string): Promise<AccountDesk> {
     const known = this.desks.get(accountId);
     if (known) return known;
+    if (!this.fence.holds(accountId)) throw new LeaseLostError(accountId);
     let load = this.loading.get(accountId);
     if (!load) {
       load = this.loader

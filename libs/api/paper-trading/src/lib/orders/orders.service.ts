@@ -9,6 +9,7 @@ import { AccountsService } from '../accounts/accounts.service';
 import type { ClientOrderTag } from '../desk/ledger-batch';
 import { toOrderView } from '../desk/engine-rows';
 import { TradingDesks } from '../desk/trading-desks.service';
+import { OwnerCommands, type RoutedCommand } from '../ownership/owner-commands.service';
 import { requestHash } from './client-order-id';
 import { orderShapeProblems, type PlaceOrderDto } from './place-order.dto';
 
@@ -62,16 +63,29 @@ export interface PlacedOrder {
 /**
  * Manual orders. They go through the account's engine like a strategy's (risk, fills, ledger) in
  * the account's queue, whether or not a session runs, and everything they change is written in one
- * transaction. A marketable order fills at once on the symbol's newest fresh price.
+ * transaction. A marketable order fills at once on the symbol's newest fresh price. Orders and
+ * cancels run on the account's owner, wherever they arrive.
  */
 @Injectable()
 export class OrdersService {
+  private readonly submitAtOwner: RoutedCommand<[PlaceOrderDto, string | undefined], PlacedOrder>;
+  private readonly cancelAtOwner: RoutedCommand<[string, string], Order>;
+
   constructor(
     private readonly accounts: AccountsService,
     private readonly desks: TradingDesks,
     private readonly marketData: MarketDataService,
     private readonly dataSource: DataSource,
-  ) {}
+    commands: OwnerCommands,
+  ) {
+    this.submitAtOwner = commands.register('orders.submit', (dto, replaces) =>
+      // Through Redis an absent argument arrives as null.
+      this.submitHere(dto, replaces ?? undefined),
+    );
+    this.cancelAtOwner = commands.register('orders.cancel', (id, accountId) =>
+      this.cancelHere(id, accountId),
+    );
+  }
 
   async place(dto: PlaceOrderDto): Promise<Order> {
     return (await this.submit(dto)).order;
@@ -91,6 +105,11 @@ export class OrdersService {
     const problems = orderShapeProblems(dto);
     if (problems.length > 0)
       throw ApiError.badRequest('VALIDATION_FAILED', 'The order is invalid.', problems);
+    const account = await this.accounts.resolve(dto.accountId);
+    return this.submitAtOwner(account.id, { ...dto, accountId: account.id }, replaces);
+  }
+
+  private async submitHere(dto: PlaceOrderDto, replaces?: string): Promise<PlacedOrder> {
     const account = await this.accounts.resolve(dto.accountId);
     await this.marketData.requireKnown([dto.symbol]);
     const unknown = await this.marketData.watch([dto.symbol]);
@@ -144,6 +163,11 @@ export class OrdersService {
 
   /** Cancels a working order; a filled, canceled, rejected or expired one answers 409. */
   async cancel(id: string, accountId: string | undefined): Promise<Order> {
+    const row = await this.row(id, accountId);
+    return this.cancelAtOwner(row.accountId, id, row.accountId);
+  }
+
+  private async cancelHere(id: string, accountId: string): Promise<Order> {
     const row = await this.row(id, accountId);
     const result = await this.desks.withDesk(row.accountId, (desk) => desk.cancelOrder(id));
     if (!result.ok) {

@@ -39,6 +39,7 @@ const EXAMPLE_STATUS = {
     dailyLossLimit: '25',
   },
   lastError: null,
+  owner: { instance: 'api-1', since: '2026-01-05T14:00:00.000Z' },
 };
 
 /** The design's original paths (not under /api). */

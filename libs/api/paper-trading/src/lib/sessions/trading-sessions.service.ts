@@ -13,27 +13,24 @@ import { ApiError } from '@ptp/api/shared';
 import type { PaperTradingStatus, RuntimeConfig } from '@ptp/contracts';
 import { validateStrategyParams } from '@ptp/domain';
 import type { Subscription } from 'rxjs';
-import type { Repository } from 'typeorm';
+import type { EntityManager, Repository } from 'typeorm';
 import { followedChange } from './session-follow';
+import { sessionStatus, type LiveSession } from './session-status';
 import { sessionFromRow, type SessionSpec } from './session-spec';
 import type { StartSessionDto } from './start-session.dto';
 import { AccountsService } from '../accounts/accounts.service';
 import type { AccountDesk } from '../desk/account-desk';
 import { TradingDesks } from '../desk/trading-desks.service';
+import { AccountFence } from '../ownership/account-fence.service';
+import { LeaseLostError } from '../ownership/lease-lost.error';
+import { OwnerCommands, type RoutedCommand } from '../ownership/owner-commands.service';
 import { TickRunner } from './tick-runner.service';
 import { TickScheduler } from './tick-scheduler.service';
 
-interface LiveSession {
-  readonly spec: SessionSpec;
-  readonly periodMs: number;
-  nextTickAt: number;
-  tickCount: number;
-  lastError: string | null;
-}
-
 /**
- * Starts, stops and reports paper-trading sessions, one per account, and resumes the ones that
- * were running when the process stopped (crash included): their rows say `running`.
+ * Starts, stops and reports paper-trading sessions, one per account, on the account's owner, and
+ * resumes the ones that were running when their owner stopped (crash included): their rows say
+ * `running`.
  */
 @Injectable()
 export class TradingSessionsService implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -42,6 +39,9 @@ export class TradingSessionsService implements OnApplicationBootstrap, BeforeApp
   /** The runtime config each running session last saw: what a change is compared with. */
   private readonly seenConfig = new Map<string, RuntimeConfig>();
   private configChanges: Subscription | null = null;
+  private readonly startAtOwner: RoutedCommand<[StartSessionDto], PaperTradingStatus>;
+  private readonly stopAtOwner: RoutedCommand<[string], PaperTradingStatus>;
+  private readonly statusAtOwner: RoutedCommand<[string], PaperTradingStatus>;
 
   constructor(
     @InjectRepository(TradingSessionEntity)
@@ -53,7 +53,13 @@ export class TradingSessionsService implements OnApplicationBootstrap, BeforeApp
     private readonly ticks: TickRunner,
     private readonly runtime: RuntimeConfigService,
     private readonly writes: DatabaseWrites,
-  ) {}
+    private readonly fence: AccountFence,
+    commands: OwnerCommands,
+  ) {
+    this.startAtOwner = commands.register('sessions.start', (dto) => this.startHere(dto));
+    this.stopAtOwner = commands.register('sessions.stop', (id) => this.stopHere(id));
+    this.statusAtOwner = commands.register('sessions.status', (id) => this.describe(id));
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     this.configChanges = this.runtime.changes$.subscribe((change) => {
@@ -63,17 +69,29 @@ export class TradingSessionsService implements OnApplicationBootstrap, BeforeApp
         ),
       );
     });
-    for (const row of await this.sessions.findBy({ status: 'running' })) {
-      const spec = sessionFromRow(row);
-      try {
-        await this.desks.withDesk(spec.accountId, (desk) => this.activate(desk, spec));
-        this.logger.log(
-          `resumed session ${spec.id} (${spec.strategy} on ${spec.symbols.join(', ')}) of account ${spec.accountId}`,
-        );
-      } catch (error) {
-        this.logger.error(`could not resume session ${spec.id}: ${(error as Error).message}`);
-      }
+  }
+
+  /** Resumes the account's running session, if it has one: its owner has just loaded it. */
+  async resume(accountId: string): Promise<void> {
+    const row = await this.sessions.findOneBy({ accountId, status: 'running' });
+    if (!row) return;
+    const spec = sessionFromRow(row);
+    try {
+      await this.desks.withDesk(spec.accountId, (desk) => this.activate(desk, spec));
+      this.logger.log(
+        `resumed session ${spec.id} (${spec.strategy} on ${spec.symbols.join(', ')}) of account ${spec.accountId}`,
+      );
+    } catch (error) {
+      this.logger.error(`could not resume session ${spec.id}: ${(error as Error).message}`);
     }
+  }
+
+  /** Stops ticking the account here (its row stays `running`): another instance owns it now. */
+  async detach(accountId: string): Promise<void> {
+    this.scheduler.cancel(accountId);
+    await this.scheduler.idle(accountId);
+    this.live.delete(accountId);
+    this.seenConfig.delete(accountId);
   }
 
   async beforeApplicationShutdown(): Promise<void> {
@@ -84,6 +102,21 @@ export class TradingSessionsService implements OnApplicationBootstrap, BeforeApp
   }
 
   async start(dto: StartSessionDto): Promise<PaperTradingStatus> {
+    const account = await this.accounts.resolve(dto.accountId);
+    return this.startAtOwner(account.id, { ...dto, accountId: account.id });
+  }
+
+  async stop(accountId: string | undefined): Promise<PaperTradingStatus> {
+    const account = await this.accounts.resolve(accountId);
+    return this.stopAtOwner(account.id, account.id);
+  }
+
+  async status(accountId: string | undefined): Promise<PaperTradingStatus> {
+    const account = await this.accounts.resolve(accountId);
+    return this.statusAtOwner(account.id, account.id);
+  }
+
+  private async startHere(dto: StartSessionDto): Promise<PaperTradingStatus> {
     const account = await this.accounts.resolve(dto.accountId);
     const runtime = await this.runtime.get(account.id);
     const strategy = dto.strategy ?? runtime.strategy;
@@ -125,13 +158,13 @@ export class TradingSessionsService implements OnApplicationBootstrap, BeforeApp
         lastTickAt: null,
         cursor: '{}',
       };
-      await this.writes.exclusive(() => this.sessions.insert(row));
+      await this.fenced(account.id, (manager) => manager.insert(TradingSessionEntity, row));
       await this.activate(desk, sessionFromRow(row));
       return this.describe(account.id);
     });
   }
 
-  async stop(accountId: string | undefined): Promise<PaperTradingStatus> {
+  private async stopHere(accountId: string): Promise<PaperTradingStatus> {
     const account = await this.accounts.resolve(accountId);
     this.scheduler.cancel(account.id);
     await this.scheduler.idle(account.id);
@@ -144,23 +177,17 @@ export class TradingSessionsService implements OnApplicationBootstrap, BeforeApp
           { accountId: account.id },
         );
       await desk.stop();
-      await this.writes.exclusive(() =>
-        this.sessions.update({ id: session.spec.id }, { status: 'stopped', stoppedAt: Date.now() }),
+      await this.fenced(account.id, (manager) =>
+        manager.update(
+          TradingSessionEntity,
+          { id: session.spec.id },
+          { status: 'stopped', stoppedAt: Date.now() },
+        ),
       );
       this.live.delete(account.id);
       this.seenConfig.delete(account.id);
       return this.describe(account.id);
     });
-  }
-
-  async status(accountId: string | undefined): Promise<PaperTradingStatus> {
-    const account = await this.accounts.resolve(accountId);
-    return this.describe(account.id);
-  }
-
-  /** Whether an account has a session ticking in this process. */
-  isRunning(accountId: string): boolean {
-    return this.live.has(accountId);
   }
 
   /**
@@ -178,8 +205,9 @@ export class TradingSessionsService implements OnApplicationBootstrap, BeforeApp
     await this.desks.withDesk(accountId, async (desk) => {
       if (this.live.get(accountId) !== session) return;
       const spec: SessionSpec = { ...session.spec, ...change, cursor: { ...session.spec.cursor } };
-      await this.writes.exclusive(() =>
-        this.sessions.update(
+      await this.fenced(accountId, (manager) =>
+        manager.update(
+          TradingSessionEntity,
           { id: spec.id },
           {
             params: JSON.stringify(spec.params),
@@ -224,30 +252,25 @@ export class TradingSessionsService implements OnApplicationBootstrap, BeforeApp
     });
   }
 
+  /** A write of the account's session rows, in a transaction that first checks the fence. */
+  private async fenced(
+    accountId: string,
+    write: (manager: EntityManager) => Promise<unknown>,
+  ): Promise<void> {
+    await this.writes.transaction(async (manager) => {
+      await this.fence.check(manager, accountId);
+      await write(manager);
+    });
+  }
+
   private async describe(accountId: string): Promise<PaperTradingStatus> {
-    const session = this.live.get(accountId);
-    const valuation = await this.desks.valuation(accountId);
-    const iso = (t: number | null | undefined) =>
-      t === null || t === undefined ? null : new Date(t).toISOString();
-    return {
+    const owner = this.fence.owner(accountId);
+    if (!owner) throw new LeaseLostError(accountId);
+    return sessionStatus(
       accountId,
-      state: session ? 'running' : 'idle',
-      sessionId: session?.spec.id ?? null,
-      strategy: session?.spec.strategy ?? null,
-      params: session?.spec.params ?? null,
-      symbols: session?.spec.symbols ?? [],
-      signalIntervalSec: session?.spec.signalIntervalSec ?? null,
-      startedAt: iso(session?.spec.startedAt),
-      lastTickAt: iso(session?.spec.lastTickAt),
-      nextTickAt: iso(session?.nextTickAt),
-      tickCount: session?.tickCount ?? 0,
-      equity: valuation.equity,
-      cash: valuation.cash,
-      dayPnl: valuation.dayPnl,
-      openPositions: valuation.positions.length,
-      positions: valuation.positions,
-      riskState: valuation.riskState,
-      lastError: session?.lastError ?? null,
-    };
+      this.live.get(accountId),
+      await this.desks.valuation(accountId),
+      owner,
+    );
   }
 }

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { AccountEntity } from './account.entity';
+import { AccountFenceEntity } from './account-fence.entity';
 import { ApiTokenEntity } from './api-token.entity';
 import { AuditEntryEntity } from './audit-entry.entity';
 import { BacktestRunEntity } from './backtest-run.entity';
@@ -18,6 +19,7 @@ import { UserEntity } from './user.entity';
 
 export {
   AccountEntity,
+  AccountFenceEntity,
   ApiTokenEntity,
   AuditEntryEntity,
   BacktestRunEntity,
@@ -37,6 +39,7 @@ export {
 
 export const CORE_ENTITIES = [
   AccountEntity,
+  AccountFenceEntity,
   ApiTokenEntity,
   AuditEntryEntity,
   BacktestRunEntity,

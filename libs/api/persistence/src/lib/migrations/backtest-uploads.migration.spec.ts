@@ -3,8 +3,7 @@ import type { DataSource } from 'typeorm';
 import { BacktestRunEntity, BacktestUploadEntity } from '../entities';
 import { BacktestUploads1764000000006 } from './1764000000006-backtest-uploads';
 import { migrationSql } from './migration-sql';
-import { MIGRATIONS } from './index';
-import { acrossMigration } from './migration-upgrade.testing';
+import { acrossMigration, undoThrough } from './migration-upgrade.testing';
 
 const ORCL = 'Date,Open,High,Low,Close,Adj Close,Volume\n2013-01-02,34,35,33,34.7,31.2,1000\n';
 const SPY = 'Date,Open,High,Low,Close,Adj Close,Volume\n2013-01-02,145,146,144,146.1,130,99\n';
@@ -68,9 +67,7 @@ async function check(after: DataSource): Promise<void> {
   expect(await requestOf(after, 'sim')).toEqual(job({ kind: 'simulated', seed: 7 }));
   expect((await runs.findOneByOrFail({ id: 'orcl-1' })).report).toBe(REPORT);
 
-  // Later migrations are undone first, down to and including this one.
-  const undo = MIGRATIONS.length - MIGRATIONS.indexOf(BacktestUploads1764000000006);
-  for (let i = 0; i < undo; i++) await after.undoLastMigration();
+  await undoThrough(after, BacktestUploads1764000000006);
   expect(await requestOf(after, 'orcl-2')).toEqual(csvJob(ORCL, true));
   expect(await requestOf(after, 'spy')).toEqual(csvJob(SPY));
   const runner = after.createQueryRunner();

@@ -5,6 +5,7 @@ import { RoundTrips1764000000003 } from './1764000000003-round-trips';
 import { ClientOrderIds1764000000004 } from './1764000000004-client-order-ids';
 import { Identity1764000000005 } from './1764000000005-identity';
 import { BacktestUploads1764000000006 } from './1764000000006-backtest-uploads';
+import { AccountFences1764000000007 } from './1764000000007-account-fences';
 import { BacktestRanBy1764000000008 } from './1764000000008-backtest-ran-by';
 import { OrderUuids1764000000009 } from './1764000000009-order-uuids';
 
@@ -17,6 +18,7 @@ export const MIGRATIONS = [
   ClientOrderIds1764000000004,
   Identity1764000000005,
   BacktestUploads1764000000006,
+  AccountFences1764000000007,
   BacktestRanBy1764000000008,
   OrderUuids1764000000009,
 ];

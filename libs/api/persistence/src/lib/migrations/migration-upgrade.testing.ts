@@ -69,3 +69,12 @@ export async function acrossMigration(
     await remove();
   }
 }
+
+/** Reverts every migration from the newest back to `migration`, included. */
+export async function undoThrough(
+  dataSource: DataSource,
+  migration: (typeof MIGRATIONS)[number],
+): Promise<void> {
+  const count = MIGRATIONS.length - MIGRATIONS.indexOf(migration);
+  for (let undone = 0; undone < count; undone++) await dataSource.undoLastMigration();
+}
