@@ -1,3 +1,8 @@
+import { adjustedBenchmark } from '../corporate-actions/adjusted-benchmark';
+import {
+  NO_CORPORATE_ACTIONS,
+  type CorporateActions,
+} from '../corporate-actions/corporate-action-types';
 import { NO_FEES } from '../execution/fees';
 import type { Bar } from '../market/bar';
 import { computeMetrics } from '../metrics/compute-metrics';
@@ -72,6 +77,8 @@ export function runBacktest(
 ): BacktestReport {
   const { bars, symbols } = selectBars(input);
   const engine = new TradingEngine(backtestEngineConfig(input, symbols));
+  const actions = input.corporateActions ?? NO_CORPORATE_ACTIONS;
+  engine.scheduleCorporateActions(actions);
   const fills: Fill[] = [];
   const trips: RoundTrip[] = [];
   const curve: EquityPoint[] = [];
@@ -91,7 +98,8 @@ export function runBacktest(
   }
   collect();
   onProgress?.(1);
-  return buildReport(engine, bars, { fills, trips, curve }, input.riskFreeRate ?? 0);
+  const run = { fills, trips, curve, actions };
+  return buildReport(engine, bars, run, input.riskFreeRate ?? 0);
 }
 
 /** report.json dates every time of a daily run, the drawdown's included, as `YYYY-MM-DD`. */
@@ -108,7 +116,7 @@ function drawdownRow(drawdown: Drawdown): BacktestDrawdownRow {
 function buildReport(
   engine: TradingEngine,
   bars: readonly Bar[],
-  run: { fills: Fill[]; trips: RoundTrip[]; curve: EquityPoint[] },
+  run: { fills: Fill[]; trips: RoundTrip[]; curve: EquityPoint[]; actions: CorporateActions },
   riskFreeRate: number,
 ): BacktestReport {
   const ledger = engine.book;
@@ -119,9 +127,12 @@ function buildReport(
     openPositions: engine
       .openRoundTrips()
       .map((t) => ({ symbol: t.symbol, entryTime: t.entryTime })),
-    benchmark: bars
-      .filter((b) => b.symbol === benchmarkSymbol)
-      .map((b) => ({ time: b.time, price: b.close })),
+    benchmark: adjustedBenchmark(
+      bars.filter((b) => b.symbol === benchmarkSymbol),
+      run.actions,
+      benchmarkSymbol ?? '',
+      (time) => tradingDayOf(time).date,
+    ),
     riskFreeRate,
     dayOf: (time) => tradingDayOf(time).date,
   });
