@@ -9,7 +9,7 @@ import { computeMetrics } from '../metrics/compute-metrics';
 import type { Drawdown, EquityPoint, RoundTrip } from '../metrics/metrics-types';
 import { DEFAULT_RISK_CONFIG } from '../risk/risk-config';
 import type { Fill } from '../ledger/fill';
-import type { EngineConfig } from '../engine/engine-config';
+import { DEFAULT_EXECUTION_CONFIG, type EngineConfig } from '../engine/engine-config';
 import { formatBarTime, isDailyBarTime, tradingDayOf } from '../engine/session-clock';
 import { TradingEngine } from '../engine/trading-engine';
 import type { BacktestDrawdownRow, BacktestInput, BacktestReport } from './backtest-types';
@@ -30,6 +30,7 @@ export function backtestEngineConfig(
     fees: { ...NO_FEES, ...input.fees },
     slippageBps: input.slippageBps,
     sizing: input.sizing,
+    ...(input.execution ? { execution: { ...DEFAULT_EXECUTION_CONFIG, ...input.execution } } : {}),
   };
 }
 

@@ -58,6 +58,7 @@ export function splitSteps(steps: number, splitFrom: number, splitTo: number): n
   const exact = ExactDecimal.fromSteps(steps, 0)
     .times(ExactDecimal.fromNumber(splitTo))
     .dividedBy(ExactDecimal.fromNumber(splitFrom));
-  if (exact.scale <= 0) return Number(exact.units * 10n ** BigInt(-exact.scale));
-  return Number(exact.units / 10n ** BigInt(exact.scale));
+  const ten = BigInt(10);
+  if (exact.scale <= 0) return Number(exact.units * ten ** BigInt(-exact.scale));
+  return Number(exact.units / ten ** BigInt(exact.scale));
 }
