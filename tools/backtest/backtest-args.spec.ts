@@ -33,6 +33,12 @@ describe('parseBacktestArgs', () => {
       '--to',
       '1995-12-31',
       '--adjusted',
+      '--corporate-actions',
+      'actions.json',
+      '--max-volume-pct',
+      '2.5',
+      '--limit-fill-rule',
+      'through',
     ]);
     expect(options).toEqual({
       data: 'a.csv',
@@ -47,6 +53,9 @@ describe('parseBacktestArgs', () => {
       from: '1995-02-01',
       to: '1995-12-31',
       adjusted: true,
+      corporateActions: 'actions.json',
+      maxVolumePct: 2.5,
+      limitFillRule: 'through',
       out: 'r.json',
     });
   });
@@ -117,5 +126,16 @@ describe('parseBacktestArgs', () => {
     expect(() => parseBacktestArgs(BASE.slice(0, -2).concat('--quantity', '1'))).toThrow(
       '--out is required',
     );
+  });
+
+  it('defaults to whole fills on touch and refuses a bad cap or rule', () => {
+    const options = parseBacktestArgs([...BASE, '--quantity', '1']);
+    expect([options.maxVolumePct, options.limitFillRule]).toEqual([null, 'touch']);
+    for (const bad of [
+      ['--max-volume-pct', '0'],
+      ['--max-volume-pct', '101'],
+      ['--limit-fill-rule', 'cross'],
+    ])
+      expect(() => parseBacktestArgs([...BASE, '--quantity', '1', ...bad])).toThrow(CliUsageError);
   });
 });

@@ -3,12 +3,14 @@ import {
   getStrategyDefinition,
   isOnQuantityStep,
   STRATEGY_DEFINITIONS,
+  type LimitFillRule,
   type SizingConfig,
 } from '@ptp/domain';
 
 export const USAGE = `Usage: npm run backtest -- --data FILE --symbol SYM --strategy NAME [--param key=value]...
          --capital N (--quantity Q | --sizing auto|notional=N) --commission-pct X --slippage-bps Y
-         [--no-risk] [--from YYYY-MM-DD --to YYYY-MM-DD] [--adjusted] --out report.json
+         [--no-risk] [--from YYYY-MM-DD --to YYYY-MM-DD] [--adjusted] [--corporate-actions FILE]
+         [--max-volume-pct P] [--limit-fill-rule touch|through] --out report.json
 
   --data FILE          Yahoo daily CSV (Date,Open,High,Low,Close,Adj Close,Volume) or Polygon aggregates JSON (.json)
   --symbol SYM         symbol of the bars (overrides the ticker of a Polygon file)
@@ -23,6 +25,13 @@ export const USAGE = `Usage: npm run backtest -- --data FILE --symbol SYM --stra
   --no-risk            every risk rule off except enough cash
   --from, --to         inclusive date range of the bars to trade
   --adjusted           use Adj Close-scaled prices from a Yahoo CSV (default: raw OHLC)
+  --corporate-actions FILE
+                       splits and dividends of raw bars: JSON {"splits": […], "dividends": […]}
+                       with Polygon's fields (docs/data-formats.md)
+  --max-volume-pct P   an order fills at most P % of each bar's volume, the rest on later bars
+                       (default: whole fills)
+  --limit-fill-rule R  touch (default: a limit fills when the bar reaches it) or through (only
+                       when the bar trades beyond it)
   --out FILE           where to write report.json
 
 Strategy parameters (--param key=value; defaults shown):
@@ -41,6 +50,9 @@ export interface BacktestCliOptions {
   readonly from?: string;
   readonly to?: string;
   readonly adjusted: boolean;
+  readonly corporateActions?: string;
+  readonly maxVolumePct: number | null;
+  readonly limitFillRule: LimitFillRule;
   readonly out: string;
 }
 
@@ -128,6 +140,12 @@ function required(name: string, value: string | undefined): string {
   return value;
 }
 
+function limitRuleOf(raw: string | undefined): LimitFillRule {
+  if (raw === undefined) return 'touch';
+  if (raw === 'touch' || raw === 'through') return raw;
+  throw new CliUsageError(`--limit-fill-rule must be touch or through, got "${raw}"`);
+}
+
 /** Parses the backtest command line (without `node script`); throws CliUsageError on anything wrong. */
 export function parseBacktestArgs(argv: readonly string[]): BacktestCliOptions {
   let values;
@@ -150,6 +168,9 @@ export function parseBacktestArgs(argv: readonly string[]): BacktestCliOptions {
         from: { type: 'string' },
         to: { type: 'string' },
         adjusted: { type: 'boolean' },
+        'corporate-actions': { type: 'string' },
+        'max-volume-pct': { type: 'string' },
+        'limit-fill-rule': { type: 'string' },
         out: { type: 'string' },
       },
     }));
@@ -186,6 +207,17 @@ export function parseBacktestArgs(argv: readonly string[]): BacktestCliOptions {
     from,
     to,
     adjusted: values.adjusted ?? false,
+    corporateActions: values['corporate-actions'],
+    maxVolumePct:
+      values['max-volume-pct'] === undefined
+        ? null
+        : number(
+            'max-volume-pct',
+            values['max-volume-pct'],
+            (v) => v > 0 && v <= 100,
+            'a percent in (0, 100]',
+          ),
+    limitFillRule: limitRuleOf(values['limit-fill-rule']),
     out: required('out', values.out),
   };
 }

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli, type CliIo } from './run-cli';
@@ -139,6 +139,35 @@ describe('backtest CLI', () => {
     const report = JSON.parse(readFileSync(out, 'utf8'));
     expect(report.equityCurve[0].time).toBe('1995-06-01');
     expect(report.equityCurve[report.equityCurve.length - 1].time).toBe('1995-12-29');
+  });
+
+  it('takes corporate actions and the execution options', () => {
+    const base = join(dir, 'plain.json');
+    expect(runCli(args(CSV, base), capture())).toBe(0);
+    const plainReport = JSON.parse(readFileSync(base, 'utf8'));
+    // A split (not in the data) while the first round trip is open doubles the shares held.
+    const { entryTime, exitTime } = plainReport.trades[0];
+    const during = plainReport.equityCurve.find(
+      (p: { time: string }) => p.time > entryTime && p.time < exitTime,
+    );
+    const actions = join(dir, 'actions.json');
+    const split = { ticker: 'ORCL', execution_date: during.time, split_from: 1, split_to: 2 };
+    writeFileSync(actions, JSON.stringify({ splits: [split], dividends: [] }));
+    const withSplit = join(dir, 'split.json');
+    expect(runCli(args(CSV, withSplit, ['--corporate-actions', actions]), capture())).toBe(0);
+    const capped = join(dir, 'capped.json');
+    const cap = ['--max-volume-pct', '0.0001', '--limit-fill-rule', 'through'];
+    expect(runCli(args(CSV, capped, cap), capture())).toBe(0);
+    const [plain, split2, partial] = [base, withSplit, capped].map((f) =>
+      JSON.parse(readFileSync(f, 'utf8')),
+    );
+    expect(split2.equityCurve).not.toEqual(plain.equityCurve);
+    expect(split2.trades[0].quantity).toBe(200);
+    expect(partial.fills.length).toBeGreaterThan(plain.fills.length);
+    const bad = capture();
+    writeFileSync(actions, JSON.stringify({ splits: [{ ...split, split_to: 0 }] }));
+    expect(runCli(args(CSV, join(dir, 'bad.json'), ['--corporate-actions', actions]), bad)).toBe(1);
+    expect(bad.err.join('\n')).toContain('[BAD_RESULT]');
   });
 
   it('exits 2 with the usage on a bad command line and 1 on bad data', () => {

@@ -1,8 +1,9 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import {
   DataFormatError,
+  parseCorporateActions,
   runBacktest,
   validateStrategyParams,
   type BacktestReport,
@@ -43,6 +44,8 @@ export function backtestFromOptions(
   if (!params.ok) throw new CliUsageError(params.errors.map((e) => e.message).join('; '));
   const bars = loadBars(options.data, { symbol: options.symbol, adjusted: options.adjusted });
   if (bars.length === 0) throw new DataFormatError('BAD_RESULT', `${options.data} holds no bars`);
+  const file = options.corporateActions;
+  const corporateActions = file ? parseCorporateActions(readFileSync(file, 'utf8')) : undefined;
   return runBacktest(
     {
       bars,
@@ -56,6 +59,8 @@ export function backtestFromOptions(
       fees: { percent: options.commissionPct },
       slippageBps: options.slippageBps,
       risk: options.noRisk ? null : {},
+      corporateActions,
+      execution: { maxVolumePct: options.maxVolumePct, limitFillRule: options.limitFillRule },
     },
     onProgress,
   );

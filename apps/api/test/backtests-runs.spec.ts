@@ -58,6 +58,35 @@ describe('backtest runs over REST (real HTTP, real SQLite file, worker threads)'
     expect(repeat?.report).toEqual(done.report);
   }, 60_000);
 
+  it('runs with corporate actions and the execution options, echoing them in the request', async () => {
+    const base = {
+      ...ORCL_2013,
+      strategy: 'ma-crossover',
+      capital: 100_000,
+      sizing: { mode: 'quantity', quantity: 100 },
+      source: { type: 'csv', csv: ORCL_2013_CSV },
+    };
+    const split = { ticker: 'ORCL', execution_date: '2013-07-01', split_from: 1, split_to: 2 };
+    const tuned = {
+      ...base,
+      execution: { maxVolumePct: 0.0001, limitFillRule: 'through' },
+      corporateActions: { splits: [split] },
+    };
+    const reports = [];
+    for (const body of [base, tuned]) {
+      const run = (await http().post('/api/backtests').send(body).expect(202)).body.data;
+      const done = (await pollUntilFinished(app(), run.id)).pop();
+      expect(done?.status).toBe('completed');
+      reports.push({ request: done?.request, report: done?.report });
+    }
+    const [plain, capped] = reports;
+    expect(plain.request?.['execution']).toEqual({ maxVolumePct: null, limitFillRule: 'touch' });
+    expect(capped.request?.['execution']).toEqual(tuned.execution);
+    expect(capped.request?.['corporateActions']).toEqual({ splits: [split], dividends: [] });
+    expect(plain.report?.fills.length).toBeGreaterThan(0);
+    expect(capped.report?.fills.length).toBeGreaterThan(plain.report?.fills.length ?? 0);
+  }, 60_000);
+
   it('runs an uploaded Yahoo CSV and lists runs newest first without reports', async () => {
     const count = async (query: string): Promise<number> =>
       (await http().get(`/api/backtests${query}`).expect(200)).body.data.total;

@@ -125,6 +125,33 @@ describe('backtest requests refused over REST, and the upload contract (real HTT
     ],
     ['risk as a string', { ...SMALL_SIMULATED_RUN, risk: 'yes' }, 400, 'VALIDATION_FAILED'],
     [
+      'a zero volume cap',
+      { ...SMALL_SIMULATED_RUN, execution: { maxVolumePct: 0 } },
+      400,
+      'VALIDATION_FAILED',
+    ],
+    [
+      'an unknown limit fill rule',
+      { ...SMALL_SIMULATED_RUN, execution: { limitFillRule: 'cross' } },
+      400,
+      'VALIDATION_FAILED',
+    ],
+    [
+      'a split without its ratio',
+      {
+        ...SMALL_SIMULATED_RUN,
+        corporateActions: { splits: [{ ticker: 'SPY', execution_date: '2025-03-04' }] },
+      },
+      400,
+      'INVALID_CORPORATE_ACTIONS',
+    ],
+    [
+      'corporate actions as a list',
+      { ...SMALL_SIMULATED_RUN, corporateActions: [] },
+      400,
+      'VALIDATION_FAILED',
+    ],
+    [
       'an unknown risk limit',
       { ...SMALL_SIMULATED_RUN, risk: { leverage: 2 } },
       400,

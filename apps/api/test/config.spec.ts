@@ -150,6 +150,26 @@ describe('runtime config GET/PATCH /api/config (real HTTP, real SQLite file)', (
     expect((await current()).slippageBps).toBe(t.config.trading.slippageBps);
   });
 
+  it('changes execution.* per account, null turning the volume cap off, and refuses bad values', async () => {
+    const accountId = await newAccount('Execution settings');
+    const patch = (execution: unknown) =>
+      http().patch('/api/config').query({ accountId }).send({ execution });
+    expect((await current(`?accountId=${accountId}`)).execution).toEqual({
+      maxVolumePct: null,
+      limitFillRule: 'touch',
+    });
+    await patch({ maxVolumePct: 2.5 }).expect(200);
+    await patch({ limitFillRule: 'through' }).expect(200);
+    expect((await current(`?accountId=${accountId}`)).execution).toEqual({
+      maxVolumePct: 2.5,
+      limitFillRule: 'through',
+    });
+    for (const bad of [{ maxVolumePct: 0 }, { maxVolumePct: 101 }, { limitFillRule: 'cross' }])
+      expect((await patch(bad).expect(400)).body.error.code).toBe('VALIDATION_FAILED');
+    await patch({ maxVolumePct: null }).expect(200);
+    expect((await current(`?accountId=${accountId}`)).execution.maxVolumePct).toBeNull();
+  });
+
   it('survives a restart on the same database file', async () => {
     // A patched account of its own, so the restart has persisted changes to keep.
     const accountId = await newAccount('Restarted config');

@@ -10,6 +10,7 @@ export * from './lib/money';
 export * from './lib/orders';
 export * from './lib/execution';
 export * from './lib/ledger';
+export * from './lib/corporate-actions';
 export * from './lib/risk';
 export * from './lib/engine';
 export * from './lib/backtest';

@@ -1,6 +1,8 @@
 import type {
   BacktestFillRow,
   BacktestReport as CoreBacktestReport,
+  CorporateActions,
+  ExecutionConfig,
   SizingConfig,
   StrategyParams,
 } from '@ptp/domain';
@@ -55,6 +57,13 @@ export interface BacktestRequest {
   /** false = every rule off except enough cash (the CLI's --no-risk); an object overrides limits. */
   readonly risk?: boolean | Partial<RiskLimits>;
   readonly source: BacktestSource;
+  /**
+   * Splits and dividends of raw-price bars, with Polygon's fields (docs/data-formats.md); at most
+   * 10,000 items.
+   */
+  readonly corporateActions?: CorporateActions;
+  /** Volume cap and limit rule (docs/engine.md); default whole fills, limits on touch. */
+  readonly execution?: Partial<ExecutionConfig>;
   /** Runtime config (fees, risk) of which account fills the omitted fields. */
   readonly accountId?: string;
 }
@@ -117,4 +126,5 @@ export const BACKTEST_ERROR_CODES = {
   uploadQuotaExceeded: 'UPLOAD_QUOTA_EXCEEDED',
   outOfMemory: 'BACKTEST_OUT_OF_MEMORY',
   queueUnavailable: 'BACKTEST_QUEUE_UNAVAILABLE',
+  invalidCorporateActions: 'INVALID_CORPORATE_ACTIONS',
 } as const;

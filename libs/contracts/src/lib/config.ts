@@ -10,6 +10,17 @@ export type FeeSettings = Omit<FeeSchedule, 'regulatoryRates'>;
  * GET /api/config?accountId= — the effective runtime configuration of an account: the file config
  * (config/platform.json) with the account's persisted changes on top.
  */
+/** execution.limitFillRule: touch (a limit fills when reached) or through (when traded beyond). */
+export const LIMIT_FILL_RULE_VALUES = ['touch', 'through'] as const;
+export type LimitFillRuleName = (typeof LIMIT_FILL_RULE_VALUES)[number];
+
+/** Fill realism of an account and of backtests (docs/engine.md, "Volume-aware fills"). */
+export interface ExecutionSettings {
+  /** An order fills at most this percent of each bar's volume; null: whole fills. */
+  readonly maxVolumePct: number | null;
+  readonly limitFillRule: LimitFillRuleName;
+}
+
 export interface RuntimeConfig {
   readonly accountId: string;
   readonly risk: RiskLimits;
@@ -22,6 +33,7 @@ export interface RuntimeConfig {
   readonly fees: FeeSettings;
   /** Adverse slippage in basis points of the price. */
   readonly slippageBps: number;
+  readonly execution: ExecutionSettings;
   /** ISO-8601 UTC of the last PATCH, null when the account runs on the file defaults. */
   readonly updatedAt: string | null;
 }
@@ -31,10 +43,11 @@ export interface RuntimeConfig {
  * params replace only the keys given. Unknown keys answer 400 and change nothing.
  */
 export interface RuntimeConfigPatch extends Partial<
-  Omit<RuntimeConfig, 'accountId' | 'updatedAt' | 'risk' | 'fees'>
+  Omit<RuntimeConfig, 'accountId' | 'updatedAt' | 'risk' | 'fees' | 'execution'>
 > {
   readonly risk?: Partial<RiskLimits>;
   readonly fees?: Partial<FeeSettings>;
+  readonly execution?: Partial<ExecutionSettings>;
 }
 
 export const CONFIG_ERROR_CODES = {

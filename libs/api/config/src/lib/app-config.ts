@@ -21,6 +21,7 @@ export interface AppConfig {
   readonly redisUrl: Secret | null;
   readonly trading: PlatformFile['trading'];
   readonly risk: PlatformFile['risk'];
+  readonly execution: PlatformFile['execution'];
   readonly strategies: PlatformFile['strategies'];
   readonly marketData: Omit<PlatformFile['marketData'], 'provider' | 'polygon'> & {
     readonly provider: MarketDataProviderName;

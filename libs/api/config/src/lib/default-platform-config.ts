@@ -34,6 +34,7 @@ export const DEFAULT_PLATFORM_CONFIG = {
       regulatory: false,
     },
   },
+  execution: { maxVolumePct: null, limitFillRule: 'touch' },
   risk: {
     maxPositionPct: 10,
     maxOpenPositions: 8,

@@ -280,6 +280,7 @@ export function loadAppConfig(
     redisUrl: env['REDIS_URL'] ? new Secret(env['REDIS_URL']) : null,
     trading: file.trading,
     risk: file.risk,
+    execution: file.execution,
     strategies: file.strategies,
     marketData: {
       ...file.marketData,

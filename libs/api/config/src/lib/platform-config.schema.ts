@@ -1,5 +1,11 @@
 import 'reflect-metadata';
-import { PROCESS_ROLES, type ProcessRole, SYMBOL_PATTERN } from '@ptp/contracts';
+import {
+  LIMIT_FILL_RULE_VALUES,
+  PROCESS_ROLES,
+  type LimitFillRuleName,
+  type ProcessRole,
+  SYMBOL_PATTERN,
+} from '@ptp/contracts';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -100,6 +106,11 @@ class RiskSchema {
   @IsOptional() @IsNumber() @Min(0.01) @Max(1000) defaultTakeProfitPct!: number | null;
 }
 
+class ExecutionSchema {
+  @IsOptional() @IsNumber() @Min(0.000001) @Max(100) maxVolumePct!: number | null;
+  @IsIn(LIMIT_FILL_RULE_VALUES) limitFillRule!: LimitFillRuleName;
+}
+
 class PolygonSchema {
   @IsUrl({ require_tld: false, protocols: ['http', 'https'] }) baseUrl!: string;
   @IsNumber() @Min(0.1) @Max(100_000) requestsPerMinute!: number;
@@ -154,6 +165,8 @@ export class PlatformConfigSchema {
   @IsIn(LOG_LEVELS) logLevel!: (typeof LOG_LEVELS)[number];
   @ValidateNested() @Type(() => TradingSchema) trading!: TradingSchema;
   @ValidateNested() @Type(() => RiskSchema) risk!: RiskSchema;
+  /** Fill realism (docs/engine.md): volume cap and limit rule. */
+  @ValidateNested() @Type(() => ExecutionSchema) execution!: ExecutionSchema;
   /** Per-strategy parameter overrides; checked against the strategy registry's schemas. */
   @IsObject() strategies!: Record<string, Record<string, number>>;
   @ValidateNested() @Type(() => MarketDataSchema) marketData!: MarketDataSchema;

@@ -11,7 +11,14 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import type { FeeSettings, RiskLimits, RuntimeConfigPatch } from '@ptp/contracts';
+import {
+  LIMIT_FILL_RULE_VALUES,
+  type ExecutionSettings,
+  type FeeSettings,
+  type LimitFillRuleName,
+  type RiskLimits,
+  type RuntimeConfigPatch,
+} from '@ptp/contracts';
 import { FINITE_NUMBER, SymbolListField } from '@ptp/api/shared';
 import { STRATEGY_NAMES } from '@ptp/domain';
 
@@ -95,6 +102,27 @@ export class RiskLimitsPatchDto implements Partial<RiskLimits> {
   @Min(0.01)
   @Max(1000)
   defaultTakeProfitPct?: number | null;
+}
+
+/** execution.* of PATCH /api/config and POST /api/backtests (docs/engine.md). */
+export class ExecutionPatchDto implements Partial<ExecutionSettings> {
+  @ApiPropertyOptional({
+    description: 'An order fills at most this % of each bar volume; null = whole fills',
+    minimum: 0.000001,
+    maximum: 100,
+    nullable: true,
+    example: 5,
+  })
+  @Nullable()
+  @IsNumber(FINITE_NUMBER)
+  @Min(0.000001)
+  @Max(100)
+  maxVolumePct?: number | null;
+
+  @ApiPropertyOptional({ enum: LIMIT_FILL_RULE_VALUES, example: 'touch' })
+  @Omittable()
+  @IsIn(LIMIT_FILL_RULE_VALUES)
+  limitFillRule?: LimitFillRuleName;
 }
 
 export class FeesPatchDto implements Partial<FeeSettings> {
@@ -198,4 +226,10 @@ export class RuntimeConfigPatchDto implements RuntimeConfigPatch {
   @Min(0)
   @Max(1000)
   slippageBps?: number;
+
+  @ApiPropertyOptional({ type: ExecutionPatchDto })
+  @Omittable()
+  @ValidateNested()
+  @Type(() => ExecutionPatchDto)
+  execution?: ExecutionPatchDto;
 }

@@ -26,6 +26,7 @@ const RUNTIME_CONFIG_EXAMPLE: RuntimeConfig = {
   signalIntervalSec: DEFAULT_PLATFORM_CONFIG.trading.signalIntervalSec,
   fees: DEFAULT_PLATFORM_CONFIG.trading.fees,
   slippageBps: DEFAULT_PLATFORM_CONFIG.trading.slippageBps,
+  execution: DEFAULT_PLATFORM_CONFIG.execution,
   updatedAt: '2026-01-05T15:04:05.000Z',
 };
 

@@ -26,6 +26,22 @@ describe('mergeOverrides', () => {
     });
   });
 
+  it('merges execution settings key by key, null switching the volume cap off', () => {
+    const capped = mergeOverrides({}, { execution: { maxVolumePct: 5 } });
+    const through = mergeOverrides(capped, { execution: { limitFillRule: 'through' } });
+    expect(through.execution).toEqual({ maxVolumePct: 5, limitFillRule: 'through' });
+    const off = mergeOverrides(through, { execution: { maxVolumePct: null } });
+    expect(off.execution).toEqual({ maxVolumePct: null, limitFillRule: 'through' });
+    expect(resolveRuntimeConfig('a', file, capped, null).execution).toEqual({
+      maxVolumePct: 5,
+      limitFillRule: 'touch',
+    });
+    expect(resolveRuntimeConfig('a', file, {}, null).execution).toEqual({
+      maxVolumePct: null,
+      limitFillRule: 'touch',
+    });
+  });
+
   it('refuses strategy params that are not an object of numbers', () => {
     const patch = { strategies: { 'ma-crossover': [1, 2] } } as never;
     expect(() => mergeOverrides({}, patch)).toThrow(ApiError);

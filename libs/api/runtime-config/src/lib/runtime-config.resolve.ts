@@ -33,6 +33,9 @@ export function mergeOverrides(
     ...withoutUndefined(patch),
     risk: patch.risk ? { ...current.risk, ...withoutUndefined(patch.risk) } : current.risk,
     fees: patch.fees ? { ...current.fees, ...withoutUndefined(patch.fees) } : current.fees,
+    execution: patch.execution
+      ? { ...current.execution, ...withoutUndefined(patch.execution) }
+      : current.execution,
     strategies: patch.strategies ? strategies : current.strategies,
   });
 }
@@ -92,6 +95,7 @@ export function resolveRuntimeConfig(
     signalIntervalSec: overrides.signalIntervalSec ?? file.trading.signalIntervalSec,
     fees: { ...file.trading.fees, ...overrides.fees },
     slippageBps: overrides.slippageBps ?? file.trading.slippageBps,
+    execution: { ...file.execution, ...overrides.execution },
     updatedAt: updatedAt === null ? null : new Date(updatedAt).toISOString(),
   };
 }

@@ -1,3 +1,5 @@
+import type { CorporateActions } from '../corporate-actions/corporate-action-types';
+import type { ExecutionConfig } from '../engine/engine-config';
 import type { FeeSchedule } from '../execution/fees';
 import type { Bar } from '../market/bar';
 import type { Fill } from '../ledger/fill';
@@ -30,6 +32,13 @@ export interface BacktestInput {
   readonly risk: Partial<RiskConfig> | null;
   /** Annual risk-free rate for Sharpe/Sortino as a fraction; default 0. */
   readonly riskFreeRate?: number;
+  /**
+   * Splits and dividends of raw-price bars: applied before the open of their date (a split) or
+   * accrued on the ex-date and paid on the pay date (a dividend). Omit for adjusted bars.
+   */
+  readonly corporateActions?: CorporateActions;
+  /** Volume cap and limit rule; default whole fills and limits filled on touch. */
+  readonly execution?: Partial<ExecutionConfig>;
 }
 
 /** A fill as reported: its time formatted, ids left out. */

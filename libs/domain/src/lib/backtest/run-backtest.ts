@@ -1,10 +1,15 @@
+import { adjustedBenchmark } from '../corporate-actions/adjusted-benchmark';
+import {
+  NO_CORPORATE_ACTIONS,
+  type CorporateActions,
+} from '../corporate-actions/corporate-action-types';
 import { NO_FEES } from '../execution/fees';
 import type { Bar } from '../market/bar';
 import { computeMetrics } from '../metrics/compute-metrics';
 import type { Drawdown, EquityPoint, RoundTrip } from '../metrics/metrics-types';
 import { DEFAULT_RISK_CONFIG } from '../risk/risk-config';
 import type { Fill } from '../ledger/fill';
-import type { EngineConfig } from '../engine/engine-config';
+import { DEFAULT_EXECUTION_CONFIG, type EngineConfig } from '../engine/engine-config';
 import { formatBarTime, isDailyBarTime, tradingDayOf } from '../engine/session-clock';
 import { TradingEngine } from '../engine/trading-engine';
 import type { BacktestDrawdownRow, BacktestInput, BacktestReport } from './backtest-types';
@@ -25,6 +30,7 @@ export function backtestEngineConfig(
     fees: { ...NO_FEES, ...input.fees },
     slippageBps: input.slippageBps,
     sizing: input.sizing,
+    ...(input.execution ? { execution: { ...DEFAULT_EXECUTION_CONFIG, ...input.execution } } : {}),
   };
 }
 
@@ -72,6 +78,8 @@ export function runBacktest(
 ): BacktestReport {
   const { bars, symbols } = selectBars(input);
   const engine = new TradingEngine(backtestEngineConfig(input, symbols));
+  const actions = input.corporateActions ?? NO_CORPORATE_ACTIONS;
+  engine.scheduleCorporateActions(actions);
   const fills: Fill[] = [];
   const trips: RoundTrip[] = [];
   const curve: EquityPoint[] = [];
@@ -91,7 +99,8 @@ export function runBacktest(
   }
   collect();
   onProgress?.(1);
-  return buildReport(engine, bars, { fills, trips, curve }, input.riskFreeRate ?? 0);
+  const run = { fills, trips, curve, actions };
+  return buildReport(engine, bars, run, input.riskFreeRate ?? 0);
 }
 
 /** report.json dates every time of a daily run, the drawdown's included, as `YYYY-MM-DD`. */
@@ -108,7 +117,7 @@ function drawdownRow(drawdown: Drawdown): BacktestDrawdownRow {
 function buildReport(
   engine: TradingEngine,
   bars: readonly Bar[],
-  run: { fills: Fill[]; trips: RoundTrip[]; curve: EquityPoint[] },
+  run: { fills: Fill[]; trips: RoundTrip[]; curve: EquityPoint[]; actions: CorporateActions },
   riskFreeRate: number,
 ): BacktestReport {
   const ledger = engine.book;
@@ -119,9 +128,12 @@ function buildReport(
     openPositions: engine
       .openRoundTrips()
       .map((t) => ({ symbol: t.symbol, entryTime: t.entryTime })),
-    benchmark: bars
-      .filter((b) => b.symbol === benchmarkSymbol)
-      .map((b) => ({ time: b.time, price: b.close })),
+    benchmark: adjustedBenchmark(
+      bars.filter((b) => b.symbol === benchmarkSymbol),
+      run.actions,
+      benchmarkSymbol ?? '',
+      (time) => tradingDayOf(time).date,
+    ),
     riskFreeRate,
     dayOf: (time) => tradingDayOf(time).date,
   });

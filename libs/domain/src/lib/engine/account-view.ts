@@ -22,12 +22,17 @@ export interface AccountPosition {
   readonly openedAt: number;
 }
 
-/** Everything the account shows, in exact decimals. equity = cash + positionsValue. */
+/**
+ * Everything the account shows, in exact decimals. equity = cash + dividendsReceivable +
+ * positionsValue.
+ */
 export interface AccountView {
   readonly time: number | null;
   readonly cash: Dec;
   readonly equity: Dec;
   readonly positionsValue: Dec;
+  /** Cash dividends past their ex-date and not paid yet. */
+  readonly dividendsReceivable: Dec;
   readonly realizedPnl: Dec;
   readonly unrealizedPnl: Dec;
   /** Cash not promised to open buy orders, never below 0 (the engine's own estimate). */
@@ -50,13 +55,15 @@ export function accountView(
   figures: AccountFigures,
 ): AccountView {
   const cash = ledger.cash;
+  const dividendsReceivable = ledger.dividendsReceivable;
   const equity = ledger.equityDecimal();
   const start = figures.startOfDayEquity;
   return {
     time: figures.time,
     cash,
     equity,
-    positionsValue: equity.minus(cash),
+    positionsValue: equity.minus(cash).minus(dividendsReceivable),
+    dividendsReceivable,
     realizedPnl: ledger.realizedPnl,
     unrealizedPnl: ledger.unrealizedPnl(),
     buyingPower: dec(Math.max(0, figures.availableCash)),

@@ -27,6 +27,8 @@ export class DayRoll {
     private readonly book: OrderBook,
     private readonly guard: DailyLossGuard,
     private readonly output: OutputBuffer,
+    /** Called first when a new trading day begins (corporate actions take effect then). */
+    private readonly onNewDay: (date: string, time: number) => void = () => undefined,
   ) {}
 
   load(snapshot: EngineSnapshot): void {
@@ -96,6 +98,7 @@ export class DayRoll {
   private dayAt(time: number): TradingDay {
     if (this.today !== null && time < this.today.end) return this.today;
     const day = tradingDayOf(time);
+    this.onNewDay(day.date, time);
     this.expireDayOrders(day.date, time);
     this.guard.startSession(day.date, this.ledger.equity());
     this.today = day;

@@ -9,6 +9,22 @@ export interface StrategyAssignment {
   readonly params?: Partial<StrategyParams>;
 }
 
+/** touch: a limit fills when the bar reaches it; through: only when the bar trades beyond it. */
+export type LimitFillRule = 'touch' | 'through';
+export const LIMIT_FILL_RULES: readonly LimitFillRule[] = ['touch', 'through'];
+
+/** How fills meet the market: volume caps and the limit rule. */
+export interface ExecutionConfig {
+  /** At most this percent of each bar's volume fills per order; null: no cap. */
+  readonly maxVolumePct: number | null;
+  readonly limitFillRule: LimitFillRule;
+}
+
+export const DEFAULT_EXECUTION_CONFIG: ExecutionConfig = {
+  maxVolumePct: null,
+  limitFillRule: 'touch',
+};
+
 export interface EngineConfig {
   /** Dollars. */
   readonly startingCash: number;
@@ -23,6 +39,8 @@ export interface EngineConfig {
   readonly idPrefix?: string;
   /** Live prices older than this are never traded on. Default 180 000 ms. */
   readonly maxPriceAgeMs?: number;
+  /** Default DEFAULT_EXECUTION_CONFIG: whole fills, limits fill on touch. */
+  readonly execution?: ExecutionConfig;
 }
 
 export const DEFAULT_MAX_PRICE_AGE_MS = 180_000;
@@ -55,6 +73,12 @@ export function checkEngineConfig(config: EngineConfig): void {
     throw new EngineConfigError('sizing.quantity must be a positive number of shares');
   if (sizing.mode === 'notional' && !(sizing.notional > 0))
     throw new EngineConfigError('sizing.notional must be a positive dollar amount');
+  const execution = config.execution ?? DEFAULT_EXECUTION_CONFIG;
+  const pct = execution.maxVolumePct;
+  if (pct !== null && !(typeof pct === 'number' && pct > 0 && pct <= 100))
+    throw new EngineConfigError('execution.maxVolumePct must be null or in (0, 100]');
+  if (!LIMIT_FILL_RULES.includes(execution.limitFillRule))
+    throw new EngineConfigError('execution.limitFillRule must be touch or through');
   const risk = config.risk;
   if (risk && !(risk.maxPositionPct > 0 && risk.maxPositionPct <= 100))
     throw new EngineConfigError('risk.maxPositionPct must be in (0, 100]');

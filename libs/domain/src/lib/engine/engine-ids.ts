@@ -3,6 +3,8 @@ export interface EngineCounters {
   readonly order: number;
   readonly fill: number;
   readonly decision: number;
+  /** Corporate-action activities; absent until the first one (older snapshots have none). */
+  readonly activity?: number;
 }
 
 /** Numbers the engine's orders, fills and decisions: same inputs, same ids. */
@@ -10,6 +12,7 @@ export class EngineIds {
   private order: number;
   private fill: number;
   private decision: number;
+  private activity: number;
 
   constructor(
     private readonly prefix: string,
@@ -18,6 +21,7 @@ export class EngineIds {
     this.order = counters.order;
     this.fill = counters.fill;
     this.decision = counters.decision;
+    this.activity = counters.activity ?? 0;
   }
 
   nextOrder(): string {
@@ -41,7 +45,12 @@ export class EngineIds {
     return `${this.prefix}D${++this.decision}`;
   }
 
+  nextActivity(): string {
+    return `${this.prefix}A${++this.activity}`;
+  }
+
   counters(): EngineCounters {
-    return { order: this.order, fill: this.fill, decision: this.decision };
+    const { order, fill, decision, activity } = this;
+    return activity === 0 ? { order, fill, decision } : { order, fill, decision, activity };
   }
 }

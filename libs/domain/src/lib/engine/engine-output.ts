@@ -1,3 +1,4 @@
+import type { CorporateActivity } from '../corporate-actions/corporate-action-types';
 import type { Fill } from '../ledger/fill';
 import type { EquityPoint, RoundTrip } from '../metrics/metrics-types';
 import type { Order } from '../orders/order-types';
@@ -50,6 +51,8 @@ export interface EngineOutput {
    * for a buy.
    */
   readonly fillPnl: string[];
+  /** Splits and dividends booked (see CorporateActionBook), in the order they were. */
+  readonly activities: CorporateActivity[];
 }
 
 export function emptyOutput(): EngineOutput {
@@ -61,5 +64,6 @@ export function emptyOutput(): EngineOutput {
     equity: [],
     alerts: [],
     fillPnl: [],
+    activities: [],
   };
 }

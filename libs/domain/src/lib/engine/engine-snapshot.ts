@@ -1,7 +1,9 @@
 import type { LedgerState } from '../ledger/ledger-views';
+import type { CorporateActionState } from './corporate-action-book';
 import type { OpenRoundTrip } from '../ledger/round-trips';
 import type { Order } from '../orders/order-types';
 import type { DailyLossState } from '../risk/daily-loss-guard';
+import type { EngineCounters } from './engine-ids';
 import type { PositionOpening } from './position-history';
 
 /**
@@ -12,7 +14,7 @@ export interface EngineSnapshot {
   readonly version: 1;
   readonly time: number | null;
   readonly day: { readonly date: string; readonly end: number } | null;
-  readonly counters: { readonly order: number; readonly fill: number; readonly decision: number };
+  readonly counters: EngineCounters;
   readonly ledger: LedgerState;
   readonly marks: Readonly<Record<string, number>>;
   readonly openOrders: readonly Order[];
@@ -24,4 +26,6 @@ export interface EngineSnapshot {
    * before it was kept: restore then derives it from the fills, else from the open round trips.
    */
   readonly positionOpenings?: readonly PositionOpening[];
+  /** Scheduled splits and dividends and unpaid dividends; absent when there are none. */
+  readonly corporateActions?: CorporateActionState;
 }

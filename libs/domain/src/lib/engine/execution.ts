@@ -13,18 +13,24 @@ import { createOrder } from '../orders/order-factory';
 import { pendingNotional, recordOrderFill, remainingQuantity } from '../orders/order-fills';
 import { isOpenOrder, type Order } from '../orders/order-types';
 import { affordableBuy } from '../risk/sizing';
-import type { EngineConfig } from './engine-config';
+import { DEFAULT_EXECUTION_CONFIG, type EngineConfig, type ExecutionConfig } from './engine-config';
 import type { EngineIds } from './engine-ids';
 import { engineRequest, type EngineOrderSpec } from './engine-request';
 import type { OrderBook, SymbolState } from './order-book';
 import type { OutputBuffer } from './output-buffer';
 import { applyFillWithPnl, type PositionHistory } from './position-history';
 
+/** A refused fill rejects an order, or cancels the rest of one that has partly filled. */
+const refusedStatus = (order: Order): 'rejected' | 'canceled' =>
+  order.status === 'partially_filled' ? 'canceled' : 'rejected';
+
 /**
  * Fills open orders on bars and live prices: what a fill trades and costs, booking it, and what
  * follows a fill (bracket children, one-cancels-other, exits canceled once the position is closed).
  */
 export class Execution {
+  private readonly execution: ExecutionConfig;
+
   constructor(
     private readonly config: EngineConfig,
     private readonly ledger: Ledger,
@@ -33,10 +39,13 @@ export class Execution {
     private readonly book: OrderBook,
     private readonly ids: EngineIds,
     private readonly output: OutputBuffer,
-  ) {}
+  ) {
+    this.execution = config.execution ?? DEFAULT_EXECUTION_CONFIG;
+  }
 
   onBar(state: SymbolState, bar: Bar, date: string): void {
     const range: PriceRange = { open: bar.open, high: bar.high, low: bar.low, clamp: true };
+    const capacity = this.capacity(bar.volume);
     // Market orders trade at the open, before anything the bar's range can trigger. Orders placed
     // while this bar is processed (bracket children) are past the count and wait for the next bar.
     const count = state.orders.length;
@@ -44,25 +53,45 @@ export class Execution {
       for (let i = 0; i < count; i++) {
         const order = state.orders[i];
         const due = (order.type === 'market') === (pass === 0) && order.createdAt < bar.time;
-        if (due && isOpenOrder(order)) this.evaluate(order, range, bar.time, date);
+        if (due && isOpenOrder(order)) this.evaluate(order, range, bar.time, date, capacity);
       }
     }
     this.book.prune(state);
   }
 
   onPrice(state: SymbolState, tick: LivePrice, date: string | null): void {
+    const capped = this.execution.maxVolumePct !== null;
+    if (capped && tick.volume === undefined) return;
+    const capacity = capped ? this.capacity(tick.volume as number) : null;
     for (const order of [...state.orders]) {
       if (tick.time < order.createdAt || !isOpenOrder(order)) continue;
-      this.evaluate(order, liveRange(tick, order.side), tick.time, date);
+      this.evaluate(order, liveRange(tick, order.side), tick.time, date, capacity);
     }
     this.book.prune(state);
   }
 
-  private evaluate(order: Order, range: PriceRange, time: number, date: string | null): void {
+  /** Shares an order may fill out of `volume` under the cap; null without a cap. */
+  private capacity(volume: number): number | null {
+    const pct = this.execution.maxVolumePct;
+    if (pct === null) return null;
+    return floorQuantity(dec(volume).mul(pct).div(100)).toNumber();
+  }
+
+  private evaluate(
+    order: Order,
+    range: PriceRange,
+    time: number,
+    date: string | null,
+    capacity: number | null,
+  ): void {
     if (order.sessionDate === null) order.sessionDate = date;
-    const price = fillPrice(order, range, this.config.slippageBps);
+    const { slippageBps } = this.config;
+    const price =
+      capacity === 0 ? null : fillPrice(order, range, slippageBps, this.execution.limitFillRule);
     if (price !== null) {
-      this.execute(order, price, time);
+      this.execute(order, price, time, capacity);
+      if (order.timeInForce === 'ioc' && isOpenOrder(order))
+        this.book.close(order, 'canceled', 'ioc: the rest canceled after a partial fill', time);
       return;
     }
     updateTrailAnchor(order, range);
@@ -71,14 +100,15 @@ export class Execution {
     }
   }
 
-  private execute(order: Order, price: number, time: number): void {
-    const cost = this.fillCost(order, price);
-    if (cost === null) {
+  private execute(order: Order, price: number, time: number, capacity: number | null): void {
+    const sized = this.fillCost(order, price, capacity);
+    const cost = sized?.cost ?? null;
+    if (sized === null || cost === null) {
       if (order.side === 'sell')
         this.book.close(order, 'canceled', 'no position left to sell', time);
       else {
         const reason = 'INSUFFICIENT_CASH: the cash does not buy a single quantity step';
-        this.book.close(order, 'rejected', reason, time);
+        this.book.close(order, refusedStatus(order), reason, time);
       }
       return;
     }
@@ -98,7 +128,8 @@ export class Execution {
       pnl = applyFillWithPnl(this.ledger, fill, notional);
     } catch (error) {
       if (!(error instanceof LedgerError)) throw error;
-      this.book.close(order, 'rejected', `${error.code}: ${error.message}`, time);
+      const reason = `${error.code}: ${error.message}`;
+      this.book.close(order, refusedStatus(order), reason, time);
       return;
     }
     this.ids.fillBooked();
@@ -106,41 +137,56 @@ export class Execution {
     this.positions.record(fill, pnl, this.ledger.quantity(order.symbol) === 0);
     const trip = this.trips.add(fill, notional);
     if (trip) this.output.roundTrip(trip);
+    // A notional order capped on its first fill still wants the whole quantity its dollars buy.
+    if (order.quantity === null && sized.wanted > quantity) order.quantity = sized.wanted;
     recordOrderFill(order, quantity, price, time);
     this.book.emit(order);
-    this.afterFill(order, price, time);
+    this.afterFill(order, fill, time);
   }
 
   /**
-   * What this fill trades and costs, or null when it trades nothing: sells never exceed the
-   * position; a notional buy spends at most its notional and the cash.
+   * What this fill trades and costs (null when it trades nothing) and what the order wants in all:
+   * sells never exceed the position; a notional buy spends at most its notional and the cash; no
+   * fill exceeds the volume cap's `capacity`.
    */
-  private fillCost(order: Order, price: number): FillCost | null {
+  private fillCost(
+    order: Order,
+    price: number,
+    capacity: number | null,
+  ): { cost: FillCost | null; wanted: number } | null {
     const remaining = remainingQuantity(order);
+    const first = order.filledQuantity === 0;
     // Only a notional order before its first fill has no remaining quantity: that fill fixes it.
     const notional = remaining === null ? pendingNotional(order) : null;
+    const { fees } = this.config;
     if (order.side === 'buy' && notional !== null) {
       const { exactCash, cashAsNumber } = this.ledger;
-      return affordableBuy(notional, exactCash, price, this.config.fees, cashAsNumber);
+      const cost = affordableBuy(notional, exactCash, price, fees, cashAsNumber);
+      if (cost === null || capacity === null || cost.quantity <= capacity)
+        return { cost, wanted: cost?.quantity ?? 0 };
+      return { cost: fillCost(fees, 'buy', capacity, price, first), wanted: cost.quantity };
     }
     const held = this.ledger.quantity(order.symbol);
     const wanted = remaining ?? floorQuantity(dec(notional ?? 0).div(price)).toNumber();
-    const quantity = order.side === 'sell' ? Math.min(wanted, held) : wanted;
+    const allowed = order.side === 'sell' ? Math.min(wanted, held) : wanted;
+    const quantity = capacity === null ? allowed : Math.min(allowed, capacity);
     if (!(quantity > 0)) return null;
-    return fillCost(this.config.fees, order.side, quantity, price, order.filledQuantity === 0);
+    return { cost: fillCost(fees, order.side, quantity, price, first), wanted };
   }
 
-  private afterFill(order: Order, price: number, time: number): void {
+  private afterFill(order: Order, fill: Fill, time: number): void {
     const symbol = order.symbol;
-    if (order.status === 'filled' && order.side === 'buy') this.attachChildren(order, price, time);
-    if (order.ocoGroup !== null) {
+    if (order.side === 'buy') this.sizeChildren(order, fill, time);
+    const flat = this.ledger.quantity(symbol) === 0;
+    // A partial fill leaves the sibling working: only a complete one (or no shares left) cancels.
+    if (order.ocoGroup !== null && (order.status === 'filled' || flat)) {
       for (const sibling of this.book.openOrders()) {
         if (sibling.ocoGroup === order.ocoGroup && sibling.id !== order.id) {
           this.book.close(sibling, 'canceled', `oco: ${order.id} filled`, time);
         }
       }
     }
-    if (order.side === 'sell' && this.ledger.quantity(symbol) === 0) {
+    if (order.side === 'sell' && flat) {
       for (const other of this.book.state(symbol).orders) {
         if (other.side === 'sell' && isOpenOrder(other)) {
           this.book.close(other, 'canceled', 'position closed', time);
@@ -150,8 +196,24 @@ export class Execution {
   }
 
   /**
-   * Stop-loss and take-profit sells (one-cancels-other) for a filled entry: its own prices, else
-   * the risk defaults.
+   * A bracket's exits cover what its entry filled: created on the first fill, grown by each later
+   * one.
+   */
+  private sizeChildren(entry: Order, fill: Fill, time: number): void {
+    if (entry.filledQuantity === fill.quantity) {
+      this.attachChildren(entry, fill.price, time);
+      return;
+    }
+    for (const child of this.book.state(entry.symbol).orders) {
+      if (child.parentId !== entry.id || !isOpenOrder(child) || child.quantity === null) continue;
+      child.quantity = dec(child.quantity).plus(fill.quantity).toNumber();
+      this.book.emit(child);
+    }
+  }
+
+  /**
+   * Stop-loss and take-profit sells (one-cancels-other) for an entry's first fill: its own prices,
+   * else the risk defaults.
    */
   private attachChildren(entry: Order, price: number, time: number): void {
     const risk = this.config.risk;

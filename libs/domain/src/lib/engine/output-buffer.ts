@@ -1,3 +1,4 @@
+import type { CorporateActivity } from '../corporate-actions/corporate-action-types';
 import type { Fill } from '../ledger/fill';
 import type { EquityPoint, RoundTrip } from '../metrics/metrics-types';
 import type { Order } from '../orders/order-types';
@@ -27,6 +28,10 @@ export class OutputBuffer {
 
   equity(point: EquityPoint): void {
     this.output.equity.push(point);
+  }
+
+  activity(activity: CorporateActivity): void {
+    this.output.activities.push(activity);
   }
 
   alert(alert: EngineAlert): void {

@@ -1,5 +1,5 @@
 import { livePriceRefusal, referencePrice, type LivePrice } from '../execution/live-price';
-import type { Fill } from '../ledger/fill';
+import type { CorporateActions } from '../corporate-actions/corporate-action-types';
 import { Ledger } from '../ledger/ledger';
 import { RoundTripTracker, type OpenRoundTrip } from '../ledger/round-trips';
 import type { Bar } from '../market/bar';
@@ -8,13 +8,14 @@ import { DailyLossGuard } from '../risk/daily-loss-guard';
 import { createStrategy } from '../strategies/strategy-registry';
 import type { StrategyContext } from '../strategies/strategy';
 import { accountView, type AccountView } from './account-view';
+import { CorporateActionBook } from './corporate-action-book';
 import { DayRoll } from './day-roll';
 import type { PortfolioView, PriceMark, PriceResult } from './engine-views';
 import { checkEngineConfig, DEFAULT_MAX_PRICE_AGE_MS, type EngineConfig } from './engine-config';
 import { EngineError } from './engine-error';
 import { EngineIds } from './engine-ids';
 import type { EngineOutput } from './engine-output';
-import { replayFills } from './engine-restore';
+import { replayFills, type LedgerEntry } from './engine-restore';
 import type { EngineSnapshot } from './engine-snapshot';
 import { Execution } from './execution';
 import { ManualOrders, type CancelResult, type SubmitResult } from './manual-orders';
@@ -55,6 +56,7 @@ export class TradingEngine {
   private readonly decisions: StrategyDecisions;
   private readonly manual: ManualOrders;
   private readonly maxPriceAgeMs: number;
+  private readonly actions: CorporateActionBook;
 
   constructor(
     readonly config: EngineConfig,
@@ -80,7 +82,17 @@ export class TradingEngine {
       ? new PositionHistory(snapshot.positionOpenings)
       : PositionHistory.fromOpenTrips(snapshot?.openTrips ?? []);
     const { ledger, orderBook: book, ids, output } = this;
-    this.clock = new DayRoll(config, ledger, book, this.guard, output);
+    const { trips, guard } = this;
+    this.actions = new CorporateActionBook(
+      ledger,
+      trips,
+      book,
+      ids,
+      output,
+      snapshot?.corporateActions,
+    );
+    const newDay = (date: string, time: number) => this.actions.startDay(date, time);
+    this.clock = new DayRoll(config, ledger, book, guard, output, newDay);
     this.gate = new PreTradeGate(config, ledger, book, this.guard);
     this.execution = new Execution(config, ledger, this.trips, this.positions, book, ids, output);
     this.decisions = new StrategyDecisions(config, ledger, book, this.gate, ids, output);
@@ -89,14 +101,15 @@ export class TradingEngine {
   }
 
   /**
-   * Rebuilds an engine after a restart: the ledger from every persisted fill (checked against the
-   * snapshot's), open orders, counters and day state from the snapshot. Feed warmUp() the recent
-   * bars afterwards so that the strategies' indicators are where they were.
+   * Rebuilds an engine after a restart: the ledger from every persisted fill and corporate-action
+   * activity in booking order (checked against the snapshot's), open orders, counters and day
+   * state from the snapshot. Feed warmUp() the recent bars afterwards so that the strategies'
+   * indicators are where they were.
    */
   static restore(
     config: EngineConfig,
     snapshot: EngineSnapshot,
-    fills?: Iterable<Fill>,
+    fills?: Iterable<LedgerEntry>,
   ): TradingEngine {
     const replayed = fills ? replayFills(config.startingCash, snapshot, fills) : null;
     const engine = new TradingEngine(config, snapshot);
@@ -112,10 +125,7 @@ export class TradingEngine {
     }
   }
 
-  /**
-   * Feeds strategies (and price marks) with history without trading: indicator warm-up after a
-   * restore.
-   */
+  /** Feeds strategies with history without trading: indicator warm-up after a restore. */
   warmUp(bars: Iterable<Bar>): void {
     for (const bar of bars) {
       const state = this.orderBook.state(bar.symbol);
@@ -124,6 +134,11 @@ export class TradingEngine {
       state.lastPrice = bar.close;
       state.strategy?.rules.evaluate(bar, this.context(bar.symbol));
     }
+  }
+
+  /** Splits and dividends, applied when their day begins; scheduling one twice is a no-op. */
+  scheduleCorporateActions(actions: CorporateActions): void {
+    this.actions.schedule(actions, this.clock.day?.date ?? null, this.clock.time);
   }
 
   /**
@@ -158,10 +173,7 @@ export class TradingEngine {
     this.decisions.decide({ state, strategy, bar, action, description, marketOpen });
   }
 
-  /**
-   * Live: fills open orders of the price's symbol on it (never on a stale price) and marks the
-   * position.
-   */
+  /** Live: fills open orders of the symbol on the price (never a stale one) and marks it. */
   onPrice(tick: LivePrice): PriceResult {
     const refused = livePriceRefusal(tick, this.maxPriceAgeMs);
     const price = referencePrice(tick);
@@ -262,6 +274,7 @@ export class TradingEngine {
   }
 
   snapshot(): EngineSnapshot {
+    const corporateActions = this.actions.state();
     return {
       version: 1,
       time: this.clock.time,
@@ -274,6 +287,7 @@ export class TradingEngine {
       dailyLoss: this.guard.current,
       lastEquityTime: this.clock.lastEquityTime,
       positionOpenings: this.positions.state(),
+      ...(corporateActions ? { corporateActions } : {}),
     };
   }
 

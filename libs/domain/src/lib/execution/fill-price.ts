@@ -26,10 +26,25 @@ function finish(
 }
 
 /**
+ * touch: a limit fills when the range reaches it; through: only when it trades beyond it (the
+ * conservative assumption: at the limit itself the queue ahead may take all there is).
+ */
+export type LimitRule = 'touch' | 'through';
+
+/**
  * Where a limit order trades in this range, or null: the open when the market gapped through the
  * limit, else the limit.
  */
-function limitBase(side: OrderSide, limit: number, range: PriceRange): number | null {
+function limitBase(
+  side: OrderSide,
+  limit: number,
+  range: PriceRange,
+  rule: LimitRule,
+): number | null {
+  if (rule === 'through') {
+    if (side === 'buy') return range.open < limit ? range.open : range.low < limit ? limit : null;
+    return range.open > limit ? range.open : range.high > limit ? limit : null;
+  }
   if (side === 'buy') return range.open <= limit ? range.open : range.low <= limit ? limit : null;
   return range.open >= limit ? range.open : range.high >= limit ? limit : null;
 }
@@ -62,13 +77,18 @@ export function trailingStopPrice(order: Order): number | null {
  * trigger like a stop at the level set by the anchor before this range; the caller updates the
  * anchor afterwards. Mutates `order.triggered` for stop-limit orders.
  */
-export function fillPrice(order: Order, range: PriceRange, slippageBps: number): number | null {
+export function fillPrice(
+  order: Order,
+  range: PriceRange,
+  slippageBps: number,
+  rule: LimitRule = 'touch',
+): number | null {
   const { side } = order;
   switch (order.type) {
     case 'market':
       return finish(range.open, side, range, slippageBps, null);
     case 'limit': {
-      const base = limitBase(side, order.limitPrice, range);
+      const base = limitBase(side, order.limitPrice, range, rule);
       return base === null ? null : finish(base, side, range, slippageBps, order.limitPrice);
     }
     case 'stop': {
@@ -76,7 +96,7 @@ export function fillPrice(order: Order, range: PriceRange, slippageBps: number):
       return base === null ? null : finish(base, side, range, slippageBps, null);
     }
     case 'stop_limit':
-      return stopLimitPrice(order, range, slippageBps);
+      return stopLimitPrice(order, range, slippageBps, rule);
     case 'trailing_stop': {
       const stop = trailingStopPrice(order);
       const base = stop === null ? null : stopBase(side, stop, range);
@@ -89,6 +109,7 @@ function stopLimitPrice(
   order: Order & { readonly type: 'stop_limit' },
   range: PriceRange,
   slippageBps: number,
+  rule: LimitRule,
 ): number | null {
   const { side } = order;
   const limit = order.limitPrice;
@@ -97,11 +118,15 @@ function stopLimitPrice(
     if (trigger === null) return null;
     order.triggered = true;
     if (trigger !== range.open) {
-      const withinLimit = side === 'buy' ? trigger <= limit : trigger >= limit;
+      const strict = rule === 'through';
+      const withinLimit =
+        side === 'buy'
+          ? trigger < limit || (!strict && trigger === limit)
+          : trigger > limit || (!strict && trigger === limit);
       return withinLimit ? finish(trigger, side, range, slippageBps, limit) : null;
     }
   }
-  const base = limitBase(side, limit, range);
+  const base = limitBase(side, limit, range, rule);
   return base === null ? null : finish(base, side, range, slippageBps, limit);
 }
 

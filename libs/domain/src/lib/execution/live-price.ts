@@ -15,6 +15,11 @@ export interface LivePrice {
   readonly ask?: number;
   readonly ageMs?: number;
   readonly stale?: boolean;
+  /**
+   * Shares traded since the symbol's previous price, when the feed knows it. With a volume cap
+   * (execution.maxVolumePct) a price without it fills nothing: orders then fill on bars.
+   */
+  readonly volume?: number;
 }
 
 export type LivePriceRefusal = 'STALE_PRICE' | 'NO_PRICE';

@@ -28,6 +28,11 @@ export class Atr implements StreamingIndicator<RangeBar> {
     return this.average.update(range);
   }
 
+  rescale(scale: (value: number) => number): void {
+    this.average.rescale(scale);
+    if (this.previousClose !== null) this.previousClose = scale(this.previousClose);
+  }
+
   isReady(): boolean {
     return this.average.isReady();
   }

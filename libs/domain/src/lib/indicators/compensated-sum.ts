@@ -17,6 +17,12 @@ export class CompensatedSum {
     this.sum = total;
   }
 
+  /** A linear map of the sum (a split's price or volume factor). */
+  rescale(scale: (value: number) => number): void {
+    this.sum = scale(this.sum);
+    this.compensation = scale(this.compensation);
+  }
+
   get value(): number {
     return this.sum + this.compensation;
   }

@@ -42,6 +42,11 @@ export class PreviousBars<TInput> implements StreamingIndicator<TInput> {
   isReady(): boolean {
     return this.ready;
   }
+
+  rescale(scale: (value: number) => number): void {
+    this.inner.rescale(scale);
+    this.current = scale(this.current);
+  }
 }
 
 /**
@@ -64,6 +69,10 @@ abstract class BarExtreme<TInput> implements StreamingIndicator<TInput> {
 
   isReady(): boolean {
     return this.extreme.isReady();
+  }
+
+  rescale(scale: (value: number) => number): void {
+    this.extreme.rescale(scale);
   }
 }
 
@@ -111,6 +120,10 @@ export class VolumeSma implements StreamingIndicator<Pick<Bar, 'volume'>> {
 
   isReady(): boolean {
     return this.sma.isReady();
+  }
+
+  rescale(scale: (value: number) => number): void {
+    this.sma.rescale(scale);
   }
 }
 

@@ -27,6 +27,14 @@ export class RingBuffer {
   }
 
   /** Returns the evicted value, or undefined while the buffer was not yet full. */
+  /** Maps every stored value in place. */
+  map(scale: (value: number) => number): void {
+    for (let i = 0; i < this.count; i++) {
+      const slot = wrap(this.start + i, this.capacity);
+      this.items[slot] = scale(this.items[slot]);
+    }
+  }
+
   push(value: number): number | undefined {
     if (this.count < this.capacity) {
       this.items[wrap(this.start + this.count, this.capacity)] = value;

@@ -46,6 +46,15 @@ class RollingExtreme implements StreamingIndicator<number> {
     return this.value;
   }
 
+  /** `scale` must be increasing and odd (a positive factor), so that the order is kept. */
+  rescale(scale: (value: number) => number): void {
+    for (let i = 0; i < this.length; i++) {
+      const slot = this.slot(i);
+      this.values[slot] = scale(this.values[slot]);
+    }
+    this.current = scale(this.current);
+  }
+
   isReady(): boolean {
     return this.seen >= this.period;
   }

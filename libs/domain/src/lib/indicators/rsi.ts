@@ -42,6 +42,13 @@ export class Rsi implements StreamingIndicator<number> {
     return this.value;
   }
 
+  /** The averages scale alike, so the RSI itself does not change. */
+  rescale(scale: (value: number) => number): void {
+    this.gains.rescale(scale);
+    this.losses.rescale(scale);
+    this.previousClose = scale(this.previousClose);
+  }
+
   isReady(): boolean {
     return this.ready;
   }

@@ -34,6 +34,11 @@ export class SmaSeededSmoothing implements StreamingIndicator<number> {
     return this.current;
   }
 
+  rescale(scale: (value: number) => number): void {
+    this.seedSum.rescale(scale);
+    this.current = scale(this.current);
+  }
+
   isReady(): boolean {
     return this.seen >= this.period;
   }

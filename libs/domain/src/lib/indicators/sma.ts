@@ -29,6 +29,12 @@ export class Sma implements StreamingIndicator<number> {
     return this.current;
   }
 
+  rescale(scale: (value: number) => number): void {
+    this.window.map(scale);
+    this.sum.rescale(scale);
+    this.current = scale(this.current);
+  }
+
   isReady(): boolean {
     return this.window.isFull();
   }

@@ -9,7 +9,15 @@ export interface StreamingIndicator<TInput> {
   /** Feeds the next input and returns the new `value`. */
   update(input: TInput): number | null;
   isReady(): boolean;
+  /**
+   * Maps every input-derived value it holds (a split: prices ÷ ratio, volumes × ratio), so that
+   * the history reads as if it had always been on the new basis.
+   */
+  rescale(scale: (value: number) => number): void;
 }
+
+/** A price or volume mapping of `rescale`. */
+export type Rescale = (value: number) => number;
 
 export function assertPeriod(period: number): void {
   if (!Number.isInteger(period) || period < 1) {

@@ -25,6 +25,8 @@ export interface LedgerState {
   readonly cash: string;
   readonly realizedPnl: string;
   readonly feesPaid: string;
+  /** Dividends accrued and not paid yet; absent when none. */
+  readonly dividendsReceivable?: string;
   readonly positions: readonly {
     readonly symbol: string;
     readonly quantity: string;

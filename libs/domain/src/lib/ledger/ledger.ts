@@ -1,27 +1,24 @@
 import { dec, type Dec, type DecimalInput } from '../money/decimal';
 import { ExactDecimal } from '../money/exact-decimal';
-import { exactNotional, QUANTITY_DECIMALS, quantitySteps } from '../money/rounding';
+import { exactNotional, quantitySteps } from '../money/rounding';
 import type { Fill } from './fill';
 import type { ExactPositionView, LedgerState, PositionView } from './ledger-views';
 import { LedgerError } from './ledger-error';
-
-interface PositionBook {
-  /** Shares held, in whole quantity steps (exact: fills are on the step grid). */
-  steps: number;
-  /** Total cost of the shares held (fills' price × quantity, fees excluded). */
-  costBasis: ExactDecimal;
-  /** quantity as a number, for the hot path (marking, sizing). */
-  quantityNumber: number;
-}
-
-const STEPS_PER_SHARE = 10 ** QUANTITY_DECIMALS;
-const sharesOf = (steps: number): ExactDecimal => ExactDecimal.fromSteps(steps, QUANTITY_DECIMALS);
+import {
+  fillRefusal,
+  sharesOf,
+  splitSteps,
+  STEPS_PER_SHARE,
+  type PositionBook,
+} from './ledger-rules';
 
 /**
- * Cash and long positions in exact decimals (no margin, no shorts). Only fills change it. Prices
+ * Cash and long positions in exact decimals (no margin, no shorts). Only fills and corporate
+ * actions (splits, dividends) change it. Prices
  * marked for valuation are plain numbers: marking happens on every bar and moves no money. Realised
  * P&L is (sell price − average cost) × quantity summed over sells, minus every fee paid, so that
- * equity = starting cash + realised + unrealised. The arithmetic is ExactDecimal's, which gives
+ * equity = starting cash + realised + unrealised (dividends count as realised, receivables as
+ * equity). The arithmetic is ExactDecimal's, which gives
  * exactly the results of `Dec` (34 significant digits, half-even) many times faster; the getters
  * hand out `Dec`.
  */
@@ -30,6 +27,9 @@ export class Ledger {
   private cashNumber: number;
   private realized = ExactDecimal.ZERO;
   private fees = ExactDecimal.ZERO;
+  /** Dividends accrued on their ex-date and not paid yet: part of equity, not of cash. */
+  private receivable = ExactDecimal.ZERO;
+  private receivableNumber = 0;
   private readonly books = new Map<string, PositionBook>();
   private readonly marks = new Map<string, number>();
 
@@ -41,9 +41,7 @@ export class Ledger {
     this.cashNumber = cash.toNumber();
   }
 
-  /**
-   * Rebuilds a ledger from its fills in order: it must equal the live ledger that recorded them.
-   */
+  /** Rebuilds a ledger from its fills in order: it equals the live ledger that recorded them. */
   static fromFills(startingCash: DecimalInput, fills: Iterable<Fill>): Ledger {
     const ledger = new Ledger(startingCash);
     for (const fill of fills) ledger.applyFill(fill);
@@ -61,6 +59,10 @@ export class Ledger {
     ledger.cashNumber = ledger.cashExact.toNumber();
     ledger.realized = ExactDecimal.fromDec(dec(state.realizedPnl));
     ledger.fees = ExactDecimal.fromDec(dec(state.feesPaid));
+    if (state.dividendsReceivable !== undefined) {
+      ledger.receivable = ExactDecimal.parse(state.dividendsReceivable);
+      ledger.receivableNumber = ledger.receivable.toNumber();
+    }
     for (const p of state.positions) {
       const steps = quantitySteps(Number(p.quantity));
       if (steps === null || !(steps > 0) || !sharesOf(steps).toDec().eq(p.quantity))
@@ -109,6 +111,10 @@ export class Ledger {
     return this.fees.toDec();
   }
 
+  get dividendsReceivable(): Dec {
+    return this.receivable.toDec();
+  }
+
   /** Shares held (0 when flat). */
   quantity(symbol: string): number {
     return this.books.get(symbol)?.quantityNumber ?? 0;
@@ -120,37 +126,6 @@ export class Ledger {
 
   symbols(): string[] {
     return [...this.books.keys()];
-  }
-
-  /** Why the ledger refuses a fill worth `amount` (quantity × price), or null. */
-  private refusal(
-    fill: Fill,
-    steps: number,
-    amount: ExactDecimal,
-    commission: ExactDecimal,
-  ): LedgerError | null {
-    if (fill.side === 'buy') {
-      const cost = amount.plus(commission);
-      if (cost.compare(this.cashExact) > 0)
-        return new LedgerError(
-          'INSUFFICIENT_CASH',
-          `buying ${fill.quantity} ${fill.symbol} costs ${cost.toFixed()} ` +
-            `with fees; cash is ${this.cashExact.toFixed()}`,
-        );
-      return null;
-    }
-    const held = this.books.get(fill.symbol)?.steps ?? 0;
-    if (held < steps)
-      return new LedgerError(
-        'NO_SHORT_POSITIONS',
-        `selling ${fill.quantity} ${fill.symbol} exceeds the ${sharesOf(held).toFixed()} held`,
-      );
-    if (amount.plus(this.cashExact).compare(commission) < 0)
-      return new LedgerError(
-        'INSUFFICIENT_CASH',
-        `the fees of selling ${fill.symbol} exceed cash and proceeds`,
-      );
-    return null;
   }
 
   /**
@@ -170,7 +145,8 @@ export class Ledger {
     const amount = notional ?? exactNotional(steps, fill.price);
     const commission =
       fill.commission === 0 ? ExactDecimal.ZERO : ExactDecimal.fromNumber(fill.commission);
-    const refused = this.refusal(fill, steps, amount, commission);
+    const held = this.books.get(fill.symbol)?.steps ?? 0;
+    const refused = fillRefusal(fill, { steps, amount, commission }, this.cashExact, held);
     if (refused) throw refused;
     const book = this.books.get(fill.symbol);
     if (fill.side === 'buy') {
@@ -206,6 +182,43 @@ export class Ledger {
     if (!this.marks.has(fill.symbol)) this.marks.set(fill.symbol, fill.price);
   }
 
+  /**
+   * Shares × splitTo/splitFrom (floored to the step), same total cost, mark ÷ the ratio; a position
+   * left below one step is written off. The shares before and after, null when flat.
+   */
+  applySplit(
+    symbol: string,
+    splitFrom: number,
+    splitTo: number,
+  ): { before: ExactDecimal; after: ExactDecimal } | null {
+    const mark = this.marks.get(symbol);
+    if (mark !== undefined) this.marks.set(symbol, (mark * splitFrom) / splitTo);
+    const book = this.books.get(symbol);
+    if (!book) return null;
+    const steps = splitSteps(book.steps, splitFrom, splitTo);
+    const before = sharesOf(book.steps);
+    if (steps <= 0) {
+      this.realized = this.realized.minus(book.costBasis);
+      this.books.delete(symbol);
+      return { before, after: ExactDecimal.ZERO };
+    }
+    book.steps = steps;
+    book.quantityNumber = steps / STEPS_PER_SHARE;
+    return { before, after: sharesOf(steps) };
+  }
+
+  /** A dividend on its ex-date (a receivable and realised income), or on its pay date (cash). */
+  bookDividend(phase: 'accrued' | 'paid', amount: ExactDecimal): void {
+    if (amount.isNegative || (phase === 'paid' && amount.compare(this.receivable) > 0))
+      throw new LedgerError('INVALID_FILL', `no dividend receivable of ${amount.toFixed()}`);
+    if (phase === 'accrued') this.realized = this.realized.plus(amount);
+    else this.cashExact = this.cashExact.plus(amount);
+    this.receivable =
+      phase === 'accrued' ? this.receivable.plus(amount) : this.receivable.minus(amount);
+    this.receivableNumber = this.receivable.toNumber();
+    this.cashNumber = this.cashExact.toNumber();
+  }
+
   /** Records the latest price of a symbol for valuation. */
   mark(symbol: string, price: number): void {
     this.marks.set(symbol, price);
@@ -217,7 +230,7 @@ export class Ledger {
 
   /** Mark-to-market equity as a number (fast; for equity curves and risk). */
   equity(): number {
-    let value = this.cashNumber;
+    let value = this.cashNumber + this.receivableNumber;
     for (const [symbol, book] of this.books)
       value += book.quantityNumber * (this.marks.get(symbol) as number);
     return value;
@@ -225,7 +238,7 @@ export class Ledger {
 
   /** Mark-to-market equity in exact decimals. */
   equityDecimal(): Dec {
-    let value = this.cashExact;
+    let value = this.cashExact.plus(this.receivable);
     for (const [symbol, book] of this.books) value = value.plus(this.marketValue(symbol, book));
     return value.toDec();
   }
@@ -275,6 +288,8 @@ export class Ledger {
       cash: this.cashExact.toFixed(),
       realizedPnl: this.realized.toFixed(),
       feesPaid: this.fees.toFixed(),
+      // Absent while zero, so that states saved before dividends existed compare equal.
+      ...(this.receivable.isZero ? {} : { dividendsReceivable: this.receivable.toFixed() }),
       positions: this.sortedBooks().map(([symbol, book]) => ({
         symbol,
         quantity: sharesOf(book.steps).toFixed(),

@@ -3,6 +3,7 @@ import type { RoundTrip } from '../metrics/metrics-types';
 import { exactNotional, quantitySteps, QUANTITY_STEP } from '../money/rounding';
 import type { Fill } from './fill';
 import { LedgerError } from './ledger-error';
+import { splitSteps } from './ledger-rules';
 
 const STEPS_PER_SHARE = 1 / QUANTITY_STEP;
 const EXACT_STEPS_PER_SHARE = ExactDecimal.fromNumber(STEPS_PER_SHARE);
@@ -103,6 +104,21 @@ export class RoundTripTracker {
   }
 
   /** Trips with a position still open, by symbol. */
+  /**
+   * A split: the trip's share counts move to the new basis (its dollar values stay), so that it
+   * closes when the split position is sold.
+   */
+  applySplit(symbol: string, heldSteps: number, splitFrom: number, splitTo: number): void {
+    const leg = this.open.get(symbol);
+    if (!leg) return;
+    if (heldSteps === 0) {
+      this.open.delete(symbol);
+      return;
+    }
+    leg.soldSteps = splitSteps(leg.soldSteps, splitFrom, splitTo);
+    leg.boughtSteps = leg.soldSteps + heldSteps;
+  }
+
   openTrips(): OpenRoundTrip[] {
     return [...this.open.entries()].map(([symbol, leg]) => ({
       symbol,

@@ -70,6 +70,12 @@ export class MaCrossoverStrategy implements Strategy {
     );
   }
 
+  adjustForSplit(ratio: number): void {
+    const price = (value: number) => value / ratio;
+    this.fast.rescale(price);
+    this.slow.rescale(price);
+  }
+
   isReady(): boolean {
     return this.fast.isReady() && this.slow.isReady();
   }

@@ -135,6 +135,13 @@ export class MixedStrategy implements Strategy {
     return vote(rsi < this.params.oversold, rsi > this.params.overbought);
   }
 
+  adjustForSplit(ratio: number): void {
+    const price = (value: number) => value / ratio;
+    for (const indicator of [this.fast, this.slow, this.rsi, this.highestHigh, this.lowestLow])
+      indicator.rescale(price);
+    this.last.close = price(this.last.close);
+  }
+
   isReady(): boolean {
     return [this.fast, this.slow, this.rsi, this.highestHigh, this.lowestLow].every((i) =>
       i.isReady(),

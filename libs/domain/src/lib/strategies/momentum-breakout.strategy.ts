@@ -72,6 +72,15 @@ export class MomentumBreakoutStrategy implements Strategy {
     return signal('hold', holding ? 'close not below the exit channel' : 'no breakout', indicators);
   }
 
+  adjustForSplit(ratio: number): void {
+    const price = (value: number) => value / ratio;
+    this.highestHigh.rescale(price);
+    this.lowestLow.rescale(price);
+    this.volumeMean.rescale((value) => value * ratio);
+    this.last.close = price(this.last.close);
+    this.last.volume *= ratio;
+  }
+
   isReady(): boolean {
     return this.highestHigh.isReady() && this.lowestLow.isReady() && this.volumeMean.isReady();
   }

@@ -64,6 +64,10 @@ export class RsiMeanReversionStrategy implements Strategy {
     );
   }
 
+  adjustForSplit(ratio: number): void {
+    this.rsi.rescale((value) => value / ratio);
+  }
+
   isReady(): boolean {
     return this.rsi.isReady();
   }

@@ -40,6 +40,11 @@ export interface Strategy {
   /** The full signal of the last evaluate() (a warming-up hold before the first). */
   describe(): StrategySignal;
   isReady(): boolean;
+  /**
+   * The symbol split `ratio` (= split_to / split_from) for one: the indicator history is moved to
+   * the new basis (prices ÷ ratio, volumes × ratio), so no false jump and no false signal follows.
+   */
+  adjustForSplit(ratio: number): void;
 }
 
 export type StrategyParamValue = number;

@@ -9,7 +9,8 @@ export interface SessionStrategy {
 }
 
 /**
- * An account's engine settings: risk limits, fees and slippage from its runtime config, the
+ * An account's engine settings: risk limits, fees, slippage and execution (volume cap, limit rule)
+ * from its runtime config, the
  * session's strategy on the session's symbols (none without a session: manual orders only), and
  * ids prefixed with the account id so they are unique across accounts.
  */
@@ -31,6 +32,7 @@ export function engineConfig(
     risk: runtime.risk,
     fees: runtime.fees,
     slippageBps: runtime.slippageBps,
+    execution: runtime.execution,
     sizing: { mode: 'auto' },
     idPrefix: `${accountId}-`,
   };

@@ -13,6 +13,7 @@ const CONFIG: RuntimeConfig = {
   signalIntervalSec: 60,
   fees: { percent: 0.1, perShare: 0, perShareMinimum: 0, flat: 1, regulatory: true },
   slippageBps: 5,
+  execution: { maxVolumePct: null, limitFillRule: 'touch' },
   updatedAt: null,
 };
 
@@ -52,8 +53,37 @@ describe('resolveBacktestJob', () => {
       fees: CONFIG.fees,
       slippageBps: 5,
       risk: DEFAULT_RISK_CONFIG,
+      execution: { maxVolumePct: null, limitFillRule: 'touch' },
       data: { kind: 'simulated', seed: 7 },
     });
+  });
+
+  it('takes the execution options and checked corporate actions', () => {
+    const split = { ticker: 'SPY', execution_date: '2025-02-03', split_from: 1, split_to: 2 };
+    const job = resolveBacktestJob(
+      request({
+        execution: { maxVolumePct: 2.5, limitFillRule: 'through' },
+        corporateActions: { splits: [split] },
+      }),
+      CONFIG,
+      10_000,
+    );
+    expect(job.execution).toEqual({ maxVolumePct: 2.5, limitFillRule: 'through' });
+    expect(job.corporateActions).toEqual({ splits: [split], dividends: [] });
+  });
+
+  it('refuses malformed or oversized corporate actions with INVALID_CORPORATE_ACTIONS', () => {
+    const bad = { splits: [{ ticker: 'SPY', execution_date: '2025-02-30', split_to: 2 }] };
+    const malformed = rejection(request({ corporateActions: bad }));
+    expect([malformed.status, malformed.code]).toEqual([400, 'INVALID_CORPORATE_ACTIONS']);
+    const dividend = {
+      ticker: 'SPY',
+      cash_amount: 0.1,
+      ex_dividend_date: '2025-02-03',
+      pay_date: '2025-02-10',
+    };
+    const many = { dividends: Array.from({ length: 10_001 }, () => dividend) };
+    expect(rejection(request({ corporateActions: many })).code).toBe('INVALID_CORPORATE_ACTIONS');
   });
 
   it('lays the given fees and risk limits over the config, ignoring fields sent as undefined', () => {

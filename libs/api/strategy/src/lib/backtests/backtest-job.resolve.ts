@@ -6,7 +6,14 @@ import {
   type BacktestSizing,
   type RuntimeConfig,
 } from '@ptp/contracts';
-import { isoDateToUtcMidnight, validateStrategyParams, DAY_MS } from '@ptp/domain';
+import {
+  DataFormatError,
+  isoDateToUtcMidnight,
+  parseCorporateActions,
+  validateStrategyParams,
+  DAY_MS,
+  type CorporateActions,
+} from '@ptp/domain';
 import type { BacktestRequestDto } from './backtest-request.dto';
 import type { BacktestJob, SubmittedJobSource } from './worker/backtest-job';
 
@@ -81,6 +88,28 @@ function jobSource(request: BacktestRequestDto): SubmittedJobSource {
   return { kind: 'polygon', timespan: source.timespan ?? 'day' };
 }
 
+/** A split or dividend list longer than this is refused (the job is stored as JSON with the run). */
+export const MAX_CORPORATE_ACTIONS = 10_000;
+
+function corporateActionsOf(request: BacktestRequestDto): CorporateActions | undefined {
+  if (request.corporateActions === undefined) return undefined;
+  const fail = (message: string): never => {
+    throw ApiError.badRequest(BACKTEST_ERROR_CODES.invalidCorporateActions, message, {
+      maxItems: MAX_CORPORATE_ACTIONS,
+    });
+  };
+  let actions: CorporateActions;
+  try {
+    actions = parseCorporateActions(request.corporateActions);
+  } catch (error) {
+    if (!(error instanceof DataFormatError)) throw error;
+    return fail(`corporateActions: ${error.message}`);
+  }
+  if (actions.splits.length + actions.dividends.length > MAX_CORPORATE_ACTIONS)
+    fail(`corporateActions holds more than ${MAX_CORPORATE_ACTIONS} items.`);
+  return actions;
+}
+
 /** Everything a field-by-field DTO check cannot see, then the job with the runtime config's defaults filled in. */
 export function resolveBacktestJob(
   request: BacktestRequestDto,
@@ -89,6 +118,7 @@ export function resolveBacktestJob(
 ): BacktestJob<SubmittedJobSource> {
   checkRange(request);
   checkSource(request);
+  const corporateActions = corporateActionsOf(request);
   const params = validateStrategyParams(request.strategy, request.params);
   if (!params.ok) {
     throw ApiError.badRequest(
@@ -114,6 +144,8 @@ export function resolveBacktestJob(
             ...config.risk,
             ...(typeof request.risk === 'object' ? withoutUndefined(request.risk) : {}),
           },
+    ...(corporateActions ? { corporateActions } : {}),
+    execution: { ...config.execution, ...withoutUndefined(request.execution ?? {}) },
     data: jobSource(request),
   };
 }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { FeesPatchDto, RiskLimitsPatchDto } from '@ptp/api/runtime-config';
+import { ExecutionPatchDto, FeesPatchDto, RiskLimitsPatchDto } from '@ptp/api/runtime-config';
 import { ACCOUNT_ID_PATTERN, FINITE_NUMBER, SymbolListField } from '@ptp/api/shared';
 import { STRATEGY_NAMES } from '@ptp/domain';
 import { Type } from 'class-transformer';
@@ -162,6 +162,25 @@ export class BacktestRequestDto {
   @ValidateNested()
   @Type(() => RiskLimitsPatchDto)
   risk?: boolean | RiskLimitsPatchDto;
+
+  @ApiPropertyOptional({
+    description:
+      'Splits and dividends of raw-price bars: {"splits": […], "dividends": […]} with ' +
+      "Polygon's fields (docs/data-formats.md), at most 10,000 items",
+    example: {
+      splits: [{ ticker: 'NVDA', execution_date: '2024-06-10', split_from: 1, split_to: 10 }],
+      dividends: [],
+    },
+  })
+  @IsOptional()
+  @IsObject()
+  corporateActions?: Record<string, unknown>;
+
+  @ApiPropertyOptional({ type: ExecutionPatchDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ExecutionPatchDto)
+  execution?: ExecutionPatchDto;
 
   @ApiProperty({ type: BacktestSourceDto })
   @IsObject()

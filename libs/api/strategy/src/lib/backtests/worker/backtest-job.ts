@@ -1,5 +1,5 @@
 import type { BacktestSizing, FeeSettings, MarketTimespan, RiskLimits } from '@ptp/contracts';
-import type { Bar } from '@ptp/domain';
+import type { Bar, CorporateActions, ExecutionConfig } from '@ptp/domain';
 
 export type SimulatedJobData = { readonly kind: 'simulated'; readonly seed: number };
 export type CsvJobData = { readonly kind: 'csv'; readonly csv: string; readonly adjusted: boolean };
@@ -34,6 +34,10 @@ export interface BacktestJob<Data = BacktestJobData> {
   readonly slippageBps: number;
   /** null: every rule off except enough cash (the CLI's --no-risk). */
   readonly risk: RiskLimits | null;
+  /** Absent when none were given (older runs too). */
+  readonly corporateActions?: CorporateActions;
+  /** Absent on runs stored before it existed: whole fills, limits on touch. */
+  readonly execution?: ExecutionConfig;
   readonly data: Data;
 }
 

@@ -1,0 +1,41 @@
+import type { Bar } from '../market/bar';
+import type { CorporateActions } from './corporate-action-types';
+
+/**
+ * The buy-and-hold value of one share held from the first bar on, on raw prices: the shares grow
+ * with each split (from its execution date) and each cash dividend is kept as cash from its
+ * ex-date, so the benchmark sees no split jump, like the account's equity.
+ */
+export function adjustedBenchmark(
+  bars: readonly Bar[],
+  actions: CorporateActions,
+  symbol: string,
+  dateOf: (time: number) => string,
+): { time: number; price: number }[] {
+  const splits = actions.splits
+    .filter((s) => s.ticker === symbol)
+    .sort((a, b) => (a.execution_date < b.execution_date ? -1 : 1));
+  const dividends = actions.dividends
+    .filter((d) => d.ticker === symbol)
+    .sort((a, b) => (a.ex_dividend_date < b.ex_dividend_date ? -1 : 1));
+  const first = bars.length > 0 ? dateOf(bars[0].time) : '';
+  let shares = 1;
+  let cash = 0;
+  let s = 0;
+  let d = 0;
+  // Actions before the first bar are history the raw prices already reflect.
+  while (s < splits.length && splits[s].execution_date <= first) s++;
+  while (d < dividends.length && dividends[d].ex_dividend_date <= first) d++;
+  return bars.map((bar) => {
+    const date = dateOf(bar.time);
+    while (d < dividends.length && dividends[d].ex_dividend_date <= date) {
+      cash += shares * dividends[d].cash_amount;
+      d++;
+    }
+    while (s < splits.length && splits[s].execution_date <= date) {
+      shares = (shares * splits[s].split_to) / splits[s].split_from;
+      s++;
+    }
+    return { time: bar.time, price: shares * bar.close + cash };
+  });
+}
