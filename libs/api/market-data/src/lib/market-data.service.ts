@@ -19,6 +19,8 @@ import { type Observable, Subject, type Subscription } from 'rxjs';
 import { type CachedQuotes, PriceCache } from './cache/price-cache';
 import { SharedQuoteStore } from './cache/shared-quote-store';
 import { SingleFlightCache } from './cache/single-flight-cache';
+import { MarketLeadership } from './cluster/market-leadership';
+import { MarketRelay } from './cluster/market-relay';
 import { composeMarketStatus } from './market-status';
 import { Clock } from './provider/clock';
 import { MarketDataProvider, type StreamState } from './provider/market-data.provider';
@@ -64,6 +66,8 @@ export class MarketDataService implements OnModuleInit, OnApplicationShutdown {
   private refreshTimer: NodeJS.Timeout | null = null;
   private sweepTimer: NodeJS.Timeout | null = null;
   private pushedQuotes: Subscription | null = null;
+  /** With Redis: which instance of the cluster talks to upstream (null: this process alone). */
+  private readonly leadership: MarketLeadership | null;
 
   constructor(
     private readonly provider: MarketDataProvider,
@@ -72,12 +76,27 @@ export class MarketDataService implements OnModuleInit, OnApplicationShutdown {
     private readonly universe: SymbolUniverse,
     @Optional() private readonly shared: SharedQuoteStore | null,
     metrics: MarketDataMetrics,
+    @Optional() relay: MarketRelay | null = null,
   ) {
     const ttlMs = config.marketData.cacheTtlSec * 1000;
+    this.leadership = relay
+      ? new MarketLeadership(relay, provider, clock, this.logger, {
+          maxSymbols: config.marketData.maxTrackedSymbols,
+          idleMs: IDLE_EVICTION_MS,
+          track: (symbols) => this.track(symbols),
+          refresh: (symbols) => this.prices.get(symbols),
+          tracked: (symbol) => this.tracker.has(symbol),
+        })
+      : null;
     this.prices = new PriceCache(
       (symbols) => provider.fetchQuotes(symbols),
       clock,
-      { source: provider.source, ttlMs, staleAfterMs: config.marketData.staleAfterSec * 1000 },
+      {
+        source: provider.source,
+        ttlMs,
+        staleAfterMs: config.marketData.staleAfterSec * 1000,
+        mayFetch: () => this.leadership?.isLeader ?? true,
+      },
       shared ?? null,
       metrics,
     );
@@ -119,7 +138,7 @@ export class MarketDataService implements OnModuleInit, OnApplicationShutdown {
 
   async onModuleInit(): Promise<void> {
     this.pushedQuotes = this.provider.quotes$.subscribe((quote) => this.prices.push([quote]));
-    await this.provider.start();
+    await (this.leadership ? this.leadership.start() : this.provider.start());
     await this.watch(this.config.trading.watchlist);
     this.logger.log(
       `market data from ${this.provider.source}: ${this.prices.watchedSymbols.join(', ')}`,
@@ -142,6 +161,7 @@ export class MarketDataService implements OnModuleInit, OnApplicationShutdown {
     if (this.sweepTimer) clearInterval(this.sweepTimer);
     this.evicted.complete();
     this.pushedQuotes?.unsubscribe();
+    await this.leadership?.stop();
     await this.provider.stop();
     await this.shared?.close();
   }
@@ -149,6 +169,7 @@ export class MarketDataService implements OnModuleInit, OnApplicationShutdown {
   /** Lets go of the symbols idle for `IDLE_EVICTION_MS` that nothing pins (a timer does it every minute). */
   sweep(): void {
     this.release(this.tracker.sweep(this.clock.now()));
+    this.leadership?.announce([...this.pinnedSymbols()]);
   }
 
   /** Rejects with 422 UNKNOWN_SYMBOL unless every symbol is in the universe; tracks nothing. */
@@ -161,6 +182,13 @@ export class MarketDataService implements OnModuleInit, OnApplicationShutdown {
    * those the provider has no data for (a listed ticker missing from the replay files), untracked again.
    */
   async watch(symbols: readonly string[]): Promise<string[]> {
+    const unknown = await this.track(symbols);
+    this.leadership?.announce(symbols.filter((s) => this.tracker.has(s)));
+    return unknown;
+  }
+
+  /** `watch` without telling the market-data leader (what the leader does for the others' symbols). */
+  private async track(symbols: readonly string[]): Promise<string[]> {
     // Marked, added to the cache and to the provider without a pause, so an eviction triggered by a
     // concurrent request cannot slip in between and leave state behind that the tracker forgot.
     this.release(this.tracker.use(symbols, this.clock.now()));
@@ -203,7 +231,8 @@ export class MarketDataService implements OnModuleInit, OnApplicationShutdown {
   status(): Promise<MarketStatusResponse> {
     return this.statusCache.get('status', async () =>
       composeMarketStatus(
-        await this.provider.marketStatus(),
+        await (this.leadership?.status(() => this.provider.marketStatus()) ??
+          this.provider.marketStatus()),
         this.provider.source,
         this.health().state,
       ),
