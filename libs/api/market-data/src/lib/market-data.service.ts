@@ -78,10 +78,12 @@ export class MarketDataService implements OnModuleInit, OnApplicationShutdown {
     metrics: MarketDataMetrics,
     @Optional() relay: MarketRelay | null = null,
   ) {
+    const { maxTrackedSymbols } = config.marketData;
     const ttlMs = config.marketData.cacheTtlSec * 1000;
+    const staleAfterMs = config.marketData.staleAfterSec * 1000;
     this.leadership = relay
       ? new MarketLeadership(relay, provider, clock, this.logger, {
-          maxSymbols: config.marketData.maxTrackedSymbols,
+          maxSymbols: maxTrackedSymbols,
           idleMs: IDLE_EVICTION_MS,
           track: (symbols) => this.track(symbols),
           refresh: (symbols) => this.prices.get(symbols),
@@ -91,25 +93,25 @@ export class MarketDataService implements OnModuleInit, OnApplicationShutdown {
     this.prices = new PriceCache(
       (symbols) => provider.fetchQuotes(symbols),
       clock,
-      {
-        source: provider.source,
-        ttlMs,
-        staleAfterMs: config.marketData.staleAfterSec * 1000,
-        mayFetch: () => this.leadership?.isLeader ?? true,
-      },
+      { source: provider.source, ttlMs, staleAfterMs, mayFetch: () => this.leads },
       shared ?? null,
       metrics,
     );
     this.barsCache = new SingleFlightCache(clock, ttlMs);
     // Status changes by the minute; a second is enough to absorb many dashboards polling at once.
     this.statusCache = new SingleFlightCache(clock, 1_000, 1);
-    this.tracker = new SymbolTracker(config.marketData.maxTrackedSymbols, IDLE_EVICTION_MS, () =>
+    this.tracker = new SymbolTracker(maxTrackedSymbols, IDLE_EVICTION_MS, () =>
       this.pinnedSymbols(),
     );
   }
 
   get source(): MarketDataSource {
     return this.provider.source;
+  }
+
+  /** This process talks to upstream: it is alone, or the cluster's market-data leader. */
+  get leads(): boolean {
+    return this.leadership?.isLeader ?? true;
   }
 
   /**
@@ -182,9 +184,9 @@ export class MarketDataService implements OnModuleInit, OnApplicationShutdown {
    * those the provider has no data for (a listed ticker missing from the replay files), untracked again.
    */
   async watch(symbols: readonly string[]): Promise<string[]> {
-    const unknown = await this.track(symbols);
-    this.leadership?.announce(symbols.filter((s) => this.tracker.has(s)));
-    return unknown;
+    return this.track(symbols).finally(() =>
+      this.leadership?.announce(symbols.filter((s) => this.tracker.has(s))),
+    );
   }
 
   /** `watch` without telling the market-data leader (what the leader does for the others' symbols). */
@@ -231,8 +233,7 @@ export class MarketDataService implements OnModuleInit, OnApplicationShutdown {
   status(): Promise<MarketStatusResponse> {
     return this.statusCache.get('status', async () =>
       composeMarketStatus(
-        await (this.leadership?.status(() => this.provider.marketStatus()) ??
-          this.provider.marketStatus()),
+        await (this.leadership?.status() ?? this.provider.marketStatus()),
         this.provider.source,
         this.health().state,
       ),

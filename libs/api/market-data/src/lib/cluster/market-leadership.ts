@@ -94,7 +94,8 @@ export class MarketLeadership {
   }
 
   /** The leader's answer, shared; a follower without one falls back to its own (the calendar). */
-  async status(own: () => Promise<ProviderMarketStatus>): Promise<ProviderMarketStatus> {
+  async status(): Promise<ProviderMarketStatus> {
+    const own = () => this.provider.marketStatus();
     if (!this.leading) {
       const shared = await this.relay.readStatus().catch(() => null);
       if (shared)
