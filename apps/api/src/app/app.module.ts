@@ -20,7 +20,11 @@ import { PortfolioInvariantsContributor, PortfolioModule } from '@ptp/api/portfo
 import { RiskModule } from '@ptp/api/risk';
 import { RuntimeConfigModule } from '@ptp/api/runtime-config';
 import { ApiExceptionFilter, APP_VERSION, EnvelopeInterceptor } from '@ptp/api/shared';
-import { StrategyModule } from '@ptp/api/strategy';
+import {
+  BacktestExecutionModule,
+  BacktestsHealthContributor,
+  StrategyModule,
+} from '@ptp/api/strategy';
 import { LoggerModule } from 'nestjs-pino';
 import { APP_VERSION_VALUE } from './app-version.value';
 import { loggerOptions } from './logger.options';
@@ -36,7 +40,11 @@ export const DEFAULT_WEB_ROOT = join(__dirname, '..', 'web', 'browser');
 function tradingImports(options: AppModuleOptions): NonNullable<DynamicModule['imports']> {
   return [
     HealthModule.register({
-      contributors: [MarketDataHealthContributor, PortfolioInvariantsContributor],
+      contributors: [
+        MarketDataHealthContributor,
+        PortfolioInvariantsContributor,
+        BacktestsHealthContributor,
+      ],
       imports: [MarketDataModule, PaperTradingModule, PortfolioModule],
       ownedAccounts: TradingDesks,
     }),
@@ -59,8 +67,8 @@ function tradingImports(options: AppModuleOptions): NonNullable<DynamicModule['i
 
 /**
  * The composition root: every feature module, wired by DI around the resolved configuration. A
- * worker keeps only what its health endpoints need (database, identity to guard GET /health):
- * it trades nothing and, until the job queue arrives, runs no jobs either.
+ * worker keeps what its health endpoints need (database, identity to guard GET /health) and the
+ * backtest execution that consumes the job queue; it trades nothing and serves no backtest routes.
  */
 @Module({})
 export class AppModule {
@@ -73,8 +81,9 @@ export class AppModule {
         MetricsModule,
         PersistenceModule,
         ThrottlerModule.forRoot(rateLimits(config)),
+        BacktestExecutionModule.forRoot(config),
         ...(config.server.role === 'worker'
-          ? [HealthModule.register({ contributors: [], imports: [] })]
+          ? [HealthModule.register({ contributors: [BacktestsHealthContributor], imports: [] })]
           : tradingImports(options)),
       ],
       module: AppModule,

@@ -95,6 +95,8 @@ export interface BacktestRun {
   /** The request as accepted (an uploaded CSV is summarised by its size, not echoed). */
   readonly request: Readonly<Record<string, unknown>>;
   readonly error: string | null;
+  /** The instance (INSTANCE_ID) that ran it, or runs it; null while it waits. */
+  readonly ranBy: string | null;
   readonly createdAt: string;
   readonly startedAt: string | null;
   readonly finishedAt: string | null;
@@ -114,4 +116,5 @@ export const BACKTEST_ERROR_CODES = {
   sourceUnavailable: 'BACKTEST_SOURCE_UNAVAILABLE',
   uploadQuotaExceeded: 'UPLOAD_QUOTA_EXCEEDED',
   outOfMemory: 'BACKTEST_OUT_OF_MEMORY',
+  queueUnavailable: 'BACKTEST_QUEUE_UNAVAILABLE',
 } as const;

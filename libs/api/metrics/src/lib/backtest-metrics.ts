@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Gauge, Histogram } from 'prom-client';
 import { MetricsRegistry } from './metrics-registry';
 
-/** How many runs wait and run, read from the queue at scrape time. */
+/** How many runs wait and run, read from the queue (BullMQ's counts in Redis mode) at scrape time. */
 export interface BacktestLoad {
   readonly queued: number;
   readonly running: number;
@@ -12,7 +12,7 @@ export interface BacktestLoad {
 @Injectable()
 export class BacktestMetrics {
   private readonly duration: Histogram<'outcome'>;
-  private load: () => BacktestLoad = () => ({ queued: 0, running: 0 });
+  private load: () => BacktestLoad | Promise<BacktestLoad> = () => ({ queued: 0, running: 0 });
 
   constructor(metrics: MetricsRegistry) {
     const registers = [metrics.registry];
@@ -21,16 +21,16 @@ export class BacktestMetrics {
       name: 'ptp_backtest_queue_depth',
       help: 'Backtest runs waiting for a worker',
       registers,
-      collect() {
-        this.set(read().queued);
+      async collect() {
+        this.set((await read()).queued);
       },
     });
     new Gauge({
       name: 'ptp_backtests_running',
       help: 'Backtest runs in progress',
       registers,
-      collect() {
-        this.set(read().running);
+      async collect() {
+        this.set((await read()).running);
       },
     });
     this.duration = new Histogram({
@@ -43,7 +43,7 @@ export class BacktestMetrics {
   }
 
   /** Where the queue's depth comes from at scrape time. */
-  watchQueue(load: () => BacktestLoad): void {
+  watchQueue(load: () => BacktestLoad | Promise<BacktestLoad>): void {
     this.load = load;
   }
 

@@ -1,27 +1,27 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MarketDataModule } from '@ptp/api/market-data';
-import { MetricsModule } from '@ptp/api/metrics';
-import { BacktestRunEntity, BacktestUploadEntity, DecisionEntity } from '@ptp/api/persistence';
+import { BacktestRunEntity, DecisionEntity } from '@ptp/api/persistence';
 import { PaperTradingModule } from '@ptp/api/paper-trading';
 import { RuntimeConfigModule } from '@ptp/api/runtime-config';
-import { BacktestUploadsService } from './backtests/backtest-uploads.service';
 import { BacktestsController } from './backtests/backtests.controller';
 import { BacktestsService } from './backtests/backtests.service';
 import { DecisionsController } from './decisions/decisions.controller';
 import { DecisionsService } from './decisions/decisions.service';
 import { StrategiesController } from './strategies/strategies.controller';
 
-/** The strategy catalogue, the decisions audit trail and backtests over REST. */
+/**
+ * The strategy catalogue, the decisions audit trail and backtests over REST; backtests run through
+ * the global BacktestExecutionModule.
+ */
 @Module({
   imports: [
     MarketDataModule,
-    MetricsModule,
     PaperTradingModule,
     RuntimeConfigModule,
-    TypeOrmModule.forFeature([BacktestRunEntity, BacktestUploadEntity, DecisionEntity]),
+    TypeOrmModule.forFeature([BacktestRunEntity, DecisionEntity]),
   ],
   controllers: [BacktestsController, DecisionsController, StrategiesController],
-  providers: [BacktestUploadsService, BacktestsService, DecisionsService],
+  providers: [BacktestsService, DecisionsService],
 })
 export class StrategyModule {}

@@ -13,6 +13,7 @@ const running: BacktestRun = {
   progress: 0.4,
   request: { strategy: 'ma-crossover', symbols: ['SPY'] },
   error: null,
+  ranBy: 'api-1',
   createdAt: '2025-01-02T15:00:00.000Z',
   startedAt: '2025-01-02T15:00:00.000Z',
   finishedAt: null,

@@ -30,6 +30,10 @@ export class BacktestRunEntity {
   @Column({ name: 'upload_id', type: 'varchar', length: 64, nullable: true })
   uploadId!: string | null;
 
+  /** The INSTANCE_ID of the process that ran it (last started it); null until one has. */
+  @Column({ name: 'ran_by', type: 'varchar', length: 64, nullable: true })
+  ranBy!: string | null;
+
   @Column({ type: 'text', nullable: true })
   report!: string | null;
 

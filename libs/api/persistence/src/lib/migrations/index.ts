@@ -5,6 +5,7 @@ import { RoundTrips1764000000003 } from './1764000000003-round-trips';
 import { ClientOrderIds1764000000004 } from './1764000000004-client-order-ids';
 import { Identity1764000000005 } from './1764000000005-identity';
 import { BacktestUploads1764000000006 } from './1764000000006-backtest-uploads';
+import { BacktestRanBy1764000000008 } from './1764000000008-backtest-ran-by';
 
 /** Every migration in order. New migrations are appended here so that bundling keeps them. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   ClientOrderIds1764000000004,
   Identity1764000000005,
   BacktestUploads1764000000006,
+  BacktestRanBy1764000000008,
 ];

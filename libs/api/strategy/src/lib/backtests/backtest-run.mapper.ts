@@ -20,6 +20,7 @@ export function toBacktestRun(
       ...(JSON.parse(row.request) as BacktestJob<BacktestJobSource>),
     },
     error: row.error,
+    ranBy: row.ranBy,
     createdAt: new Date(row.createdAt).toISOString(),
     startedAt: iso(row.startedAt),
     finishedAt: iso(row.finishedAt),

@@ -52,6 +52,7 @@ const EXAMPLE_RUN: BacktestRun = {
     data: { kind: 'simulated', seed: 42 },
   },
   error: null,
+  ranBy: 'worker-1',
   createdAt: '2026-01-05T15:04:05.000Z',
   startedAt: '2026-01-05T15:04:05.120Z',
   finishedAt: null,
@@ -77,7 +78,13 @@ const EXAMPLE_REPORT = {
   equityCurve: [{ time: '2025-03-04T15:12:00.000Z', equity: 500 }],
 };
 
-const QUEUED_RUN: BacktestRun = { ...EXAMPLE_RUN, status: 'queued', progress: 0, startedAt: null };
+const QUEUED_RUN: BacktestRun = {
+  ...EXAMPLE_RUN,
+  status: 'queued',
+  progress: 0,
+  ranBy: null,
+  startedAt: null,
+};
 
 const SUBMIT_ERRORS = {
   400: [
@@ -90,6 +97,7 @@ const SUBMIT_ERRORS = {
   413: ['PAYLOAD_TOO_LARGE', BACKTEST_ERROR_CODES.uploadQuotaExceeded],
   422: ['UNKNOWN_SYMBOL'],
   429: [BACKTEST_ERROR_CODES.queueFull, 'RATE_LIMITED'],
+  503: [BACKTEST_ERROR_CODES.queueUnavailable],
 };
 
 const CSV_STORAGE =
@@ -114,7 +122,8 @@ export class BacktestsController {
   @ApiOperation({
     summary: 'Start a backtest (asynchronous)',
     description:
-      'Runs in a worker thread; at most backtests.maxConcurrent run at once and the rest wait in a queue (429 BACKTEST_QUEUE_FULL beyond 100). ' +
+      'Runs in a worker thread, of this process or (with REDIS_URL) of a worker process taking it as a BullMQ job; ' +
+      'at most backtests.maxConcurrent run at once per process and the rest wait in a queue (429 BACKTEST_QUEUE_FULL beyond 100). ' +
       'Sources: the seeded simulated market (1-minute bars), Polygon aggregates (polygon provider only), or a Yahoo daily CSV sent as text in source.csv. ' +
       CSV_STORAGE +
       'Poll GET /api/backtests/{id} for progress and the report.',

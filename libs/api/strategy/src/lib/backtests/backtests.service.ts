@@ -1,18 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import {
-  HttpStatus,
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-  type OnModuleDestroy,
-} from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { InjectAppConfig, type AppConfig } from '@ptp/api/config';
 import { MarketDataService } from '@ptp/api/market-data';
-import { BacktestMetrics } from '@ptp/api/metrics';
 import { BacktestRunEntity, DatabaseWrites, DEFAULT_ACCOUNT_ID } from '@ptp/api/persistence';
 import { RuntimeConfigService } from '@ptp/api/runtime-config';
-import { ApiError, MAX_ERROR_MESSAGE_CHARS, quoteInput } from '@ptp/api/shared';
+import { ApiError } from '@ptp/api/shared';
 import {
   BACKTEST_ERROR_CODES,
   type BacktestRun,
@@ -24,21 +17,12 @@ import type { RunScope } from './backtest-run-scope';
 import { resolveBacktestJob } from './backtest-job.resolve';
 import type { BacktestRequestDto } from './backtest-request.dto';
 import { toBacktestRun } from './backtest-run.mapper';
-import { type BacktestThread, BacktestThreadError, startBacktestThread } from './backtest-thread';
 import { BacktestUploadsService } from './backtest-uploads.service';
-import { workerJobOf } from './backtest-worker-job';
+import { BacktestQueue } from './execution/backtest-queue';
 import type { BacktestJob, BacktestJobSource } from './worker/backtest-job';
 
 /** Runs waiting beyond this answer 429: a queue without bound would only defer the overload. */
 export const MAX_QUEUED_BACKTESTS = 100;
-export const INTERRUPTED_BY_RESTART = 'interrupted by restart';
-
-interface ActiveRun {
-  progress: number;
-  thread: BacktestThread | null;
-  /** Set by whichever of completion, failure or cancellation happens first; the others then write nothing. */
-  settled: boolean;
-}
 
 /** Every column but the report, which can be large and lists do not show (an uploaded CSV lives elsewhere). */
 const LIST_COLUMNS: (keyof BacktestRunEntity)[] = [
@@ -48,6 +32,7 @@ const LIST_COLUMNS: (keyof BacktestRunEntity)[] = [
   'progress',
   'request',
   'uploadId',
+  'ranBy',
   'error',
   'createdAt',
   'startedAt',
@@ -55,17 +40,11 @@ const LIST_COLUMNS: (keyof BacktestRunEntity)[] = [
 ];
 
 /**
- * Backtests over REST: runs are persisted, queued first in first out, and at most
- * `backtests.maxConcurrent` run at once, each in its own worker thread. Runs that were running when
- * the API stopped are marked failed at start-up; queued ones are queued again.
+ * Backtests over REST: runs are persisted, then handed to the BacktestQueue (this process's worker
+ * threads, or BullMQ jobs with REDIS_URL), which writes their progress and results to the database.
  */
 @Injectable()
-export class BacktestsService implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly logger = new Logger(BacktestsService.name);
-  private readonly queue: string[] = [];
-  private readonly active = new Map<string, ActiveRun>();
-  private stopping = false;
-
+export class BacktestsService {
   constructor(
     @InjectRepository(BacktestRunEntity) private readonly runs: Repository<BacktestRunEntity>,
     private readonly writes: DatabaseWrites,
@@ -73,31 +52,8 @@ export class BacktestsService implements OnApplicationBootstrap, OnModuleDestroy
     private readonly runtimeConfig: RuntimeConfigService,
     private readonly marketData: MarketDataService,
     @InjectAppConfig() private readonly config: AppConfig,
-    private readonly metrics: BacktestMetrics,
-  ) {
-    metrics.watchQueue(() => ({ queued: this.queue.length, running: this.active.size }));
-  }
-
-  async onApplicationBootstrap(): Promise<void> {
-    await this.writes.exclusive(() =>
-      this.runs.update(
-        { status: 'running' },
-        { status: 'failed', error: INTERRUPTED_BY_RESTART, finishedAt: Date.now() },
-      ),
-    );
-    const queued = await this.runs.find({
-      select: ['id'],
-      where: { status: 'queued' },
-      order: { createdAt: 'ASC' },
-    });
-    this.queue.push(...queued.map((run) => run.id));
-    this.pump();
-  }
-
-  async onModuleDestroy(): Promise<void> {
-    this.stopping = true;
-    await Promise.all([...this.active.values()].map((run) => run.thread?.terminate()));
-  }
+    private readonly queue: BacktestQueue,
+  ) {}
 
   /** Queues a run for `owner` (null: local mode), whose quota an uploaded CSV counts against. */
   async submit(request: BacktestRequestDto, owner: string | null): Promise<BacktestRun> {
@@ -118,14 +74,13 @@ export class BacktestsService implements OnApplicationBootstrap, OnModuleDestroy
         },
       );
     }
-    if (this.queue.length >= MAX_QUEUED_BACKTESTS) {
+    const waiting = await this.queue.waiting();
+    if (waiting >= MAX_QUEUED_BACKTESTS) {
       throw new ApiError(
         HttpStatus.TOO_MANY_REQUESTS,
         BACKTEST_ERROR_CODES.queueFull,
         `${MAX_QUEUED_BACKTESTS} backtests are already waiting; try again later.`,
-        {
-          queued: this.queue.length,
-        },
+        { queued: waiting },
       );
     }
     // An uploaded CSV is kept apart from the run; the run's request records its size.
@@ -145,6 +100,7 @@ export class BacktestsService implements OnApplicationBootstrap, OnModuleDestroy
       request: JSON.stringify(stored),
       ownerUserId: owner,
       uploadId: null,
+      ranBy: null,
       report: null,
       error: null,
       createdAt: Date.now(),
@@ -153,14 +109,26 @@ export class BacktestsService implements OnApplicationBootstrap, OnModuleDestroy
     };
     if (data.kind === 'csv') await this.uploads.insertRunWithCsv(row, owner, data.csv);
     else await this.writes.exclusive(() => this.runs.insert(row));
-    this.queue.push(row.id);
-    this.pump();
+    await this.queue.enqueue(row.id).catch(async (error: unknown) => {
+      await this.writes.exclusive(() =>
+        this.runs.update(
+          { id: row.id },
+          { status: 'failed', error: 'the job queue was unavailable', finishedAt: Date.now() },
+        ),
+      );
+      throw new ApiError(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        BACKTEST_ERROR_CODES.queueUnavailable,
+        'The backtest job queue (Redis) is unavailable; try again later.',
+        { reason: error instanceof Error ? error.message : String(error) },
+      );
+    });
     return this.get(row.id);
   }
 
   /** `scope` narrows to the runs a caller may see (a trader's own); other runs are not found. */
   async get(id: string, scope: RunScope = {}): Promise<BacktestRun> {
-    return toBacktestRun(await this.row(id, scope), true, this.active.get(id)?.progress);
+    return toBacktestRun(await this.row(id, scope), true, this.queue.progressOf(id));
   }
 
   async list(
@@ -177,7 +145,7 @@ export class BacktestsService implements OnApplicationBootstrap, OnModuleDestroy
       skip: offset,
     });
     return {
-      items: rows.map((row) => toBacktestRun(row, false, this.active.get(row.id)?.progress)),
+      items: rows.map((row) => toBacktestRun(row, false, this.queue.progressOf(row.id))),
       total,
       limit,
       offset,
@@ -191,29 +159,31 @@ export class BacktestsService implements OnApplicationBootstrap, OnModuleDestroy
    */
   async remove(id: string, scope: RunScope = {}): Promise<BacktestRun> {
     const row = await this.row(id, scope);
-    const queuedAt = this.queue.indexOf(id);
-    const active = this.active.get(id);
-    if (queuedAt >= 0) {
-      this.queue.splice(queuedAt, 1);
-    } else if (active && !active.settled) {
-      active.settled = true;
-      await active.thread?.terminate();
-    } else if (active || row.status === 'queued' || row.status === 'running') {
+    const outcome = await this.queue.cancel(row);
+    if (outcome.kind === 'finished') {
+      await this.uploads.deleteRun(row);
+      return toBacktestRun(row, false);
+    }
+    const cancelled =
+      outcome.kind === 'cancelled' &&
+      (
+        await this.writes.exclusive(() =>
+          this.runs.update(
+            { id, status: In(['queued', 'running']) },
+            {
+              status: 'cancelled',
+              progress: outcome.progress ?? row.progress,
+              finishedAt: Date.now(),
+            },
+          ),
+        )
+      ).affected !== 0;
+    if (!cancelled)
       throw ApiError.conflict(
         BACKTEST_ERROR_CODES.notCancellable,
         `Backtest ${id} is finishing; it can be deleted once its result is stored.`,
         { status: row.status },
       );
-    } else {
-      await this.uploads.deleteRun(row);
-      return toBacktestRun(row, false);
-    }
-    await this.writes.exclusive(() =>
-      this.runs.update(
-        { id, status: In(['queued', 'running']) },
-        { status: 'cancelled', progress: active?.progress ?? row.progress, finishedAt: Date.now() },
-      ),
-    );
     return this.get(id);
   }
 
@@ -224,73 +194,5 @@ export class BacktestsService implements OnApplicationBootstrap, OnModuleDestroy
         id,
       });
     return row;
-  }
-
-  private pump(): void {
-    while (
-      !this.stopping &&
-      this.active.size < this.config.backtests.maxConcurrent &&
-      this.queue.length > 0
-    ) {
-      const id = this.queue.shift() as string;
-      const run: ActiveRun = { progress: 0, thread: null, settled: false };
-      this.active.set(id, run);
-      void this.execute(id, run).finally(() => {
-        this.active.delete(id);
-        this.pump();
-      });
-    }
-  }
-
-  private async execute(id: string, run: ActiveRun): Promise<void> {
-    const startedAt = performance.now();
-    try {
-      await this.writes.exclusive(() =>
-        this.runs.update({ id }, { status: 'running', startedAt: Date.now() }),
-      );
-      const row = await this.runs.findOneByOrFail({ id });
-      const job = await workerJobOf(row, this.uploads, this.marketData);
-      if (run.settled) return;
-      run.thread = startBacktestThread(
-        job,
-        (progress) => (run.progress = progress),
-        this.config.backtests.workerMemoryMb,
-      );
-      const report = await run.thread.result;
-      if (run.settled) return;
-      run.settled = true;
-      this.metrics.finished('completed', (performance.now() - startedAt) / 1000);
-      await this.writes.exclusive(() =>
-        this.runs.update(
-          { id },
-          {
-            status: 'completed',
-            progress: 1,
-            report: JSON.stringify(report),
-            finishedAt: Date.now(),
-          },
-        ),
-      );
-    } catch (error) {
-      if (run.settled || this.stopping) return;
-      run.settled = true;
-      this.metrics.finished('failed', (performance.now() - startedAt) / 1000);
-      // Parsers quote the offending line, which may be the whole file.
-      const message = quoteInput(
-        error instanceof BacktestThreadError
-          ? `${error.code}: ${error.message}`
-          : error instanceof Error
-            ? error.message
-            : String(error),
-        MAX_ERROR_MESSAGE_CHARS,
-      );
-      this.logger.warn(`backtest ${id} failed: ${message}`);
-      await this.writes.exclusive(() =>
-        this.runs.update(
-          { id },
-          { status: 'failed', progress: run.progress, error: message, finishedAt: Date.now() },
-        ),
-      );
-    }
   }
 }
