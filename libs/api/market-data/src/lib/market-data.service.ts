@@ -23,27 +23,14 @@ import { MarketLeadership } from './cluster/market-leadership';
 import { MarketRelay } from './cluster/market-relay';
 import { composeMarketStatus } from './market-status';
 import { Clock } from './provider/clock';
-import { MarketDataProvider, type StreamState } from './provider/market-data.provider';
+import type { MarketDataHealth } from './market-data-health';
+import { MarketDataProvider } from './provider/market-data.provider';
 import { SymbolTracker } from './universe/symbol-tracker';
 import { SymbolUniverse } from './universe/symbol-universe';
 
 /** A symbol nothing pins is let go once nobody asked for it this long. */
 export const IDLE_EVICTION_MS = 10 * 60_000;
 const SWEEP_EVERY_MS = 60_000;
-
-/** What /health and the status endpoint say about market data. */
-export interface MarketDataHealth {
-  readonly provider: MarketDataSource;
-  readonly state: ProviderState;
-  readonly message: string;
-  /** Seconds since the newest price was received; null before the first. */
-  readonly ageSec: number | null;
-  readonly staleSymbols: string[];
-  /** Symbols market data holds state for: the watchlist, what sessions and accounts use, recent lookups. */
-  readonly trackedSymbols: number;
-  /** The provider's push connection (Polygon WebSocket), when it has one. */
-  readonly stream?: StreamState;
-}
 
 /**
  * The facade other modules use: cached quotes, bars, the newest completed bars, market status and
@@ -260,6 +247,7 @@ export class MarketDataService implements OnModuleInit, OnApplicationShutdown {
           : Math.max(0, Math.round((this.clock.now() - receivedAt) / 1000)),
       staleSymbols,
       trackedSymbols: this.tracker.symbols.length,
+      ...(this.leadership ? { leader: this.leadership.isLeader } : {}),
       ...(own.stream ? { stream: own.stream } : {}),
     };
     if (own.state === 'unauthorized' || failure?.kind === 'unauthorized') {
