@@ -10,11 +10,7 @@ import { AuthModeService } from './auth-mode.service';
 import { AccessGuard } from './guard/access.guard';
 import { IdentifyGuard } from './guard/identify.guard';
 import { LoginAttemptsService } from './sessions/login-attempts.service';
-import {
-  LoginFailures,
-  MemoryLoginFailures,
-  RedisLoginFailures,
-} from './sessions/login-failures';
+import { LoginFailures, MemoryLoginFailures, RedisLoginFailures } from './sessions/login-failures';
 import { DatabaseSessionStore } from './sessions/database-session-store';
 import { LoginSessionStore } from './sessions/login-session-store';
 import { LoginSessionsService } from './sessions/login-sessions.service';

@@ -57,7 +57,7 @@ export class MarketLeadership {
 
   async start(): Promise<void> {
     this.origin = await this.relay.origin(this.clock.now(), ORIGIN_KEEP_MS);
-    await this.provider.prepare();
+    await this.provider.prepare(this.origin);
     // Until it leads, the provider produces nothing and asks upstream nothing.
     await this.provider.pause();
     // Everything already in the stream happened before this instance started: history, not news.

@@ -108,8 +108,11 @@ export abstract class MarketDataProvider {
    */
   abstract start(origin?: number): Promise<void>;
 
-  /** Loads what answering needs without producing bars: how a follower of a leader starts. */
-  async prepare(): Promise<void> {
+  /**
+   * Loads what answering needs without producing bars, its clock set to `origin`: how a follower
+   * of a cluster's market-data leader starts.
+   */
+  async prepare(_origin?: number): Promise<void> {
     // Most providers need nothing before their first bar.
   }
 

@@ -56,15 +56,15 @@ export class ReplayMarketProvider extends MarketDataProvider {
   }
 
   /** Loads the files (once); the warm-up steps become history. */
-  override prepare(): Promise<void> {
+  override prepare(origin = this.clock.now()): Promise<void> {
+    this.wallStart = origin;
     this.loaded ??= this.load();
     return this.loaded;
   }
 
   /** The timeline's wall clock starts at `origin`: every instance of a cluster is at the same step. */
   async start(origin = this.clock.now()): Promise<void> {
-    await this.prepare();
-    this.wallStart = origin;
+    await this.prepare(origin);
     if (this.timer) return;
     this.timer = setInterval(
       () => this.advance(),

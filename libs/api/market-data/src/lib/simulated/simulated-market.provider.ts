@@ -78,9 +78,7 @@ export class SimulatedMarketProvider extends MarketDataProvider {
    */
   async start(origin = this.clock.now()): Promise<void> {
     if (this.pathStart === null) {
-      this.wallStart = origin;
-      this.simStart = Math.floor(origin / MINUTE_MS) * MINUTE_MS;
-      this.nextMinute = this.simStart;
+      await this.prepare(origin);
       for (const symbol of this.options.symbols) this.market.addSymbol(symbol);
       const times = this.backfillTimes();
       this.pathStart = times[0] ?? this.nextMinute;
@@ -91,6 +89,14 @@ export class SimulatedMarketProvider extends MarketDataProvider {
     const tickMs = Math.min(1_000, Math.max(20, MINUTE_MS / this.options.speed));
     this.timer = setInterval(() => this.advance(), tickMs);
     this.timer.unref();
+  }
+
+  /** Sets the simulated clock (a follower needs it for `now` and market status). */
+  override async prepare(origin = this.clock.now()): Promise<void> {
+    if (this.pathStart !== null) return;
+    this.wallStart = origin;
+    this.simStart = Math.floor(origin / MINUTE_MS) * MINUTE_MS;
+    this.nextMinute = this.simStart;
   }
 
   async pause(): Promise<void> {
