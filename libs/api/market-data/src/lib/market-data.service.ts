@@ -12,7 +12,6 @@ import type {
   MarketQuote,
   MarketStatusResponse,
   MarketTimespan,
-  ProviderState,
 } from '@ptp/contracts';
 import type { Bar } from '@ptp/domain';
 import { type Observable, Subject, type Subscription } from 'rxjs';

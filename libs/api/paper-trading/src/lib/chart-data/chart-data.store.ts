@@ -3,7 +3,12 @@ import { Injectable, Logger, Optional } from '@nestjs/common';
 import type { ChartEquityPoint, ChartFillMarker, ChartPricePoint } from '@ptp/contracts';
 import { RevisionClock } from './revision-clock';
 import { RevisionedSeries } from './revisioned-series';
-import { type ChartSnapshot, chartView, SharedChartStore } from './shared-chart-store';
+import {
+  type ChartSnapshot,
+  chartSnapshot,
+  chartView,
+  SharedChartStore,
+} from './shared-chart-store';
 
 export type { ChartSnapshot } from './shared-chart-store';
 
@@ -166,20 +171,15 @@ export class ChartDataStore {
     const view = this.view(accountId, series, since);
     const prices: Record<string, ChartPricePoint[]> = {};
     for (const [symbol, points] of this.prices) prices[symbol] = points.since(view.from);
-    return {
-      etag: view.etag,
-      data: {
-        accountId,
-        asOf: view.asOf,
-        incremental: view.from !== undefined,
-        startingCapital: series.startingCapital,
-        benchmarkSymbol,
-        symbols: [...this.prices.keys()].sort(),
-        equity: series.equity.since(view.from),
-        prices,
-        fills: series.fills.since(view.from),
-      },
-    };
+    return chartSnapshot(view, {
+      accountId,
+      startingCapital: series.startingCapital,
+      benchmarkSymbol,
+      symbols: [...this.prices.keys()],
+      equity: series.equity.since(view.from),
+      prices,
+      fills: series.fills.since(view.from),
+    });
   }
 
   /** The ETag `snapshot` would send, without building the answer (for If-None-Match). */

@@ -3,6 +3,7 @@ import type { ChartEquityPoint, ChartFillMarker, ChartPricePoint } from '@ptp/co
 import type { OnApplicationShutdown } from '@nestjs/common';
 import Redis from 'ioredis';
 import {
+  chartSnapshot,
   chartView,
   type ChartSnapshot,
   type ChartView,
@@ -154,20 +155,15 @@ export class RedisChartStore extends SharedChartStore implements OnApplicationSh
     ]);
     const prices: Record<string, ChartPricePoint[]> = {};
     symbols.forEach((symbol, i) => (prices[symbol] = series[i] as ChartPricePoint[]));
-    return {
-      etag: view.etag,
-      data: {
-        accountId,
-        asOf: view.asOf,
-        incremental: view.from !== undefined,
-        startingCapital: Number(startingCapital),
-        benchmarkSymbol,
-        symbols,
-        equity: equity as ChartEquityPoint[],
-        prices,
-        fills: fills as ChartFillMarker[],
-      },
-    };
+    return chartSnapshot(view, {
+      accountId,
+      startingCapital: Number(startingCapital),
+      benchmarkSymbol,
+      symbols,
+      equity: equity as ChartEquityPoint[],
+      prices,
+      fills: fills as ChartFillMarker[],
+    });
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -1,5 +1,8 @@
 import type { ChartData, ChartEquityPoint, ChartFillMarker, ChartPricePoint } from '@ptp/contracts';
 
+/** An account's answer, apart from what its view decides. */
+export type ChartContent = Omit<ChartData, 'asOf' | 'incremental'>;
+
 export interface ChartSnapshot {
   readonly etag: string;
   readonly data: ChartData;
@@ -51,4 +54,17 @@ export function chartView(
 ): ChartView {
   const from = since !== undefined && since >= resetAt && since <= asOf ? since : undefined;
   return { asOf, from, etag: `W/"${tag}-${accountId}-${asOf}-${from ?? 'all'}"` };
+}
+
+/** The answer of `view` with its content (prices keyed by symbol, symbols sorted). */
+export function chartSnapshot(view: ChartView, content: ChartContent): ChartSnapshot {
+  return {
+    etag: view.etag,
+    data: {
+      ...content,
+      asOf: view.asOf,
+      incremental: view.from !== undefined,
+      symbols: [...content.symbols].sort(),
+    },
+  };
 }
