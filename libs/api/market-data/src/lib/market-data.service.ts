@@ -1,4 +1,5 @@
 import {
+  Inject,
   Injectable,
   Logger,
   type OnApplicationShutdown,
@@ -60,9 +61,10 @@ export class MarketDataService implements OnModuleInit, OnApplicationShutdown {
     private readonly clock: Clock,
     @InjectAppConfig() private readonly config: AppConfig,
     private readonly universe: SymbolUniverse,
-    @Optional() private readonly shared: SharedQuoteStore | null,
+    // Explicit tokens: a union type's design metadata is Object, which Nest cannot resolve.
+    @Optional() @Inject(SharedQuoteStore) private readonly shared: SharedQuoteStore | null,
     metrics: MarketDataMetrics,
-    @Optional() relay: MarketRelay | null = null,
+    @Optional() @Inject(MarketRelay) relay: MarketRelay | null = null,
   ) {
     const { maxTrackedSymbols } = config.marketData;
     const ttlMs = config.marketData.cacheTtlSec * 1000;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable, Logger, Optional } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import type { ChartEquityPoint, ChartFillMarker, ChartPricePoint } from '@ptp/contracts';
 import { RevisionClock } from './revision-clock';
 import { RevisionedSeries } from './revisioned-series';
@@ -40,7 +40,10 @@ export class ChartDataStore {
   private readonly accounts = new Map<string, AccountSeries>();
   private readonly prices = new Map<string, RevisionedSeries<ChartPricePoint>>();
 
-  constructor(@Optional() private readonly shared: SharedChartStore | null = null) {
+  constructor(
+    // An explicit token: a union type's design metadata is Object, which Nest cannot resolve.
+    @Optional() @Inject(SharedChartStore) private readonly shared: SharedChartStore | null = null,
+  ) {
     this.clock.next();
   }
 
