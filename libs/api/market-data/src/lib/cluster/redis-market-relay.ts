@@ -14,6 +14,14 @@ const RENEW_SCRIPT = `if redis.call('get', KEYS[1]) == ARGV[1] then
 const RESIGN_SCRIPT =
   "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
 
+/**
+ * Agrees on the market clock's origin; a new origin is a new market (the cluster was down longer than
+ * the origin is kept), so the bars of the old one, whose times may lie ahead of it, are dropped.
+ */
+const ORIGIN_SCRIPT = `if redis.call('set', KEYS[1], ARGV[1], 'PX', ARGV[2], 'NX') then
+  redis.call('del', KEYS[2]) else redis.call('pexpire', KEYS[1], ARGV[2]) end
+return redis.call('get', KEYS[1])`;
+
 type StreamEntry = [id: string, fields: string[]];
 
 /**
@@ -55,10 +63,8 @@ export class RedisMarketRelay extends MarketRelay {
   }
 
   async origin(proposed: number, keepMs: number): Promise<number> {
-    const key = this.key('origin');
-    await this.redis.set(key, String(proposed), 'PX', keepMs, 'NX');
-    await this.redis.pexpire(key, keepMs);
-    return Number((await this.redis.get(key)) ?? proposed);
+    const keys = [this.key('origin'), this.key('bars')];
+    return Number(await this.redis.eval(ORIGIN_SCRIPT, 2, ...keys, proposed, keepMs));
   }
 
   publish(bar: Bar, kind: RelayedBarKind): void {

@@ -33,14 +33,27 @@ local rev = redis.call('incr', KEYS[1])
 redis.call('xadd', KEYS[3], 'MAXLEN', ARGV[2], rev .. '-1', 'v', ARGV[3])
 return rev`;
 
-/** Appends a close only when it is newer than the symbol's last (KEYS[3]: symbol → last time). */
+/**
+ * Appends a close only when it is newer than the symbol's last (KEYS[3]: symbol → "time:written at").
+ * An older one is a bar already kept, unless the series was quiet for ARGV[6] ms: then it is a new
+ * market (a simulated one restarted, whose clock had run ahead), and the series starts over.
+ */
 const PRICE_SCRIPT = `
 local last = redis.call('hget', KEYS[3], ARGV[1])
-if last and tonumber(ARGV[2]) <= tonumber(last) then return 0 end
-redis.call('hset', KEYS[3], ARGV[1], ARGV[2])
+if last then
+  local time, written = string.match(last, '^(-?%d+):(%d+)$')
+  if tonumber(ARGV[2]) <= tonumber(time) then
+    if tonumber(ARGV[5]) - tonumber(written) < tonumber(ARGV[6]) then return 0 end
+    redis.call('del', KEYS[2])
+  end
+end
+redis.call('hset', KEYS[3], ARGV[1], ARGV[2] .. ':' .. ARGV[5])
 local rev = redis.call('incr', KEYS[1])
 redis.call('xadd', KEYS[2], 'MAXLEN', ARGV[4], rev .. '-1', 'v', ARGV[3])
 return rev`;
+
+/** A price series without a new close for this long takes an older one as the start of a new market. */
+const NEW_MARKET_AFTER_MS = 10 * 60_000;
 
 type Entry = [id: string, fields: string[]];
 
@@ -49,7 +62,8 @@ type Entry = [id: string, fields: string[]];
  * store in ETags, so answers cached before Redis was emptied never match), per account `acct:<id>`
  * (a hash: starting capital, last reset's revision, last equity point) with the streams
  * `acct:<id>:equity` and `acct:<id>:fills`, per symbol `price:<SYMBOL>` and `prices` (symbol → time
- * of its last close). Stream ids are `<revision>-<n>`, so `since=` is one XRANGE per series.
+ * of its last close and when it was written). Stream ids are `<revision>-<n>`, so `since=` is one
+ * XRANGE per series.
  */
 export class RedisChartStore extends SharedChartStore implements OnApplicationShutdown {
   private readonly redis: Redis;
@@ -116,6 +130,8 @@ export class RedisChartStore extends SharedChartStore implements OnApplicationSh
       String(point.time),
       JSON.stringify(point),
       String(this.capacity),
+      String(Date.now()),
+      String(NEW_MARKET_AFTER_MS),
     );
   }
 
