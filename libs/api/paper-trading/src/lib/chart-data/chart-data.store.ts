@@ -39,6 +39,7 @@ export class ChartDataStore {
   private readonly bootId = randomUUID().slice(0, 8);
   private readonly accounts = new Map<string, AccountSeries>();
   private readonly prices = new Map<string, RevisionedSeries<ChartPricePoint>>();
+  private readonly writing = new Set<Promise<void>>();
 
   constructor(
     // An explicit token: a union type's design metadata is Object, which Nest cannot resolve.
@@ -202,8 +203,14 @@ export class ChartDataStore {
    */
   private share(write: (shared: SharedChartStore) => Promise<void>): void {
     if (!this.shared) return;
-    write(this.shared).catch((error: Error) =>
-      this.logger.warn(`chart data not shared: ${error.message}`),
-    );
+    const done = write(this.shared)
+      .catch((error: Error) => this.logger.warn(`chart data not shared: ${error.message}`))
+      .finally(() => this.writing.delete(done));
+    this.writing.add(done);
+  }
+
+  /** Resolves once every write sent to the shared store so far has landed (or failed). */
+  async written(): Promise<void> {
+    await Promise.all([...this.writing]);
   }
 }
