@@ -8,3 +8,4 @@ export * from './lib/loopback-host';
 export * from './lib/startup-refusal';
 export * from './lib/instance-id';
 export * from './lib/process-topology';
+export * from './lib/redis-prefix';

@@ -1,6 +1,7 @@
 export * from './lib/cache/price-cache';
 export * from './lib/http/market-errors';
 export * from './lib/market-data.health';
+export * from './lib/market-data-health';
 export * from './lib/market-data.module';
 export * from './lib/market-data.service';
 export * from './lib/provider/clock';

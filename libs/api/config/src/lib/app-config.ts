@@ -19,6 +19,8 @@ export interface AppConfig {
   readonly logLevel: PlatformFile['logLevel'];
   readonly database: DatabaseConfig;
   readonly redisUrl: Secret | null;
+  /** Prefix of every Redis key (REDIS_PREFIX, default `ptp:`). */
+  readonly redisPrefix: string;
   readonly trading: PlatformFile['trading'];
   readonly risk: PlatformFile['risk'];
   readonly execution: PlatformFile['execution'];

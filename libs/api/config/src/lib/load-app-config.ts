@@ -10,6 +10,7 @@ import { isLoopbackHost } from './loopback-host';
 import { Secret } from './secret';
 import { StartupRefusal } from './startup-refusal';
 import { resolveInstanceId } from './instance-id';
+import { resolveRedisPrefix } from './redis-prefix';
 
 export const DEFAULT_CONFIG_PATH = 'config/platform.json';
 
@@ -278,6 +279,7 @@ export function loadAppConfig(
     logLevel: file.logLevel,
     database: resolveDatabase(env['DATABASE_URL'] || undefined, dataDir),
     redisUrl: env['REDIS_URL'] ? new Secret(env['REDIS_URL']) : null,
+    redisPrefix: resolveRedisPrefix(env['REDIS_PREFIX']),
     trading: file.trading,
     risk: file.risk,
     execution: file.execution,

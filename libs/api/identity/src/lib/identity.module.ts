@@ -10,6 +10,7 @@ import { AuthModeService } from './auth-mode.service';
 import { AccessGuard } from './guard/access.guard';
 import { IdentifyGuard } from './guard/identify.guard';
 import { LoginAttemptsService } from './sessions/login-attempts.service';
+import { LoginFailures, MemoryLoginFailures, RedisLoginFailures } from './sessions/login-failures';
 import { DatabaseSessionStore } from './sessions/database-session-store';
 import { LoginSessionStore } from './sessions/login-session-store';
 import { LoginSessionsService } from './sessions/login-sessions.service';
@@ -32,8 +33,16 @@ import { UsersService } from './users/users.service';
       provide: LoginSessionStore,
       useFactory: (config: AppConfig, dataSource: DataSource, writes: DatabaseWrites) =>
         config.redisUrl
-          ? new RedisSessionStore(config.redisUrl.reveal())
+          ? new RedisSessionStore(config.redisUrl.reveal(), config.redisPrefix)
           : new DatabaseSessionStore(dataSource, writes),
+    },
+    {
+      inject: [APP_CONFIG],
+      provide: LoginFailures,
+      useFactory: (config: AppConfig) =>
+        config.redisUrl
+          ? new RedisLoginFailures(config.redisUrl.reveal(), config.redisPrefix)
+          : new MemoryLoginFailures(),
     },
     AccessGuard,
     ApiTokensService,

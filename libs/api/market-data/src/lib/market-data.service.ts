@@ -1,4 +1,5 @@
 import {
+  Inject,
   Injectable,
   Logger,
   type OnApplicationShutdown,
@@ -12,36 +13,24 @@ import type {
   MarketQuote,
   MarketStatusResponse,
   MarketTimespan,
-  ProviderState,
 } from '@ptp/contracts';
 import type { Bar } from '@ptp/domain';
 import { type Observable, Subject, type Subscription } from 'rxjs';
 import { type CachedQuotes, PriceCache } from './cache/price-cache';
 import { SharedQuoteStore } from './cache/shared-quote-store';
 import { SingleFlightCache } from './cache/single-flight-cache';
+import { MarketLeadership } from './cluster/market-leadership';
+import { MarketRelay } from './cluster/market-relay';
 import { composeMarketStatus } from './market-status';
 import { Clock } from './provider/clock';
-import { MarketDataProvider, type StreamState } from './provider/market-data.provider';
+import type { MarketDataHealth } from './market-data-health';
+import { MarketDataProvider } from './provider/market-data.provider';
 import { SymbolTracker } from './universe/symbol-tracker';
 import { SymbolUniverse } from './universe/symbol-universe';
 
 /** A symbol nothing pins is let go once nobody asked for it this long. */
 export const IDLE_EVICTION_MS = 10 * 60_000;
 const SWEEP_EVERY_MS = 60_000;
-
-/** What /health and the status endpoint say about market data. */
-export interface MarketDataHealth {
-  readonly provider: MarketDataSource;
-  readonly state: ProviderState;
-  readonly message: string;
-  /** Seconds since the newest price was received; null before the first. */
-  readonly ageSec: number | null;
-  readonly staleSymbols: string[];
-  /** Symbols market data holds state for: the watchlist, what sessions and accounts use, recent lookups. */
-  readonly trackedSymbols: number;
-  /** The provider's push connection (Polygon WebSocket), when it has one. */
-  readonly stream?: StreamState;
-}
 
 /**
  * The facade other modules use: cached quotes, bars, the newest completed bars, market status and
@@ -64,33 +53,53 @@ export class MarketDataService implements OnModuleInit, OnApplicationShutdown {
   private refreshTimer: NodeJS.Timeout | null = null;
   private sweepTimer: NodeJS.Timeout | null = null;
   private pushedQuotes: Subscription | null = null;
+  /** With Redis: which instance of the cluster talks to upstream (null: this process alone). */
+  private readonly leadership: MarketLeadership | null;
 
   constructor(
     private readonly provider: MarketDataProvider,
     private readonly clock: Clock,
     @InjectAppConfig() private readonly config: AppConfig,
     private readonly universe: SymbolUniverse,
-    @Optional() private readonly shared: SharedQuoteStore | null,
+    // Explicit tokens: a union type's design metadata is Object, which Nest cannot resolve.
+    @Optional() @Inject(SharedQuoteStore) private readonly shared: SharedQuoteStore | null,
     metrics: MarketDataMetrics,
+    @Optional() @Inject(MarketRelay) relay: MarketRelay | null = null,
   ) {
+    const { maxTrackedSymbols } = config.marketData;
     const ttlMs = config.marketData.cacheTtlSec * 1000;
+    const staleAfterMs = config.marketData.staleAfterSec * 1000;
+    this.leadership = relay
+      ? new MarketLeadership(relay, provider, clock, this.logger, {
+          maxSymbols: maxTrackedSymbols,
+          idleMs: IDLE_EVICTION_MS,
+          track: (symbols) => this.track(symbols),
+          refresh: (symbols) => this.prices.get(symbols),
+          tracked: (symbol) => this.tracker.has(symbol),
+        })
+      : null;
     this.prices = new PriceCache(
       (symbols) => provider.fetchQuotes(symbols),
       clock,
-      { source: provider.source, ttlMs, staleAfterMs: config.marketData.staleAfterSec * 1000 },
+      { source: provider.source, ttlMs, staleAfterMs, mayFetch: () => this.leads },
       shared ?? null,
       metrics,
     );
     this.barsCache = new SingleFlightCache(clock, ttlMs);
     // Status changes by the minute; a second is enough to absorb many dashboards polling at once.
     this.statusCache = new SingleFlightCache(clock, 1_000, 1);
-    this.tracker = new SymbolTracker(config.marketData.maxTrackedSymbols, IDLE_EVICTION_MS, () =>
+    this.tracker = new SymbolTracker(maxTrackedSymbols, IDLE_EVICTION_MS, () =>
       this.pinnedSymbols(),
     );
   }
 
   get source(): MarketDataSource {
     return this.provider.source;
+  }
+
+  /** This process talks to upstream: it is alone, or the cluster's market-data leader. */
+  get leads(): boolean {
+    return this.leadership?.isLeader ?? true;
   }
 
   /**
@@ -119,7 +128,7 @@ export class MarketDataService implements OnModuleInit, OnApplicationShutdown {
 
   async onModuleInit(): Promise<void> {
     this.pushedQuotes = this.provider.quotes$.subscribe((quote) => this.prices.push([quote]));
-    await this.provider.start();
+    await (this.leadership ? this.leadership.start() : this.provider.start());
     await this.watch(this.config.trading.watchlist);
     this.logger.log(
       `market data from ${this.provider.source}: ${this.prices.watchedSymbols.join(', ')}`,
@@ -142,6 +151,7 @@ export class MarketDataService implements OnModuleInit, OnApplicationShutdown {
     if (this.sweepTimer) clearInterval(this.sweepTimer);
     this.evicted.complete();
     this.pushedQuotes?.unsubscribe();
+    await this.leadership?.stop();
     await this.provider.stop();
     await this.shared?.close();
   }
@@ -149,6 +159,7 @@ export class MarketDataService implements OnModuleInit, OnApplicationShutdown {
   /** Lets go of the symbols idle for `IDLE_EVICTION_MS` that nothing pins (a timer does it every minute). */
   sweep(): void {
     this.release(this.tracker.sweep(this.clock.now()));
+    this.leadership?.announce([...this.pinnedSymbols()]);
   }
 
   /** Rejects with 422 UNKNOWN_SYMBOL unless every symbol is in the universe; tracks nothing. */
@@ -161,6 +172,13 @@ export class MarketDataService implements OnModuleInit, OnApplicationShutdown {
    * those the provider has no data for (a listed ticker missing from the replay files), untracked again.
    */
   async watch(symbols: readonly string[]): Promise<string[]> {
+    return this.track(symbols).finally(() =>
+      this.leadership?.announce(symbols.filter((s) => this.tracker.has(s))),
+    );
+  }
+
+  /** `watch` without telling the market-data leader (what the leader does for the others' symbols). */
+  private async track(symbols: readonly string[]): Promise<string[]> {
     // Marked, added to the cache and to the provider without a pause, so an eviction triggered by a
     // concurrent request cannot slip in between and leave state behind that the tracker forgot.
     this.release(this.tracker.use(symbols, this.clock.now()));
@@ -203,7 +221,7 @@ export class MarketDataService implements OnModuleInit, OnApplicationShutdown {
   status(): Promise<MarketStatusResponse> {
     return this.statusCache.get('status', async () =>
       composeMarketStatus(
-        await this.provider.marketStatus(),
+        await (this.leadership?.status() ?? this.provider.marketStatus()),
         this.provider.source,
         this.health().state,
       ),
@@ -230,6 +248,7 @@ export class MarketDataService implements OnModuleInit, OnApplicationShutdown {
           : Math.max(0, Math.round((this.clock.now() - receivedAt) / 1000)),
       staleSymbols,
       trackedSymbols: this.tracker.symbols.length,
+      ...(this.leadership ? { leader: this.leadership.isLeader } : {}),
       ...(own.stream ? { stream: own.stream } : {}),
     };
     if (own.state === 'unauthorized' || failure?.kind === 'unauthorized') {

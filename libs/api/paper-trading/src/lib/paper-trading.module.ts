@@ -9,7 +9,10 @@ import { AccountLifecycle } from './accounts/account-lifecycle.service';
 import { AccountsController } from './accounts/accounts.controller';
 import { AccountsService } from './accounts/accounts.service';
 import { PortfolioResetController } from './accounts/portfolio-reset.controller';
-import { ChartDataStore } from './chart-data/chart-data.store';
+import { APP_CONFIG, type AppConfig } from '@ptp/api/config';
+import { CHART_SERIES_CAPACITY, ChartDataStore } from './chart-data/chart-data.store';
+import { RedisChartStore } from './chart-data/redis-chart-store';
+import { SharedChartStore } from './chart-data/shared-chart-store';
 import { AccountLoader } from './desk/account-loader.service';
 import { LedgerWriter } from './desk/ledger-writer.service';
 import { OrderUpdates } from './desk/order-updates';
@@ -56,6 +59,18 @@ import { TradingSessionsService } from './sessions/trading-sessions.service';
     ChartDataStore,
     ConfigBroadcast,
     HistoryRetention,
+    {
+      inject: [APP_CONFIG],
+      provide: SharedChartStore,
+      useFactory: (config: AppConfig) =>
+        config.redisUrl
+          ? new RedisChartStore(
+              config.redisUrl.reveal(),
+              `${config.redisPrefix}chart:`,
+              CHART_SERIES_CAPACITY,
+            )
+          : null,
+    },
     LedgerWriter,
     OrdersService,
     OrderUpdates,

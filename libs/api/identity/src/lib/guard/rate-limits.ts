@@ -4,6 +4,7 @@ import { principalOf } from '@ptp/api/shared';
 import type { ThrottlerModuleOptions } from '@nestjs/throttler';
 import type { Request } from 'express';
 import { AuthController } from '../auth.controller';
+import { RedisThrottlerStorage } from './redis-throttler-storage';
 import { clientIp } from './request-credentials';
 
 /** Login's own bucket per client address, on top of the per-user backoff of LoginThrottle. */
@@ -23,8 +24,12 @@ function callerKey(request: Request): string {
 const isLogin = (context: ExecutionContext) =>
   context.getHandler() === AuthController.prototype.login;
 
+/** The limits of `server.rateLimit` and login's own; counted in Redis when REDIS_URL is set. */
 export function rateLimits(config: AppConfig): ThrottlerModuleOptions {
   return {
+    ...(config.redisUrl
+      ? { storage: new RedisThrottlerStorage(config.redisUrl.reveal(), config.redisPrefix) }
+      : {}),
     throttlers: [
       {
         name: 'default',

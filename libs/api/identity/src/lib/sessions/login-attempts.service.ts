@@ -3,7 +3,7 @@ import type { UserEntity } from '@ptp/api/persistence';
 import { ApiError } from '@ptp/api/shared';
 import { hashPassword, verifyPassword } from '../users/passwords';
 import { UsersService } from '../users/users.service';
-import { LoginThrottle } from './login-throttle';
+import { LoginFailures } from './login-failures';
 
 /** 429 with the wait; the controller copies it into Retry-After. */
 export class LoginThrottledError extends ApiError {
@@ -23,21 +23,23 @@ export class LoginThrottledError extends ApiError {
  */
 @Injectable()
 export class LoginAttemptsService {
-  private readonly throttle = new LoginThrottle();
   private readonly decoy = hashPassword('decoy password, never valid');
 
-  constructor(private readonly users: UsersService) {}
+  constructor(
+    private readonly users: UsersService,
+    private readonly throttle: LoginFailures,
+  ) {}
 
   async verify(name: string, password: string, client: string | null): Promise<UserEntity> {
-    const wait = this.throttle.retryAfterSec(name, client);
+    const wait = await this.throttle.retryAfterSec(name, client);
     if (wait > 0) throw new LoginThrottledError(wait);
     const user = await this.users.directory.find(name);
     const ok = await verifyPassword(password, user?.passwordHash ?? (await this.decoy));
     if (!user || !ok) {
-      this.throttle.failed(name, client);
+      await this.throttle.failed(name, client);
       throw new ApiError(HttpStatus.UNAUTHORIZED, 'INVALID_CREDENTIALS', 'invalid credentials');
     }
-    this.throttle.succeeded(name);
+    await this.throttle.succeeded(name);
     return user;
   }
 }

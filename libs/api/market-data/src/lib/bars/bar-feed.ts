@@ -13,7 +13,10 @@ import { BarHistory } from './bar-history';
 export class BarFeed {
   private readonly history: BarHistory;
   private readonly published = new Subject<Bar>();
+  private readonly recorded = new Subject<Bar>();
   readonly bars$ = this.published.asObservable();
+  /** Bars taken as history (`record`), for a market-data leader that shares them with its peers. */
+  readonly history$ = this.recorded.asObservable();
 
   constructor(capacity: number) {
     this.history = new BarHistory(capacity);
@@ -29,7 +32,7 @@ export class BarFeed {
 
   /** History that is not news: warm-up bars loaded when a symbol is first watched. */
   record(bar: Bar): void {
-    this.history.append(bar);
+    if (this.history.append(bar)) this.recorded.next(bar);
   }
 
   /** A corrected version of the newest minute replaces it silently (its first version was emitted). */
@@ -61,5 +64,6 @@ export class BarFeed {
 
   complete(): void {
     this.published.complete();
+    this.recorded.complete();
   }
 }

@@ -13,6 +13,11 @@ export interface PriceCacheOptions {
   readonly source: MarketDataSource;
   readonly ttlMs: number;
   readonly staleAfterMs: number;
+  /**
+   * Whether this process may ask upstream (default: always). In a cluster only the market-data
+   * leader does; the others take the prices it shares.
+   */
+  readonly mayFetch?: () => boolean;
 }
 
 export interface CachedQuotes {
@@ -200,6 +205,7 @@ export class PriceCache {
     };
     try {
       if (await freshFromPeers(now)) return true;
+      if (!(this.options.mayFetch?.() ?? true)) return this.awaitLeader(symbols);
       if (await shared.tryLock(PEER_REFRESH_WAIT_MS)) {
         // A peer may have finished its refresh between the first look and taking the lock.
         if (!(await freshFromPeers(this.clock.now()))) return false;
@@ -214,6 +220,20 @@ export class PriceCache {
     } catch {
       return false;
     }
+  }
+
+  /**
+   * A follower keeps what the leader shared, however old (its age shows in each quote), and waits
+   * briefly only for symbols it has no price of yet: the leader refreshes those once it learns of them.
+   */
+  private async awaitLeader(symbols: string[]): Promise<boolean> {
+    const shared = this.shared as SharedQuoteStore;
+    for (let i = 0; i < PEER_REFRESH_POLLS && symbols.some((s) => !this.entries.has(s)); i++) {
+      await this.clock.sleep(PEER_REFRESH_WAIT_MS / PEER_REFRESH_POLLS);
+      const found = await shared.read(symbols.filter((s) => !this.entries.has(s)));
+      this.store([...found.values()], []);
+    }
+    return true;
   }
 
   private isNewer(symbol: string, entry: CachedQuote): boolean {

@@ -84,6 +84,8 @@ export class PolygonMarketProvider extends MarketDataProvider {
   private readonly streamed = new Map<string, ProviderQuote>();
   private readonly pushed = new Subject<ProviderQuote>();
   override readonly quotes$ = this.pushed.asObservable();
+  /** Paused (a cluster's follower): it asks upstream for neither minute bars nor market status. */
+  private paused = false;
 
   constructor(
     private readonly options: PolygonProviderOptions,
@@ -140,15 +142,25 @@ export class PolygonMarketProvider extends MarketDataProvider {
     return this.feed.bars$;
   }
 
+  get historyBars$(): Observable<Bar> {
+    return this.feed.history$;
+  }
+
   async start(): Promise<void> {
+    this.paused = false;
     this.stream?.subscribe([...this.watched]);
     this.stream?.start();
     this.minuteBars.start();
   }
 
-  async stop(): Promise<void> {
+  async pause(): Promise<void> {
+    this.paused = true;
     this.stream?.stop();
     this.minuteBars.stop();
+  }
+
+  async stop(): Promise<void> {
+    await this.pause();
     this.feed.complete();
     this.pushed.complete();
   }
@@ -204,6 +216,10 @@ export class PolygonMarketProvider extends MarketDataProvider {
     return this.feed.recent(symbol, count);
   }
 
+  follow(bar: Bar, as: 'publish' | 'record'): void {
+    this.feed[as](bar);
+  }
+
   /** One round of the minute-bar schedule (its timer calls it a few seconds after each minute closes). */
   refreshBars(): Promise<void> {
     return this.minuteBars.refresh();
@@ -243,6 +259,7 @@ export class PolygonMarketProvider extends MarketDataProvider {
    * so it never waits behind the request budget; without it the calendar alone decides.
    */
   async marketStatus(): Promise<ProviderMarketStatus> {
+    if (this.paused) return this.idleStatus();
     const open = await this.statusNow
       .get('now', async () => {
         const { body } = await this.http.getIfIdle('/v1/marketstatus/now');
@@ -257,6 +274,11 @@ export class PolygonMarketProvider extends MarketDataProvider {
       )
       .catch(() => new Map());
     return { now: this.clock.now(), open, clockRate: 1, closures };
+  }
+
+  /** While it does not lead, it asks nobody: the market-data leader shares its answer (or the calendar decides). */
+  private idleStatus(): ProviderMarketStatus {
+    return { now: this.clock.now(), open: null, clockRate: 1, closures: new Map() };
   }
 
   private onTrade(trade: StreamTrade): void {

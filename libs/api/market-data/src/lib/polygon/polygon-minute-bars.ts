@@ -54,7 +54,7 @@ export class PolygonMinuteBars {
     private readonly historyBars: number,
   ) {}
 
-  /** Adds symbols and loads their history in the background (it waits for budget like everything else). */
+  /** Adds symbols and, while running, loads their history in the background (waiting for budget like everything else). */
   watch(symbols: readonly string[]): void {
     const now = this.clock.now();
     const added = symbols.filter((symbol) => !this.symbols.has(symbol));
@@ -66,7 +66,7 @@ export class PolygonMinuteBars {
         streamed: false,
         pending: null,
       });
-    for (const symbol of added) void this.catchUp(symbol);
+    if (this.running) for (const symbol of added) void this.catchUp(symbol);
   }
 
   /** Stops fetching the symbols' minutes; a fetch still running for one of them is dropped. */
@@ -74,8 +74,11 @@ export class PolygonMinuteBars {
     for (const symbol of symbols) this.symbols.delete(symbol);
   }
 
+  /** Starts the rounds; symbols watched while stopped (a follower that now leads) catch up at once. */
   start(): void {
+    if (this.running) return;
     this.running = true;
+    void this.refresh();
     this.scheduleNextRound();
   }
 

@@ -72,6 +72,15 @@ export abstract class MarketDataProvider {
   /** Completed 1-minute bars of the watched symbols as they close: each once, in time order per symbol (a `BarFeed`). */
   abstract readonly bars$: Observable<Bar>;
 
+  /** Bars taken as history (backfills): what a market-data leader shares with its peers besides `bars$`. */
+  abstract readonly historyBars$: Observable<Bar>;
+
+  /**
+   * A bar the market-data leader published (through Redis): emitted on `bars$` when it is news, kept
+   * as history otherwise; either way dropped when it is not newer than what the provider holds.
+   */
+  abstract follow(bar: Bar, as: 'publish' | 'record'): void;
+
   /** Prices pushed between refreshes (Polygon's WebSocket trades); providers that only answer polls push none. */
   readonly quotes$: Observable<ProviderQuote> = EMPTY;
 
@@ -92,8 +101,23 @@ export abstract class MarketDataProvider {
 
   abstract health(): ProviderHealth;
 
-  /** Backfills history and starts streaming. */
-  abstract start(): Promise<void>;
+  /**
+   * Backfills history and starts producing bars. `origin` is the wall time the market's clock
+   * started at (the simulated and replay clocks), shared by the instances of a cluster so that
+   * whichever leads produces the same market; it defaults to now.
+   */
+  abstract start(origin?: number): Promise<void>;
+
+  /**
+   * Loads what answering needs without producing bars, its clock set to `origin`: how a follower
+   * of a cluster's market-data leader starts.
+   */
+  async prepare(_origin?: number): Promise<void> {
+    // Most providers need nothing before their first bar.
+  }
+
+  /** Stops producing (timers, upstream connections) but keeps serving and following; `start` resumes. */
+  abstract pause(): Promise<void>;
 
   abstract stop(): Promise<void>;
 }

@@ -36,6 +36,7 @@ export class ReplayMarketProvider extends MarketDataProvider {
   private wallStart = 0;
   private startIndex = 0;
   private timer: NodeJS.Timeout | null = null;
+  private loaded: Promise<void> | null = null;
 
   constructor(
     private readonly options: ReplayOptions,
@@ -50,7 +51,38 @@ export class ReplayMarketProvider extends MarketDataProvider {
     return this.feed.bars$;
   }
 
-  async start(): Promise<void> {
+  get historyBars$(): Observable<Bar> {
+    return this.feed.history$;
+  }
+
+  /** Loads the files (once); the warm-up steps become history. */
+  override prepare(origin = this.clock.now()): Promise<void> {
+    this.wallStart = origin;
+    this.loaded ??= this.load();
+    return this.loaded;
+  }
+
+  /** The timeline's wall clock starts at `origin`: every instance of a cluster is at the same step. */
+  async start(origin = this.clock.now()): Promise<void> {
+    await this.prepare(origin);
+    if (this.timer) return;
+    this.timer = setInterval(
+      () => this.advance(),
+      Math.min(1_000, Math.max(20, this.stepMs / this.options.speed)),
+    );
+    this.timer.unref();
+  }
+
+  async pause(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  follow(bar: Bar, as: 'publish' | 'record'): void {
+    this.feed[as](bar);
+  }
+
+  private async load(): Promise<void> {
     const series = await loadReplayFiles(this.options.files);
     this.symbols = new Set(series.keys());
     const byTime = new Map<number, Bar[]>();
@@ -63,16 +95,10 @@ export class ReplayMarketProvider extends MarketDataProvider {
     this.stepMs = gaps.length > 0 ? Math.min(...gaps) : 60_000;
     this.startIndex = Math.min(this.options.warmupBars, Math.floor(this.timeline.length / 2));
     this.releaseUpTo(this.startIndex, 'record');
-    this.wallStart = this.clock.now();
-    this.timer = setInterval(
-      () => this.advance(),
-      Math.min(1_000, Math.max(20, this.stepMs / this.options.speed)),
-    );
-    this.timer.unref();
   }
 
   async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
+    await this.pause();
     this.feed.complete();
   }
 
@@ -82,7 +108,7 @@ export class ReplayMarketProvider extends MarketDataProvider {
       this.startIndex +
       Math.floor(((this.clock.now() - this.wallStart) * this.options.speed) / this.stepMs);
     this.releaseUpTo(due, 'publish');
-    if (this.released >= this.timeline.length && this.timer) clearInterval(this.timer);
+    if (this.released >= this.timeline.length) void this.pause();
   }
 
   async watch(symbols: readonly string[]): Promise<string[]> {

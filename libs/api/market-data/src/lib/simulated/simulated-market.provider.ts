@@ -42,6 +42,8 @@ export class SimulatedMarketProvider extends MarketDataProvider {
   private wallStart = 0;
   private simStart = 0;
   private nextMinute = 0;
+  /** The first minute of every symbol's path: a symbol watched later is stepped from here too. */
+  private pathStart: number | null = null;
   private timer: NodeJS.Timeout | null = null;
 
   constructor(
@@ -61,25 +63,54 @@ export class SimulatedMarketProvider extends MarketDataProvider {
     return this.feed.bars$;
   }
 
+  get historyBars$(): Observable<Bar> {
+    return this.feed.history$;
+  }
+
   /** The simulated clock. */
   now(): number {
     return this.simStart + (this.clock.now() - this.wallStart) * this.options.speed;
   }
 
-  async start(): Promise<void> {
-    this.wallStart = this.clock.now();
-    this.simStart = Math.floor(this.wallStart / MINUTE_MS) * MINUTE_MS;
-    this.nextMinute = this.simStart;
-    await this.watch(this.options.symbols);
+  /**
+   * Each symbol's path depends only on the seed, the symbol and the clock's origin, so an instance
+   * that takes over (started with the same origin) generates the very bars the previous one did.
+   */
+  async start(origin = this.clock.now()): Promise<void> {
+    if (this.pathStart === null) {
+      await this.prepare(origin);
+      for (const symbol of this.options.symbols) this.market.addSymbol(symbol);
+      const times = this.backfillTimes();
+      this.pathStart = times[0] ?? this.nextMinute;
+      for (const time of times)
+        for (const minute of this.market.step(time)) this.take(minute, 'record');
+    }
+    if (this.timer) return;
     const tickMs = Math.min(1_000, Math.max(20, MINUTE_MS / this.options.speed));
     this.timer = setInterval(() => this.advance(), tickMs);
     this.timer.unref();
   }
 
-  async stop(): Promise<void> {
+  /** Sets the simulated clock (a follower needs it for `now` and market status). */
+  override async prepare(origin = this.clock.now()): Promise<void> {
+    if (this.pathStart !== null) return;
+    this.wallStart = origin;
+    this.simStart = Math.floor(origin / MINUTE_MS) * MINUTE_MS;
+    this.nextMinute = this.simStart;
+  }
+
+  async pause(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+  }
+
+  async stop(): Promise<void> {
+    await this.pause();
     this.feed.complete();
+  }
+
+  follow(bar: Bar, as: 'publish' | 'record'): void {
+    this.feed[as](bar);
   }
 
   /** Generates every simulated minute that has completed since the last tick. */
@@ -91,14 +122,22 @@ export class SimulatedMarketProvider extends MarketDataProvider {
     }
   }
 
-  /** Any ticker can be simulated (`unlisted` is the gate); new ones get the same backfill window as the rest. */
+  /**
+   * Any ticker can be simulated (`unlisted` is the gate). A new one is stepped from the first minute
+   * of every path, silently, and keeps its last `backfillBars` minutes as history: so its path is the
+   * same whenever, and in whichever instance, it is first watched.
+   */
   async watch(symbols: readonly string[]): Promise<string[]> {
     const added = symbols.filter((symbol) => !this.market.has(symbol));
-    if (added.length === 0) return [];
     for (const symbol of added) this.market.addSymbol(symbol);
-    for (const time of this.backfillTimes()) {
-      for (const minute of this.market.step(time, added)) this.take(minute, 'record');
+    if (added.length === 0 || this.pathStart === null) return [];
+    const keep = this.options.backfillBars * added.length;
+    let tail: SimulatedMinute[] = [];
+    for (let time = this.pathStart; time < this.nextMinute; time += MINUTE_MS) {
+      tail.push(...this.market.step(time, added));
+      if (tail.length > 2 * keep) tail = tail.slice(tail.length - keep);
     }
+    for (const minute of tail.slice(Math.max(0, tail.length - keep))) this.take(minute, 'record');
     return [];
   }
 

@@ -88,7 +88,7 @@ export class AccountDesk {
     const { account } = this.book;
     await this.services.writer.eraseHistory(account.id);
     this.services.discard(account.id);
-    this.services.chart.initAccount(account.id, Number(account.startingCapital));
+    this.services.chart.resetAccount(account.id, Number(account.startingCapital));
   }
 
   /** Open positions with the time each was opened from flat (the engine's open round trips). */

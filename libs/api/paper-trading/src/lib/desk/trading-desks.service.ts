@@ -90,7 +90,7 @@ export class TradingDesks implements OnModuleDestroy {
     this.subscription = this.marketData.bars$.subscribe((bar) => this.onMarketBar(bar));
     this.marketData.pinWith(() => this.symbolsInUse());
     this.evictions = this.marketData.evicted$.subscribe((symbols) => {
-      this.chart.dropPrices(symbols);
+      this.chart.dropPrices(symbols, this.marketData.leads);
       this.prices.forget(symbols);
     });
   }

@@ -70,17 +70,21 @@ export class ChartDataController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<ChartData | undefined> {
     const accountId = query.accountId ?? DEFAULT_ACCOUNT_ID;
-    // Accounts are loaded at start-up; only an id this process does not know reaches the database.
-    if (!this.chart.hasAccount(accountId))
+    // Accounts are loaded at start-up; only an id the chart store does not know reaches the database.
+    if (!(await this.chart.has(accountId)))
       await this.desks.load((await this.accounts.resolve(accountId)).id);
-    const etag = this.chart.etag(accountId, query.since) as string;
+    const etag = (await this.chart.etagOf(accountId, query.since)) as string;
     response.setHeader('ETag', etag);
     response.setHeader('Cache-Control', 'no-cache');
     if (matches(ifNoneMatch, etag)) {
       response.status(HttpStatus.NOT_MODIFIED);
       return undefined;
     }
-    const snapshot = this.chart.snapshot(accountId, this.config.trading.watchlist[0], query.since);
+    const snapshot = await this.chart.read(
+      accountId,
+      this.config.trading.watchlist[0],
+      query.since,
+    );
     return snapshot && downsampleChartData(snapshot.data);
   }
 }
