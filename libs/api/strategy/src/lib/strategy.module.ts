@@ -11,6 +11,7 @@ import { BacktestsService } from './backtests/backtests.service';
 import { DecisionsController } from './decisions/decisions.controller';
 import { DecisionsService } from './decisions/decisions.service';
 import { StrategiesController } from './strategies/strategies.controller';
+import { StrategyIndicatorsService } from './strategies/strategy-indicators.service';
 
 /** The strategy catalogue, the decisions audit trail and backtests over REST. */
 @Module({
@@ -22,6 +23,11 @@ import { StrategiesController } from './strategies/strategies.controller';
     TypeOrmModule.forFeature([BacktestRunEntity, BacktestUploadEntity, DecisionEntity]),
   ],
   controllers: [BacktestsController, DecisionsController, StrategiesController],
-  providers: [BacktestUploadsService, BacktestsService, DecisionsService],
+  providers: [
+    BacktestUploadsService,
+    BacktestsService,
+    DecisionsService,
+    StrategyIndicatorsService,
+  ],
 })
 export class StrategyModule {}
