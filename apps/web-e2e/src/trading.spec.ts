@@ -9,6 +9,8 @@ import { ARTIFACTS_DIR } from '../e2e-environment';
 test.describe.configure({ mode: 'serial' });
 
 let page: Page;
+/** The symbol of the session's first fill (step 3). */
+let tradedSymbol = '';
 
 test.beforeAll(async ({ browser }) => {
   page = await browser.newPage();
@@ -68,6 +70,7 @@ test('3 · see a fill appear and the equity chart update', async () => {
   await expect(firstFill).toBeVisible({ timeout: TRADING_TIMEOUT });
   const symbol = (await firstFill.locator('td').nth(1).innerText()).trim();
   expect(['SPY', 'QQQ']).toContain(symbol);
+  tradedSymbol = symbol;
 
   await screen(4, 'price-chart-screen');
   await page.getByTestId(`chart-symbol-${symbol}`).click();
@@ -85,6 +88,49 @@ test('3 · see a fill appear and the equity chart update', async () => {
     path: join(ARTIFACTS_DIR, 'screenshots', 'overview.png'),
     fullPage: true,
   });
+});
+
+test('3b · candles carry the strategy indicators, and a fill shows its decision', async () => {
+  await screen(4, 'price-chart-screen');
+  await page.getByTestId(`chart-symbol-${tradedSymbol}`).click();
+  const chart = page.getByTestId('price-chart');
+  await expect
+    .poll(async () => Number(await chart.getAttribute('data-candles')))
+    .toBeGreaterThan(10);
+  // The session runs ma-crossover: its fast and slow SMAs come from the indicators endpoint.
+  await expect(chart).toHaveAttribute('data-indicators', '2');
+  await expect(page.getByTestId('indicator-source')).toContainText('ma-crossover');
+  await expect(page.getByTestId('indicator-source')).toContainText('fast 2 · slow 5');
+
+  const row = page
+    .getByTestId('chart-fill-row')
+    .filter({ hasText: /ENTER|EXIT/ })
+    .first();
+  await expect(row).toBeVisible({ timeout: TRADING_TIMEOUT });
+  await row.getByRole('button', { name: 'On chart' }).focus();
+  const tooltip = page.getByTestId('chart-tooltip');
+  await expect(tooltip).toContainText(/(BUY|SELL) [\d.]+ @ [\d.]+/);
+  await expect(tooltip).toContainText(/Signal: (ENTER|EXIT)/);
+  await expect(tooltip).toContainText(/smaFast = [\d.]+/);
+  await expect(tooltip).toContainText('Risk: approved');
+
+  for (const timeframe of ['5m', '15m', '1h', '1d', '1m']) {
+    await page.getByTestId(`timeframe-${timeframe}`).click();
+    await expect(page.getByTestId(`timeframe-${timeframe}`)).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
+  }
+  await expect
+    .poll(async () => Number(await chart.getAttribute('data-candles')))
+    .toBeGreaterThan(10);
+
+  await row.getByRole('button', { name: 'Decision' }).click();
+  await expect(page.getByTestId('decisions-screen')).toBeVisible();
+  const selected = page.locator('[data-testid="decision-row"][aria-current="true"]');
+  await expect(selected).toHaveCount(1);
+  await expect(selected).toContainText(/ENTER|EXIT/);
+  await expect(selected).toContainText('approved');
 });
 
 test('4 · place a manual notional order and see the position', async () => {

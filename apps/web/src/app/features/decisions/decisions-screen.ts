@@ -1,4 +1,14 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  afterRenderEffect,
+  computed,
+  inject,
+  input,
+  linkedSignal,
+  signal,
+} from '@angular/core';
 import type { Decision, DecisionRiskOutcome } from '@ptp/contracts';
 import { type DecisionQuery, DecisionsApi } from '../../core/api/decisions-api.service';
 import { UtcPipe } from '../../core/format/format.pipes';
@@ -35,12 +45,21 @@ export function indicatorText(indicators: Decision['indicators']): string {
     .scroll {
       max-height: calc(100vh - 170px);
     }
+    tr.selected td {
+      background: #3a2a10;
+    }
   `,
 })
 export class DecisionsScreen {
   private readonly api = inject(DecisionsApi);
 
-  protected readonly symbol = signal('');
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  /** `?symbol=&decision=` from a fill on the price chart: that symbol's trail, the decision marked. */
+  readonly symbolParam = input<string>('', { alias: 'symbol' });
+  readonly decision = input<string>();
+  protected readonly selectedId = computed(() => Number(this.decision() ?? NaN));
+
+  protected readonly symbol = linkedSignal(() => this.symbolParam() ?? '');
   protected readonly action = signal('');
   protected readonly outcome = signal('');
   protected readonly hideHolds = signal(true);
@@ -58,6 +77,16 @@ export class DecisionsScreen {
     ),
   );
   protected readonly indicatorText = indicatorText;
+
+  constructor() {
+    afterRenderEffect(() => {
+      const id = this.selectedId();
+      if (Number.isNaN(id) || this.rows().length === 0) return;
+      this.host.nativeElement.querySelector<HTMLElement>(`#decision-${id}`)?.scrollIntoView({
+        block: 'center',
+      });
+    });
+  }
 
   protected set(target: 'symbol' | 'action' | 'outcome', event: Event): void {
     this[target].set((event.target as HTMLInputElement | HTMLSelectElement).value);
