@@ -139,6 +139,7 @@ export const MATRIX: MatrixRoute[] = [
   },
   get('/api/portfolio', true),
   get('/api/metrics', true),
+  get('/api/performance', true),
   get('/api/trades', true),
   get('/api/trades.csv', true),
   get('/api/chart-data', true),

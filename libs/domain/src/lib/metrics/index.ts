@@ -1,2 +1,4 @@
 export * from './compute-metrics';
 export * from './metrics-types';
+export * from './performance';
+export * from './performance-types';
