@@ -37,6 +37,7 @@ test('every screen renders and stays usable, reachable from the keyboard', async
     'price-chart-screen',
     'decisions-screen',
     'backtest-screen',
+    'performance-screen',
     'accounts-screen',
     'health-panel',
   ];

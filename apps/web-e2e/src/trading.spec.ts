@@ -199,3 +199,26 @@ test('7 · run a small backtest and see its chart', async () => {
     fullPage: true,
   });
 });
+
+test('8 · the performance screen breaks down the live account and the backtest', async () => {
+  await screen(7, 'performance-screen');
+  const panel = page.getByTestId('performance-panel');
+  await expect(panel).toBeVisible();
+  // The session traded SPY/QQQ and the manual orders AAPL: closed round trips appear per symbol.
+  await expect(page.getByTestId('kpi-trade-count')).toContainText(/Trades\s*[1-9]\d*/);
+  await expect(page.getByTestId('kpi-win-rate')).toContainText(/%|—/);
+  await expect(page.getByTestId('performance-daily')).toHaveAttribute('data-days', /^[1-9]\d*$/);
+  await expect(page.getByTestId('performance-months').locator('tbody th').first()).toHaveText(
+    /^20\d\d$/,
+  );
+  await expect(page.getByTestId('performance-returns')).toBeVisible();
+
+  await screen(6, 'backtest-screen');
+  await page.getByTestId('bt-performance').click();
+  await expect(page.getByTestId('performance-screen')).toContainText('Performance · backtest');
+  await expect(page.getByTestId('performance-source')).not.toHaveValue('live');
+  await expect(page.getByTestId('kpi-trade-count')).toContainText(/Trades\s*[1-9]\d*/);
+  await expect(page.getByTestId('symbol-pnl-SPY')).toContainText(/[+-]\$\d|\$0\.00/);
+  await expect(page.getByTestId('kpi-avg-hold')).toContainText(/\d/);
+  await expect(page.getByTestId('performance-returns')).toHaveAttribute('data-points', /^\d\d+$/);
+});

@@ -1,3 +1,4 @@
+import { RouterLink } from '@angular/router';
 import { DecimalPipe } from '@angular/common';
 import {
   ChangeDetectionStrategy,
@@ -45,6 +46,7 @@ const DEFAULT_TO = '2025-01-31';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
     ...FORMAT_PIPES,
+    RouterLink,
     BacktestComparison,
     DecimalPipe,
     StrategyParamsForm,
