@@ -1,6 +1,4 @@
-import { join } from 'node:path';
 import { type Page, expect, test } from '@playwright/test';
-import { ARTIFACTS_DIR } from '../e2e-environment';
 
 /**
  * The issue's trading journey, in order, on one fresh account: the steps share the session state, so they
@@ -84,10 +82,6 @@ test('3 · see a fill appear and the equity chart update', async () => {
   await expect.poll(equityPoints, { timeout: TRADING_TIMEOUT }).toBeGreaterThan(pointsBefore);
   await expect(page.getByTestId('equity-chart').locator('canvas')).toBeVisible();
   await expect(page.getByTestId('kpi-equity')).toContainText('$');
-  await page.screenshot({
-    path: join(ARTIFACTS_DIR, 'screenshots', 'overview.png'),
-    fullPage: true,
-  });
 });
 
 test('3b · candles carry the strategy indicators, and a fill shows its decision', async () => {
@@ -194,10 +188,6 @@ test('7 · run a small backtest and see its chart', async () => {
   });
   await expect(page.getByTestId('bt-metrics')).toContainText('Round trips');
   await expect(page.getByTestId('bt-trades').locator('tbody tr').first()).toBeVisible();
-  await page.screenshot({
-    path: join(ARTIFACTS_DIR, 'screenshots', 'backtest.png'),
-    fullPage: true,
-  });
 });
 
 test('8 · the performance screen breaks down the live account and the backtest', async () => {

@@ -42,6 +42,6 @@ export class OverviewScreen {
   protected readonly fills = computed(() => fillRows(this.trades.value()?.items));
   protected readonly risk = computed(() => this.status.session.value()?.riskState ?? null);
   protected readonly pnlClass = pnlClass;
-  protected readonly money = (value: number) => formatMoney(value);
-  protected readonly signedMoney = (value: number) => formatMoney(value, { signed: true });
+  protected readonly money = (value: string) => formatMoney(value);
+  protected readonly signedMoney = (value: string) => formatMoney(value, { signed: true });
 }
