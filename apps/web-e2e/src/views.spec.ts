@@ -28,6 +28,9 @@ const VIEWPORTS = {
 
 const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
+// An axe scan of a screen full of the journey's data is slow on a loaded two-core machine.
+test.setTimeout(120_000);
+
 test.beforeEach(({ page }) => {
   page.on('pageerror', (error) => {
     throw error;

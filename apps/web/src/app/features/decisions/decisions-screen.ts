@@ -55,17 +55,17 @@ export class DecisionsScreen {
 
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   /** `?symbol=&decision=` from a fill on the price chart: that symbol's trail, the decision marked. */
-  readonly symbolParam = input<string>('', { alias: 'symbol' });
+  readonly symbol = input<string>();
   readonly decision = input<string>();
   protected readonly selectedId = computed(() => Number(this.decision() ?? NaN));
 
-  protected readonly symbol = linkedSignal(() => this.symbolParam() ?? '');
+  protected readonly symbolFilter = linkedSignal(() => this.symbol() ?? '');
   protected readonly action = signal('');
   protected readonly outcome = signal('');
   protected readonly hideHolds = signal(true);
 
   private readonly query = computed<DecisionQuery>(() => ({
-    symbol: this.symbol().trim().toUpperCase() || undefined,
+    symbol: this.symbolFilter().trim().toUpperCase() || undefined,
     outcome: (this.outcome() || undefined) as DecisionRiskOutcome | undefined,
     limit: PAGE_SIZE,
   }));
@@ -88,7 +88,7 @@ export class DecisionsScreen {
     });
   }
 
-  protected set(target: 'symbol' | 'action' | 'outcome', event: Event): void {
+  protected set(target: 'symbolFilter' | 'action' | 'outcome', event: Event): void {
     this[target].set((event.target as HTMLInputElement | HTMLSelectElement).value);
     this.decisions.refresh();
   }
