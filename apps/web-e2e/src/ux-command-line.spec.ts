@@ -22,7 +22,8 @@ test.afterAll(async () => {
 });
 
 async function command(line: string): Promise<void> {
-  await page.locator('body').click({ position: { x: 5, y: 500 } });
+  // Escape leaves the command line, so '/' is the shortcut again rather than a typed character.
+  await page.getByTestId('command-input').press('Escape');
   await page.keyboard.press('/');
   await expect(page.getByTestId('command-input')).toBeFocused();
   await page.keyboard.type(line);
