@@ -1,3 +1,4 @@
 import baseConfig from '../../eslint.config.mjs';
 
-export default [...baseConfig];
+// test-output holds the HTML report's bundled scripts and the kept screenshots, not sources.
+export default [...baseConfig, { ignores: ['**/test-output/**'] }];

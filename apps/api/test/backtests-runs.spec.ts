@@ -16,6 +16,7 @@ const REPORT_KEYS = [
   'fills',
   'finalEquity',
   'metrics',
+  'performance',
   'positions',
   'trades',
 ];

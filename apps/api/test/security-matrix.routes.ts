@@ -69,6 +69,10 @@ export const MATRIX: MatrixRoute[] = [
   get('/api/market/bars', false, () => ({ symbol: 'SPY' })),
   get('/api/market/status', false),
   get('/api/strategies', false),
+  {
+    ...get('/api/strategies/:name/indicators', false, () => ({ symbol: 'SPY' })),
+    real: () => ({ path: '/api/strategies/ma-crossover/indicators', query: { symbol: 'SPY' } }),
+  },
   get('/api/accounts', false),
   {
     route: 'POST /api/accounts',
@@ -218,6 +222,7 @@ export const MATRIX: MatrixRoute[] = [
   },
   get('/api/portfolio', true),
   get('/api/metrics', true),
+  get('/api/performance', true),
   get('/api/trades', true),
   get('/api/trades.csv', true),
   get('/api/chart-data', true),

@@ -1,6 +1,4 @@
-import { join } from 'node:path';
 import { type Page, expect, test } from '@playwright/test';
-import { ARTIFACTS_DIR } from '../e2e-environment';
 
 /**
  * The issue's trading journey, in order, on one fresh account: the steps share the session state, so they
@@ -9,6 +7,8 @@ import { ARTIFACTS_DIR } from '../e2e-environment';
 test.describe.configure({ mode: 'serial' });
 
 let page: Page;
+/** The symbol of the session's first fill (step 3). */
+let tradedSymbol = '';
 
 test.beforeAll(async ({ browser }) => {
   page = await browser.newPage();
@@ -68,6 +68,7 @@ test('3 · see a fill appear and the equity chart update', async () => {
   await expect(firstFill).toBeVisible({ timeout: TRADING_TIMEOUT });
   const symbol = (await firstFill.locator('td').nth(1).innerText()).trim();
   expect(['SPY', 'QQQ']).toContain(symbol);
+  tradedSymbol = symbol;
 
   await screen(4, 'price-chart-screen');
   await page.getByTestId(`chart-symbol-${symbol}`).click();
@@ -81,10 +82,49 @@ test('3 · see a fill appear and the equity chart update', async () => {
   await expect.poll(equityPoints, { timeout: TRADING_TIMEOUT }).toBeGreaterThan(pointsBefore);
   await expect(page.getByTestId('equity-chart').locator('canvas')).toBeVisible();
   await expect(page.getByTestId('kpi-equity')).toContainText('$');
-  await page.screenshot({
-    path: join(ARTIFACTS_DIR, 'screenshots', 'overview.png'),
-    fullPage: true,
-  });
+});
+
+test('3b · candles carry the strategy indicators, and a fill shows its decision', async () => {
+  await screen(4, 'price-chart-screen');
+  await page.getByTestId(`chart-symbol-${tradedSymbol}`).click();
+  const chart = page.getByTestId('price-chart');
+  await expect
+    .poll(async () => Number(await chart.getAttribute('data-candles')))
+    .toBeGreaterThan(10);
+  // The session runs ma-crossover: its fast and slow SMAs come from the indicators endpoint.
+  await expect(chart).toHaveAttribute('data-indicators', '2');
+  await expect(page.getByTestId('indicator-source')).toContainText('ma-crossover');
+  await expect(page.getByTestId('indicator-source')).toContainText('fast 2 · slow 5');
+
+  const row = page
+    .getByTestId('chart-fill-row')
+    .filter({ hasText: /ENTER|EXIT/ })
+    .first();
+  await expect(row).toBeVisible({ timeout: TRADING_TIMEOUT });
+  await row.getByRole('button', { name: 'On chart' }).focus();
+  const tooltip = page.getByTestId('chart-tooltip');
+  await expect(tooltip).toContainText(/(BUY|SELL) [\d.]+ @ [\d.]+/);
+  await expect(tooltip).toContainText(/Signal: (ENTER|EXIT)/);
+  await expect(tooltip).toContainText(/smaFast = [\d.]+/);
+  await expect(tooltip).toContainText('Risk: approved');
+
+  for (const timeframe of ['5m', '15m', '1h', '1d', '1m']) {
+    await page.getByTestId(`timeframe-${timeframe}`).click();
+    await expect(page.getByTestId(`timeframe-${timeframe}`)).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
+  }
+  await expect
+    .poll(async () => Number(await chart.getAttribute('data-candles')))
+    .toBeGreaterThan(10);
+
+  await row.getByRole('button', { name: 'Decision' }).click();
+  await expect(page.getByTestId('decisions-screen')).toBeVisible();
+  const selected = page.locator('[data-testid="decision-row"][aria-current="true"]');
+  await expect(selected).toHaveCount(1);
+  await expect(selected).toContainText(/ENTER|EXIT/);
+  await expect(selected).toContainText('approved');
 });
 
 test('4 · place a manual notional order and see the position', async () => {
@@ -148,8 +188,27 @@ test('7 · run a small backtest and see its chart', async () => {
   });
   await expect(page.getByTestId('bt-metrics')).toContainText('Round trips');
   await expect(page.getByTestId('bt-trades').locator('tbody tr').first()).toBeVisible();
-  await page.screenshot({
-    path: join(ARTIFACTS_DIR, 'screenshots', 'backtest.png'),
-    fullPage: true,
-  });
+});
+
+test('8 · the performance screen breaks down the live account and the backtest', async () => {
+  await screen(7, 'performance-screen');
+  const panel = page.getByTestId('performance-panel');
+  await expect(panel).toBeVisible();
+  // The session traded SPY/QQQ and the manual orders AAPL: closed round trips appear per symbol.
+  await expect(page.getByTestId('kpi-trade-count')).toContainText(/Trades\s*[1-9]\d*/);
+  await expect(page.getByTestId('kpi-win-rate')).toContainText(/%|—/);
+  await expect(page.getByTestId('performance-daily')).toHaveAttribute('data-days', /^[1-9]\d*$/);
+  await expect(page.getByTestId('performance-months').locator('tbody th').first()).toHaveText(
+    /^20\d\d$/,
+  );
+  await expect(page.getByTestId('performance-returns')).toBeVisible();
+
+  // The run of step 7 is the newest completed backtest: first after "Live account".
+  await page.getByTestId('performance-source').selectOption({ index: 1 });
+  await expect(page.getByTestId('performance-screen')).toContainText('Performance · backtest');
+  await expect(page.getByTestId('performance-source')).not.toHaveValue('live');
+  await expect(page.getByTestId('kpi-trade-count')).toContainText(/Trades\s*[1-9]\d*/);
+  await expect(page.getByTestId('symbol-pnl-SPY')).toContainText(/[+-]\$\d|\$0\.00/);
+  await expect(page.getByTestId('kpi-avg-hold')).toContainText(/\d/);
+  await expect(page.getByTestId('performance-returns')).toHaveAttribute('data-points', /^\d\d+$/);
 });

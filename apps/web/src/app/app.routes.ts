@@ -20,6 +20,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: 'chart', label: 'Price chart' },
   { path: 'decisions', label: 'Decisions' },
   { path: 'backtest', label: 'Backtest' },
+  { path: 'performance', label: 'Performance' },
   { path: 'accounts', label: 'Accounts' },
   { path: 'system', label: 'Health' },
   { path: 'tokens', label: 'API tokens', area: 'tokens' },
@@ -69,6 +70,12 @@ const screenRoutes: Route[] = [
     title: 'Backtest',
     loadComponent: () =>
       import('./features/backtest/backtest-screen').then((m) => m.BacktestScreen),
+  },
+  {
+    path: 'performance',
+    title: 'Performance',
+    loadComponent: () =>
+      import('./features/performance/performance-screen').then((m) => m.PerformanceScreen),
   },
   {
     path: 'accounts',

@@ -1,3 +1,4 @@
+import { CommandLine } from './shell/command/command-line';
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { NAV_ITEMS } from './app.routes';
@@ -8,7 +9,7 @@ import { StatusBar } from './shell/status-bar';
 @Component({
   selector: 'ptp-root',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, RouterLinkActive, RouterOutlet, StatusBar],
+  imports: [CommandLine, RouterLink, RouterLinkActive, RouterOutlet, StatusBar],
   templateUrl: './app.html',
   styleUrl: './app.scss',
   host: { '(document:keydown)': 'onKeydown($event)' },

@@ -10,3 +10,4 @@ export * from './lib/provider/market-data.provider';
 export * from './lib/provider/provider-error';
 export * from './lib/universe/listed-symbols';
 export * from './lib/universe/symbol-universe';
+export { BarsQueryDto } from './lib/http/market-query.dto';

@@ -1,5 +1,6 @@
 import type {
   BacktestFillRow,
+  BacktestPerformanceRow,
   BacktestReport as CoreBacktestReport,
   CorporateActions,
   ExecutionConfig,
@@ -93,7 +94,12 @@ export interface BacktestReport extends Pick<CoreBacktestReport, 'finalEquity' |
   /** The trading core's metrics, with the convention they follow. */
   readonly metrics: Readonly<Record<string, unknown>>;
   readonly equityCurve: readonly Readonly<Record<string, unknown>>[];
+  /** Performance breakdowns (docs/metrics.md); absent in reports of runs made before they existed. */
+  readonly performance?: BacktestPerformance;
 }
+
+/** The trading core's performance breakdowns of a backtest, times formatted like its bars. */
+export type BacktestPerformance = BacktestPerformanceRow;
 
 /** GET /api/backtests/:id (and each item of GET /api/backtests, without `report`). Times are ISO-8601 UTC. */
 export interface BacktestRun {

@@ -1,4 +1,4 @@
-import type { CurveStats, MetricsReport } from '@ptp/domain';
+import type { CurveStats, MetricsReport, PerformanceReport } from '@ptp/domain';
 
 /** GET /api/portfolio. Money as decimal strings; `null` where no price is known yet. */
 
@@ -55,6 +55,17 @@ export type MetricsCurveStats = CurveStats;
 
 /** GET /api/metrics?from=&to=: the trading core's metrics over the account's equity curve and closed round trips. */
 export interface AccountMetrics extends MetricsReport {
+  readonly accountId: string;
+  /** ISO-8601 bounds of the range actually used. */
+  readonly from: string | null;
+  readonly to: string | null;
+}
+
+/**
+ * GET /api/performance?from=&to=: the trading core's performance breakdowns (trade statistics, daily
+ * P&L, monthly returns, P&L per symbol, cumulative return against the benchmark) of the account.
+ */
+export interface AccountPerformance extends PerformanceReport {
   readonly accountId: string;
   /** ISO-8601 bounds of the range actually used. */
   readonly from: string | null;

@@ -9,6 +9,7 @@ import { BacktestsService } from './backtests/backtests.service';
 import { DecisionsController } from './decisions/decisions.controller';
 import { DecisionsService } from './decisions/decisions.service';
 import { StrategiesController } from './strategies/strategies.controller';
+import { StrategyIndicatorsService } from './strategies/strategy-indicators.service';
 
 /**
  * The strategy catalogue, the decisions audit trail and backtests over REST; backtests run through
@@ -22,6 +23,6 @@ import { StrategiesController } from './strategies/strategies.controller';
     TypeOrmModule.forFeature([BacktestRunEntity, DecisionEntity]),
   ],
   controllers: [BacktestsController, DecisionsController, StrategiesController],
-  providers: [BacktestsService, DecisionsService],
+  providers: [BacktestsService, DecisionsService, StrategyIndicatorsService],
 })
 export class StrategyModule {}

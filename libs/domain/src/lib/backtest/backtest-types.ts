@@ -5,6 +5,7 @@ import type { Bar } from '../market/bar';
 import type { Fill } from '../ledger/fill';
 import type { PositionView } from '../ledger/ledger-views';
 import type { CurveStats, Drawdown, MetricsReport, RoundTrip } from '../metrics/metrics-types';
+import type { CumulativeReturnPoint, PerformanceReport } from '../metrics/performance-types';
 import type { RiskConfig } from '../risk/risk-config';
 import type { SizingConfig } from '../risk/sizing';
 
@@ -68,6 +69,11 @@ export type BacktestMetricsRow = Omit<MetricsReport, 'maxDrawdown' | 'benchmark'
   readonly benchmark: BacktestCurveStatsRow | null;
 };
 
+/** Performance breakdowns as reported: the cumulative-return times formatted like the bar times. */
+export type BacktestPerformanceRow = Omit<PerformanceReport, 'cumulativeReturns'> & {
+  readonly cumulativeReturns: (Omit<CumulativeReturnPoint, 'time'> & { readonly time: string })[];
+};
+
 /**
  * report.json: daily bar times as `YYYY-MM-DD`, intraday as ISO-8601 UTC; every number a JSON
  * number.
@@ -79,5 +85,6 @@ export interface BacktestReport {
   readonly cash: number;
   readonly positions: PositionView[];
   readonly metrics: BacktestMetricsRow;
+  readonly performance: BacktestPerformanceRow;
   readonly equityCurve: { readonly time: string; readonly equity: number }[];
 }

@@ -32,6 +32,24 @@ const input: BacktestInput = {
 };
 
 describe('runBacktest', () => {
+  it('reports the performance breakdowns of its own round trips and curve', () => {
+    const report = runBacktest(input);
+    const { performance } = report;
+    expect(performance.trades.count).toBe(report.trades.length);
+    expect(performance.symbolPnl).toEqual([
+      expect.objectContaining({ symbol: 'ABC', trades: 1, pnl: report.trades[0].pnl }),
+    ]);
+    expect(performance.trades.longestLosingStreak).toBe(1);
+    const dailyTotal = performance.dailyPnl.reduce((sum, d) => sum + d.pnl, 0);
+    const curve = report.equityCurve;
+    expect(dailyTotal).toBeCloseTo(curve[curve.length - 1].equity - curve[0].equity, 9);
+    expect(performance.monthlyReturns.map((m) => m.month)).toEqual(['2024-01']);
+    const last = performance.cumulativeReturns[performance.cumulativeReturns.length - 1];
+    expect(last.time).toBe(curve[curve.length - 1].time);
+    expect(last.strategy).toBeCloseTo(curve[curve.length - 1].equity / curve[0].equity - 1, 12);
+    expect(last.benchmark).toBeCloseTo(14 / 10 - 1, 12);
+  });
+
   it('reports fills at the next open with slippage and commission, hand-computed', () => {
     const report = runBacktest(input);
     expect(report.fills).toEqual([
@@ -98,6 +116,7 @@ describe('runBacktest', () => {
       'cash',
       'positions',
       'metrics',
+      'performance',
       'equityCurve',
     ]);
   });

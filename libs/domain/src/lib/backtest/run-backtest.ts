@@ -6,6 +6,7 @@ import {
 import { NO_FEES } from '../execution/fees';
 import type { Bar } from '../market/bar';
 import { computeMetrics } from '../metrics/compute-metrics';
+import { computePerformance } from '../metrics/performance';
 import type { Drawdown, EquityPoint, RoundTrip } from '../metrics/metrics-types';
 import { DEFAULT_RISK_CONFIG } from '../risk/risk-config';
 import type { Fill } from '../ledger/fill';
@@ -122,20 +123,29 @@ function buildReport(
 ): BacktestReport {
   const ledger = engine.book;
   const benchmarkSymbol = bars[0]?.symbol;
+  const dayOf = (time: number) => tradingDayOf(time).date;
+  // Buy and hold through the same splits and dividends as the account.
+  const benchmark = adjustedBenchmark(
+    bars.filter((b) => b.symbol === benchmarkSymbol),
+    run.actions,
+    benchmarkSymbol ?? '',
+    dayOf,
+  );
   const metrics = computeMetrics({
     equityCurve: run.curve,
     trades: run.trips,
     openPositions: engine
       .openRoundTrips()
       .map((t) => ({ symbol: t.symbol, entryTime: t.entryTime })),
-    benchmark: adjustedBenchmark(
-      bars.filter((b) => b.symbol === benchmarkSymbol),
-      run.actions,
-      benchmarkSymbol ?? '',
-      (time) => tradingDayOf(time).date,
-    ),
+    benchmark,
     riskFreeRate,
-    dayOf: (time) => tradingDayOf(time).date,
+    dayOf,
+  });
+  const performance = computePerformance({
+    equityCurve: run.curve,
+    trades: run.trips,
+    benchmark,
+    dayOf,
   });
   const daily = run.curve.length > 0 && isDailyBarTime(run.curve[0].time);
   return {
@@ -162,6 +172,13 @@ function buildReport(
         ...metrics.benchmark,
         maxDrawdown: drawdownRow(metrics.benchmark.maxDrawdown),
       },
+    },
+    performance: {
+      ...performance,
+      cumulativeReturns: performance.cumulativeReturns.map((p) => ({
+        ...p,
+        time: formatBarTime(p.time),
+      })),
     },
     equityCurve: (daily ? run.curve : lastPointPerDay(run.curve)).map((p) => ({
       time: formatBarTime(p.time),

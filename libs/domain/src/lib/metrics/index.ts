@@ -1,3 +1,5 @@
 export * from './compute-metrics';
 export * from './metrics-types';
 export * from './curve-retention';
+export * from './performance';
+export * from './performance-types';

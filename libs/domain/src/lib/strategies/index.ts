@@ -1,4 +1,5 @@
 export * from './ma-crossover.strategy';
+export * from './indicator-series';
 export * from './mixed.strategy';
 export * from './momentum-breakout.strategy';
 export * from './rsi-mean-reversion.strategy';

@@ -3,6 +3,7 @@ import type {
   BacktestRequest,
   BacktestRun,
   BacktestRunsPage,
+  BacktestStatus,
   BacktestUploadRequest,
 } from '@ptp/contracts';
 import type { Observable } from 'rxjs';
@@ -12,8 +13,8 @@ import { ApiClient } from './api-client.service';
 export class BacktestsApi {
   private readonly api = inject(ApiClient);
 
-  list(limit = 50): Observable<BacktestRunsPage> {
-    return this.api.get<BacktestRunsPage>('/api/backtests', { limit });
+  list(limit = 50, status?: BacktestStatus): Observable<BacktestRunsPage> {
+    return this.api.get<BacktestRunsPage>('/api/backtests', { limit, status });
   }
 
   get(id: string): Observable<BacktestRun> {

@@ -8,6 +8,8 @@ export interface DecisionQuery {
   readonly symbol?: string;
   readonly outcome?: DecisionRiskOutcome;
   readonly limit?: number;
+  /** ISO-8601 instant. */
+  readonly from?: string;
 }
 
 @Injectable({ providedIn: 'root' })

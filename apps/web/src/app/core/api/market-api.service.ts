@@ -1,5 +1,10 @@
 import { Injectable, inject } from '@angular/core';
-import type { MarketQuote, MarketStatusResponse } from '@ptp/contracts';
+import type {
+  MarketBarsResponse,
+  MarketQuote,
+  MarketStatusResponse,
+  MarketTimespan,
+} from '@ptp/contracts';
 import type { Observable } from 'rxjs';
 import { ApiClient } from './api-client.service';
 
@@ -13,5 +18,9 @@ export class MarketApi {
 
   quotes(symbols: readonly string[]): Observable<MarketQuote[]> {
     return this.api.get<MarketQuote[]>('/api/market/quotes', { symbols: symbols.join(',') });
+  }
+
+  bars(symbol: string, timespan: MarketTimespan, from: number): Observable<MarketBarsResponse> {
+    return this.api.get<MarketBarsResponse>('/api/market/bars', { symbol, timespan, from });
   }
 }

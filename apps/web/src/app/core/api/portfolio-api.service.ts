@@ -1,5 +1,5 @@
 import { Injectable, inject } from '@angular/core';
-import type { AccountMetrics, Portfolio, TradesPage } from '@ptp/contracts';
+import type { AccountMetrics, AccountPerformance, Portfolio, TradesPage } from '@ptp/contracts';
 import type { Observable } from 'rxjs';
 import { AccountContext } from '../state/account-context.service';
 import { ApiClient } from './api-client.service';
@@ -19,5 +19,9 @@ export class PortfolioApi {
 
   metrics(): Observable<AccountMetrics> {
     return this.api.get<AccountMetrics>('/api/metrics', this.account.query());
+  }
+
+  performance(): Observable<AccountPerformance> {
+    return this.api.get<AccountPerformance>('/api/performance', this.account.query());
   }
 }

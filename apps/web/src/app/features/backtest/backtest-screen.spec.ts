@@ -2,6 +2,7 @@ import { TestBed } from '@angular/core/testing';
 import type { BacktestRun } from '@ptp/contracts';
 import { MA_CROSSOVER } from '../../testing/fixtures';
 import { HTTP_TESTING_PROVIDERS, envelope, httpTesting } from '../../testing/http-testing';
+import { provideRouter } from '@angular/router';
 import { provideDashboardCharts } from '../../shared/charts/chart-registration';
 import { BacktestScreen } from './backtest-screen';
 
@@ -57,7 +58,7 @@ const completed: BacktestRun = {
 /** The screen with its strategies and an empty run list loaded. */
 async function openScreen() {
   TestBed.configureTestingModule({
-    providers: [...HTTP_TESTING_PROVIDERS, provideDashboardCharts()],
+    providers: [...HTTP_TESTING_PROVIDERS, provideDashboardCharts(), provideRouter([])],
   });
   const fixture = TestBed.createComponent(BacktestScreen);
   const el = fixture.nativeElement as HTMLElement;

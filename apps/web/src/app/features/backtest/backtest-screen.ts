@@ -1,12 +1,18 @@
+import { RouterLink } from '@angular/router';
 import { DecimalPipe } from '@angular/common';
 import {
   ChangeDetectionStrategy,
   Component,
+  type ElementRef,
+  afterRenderEffect,
   computed,
   inject,
   linkedSignal,
   signal,
+  untracked,
+  viewChild,
 } from '@angular/core';
+import { CommandRequests } from '../../core/state/command-requests.service';
 import type { BacktestRun } from '@ptp/contracts';
 import { of } from 'rxjs';
 import type { ApiFailure } from '../../core/api/api-failure';
@@ -45,6 +51,7 @@ const DEFAULT_TO = '2025-01-31';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
     ...FORMAT_PIPES,
+    RouterLink,
     BacktestComparison,
     DecimalPipe,
     StrategyParamsForm,
@@ -81,6 +88,25 @@ export class BacktestScreen {
   protected readonly slippageBps = signal(5);
   protected readonly source = signal<BacktestSourceType>('simulated');
   protected readonly seed = signal(42);
+  private readonly requests = inject(CommandRequests);
+  private readonly runButton = viewChild<ElementRef<HTMLButtonElement>>('runButton');
+
+  constructor() {
+    // BT NVDA 2024-01-01 2024-06-30 from the command line fills the form; the user still runs it.
+    afterRenderEffect(() => {
+      const request = this.requests.backtest();
+      const button = this.runButton();
+      // Run stays disabled until the strategies have loaded, and a disabled button takes no focus.
+      if (!request || !button || !this.strategy()) return;
+      untracked(() => {
+        this.requests.backtest.set(null);
+        this.symbol.set(request.symbol);
+        this.from.set(request.from);
+        this.to.set(request.to);
+      });
+      button.nativeElement.focus();
+    });
+  }
   protected readonly csvFile = signal<File | null>(null);
 
   protected readonly selectedId = signal<string | null>(null);

@@ -1,4 +1,14 @@
-import { ChangeDetectionStrategy, Component, computed, inject, linkedSignal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  afterRenderEffect,
+  computed,
+  inject,
+  linkedSignal,
+  untracked,
+  viewChild,
+} from '@angular/core';
+import { CommandRequests } from '../../core/state/command-requests.service';
 import type { Observable } from 'rxjs';
 import { ConfigApi } from '../../core/api/config-api.service';
 import type { RiskLimits } from '@ptp/contracts';
@@ -102,6 +112,28 @@ export class ControlsScreen {
       parseSymbols(this.symbolsText()).length > 0 &&
       this.intervalSec() > 0,
   );
+
+  private readonly requests = inject(CommandRequests);
+  private readonly startButton = viewChild<ConfirmButton>('startButton');
+  private readonly stopButton = viewChild<ConfirmButton>('stopButton');
+
+  constructor() {
+    // START mixed / STOP from the command line: pick the strategy, then open the confirmation.
+    afterRenderEffect(() => {
+      const request = this.requests.session();
+      if (!request || !this.strategies.value() || !this.config.value() || !this.session()) return;
+      if (request.kind === 'start' && this.strategyName() !== request.strategy) {
+        untracked(() => this.strategyName.set(request.strategy));
+        return;
+      }
+      const button = request.kind === 'start' ? this.startButton() : this.stopButton();
+      this.canStart();
+      untracked(() => {
+        this.requests.session.set(null);
+        button?.ask();
+      });
+    });
+  }
 
   private readonly action = serverAction();
   protected readonly busy = this.action.busy;

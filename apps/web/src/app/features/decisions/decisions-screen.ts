@@ -1,4 +1,14 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  afterRenderEffect,
+  computed,
+  inject,
+  input,
+  linkedSignal,
+  signal,
+} from '@angular/core';
 import type { Decision, DecisionRiskOutcome } from '@ptp/contracts';
 import { type DecisionQuery, DecisionsApi } from '../../core/api/decisions-api.service';
 import { UtcPipe } from '../../core/format/format.pipes';
@@ -35,18 +45,27 @@ export function indicatorText(indicators: Decision['indicators']): string {
     .scroll {
       max-height: calc(100vh - 170px);
     }
+    tr.selected td {
+      background: #3a2a10;
+    }
   `,
 })
 export class DecisionsScreen {
   private readonly api = inject(DecisionsApi);
 
-  protected readonly symbol = signal('');
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  /** `?symbol=&decision=` from a fill on the price chart: that symbol's trail, the decision marked. */
+  readonly symbol = input<string>();
+  readonly decision = input<string>();
+  protected readonly selectedId = computed(() => Number(this.decision() ?? NaN));
+
+  protected readonly symbolFilter = linkedSignal(() => this.symbol() ?? '');
   protected readonly action = signal('');
   protected readonly outcome = signal('');
   protected readonly hideHolds = signal(true);
 
   private readonly query = computed<DecisionQuery>(() => ({
-    symbol: this.symbol().trim().toUpperCase() || undefined,
+    symbol: this.symbolFilter().trim().toUpperCase() || undefined,
     outcome: (this.outcome() || undefined) as DecisionRiskOutcome | undefined,
     limit: PAGE_SIZE,
   }));
@@ -59,7 +78,17 @@ export class DecisionsScreen {
   );
   protected readonly indicatorText = indicatorText;
 
-  protected set(target: 'symbol' | 'action' | 'outcome', event: Event): void {
+  constructor() {
+    afterRenderEffect(() => {
+      const id = this.selectedId();
+      if (Number.isNaN(id) || this.rows().length === 0) return;
+      this.host.nativeElement.querySelector<HTMLElement>(`#decision-${id}`)?.scrollIntoView({
+        block: 'center',
+      });
+    });
+  }
+
+  protected set(target: 'symbolFilter' | 'action' | 'outcome', event: Event): void {
     this[target].set((event.target as HTMLInputElement | HTMLSelectElement).value);
     this.decisions.refresh();
   }

@@ -1,5 +1,18 @@
 import { KeyValuePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, input, output, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  type ElementRef,
+  afterRenderEffect,
+  computed,
+  inject,
+  input,
+  output,
+  signal,
+  untracked,
+  viewChild,
+} from '@angular/core';
+import { CommandRequests } from '../../core/state/command-requests.service';
 import type { Order } from '@ptp/contracts';
 import type { ApiFailure } from '../../core/api/api-failure';
 import { formatMoney } from '../../core/format/format';
@@ -51,6 +64,31 @@ export class OrderTicket {
   });
 
   protected readonly form = signal<OrderTicketForm>(EMPTY_TICKET);
+  private readonly requests = inject(CommandRequests);
+  private readonly submitButton = viewChild<ElementRef<HTMLButtonElement>>('submitButton');
+
+  constructor() {
+    // BUY AAPL 10 on the command line fills the ticket and focuses Send; the user still sends it.
+    afterRenderEffect(() => {
+      const request = this.requests.ticket();
+      const button = this.submitButton();
+      // A busy ticket's Send is disabled and cannot take focus: wait until it is free.
+      if (!request || !button || this.busy()) return;
+      untracked(() => {
+        this.requests.ticket.set(null);
+        this.attempted.set(false);
+        this.form.set({
+          ...EMPTY_TICKET,
+          symbol: request.symbol,
+          side: request.side,
+          sizeMode: request.notional ? 'notional' : 'quantity',
+          quantity: request.notional ? null : request.amount,
+          notional: request.notional ? request.amount : null,
+        });
+      });
+      button.nativeElement.focus();
+    });
+  }
   /** Errors show once the user has tried to send, so a fresh ticket is not covered in red. */
   protected readonly attempted = signal(false);
   protected readonly typeOptions = Object.entries(ORDER_TYPE_LABELS) as [TicketOrderType, string][];

@@ -1,8 +1,12 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { PortfolioApi } from '../../core/api/portfolio-api.service';
-import { formatMoney, formatPct } from '../../core/format/format';
+import { formatMoney, formatPct, pnlClass } from '../../core/format/format';
 import { pollResource } from '../../core/polling/poll-resource';
 import { ChartDataStore } from '../../core/state/chart-data-store.service';
+import { TradingStatus } from '../../core/state/trading-status.service';
+import { fillRows, positionRows } from '../activity/activity.view';
+import { FillsTable } from '../activity/fills-table';
+import { PositionsTable } from '../activity/positions-table';
 import { DoughnutChart } from '../../shared/charts/doughnut-chart';
 import { TimeSeriesChart } from '../../shared/charts/time-series-chart';
 import { KpiTiles } from '../../shared/ui/kpi-tiles';
@@ -12,7 +16,7 @@ import { allocationSlices, drawdownLine, equitySeries, kpiTiles } from './overvi
 @Component({
   selector: 'ptp-overview-screen',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DoughnutChart, KpiTiles, TimeSeriesChart],
+  imports: [DoughnutChart, FillsTable, KpiTiles, PositionsTable, TimeSeriesChart],
   templateUrl: './overview-screen.html',
   styleUrl: './overview-screen.scss',
 })
@@ -21,6 +25,8 @@ export class OverviewScreen {
   protected readonly chartData = inject(ChartDataStore);
   protected readonly portfolio = pollResource(() => this.portfolioApi.portfolio());
   protected readonly metrics = pollResource(() => this.portfolioApi.metrics());
+  protected readonly trades = pollResource(() => this.portfolioApi.trades(12));
+  private readonly status = inject(TradingStatus);
 
   protected readonly ranges = EQUITY_RANGES;
   protected readonly range = signal<EquityRange>('ALL');
@@ -32,4 +38,10 @@ export class OverviewScreen {
   protected readonly equityPointCount = computed(() => this.equity()[0]?.points.length ?? 0);
   protected readonly drawdown = computed(() => drawdownLine(this.equity()[0]));
   protected readonly allocation = computed(() => allocationSlices(this.portfolio.value()));
+  protected readonly positions = computed(() => positionRows(this.portfolio.value()));
+  protected readonly fills = computed(() => fillRows(this.trades.value()?.items));
+  protected readonly risk = computed(() => this.status.session.value()?.riskState ?? null);
+  protected readonly pnlClass = pnlClass;
+  protected readonly money = (value: string) => formatMoney(value);
+  protected readonly signedMoney = (value: string) => formatMoney(value, { signed: true });
 }

@@ -57,6 +57,11 @@ export class ConfirmButton {
 
   protected readonly asking = signal(false);
 
+  /** Opens the question, as the first click does (the command line prepares an action this way). */
+  ask(): void {
+    if (!this.disabled()) this.asking.set(true);
+  }
+
   protected confirm(): void {
     this.asking.set(false);
     this.confirmed.emit();

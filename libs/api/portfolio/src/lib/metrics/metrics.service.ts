@@ -2,11 +2,18 @@ import { Injectable } from '@nestjs/common';
 import { TradingDesks } from '@ptp/api/paper-trading';
 import { EquitySnapshotEntity, RoundTripEntity, roundTripFromRow } from '@ptp/api/persistence';
 import type { TimeRange } from '@ptp/api/shared';
-import type { AccountMetrics } from '@ptp/contracts';
-import { computeMetrics, type OpenExposure } from '@ptp/domain';
+import type { AccountMetrics, AccountPerformance } from '@ptp/contracts';
+import { computeMetrics, computePerformance, type OpenExposure } from '@ptp/domain';
 import { Between, DataSource, LessThanOrEqual, MoreThan } from 'typeorm';
 
 const iso = (t: number | undefined) => (t === undefined ? null : new Date(t).toISOString());
+
+function bounds(range: TimeRange): { from: number; end: number } {
+  return {
+    from: Number.isFinite(range.fromMs) ? range.fromMs : 0,
+    end: Number.isFinite(range.toMs) ? range.toMs - 1 : Number.MAX_SAFE_INTEGER,
+  };
+}
 
 /**
  * The trading core's metrics over an account's equity snapshots in a range and the round trips
@@ -20,34 +27,42 @@ export class MetricsService {
   ) {}
 
   async metrics(accountId: string, range: TimeRange): Promise<AccountMetrics> {
-    const from = Number.isFinite(range.fromMs) ? range.fromMs : 0;
-    const end = Number.isFinite(range.toMs) ? range.toMs - 1 : Number.MAX_SAFE_INTEGER;
-    const trips = this.dataSource.getRepository(RoundTripEntity);
-    const [snapshots, closed, open] = await Promise.all([
+    const { from, end } = bounds(range);
+    const [history, open] = await Promise.all([
+      this.history(accountId, from, end),
+      this.openAt(accountId, end),
+    ]);
+    const report = computeMetrics({ ...history.input, openPositions: open });
+    return { ...report, ...history.span, accountId, convention: { ...report.convention } };
+  }
+
+  /** The performance breakdowns over the same equity snapshots and round trips as the metrics. */
+  async performance(accountId: string, range: TimeRange): Promise<AccountPerformance> {
+    const { from, end } = bounds(range);
+    const history = await this.history(accountId, from, end);
+    return { ...computePerformance(history.input), ...history.span, accountId };
+  }
+
+  private async history(accountId: string, from: number, end: number) {
+    const [snapshots, closed] = await Promise.all([
       this.dataSource.getRepository(EquitySnapshotEntity).find({
         where: { accountId, time: Between(from, end) },
         order: { time: 'ASC', id: 'ASC' },
       }),
-      trips.find({
+      this.dataSource.getRepository(RoundTripEntity).find({
         where: { accountId, exitTime: Between(from, end) },
         order: { exitTime: 'ASC', id: 'ASC' },
       }),
-      this.openAt(accountId, end),
     ]);
-    const report = computeMetrics({
-      equityCurve: snapshots.map((s) => ({ time: s.time, equity: Number(s.equity) })),
-      trades: closed.map(roundTripFromRow),
-      openPositions: open,
-      benchmark: snapshots
-        .filter((s) => s.benchmark !== null)
-        .map((s) => ({ time: s.time, price: Number(s.benchmark) })),
-    });
     return {
-      ...report,
-      accountId,
-      from: iso(snapshots[0]?.time),
-      to: iso(snapshots[snapshots.length - 1]?.time),
-      convention: { ...report.convention },
+      input: {
+        equityCurve: snapshots.map((s) => ({ time: s.time, equity: Number(s.equity) })),
+        trades: closed.map(roundTripFromRow),
+        benchmark: snapshots
+          .filter((s) => s.benchmark !== null)
+          .map((s) => ({ time: s.time, price: Number(s.benchmark) })),
+      },
+      span: { from: iso(snapshots[0]?.time), to: iso(snapshots[snapshots.length - 1]?.time) },
     };
   }
 

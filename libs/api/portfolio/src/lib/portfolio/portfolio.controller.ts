@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { AccountMetrics, Portfolio } from '@ptp/contracts';
+import type { AccountMetrics, AccountPerformance, Portfolio } from '@ptp/contracts';
 import { AccountsService, TradingDesks } from '@ptp/api/paper-trading';
 import {
   AccountQueryDto,
@@ -28,6 +28,36 @@ const EXAMPLE_PORTFOLIO = {
   unrealizedPnl: '0.32',
   positions: [EXAMPLE_POSITION],
   asOf: '2026-01-05T15:03:00.000Z',
+};
+
+const EXAMPLE_PERFORMANCE: AccountPerformance = {
+  accountId: 'default',
+  from: '2026-01-05T14:31:00.000Z',
+  to: '2026-01-06T20:59:00.000Z',
+  trades: {
+    count: 3,
+    wins: 2,
+    losses: 1,
+    winRate: 0.6667,
+    averageWin: 2.1,
+    averageLoss: -1.4,
+    profitFactor: 3,
+    expectancy: 0.93,
+    averageHoldingMs: 5_400_000,
+    bestTrade: 2.6,
+    worstTrade: -1.4,
+    longestLosingStreak: 1,
+  },
+  dailyPnl: [
+    { date: '2026-01-05', pnl: 1.2 },
+    { date: '2026-01-06', pnl: 1.92 },
+  ],
+  monthlyReturns: [{ month: '2026-01', return: 0.00624 }],
+  symbolPnl: [{ symbol: 'AAPL', pnl: 2.8, trades: 3, wins: 2 }],
+  cumulativeReturns: [
+    { time: 1767623460000, strategy: 0, benchmark: 0 },
+    { time: 1767733140000, strategy: 0.00624, benchmark: 0.004 },
+  ],
 };
 
 @ApiTags('portfolio')
@@ -97,5 +127,22 @@ export class PortfolioController {
   async metrics(@Query() query: RangeQueryDto): Promise<AccountMetrics> {
     const account = await this.accounts.resolve(query.accountId);
     return this.metricsService.metrics(account.id, parseTimeRange(query.from, query.to));
+  }
+
+  @Get('performance')
+  @ApiOperation({
+    summary:
+      "The trading core's performance breakdowns over a range of the account's equity curve and closed round trips",
+    description:
+      'Trade statistics (count, win rate, average win/loss, profit factor, expectancy, average holding ' +
+      'time, best/worst trade, longest losing streak), daily P&L, monthly returns, P&L per symbol and ' +
+      'the cumulative return against buy-and-hold of the benchmark (at most 500 points). ' +
+      'Definitions: docs/metrics.md.',
+  })
+  @ApiEnvelopeResponse('Performance breakdowns', EXAMPLE_PERFORMANCE)
+  @ApiErrorResponses({ 400: ['VALIDATION_FAILED', 'INVALID_RANGE'], 404: ['ACCOUNT_NOT_FOUND'] })
+  async performance(@Query() query: RangeQueryDto): Promise<AccountPerformance> {
+    const account = await this.accounts.resolve(query.accountId);
+    return this.metricsService.performance(account.id, parseTimeRange(query.from, query.to));
   }
 }

@@ -1,0 +1,128 @@
+import { newYorkDate } from '../calendar/new-york-time';
+import { lastPerDay, type TimedValue } from './daily-returns';
+import type { MetricsInput, PricePoint, RoundTrip } from './metrics-types';
+import type {
+  CumulativeReturnPoint,
+  DailyPnl,
+  MonthlyReturn,
+  PerformanceReport,
+  SymbolPnl,
+  TradeStatistics,
+} from './performance-types';
+import { mean } from './ratios';
+import { expectancy, profitFactor, winRate } from './trade-stats';
+
+/** Points of the cumulative-return series a report carries by default. */
+export const PERFORMANCE_CURVE_POINTS = 500;
+
+const meanOrNull = (xs: readonly number[]): number | null => (xs.length === 0 ? null : mean(xs));
+
+export function tradeStatistics(trades: readonly RoundTrip[]): TradeStatistics {
+  const pnls = trades.map((t) => t.pnl);
+  const wins = pnls.filter((p) => p > 0);
+  const losses = pnls.filter((p) => p < 0);
+  let streak = 0;
+  let longest = 0;
+  for (const trade of [...trades].sort((a, b) => a.exitTime - b.exitTime)) {
+    streak = trade.pnl < 0 ? streak + 1 : 0;
+    longest = Math.max(longest, streak);
+  }
+  return {
+    count: trades.length,
+    wins: wins.length,
+    losses: losses.length,
+    winRate: winRate(trades),
+    averageWin: meanOrNull(wins),
+    averageLoss: meanOrNull(losses),
+    profitFactor: profitFactor(trades),
+    expectancy: expectancy(trades),
+    averageHoldingMs: meanOrNull(trades.map((t) => t.exitTime - t.entryTime)),
+    bestTrade: pnls.length === 0 ? null : Math.max(...pnls),
+    worstTrade: pnls.length === 0 ? null : Math.min(...pnls),
+    longestLosingStreak: longest,
+  };
+}
+
+export function dailyPnl(curve: readonly TimedValue[], dayOf: (t: number) => string): DailyPnl[] {
+  let previous = curve[0]?.value ?? 0;
+  return lastPerDay(curve, dayOf).map((point) => {
+    const pnl = point.value - previous;
+    previous = point.value;
+    return { date: dayOf(point.time), pnl };
+  });
+}
+
+export function monthlyReturns(
+  curve: readonly TimedValue[],
+  dayOf: (t: number) => string,
+): MonthlyReturn[] {
+  let previous = curve[0]?.value ?? 0;
+  return lastPerDay(curve, (t) => dayOf(t).slice(0, 7)).map((point) => {
+    const monthly = previous > 0 ? point.value / previous - 1 : null;
+    previous = point.value;
+    return { month: dayOf(point.time).slice(0, 7), return: monthly };
+  });
+}
+
+export function symbolPnl(trades: readonly RoundTrip[]): SymbolPnl[] {
+  const bySymbol = new Map<string, SymbolPnl>();
+  for (const trade of trades) {
+    const row = bySymbol.get(trade.symbol) ?? { symbol: trade.symbol, pnl: 0, trades: 0, wins: 0 };
+    bySymbol.set(trade.symbol, {
+      symbol: trade.symbol,
+      pnl: row.pnl + trade.pnl,
+      trades: row.trades + 1,
+      wins: row.wins + (trade.pnl > 0 ? 1 : 0),
+    });
+  }
+  return [...bySymbol.values()].sort((a, b) => b.pnl - a.pnl || a.symbol.localeCompare(b.symbol));
+}
+
+/** Indices of at most `max` points spread evenly over `length`, the first and last included. */
+export function evenSample(length: number, max: number): number[] {
+  if (length <= max) return Array.from({ length }, (_, i) => i);
+  if (max < 2) return length > 0 ? [length - 1] : [];
+  const step = (length - 1) / (max - 1);
+  return Array.from({ length: max }, (_, i) => Math.round(i * step));
+}
+
+export function cumulativeReturns(
+  curve: readonly TimedValue[],
+  benchmark: readonly PricePoint[],
+  maxPoints = PERFORMANCE_CURVE_POINTS,
+): CumulativeReturnPoint[] {
+  const start = curve[0]?.value ?? 0;
+  const base = benchmark[0]?.price ?? 0;
+  let b = -1;
+  const points: CumulativeReturnPoint[] = [];
+  const indices = evenSample(curve.length, maxPoints);
+  for (const i of indices) {
+    const { time, value } = curve[i];
+    while (b + 1 < benchmark.length && benchmark[b + 1].time <= time) b++;
+    points.push({
+      time,
+      strategy: start > 0 ? value / start - 1 : 0,
+      benchmark: b >= 0 && base > 0 ? benchmark[b].price / base - 1 : null,
+    });
+  }
+  return points;
+}
+
+/**
+ * The performance breakdowns of an equity curve and its round trips (docs/metrics.md): trade
+ * statistics, daily P&L, monthly returns, P&L per symbol and cumulative return against buy-and-hold.
+ */
+export function computePerformance(
+  input: Pick<MetricsInput, 'equityCurve' | 'trades' | 'benchmark' | 'dayOf'>,
+  maxPoints = PERFORMANCE_CURVE_POINTS,
+): PerformanceReport {
+  const dayOf = input.dayOf ?? newYorkDate;
+  const curve = input.equityCurve.map((p) => ({ time: p.time, value: p.equity }));
+  return {
+    trades: tradeStatistics(input.trades),
+    dailyPnl: dailyPnl(curve, dayOf),
+    monthlyReturns: monthlyReturns(curve, dayOf),
+    symbolPnl: symbolPnl(input.trades),
+    cumulativeReturns: cumulativeReturns(curve, input.benchmark ?? [], maxPoints),
+  };
+}
