@@ -34,7 +34,7 @@ export function clusterSettings(config: AppConfig): ClusterSettings | null {
   const database = createHash('sha256').update(config.database.url.reveal()).digest('hex');
   return {
     redisUrl: config.redisUrl.reveal(),
-    namespace: `ptp:cluster:${database.slice(0, 16)}:`,
+    namespace: `${config.redisPrefix}cluster:${database.slice(0, 16)}:`,
     instanceId: config.instanceId,
     leaseTtlMs: LEASE_TTL_MS,
     renewEveryMs: LEASE_RENEW_MS,

@@ -18,10 +18,14 @@ import { LocalBacktestQueue } from './local-backtest-queue';
 /** BullMQ keeps this many finished jobs, which /health's durations are read from. */
 const KEPT_JOBS = 200;
 
-function bullmq(redisUrl: string, consumes: boolean): Pick<DynamicModule, 'imports' | 'providers'> {
+function bullmq(
+  redisUrl: string,
+  prefix: string,
+  consumes: boolean,
+): Pick<DynamicModule, 'imports' | 'providers'> {
   return {
     imports: [
-      BullModule.forRoot({ connection: { url: redisUrl }, prefix: BULLMQ_PREFIX }),
+      BullModule.forRoot({ connection: { url: redisUrl }, prefix: `${prefix}${BULLMQ_PREFIX}` }),
       BullModule.registerQueue({
         name: BACKTEST_QUEUE,
         defaultJobOptions: {
@@ -49,7 +53,7 @@ function bullmq(redisUrl: string, consumes: boolean): Pick<DynamicModule, 'impor
 export class BacktestExecutionModule {
   static forRoot(config: AppConfig): DynamicModule {
     const queue = config.redisUrl
-      ? bullmq(config.redisUrl.reveal(), config.server.role !== 'api')
+      ? bullmq(config.redisUrl.reveal(), config.redisPrefix, config.server.role !== 'api')
       : {
           imports: [],
           providers: [

@@ -16,8 +16,8 @@ import { BacktestRunner } from './backtest-runner';
 import { RECENT_RUNS } from './local-backtest-queue';
 
 export const BACKTEST_QUEUE = 'backtests';
-/** Every BullMQ key of the platform starts with this (BullMQ's own default is `bull`). */
-export const BULLMQ_PREFIX = 'ptp:bull';
+/** Every BullMQ key of the platform starts with REDIS_PREFIX (default `ptp:`), then this. */
+export const BULLMQ_PREFIX = 'bull';
 export const JOB_LOST = 'interrupted: its job was no longer in the queue';
 
 /** A job names its run; the run's request stays in the database. */
