@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { type Page, expect, test } from '@playwright/test';
 import { ARTIFACTS_DIR, E2E_ADMIN, E2E_AUTH_BASE_URL } from '../e2e-environment';
+import { axeViolations } from './axe';
 
 test.beforeEach(({ page }) => {
   page.on('pageerror', (error) => {
@@ -14,8 +15,12 @@ async function logIn(page: Page, name: string, password: string): Promise<void> 
   await page.getByTestId('login-submit').click();
 }
 
-/** Kept beside the report, like the other screens' shots, for a look at what the run saw. */
+/**
+ * The screens only a login-required server shows (login, users, tokens, a viewer's controls) get
+ * the same WCAG 2.1 AA scan as the others, and a shot kept beside the report.
+ */
 async function snapshot(page: Page, name: string): Promise<void> {
+  expect(await axeViolations(page)).toEqual([]);
   await page.screenshot({
     path: join(ARTIFACTS_DIR, 'screenshots', `${name}.png`),
     fullPage: true,

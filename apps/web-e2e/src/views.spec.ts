@@ -1,7 +1,7 @@
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { type Page, expect, test } from '@playwright/test';
 import { ARTIFACTS_DIR } from '../e2e-environment';
+import { axeViolations } from './axe';
 
 /**
  * Runs after the trading journey (files run in name order, one worker), so the screens show the
@@ -26,8 +26,6 @@ const VIEWPORTS = {
   phone: { width: 390, height: 844 },
 } as const;
 
-const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-
 // An axe scan of a screen full of the journey's data is slow on a loaded two-core machine.
 test.setTimeout(120_000);
 
@@ -43,14 +41,6 @@ async function open(page: Page, path: string, testId: string): Promise<void> {
   await expect(page.getByTestId('last-update')).not.toContainText('—');
   // Lazy panels load their first answer at once; let them settle before scanning or shooting.
   await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => undefined);
-}
-
-/** Every violation as "rule: targets", so a failure names what to fix. */
-async function axeViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
-  return results.violations.map(
-    (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-  );
 }
 
 /** The page is no wider than the viewport: nothing needs sideways scrolling of the whole page. */
