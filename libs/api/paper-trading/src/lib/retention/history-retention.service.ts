@@ -48,8 +48,8 @@ export class HistoryRetention implements OnApplicationBootstrap, OnModuleDestroy
     @InjectAppConfig() private readonly config: AppConfig,
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
-    this.schedule(await this.period());
+  onApplicationBootstrap(): void {
+    this.schedule(this.period());
   }
 
   onModuleDestroy(): void {
@@ -85,12 +85,17 @@ export class HistoryRetention implements OnApplicationBootstrap, OnModuleDestroy
     } catch (error) {
       this.logger.warn(`Retention pass failed, retried later: ${(error as Error).message}`);
     }
-    if (this.timer !== null) this.schedule(await this.period());
+    if (this.timer !== null) this.schedule(this.period());
   }
 
-  /** A simulated day of the market's clock, within bounds. */
-  private async period(): Promise<number> {
-    const rate = (await this.marketData.status().catch(() => null))?.clockRate ?? 1;
+  /**
+   * A day of the market's clock, within bounds. Read from the configuration rather than the
+   * market's status, which would spend (and cache) a status request of the provider's.
+   */
+  private period(): number {
+    const { provider, simulated, replay } = this.config.marketData;
+    const rate =
+      provider === 'simulated' ? simulated.speed : provider === 'replay' ? replay.speed : 1;
     return Math.min(MAX_PERIOD_MS, Math.max(MIN_PERIOD_MS, DAY_MS / rate));
   }
 
