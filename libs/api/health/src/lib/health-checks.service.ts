@@ -1,4 +1,5 @@
 import { statfs } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
 import {
   HealthIndicatorService,
@@ -28,6 +29,24 @@ async function withFigures(
 }
 
 /**
+ * The data directory, or the nearest folder above it that exists: on PostgreSQL nothing may have
+ * created it, and its file system is still the one it would be written to.
+ */
+async function existingAncestor(path: string): Promise<string> {
+  let current = resolve(path);
+  for (;;) {
+    try {
+      await statfs(current);
+      return current;
+    } catch (error) {
+      const parent = dirname(current);
+      if (parent === current) throw error;
+      current = parent;
+    }
+  }
+}
+
+/**
  * One statfs call. Terminus's disk indicator runs `df` in a child process on every call, which made
  * a `/health` cost tens of milliseconds of CPU; the figures (and the verdict) are the same.
  */
@@ -36,7 +55,7 @@ async function diskCheck(
   path: string,
 ): Promise<HealthIndicatorResult> {
   const indicator = indicators.check('disk');
-  const stats = await statfs(path);
+  const stats = await statfs(await existingAncestor(path));
   const figures = {
     freeBytes: stats.bavail * stats.bsize,
     totalBytes: stats.blocks * stats.bsize,

@@ -105,8 +105,17 @@ export class CommandLine {
     if (this.history.length === 0) return;
     event.preventDefault();
     this.cursor = Math.min(Math.max(this.cursor + step, 0), this.history.length);
-    this.text.set(this.history[this.cursor] ?? '');
+    this.show(this.history[this.cursor] ?? '');
     this.error.set(null);
+  }
+
+  /**
+   * Also writes the field itself: keystrokes change it without a render in between, so the binding
+   * may still hold the value it last rendered, and setting that value again would change nothing.
+   */
+  private show(line: string): void {
+    this.text.set(line);
+    this.input().nativeElement.value = line;
   }
 
   private run(): void {
@@ -119,7 +128,7 @@ export class CommandLine {
     this.cursor = this.history.length;
     if (!result.ok) return this.error.set(result.error);
     this.error.set(null);
-    this.text.set('');
+    this.show('');
     this.execute(result.command);
   }
 
