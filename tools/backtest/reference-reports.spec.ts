@@ -71,6 +71,7 @@ describe('report.json matches the reference backtester', () => {
       'cash',
       'positions',
       'metrics',
+      'performance',
       'equityCurve',
     ]);
 
