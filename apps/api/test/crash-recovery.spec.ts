@@ -4,7 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
-import { reconcile, type TradeRow } from './ledger-reconcile';
+import { expectPortfolioMatchesFills, type TradeRow } from './ledger-reconcile';
 import { FAST_MARKET, waitFor } from './paper-trading.helpers';
 import { startTestApp } from './test-app';
 
@@ -129,16 +129,7 @@ describe('restarts', () => {
       const settled = (await request(base).get('/api/trades').query({ limit: 1000 }).expect(200))
         .body.data.items as TradeRow[];
       const portfolio = (await request(base).get('/api/portfolio').expect(200)).body.data;
-      const ledger = reconcile(portfolio.startingCapital, settled);
-      expect(portfolio.cash).toBe(ledger.cash.toFixed(2));
-      expect(
-        Object.fromEntries(
-          portfolio.positions.map((p: { symbol: string; quantity: string }) => [
-            p.symbol,
-            p.quantity,
-          ]),
-        ),
-      ).toEqual(ledger.positions);
+      expectPortfolioMatchesFills(portfolio, settled);
       const chartAfter = (await request(base).get('/api/chart-data').expect(200)).body.data;
       expect(chartAfter.equity.length).toBeGreaterThanOrEqual(chartBefore.equity.length);
       const health = await request(base).get('/health').expect(200);

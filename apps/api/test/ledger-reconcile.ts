@@ -35,3 +35,21 @@ export function reconcile(
     ),
   };
 }
+
+interface PortfolioAnswer {
+  readonly startingCapital: string;
+  readonly cash: string;
+  readonly positions: readonly { symbol: string; quantity: string }[];
+}
+
+/** The portfolio's cash and position quantities are exactly what its fills add up to. */
+export function expectPortfolioMatchesFills(
+  portfolio: PortfolioAnswer,
+  trades: readonly TradeRow[],
+): void {
+  const ledger = reconcile(portfolio.startingCapital, trades);
+  expect(portfolio.cash).toBe(ledger.cash.toFixed(2));
+  expect(Object.fromEntries(portfolio.positions.map((p) => [p.symbol, p.quantity]))).toEqual(
+    ledger.positions,
+  );
+}

@@ -1,6 +1,6 @@
 import type { ClusterProcess } from '@ptp/tools/cluster';
 import request from 'supertest';
-import { reconcile, type TradeRow } from '../ledger-reconcile';
+import { expectPortfolioMatchesFills, type TradeRow } from '../ledger-reconcile';
 import { FAST_MARKET, waitFor } from '../paper-trading.helpers';
 import { describeCluster, useCluster } from './cluster.fixture';
 
@@ -122,16 +122,7 @@ describeCluster('one owner per account, with failover (3 api + 1 worker, real pr
     expect(new Set(trades.map((t) => t.id)).size).toBe(trades.length);
     expect(new Set(orders.map((o) => o.id)).size).toBe(orders.length);
     const portfolio = (await request(reader.url).get('/api/portfolio').expect(200)).body.data;
-    const ledger = reconcile(portfolio.startingCapital, trades);
-    expect(portfolio.cash).toBe(ledger.cash.toFixed(2));
-    expect(
-      Object.fromEntries(
-        portfolio.positions.map((p: { symbol: string; quantity: string }) => [
-          p.symbol,
-          p.quantity,
-        ]),
-      ),
-    ).toEqual(ledger.positions);
+    expectPortfolioMatchesFills(portfolio, trades);
     const health = (await request(reader.url).get('/health').expect(200)).body.data;
     expect(health.details.portfolio).toMatchObject({ status: 'up', state: 'ok' });
     expect(await healthAccounts(byId(last.instance))).toEqual(['default']);

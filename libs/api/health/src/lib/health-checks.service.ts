@@ -47,7 +47,7 @@ async function existingAncestor(path: string): Promise<string> {
 }
 
 /**
- * One statfs call. Terminus's disk indicator runs `df` in a child process on every call, which made
+ * A statfs call. Terminus's disk indicator runs `df` in a child process on every call, which made
  * a `/health` cost tens of milliseconds of CPU; the figures (and the verdict) are the same.
  */
 async function diskCheck(
