@@ -14,6 +14,8 @@ export interface RiskState {
   readonly dayPnl: string;
   /** The daily loss limit in dollars at today's start (a positive number). */
   readonly dailyLossLimit: string;
+  /** Day trades in the last five business days (see GET /api/risk). */
+  readonly dayTradeCount: number;
 }
 
 /** POST /paper-trading/start. Omitted fields take the runtime config's defaults. */

@@ -20,5 +20,12 @@ export interface AccountRisk {
   readonly openPositions: number;
   /** True when new entries are refused (daily loss limit breached). Exits are always allowed. */
   readonly entriesBlocked: boolean;
+  /**
+   * Day trades in the last five business days (the pattern-day-trader count), counted whether or
+   * not `limits.patternDayTrader` is on. Named as Alpaca's account names it.
+   */
+  readonly daytrade_count: number;
+  /** The business days the count covers; null before the account saw a trading day. */
+  readonly dayTradeWindow: { readonly from: string; readonly to: string } | null;
   readonly asOf: string;
 }

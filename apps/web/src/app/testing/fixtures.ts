@@ -47,6 +47,7 @@ export const DEFAULT_RISK_LIMITS: RiskLimits = {
   enforceMarketHours: false,
   defaultStopLossPct: null,
   defaultTakeProfitPct: null,
+  patternDayTrader: false,
 };
 
 export function chartData(overrides: Partial<ChartData> = {}): ChartData {

@@ -44,6 +44,7 @@ export const DEFAULT_PLATFORM_CONFIG = {
     enforceMarketHours: false,
     defaultStopLossPct: null,
     defaultTakeProfitPct: null,
+    patternDayTrader: false,
   },
   strategies: {
     'ma-crossover': {},

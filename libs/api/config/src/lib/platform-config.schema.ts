@@ -104,6 +104,7 @@ class RiskSchema {
   @IsBoolean() enforceMarketHours!: boolean;
   @IsOptional() @IsNumber() @Min(0.01) @Max(100) defaultStopLossPct!: number | null;
   @IsOptional() @IsNumber() @Min(0.01) @Max(1000) defaultTakeProfitPct!: number | null;
+  @IsBoolean() patternDayTrader!: boolean;
 }
 
 class ExecutionSchema {

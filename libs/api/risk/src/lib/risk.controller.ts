@@ -22,6 +22,8 @@ const EXAMPLE_RISK: AccountRisk = {
   },
   openPositions: 2,
   entriesBlocked: false,
+  daytrade_count: 1,
+  dayTradeWindow: { from: '2025-12-29', to: '2026-01-05' },
   asOf: '2026-01-05T15:03:00.000Z',
 };
 

@@ -102,6 +102,14 @@ export class RiskLimitsPatchDto implements Partial<RiskLimits> {
   @Min(0.01)
   @Max(1000)
   defaultTakeProfitPct?: number | null;
+
+  @ApiPropertyOptional({
+    description: 'Refuse a 4th day trade in 5 business days under $25,000 equity (RISK_PDT)',
+    example: false,
+  })
+  @Omittable()
+  @IsBoolean()
+  patternDayTrader?: boolean;
 }
 
 /** execution.* of PATCH /api/config and POST /api/backtests (docs/engine.md). */

@@ -3,6 +3,7 @@ import type { CorporateActionState } from './corporate-action-book';
 import type { OpenRoundTrip } from '../ledger/round-trips';
 import type { Order } from '../orders/order-types';
 import type { DailyLossState } from '../risk/daily-loss-guard';
+import type { DayTradeState } from '../risk/day-trades';
 import type { EngineCounters } from './engine-ids';
 import type { PositionOpening } from './position-history';
 
@@ -28,4 +29,6 @@ export interface EngineSnapshot {
   readonly positionOpenings?: readonly PositionOpening[];
   /** Scheduled splits and dividends and unpaid dividends; absent when there are none. */
   readonly corporateActions?: CorporateActionState;
+  /** The pattern-day-trader count; absent from older snapshots, which then start it afresh. */
+  readonly dayTrades?: DayTradeState;
 }

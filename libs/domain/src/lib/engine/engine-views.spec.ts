@@ -103,6 +103,8 @@ describe('TradingEngine risk state', () => {
       breached: false,
       entriesBlocked: false,
       openPositions: 0,
+      dayTradeCount: 0,
+      dayTradeWindow: null,
     });
     const bars = dailyBars('AAA', [100, 100, 90]);
     engine.onBar(bars[0]);
@@ -120,6 +122,8 @@ describe('TradingEngine risk state', () => {
       breached: true,
       entriesBlocked: true,
       openPositions: 1,
+      dayTradeCount: 0,
+      dayTradeWindow: { from: '2023-12-28', to: '2024-01-04' },
     });
     const unguarded = new TradingEngine(config({ risk: null }));
     unguarded.onBar(bars[0]);

@@ -12,6 +12,7 @@ import { floorQuantity } from '../money/rounding';
 import { createOrder } from '../orders/order-factory';
 import { pendingNotional, recordOrderFill, remainingQuantity } from '../orders/order-fills';
 import { isOpenOrder, type Order } from '../orders/order-types';
+import type { DayTradeCounter } from '../risk/day-trades';
 import { affordableBuy } from '../risk/sizing';
 import { DEFAULT_EXECUTION_CONFIG, type EngineConfig, type ExecutionConfig } from './engine-config';
 import type { EngineIds } from './engine-ids';
@@ -39,6 +40,7 @@ export class Execution {
     private readonly book: OrderBook,
     private readonly ids: EngineIds,
     private readonly output: OutputBuffer,
+    private readonly dayTrades: DayTradeCounter,
   ) {
     this.execution = config.execution ?? DEFAULT_EXECUTION_CONFIG;
   }
@@ -134,6 +136,7 @@ export class Execution {
     }
     this.ids.fillBooked();
     this.output.fill(fill, pnl.toFixed());
+    this.dayTrades.record(fill);
     this.positions.record(fill, pnl, this.ledger.quantity(order.symbol) === 0);
     const trip = this.trips.add(fill, notional);
     if (trip) this.output.roundTrip(trip);

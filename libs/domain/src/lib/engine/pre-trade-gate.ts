@@ -4,6 +4,7 @@ import type { Ledger } from '../ledger/ledger';
 import { pendingNotional, remainingQuantity } from '../orders/order-fills';
 import type { Order, OrderSide } from '../orders/order-types';
 import type { DailyLossGuard } from '../risk/daily-loss-guard';
+import { patternDayTraderCheck, type DayTradeCounter } from '../risk/day-trades';
 import { preTradeCheck, type PreTradeContext } from '../risk/pre-trade-checks';
 import type { RiskRejection } from '../risk/risk-config';
 import type { EngineConfig } from './engine-config';
@@ -16,6 +17,7 @@ export class PreTradeGate {
     private readonly ledger: Ledger,
     private readonly book: OrderBook,
     private readonly guard: DailyLossGuard,
+    private readonly dayTrades: DayTradeCounter,
   ) {}
 
   /** The pre-trade rules for an order of `quantity` at the estimated fill `price`. */
@@ -26,7 +28,10 @@ export class PreTradeGate {
     price: number,
     marketOpen: boolean | null,
   ): RiskRejection | null {
-    return preTradeCheck(this.context(symbol, side, quantity, price, marketOpen), this.config.risk);
+    const { risk } = this.config;
+    const rejection = preTradeCheck(this.context(symbol, side, quantity, price, marketOpen), risk);
+    if (rejection || side === 'buy') return rejection;
+    return patternDayTraderCheck(this.dayTrades, risk, symbol, this.ledger.equity());
   }
 
   /**

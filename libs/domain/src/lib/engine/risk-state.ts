@@ -1,4 +1,5 @@
 import type { DailyLossGuard } from '../risk/daily-loss-guard';
+import type { DayTradeCounter, DayTradeWindow } from '../risk/day-trades';
 import type { RiskConfig } from '../risk/risk-config';
 
 /** The daily loss limit as the engine enforces it, at the current equity. */
@@ -17,6 +18,10 @@ export interface RiskState {
   /** New entries are refused (the limit is breached and risk rules apply). */
   readonly entriesBlocked: boolean;
   readonly openPositions: number;
+  /** Day trades in the pattern-day-trader window (counted whether or not the rule is on). */
+  readonly dayTradeCount: number;
+  /** The five business days the count covers; null before the first trading day. */
+  readonly dayTradeWindow: DayTradeWindow | null;
 }
 
 export function riskStateOf(
@@ -24,6 +29,7 @@ export function riskStateOf(
   risk: RiskConfig | null,
   equity: number,
   openPositions: number,
+  dayTrades: DayTradeCounter,
 ): RiskState {
   const { date, startEquity, breached } = guard.current;
   const dayPnl = guard.dayPnl(equity);
@@ -36,5 +42,7 @@ export function riskStateOf(
     breached,
     entriesBlocked: guard.breach(equity, risk) !== null,
     openPositions,
+    dayTradeCount: dayTrades.count,
+    dayTradeWindow: dayTrades.window(),
   };
 }

@@ -5,12 +5,18 @@ import { RoundTripTracker, type OpenRoundTrip } from '../ledger/round-trips';
 import type { Bar } from '../market/bar';
 import type { Order, OrderRequest } from '../orders/order-types';
 import { DailyLossGuard } from '../risk/daily-loss-guard';
+import { DayTradeCounter } from '../risk/day-trades';
 import { createStrategy } from '../strategies/strategy-registry';
 import type { StrategyContext } from '../strategies/strategy';
 import { accountView, type AccountView } from './account-view';
 import { CorporateActionBook } from './corporate-action-book';
 import { DayRoll } from './day-roll';
-import type { PortfolioView, PriceMark, PriceResult } from './engine-views';
+import {
+  portfolioView,
+  type PortfolioView,
+  type PriceMark,
+  type PriceResult,
+} from './engine-views';
 import { checkEngineConfig, DEFAULT_MAX_PRICE_AGE_MS, type EngineConfig } from './engine-config';
 import { EngineError } from './engine-error';
 import { EngineIds } from './engine-ids';
@@ -57,6 +63,7 @@ export class TradingEngine {
   private readonly manual: ManualOrders;
   private readonly maxPriceAgeMs: number;
   private readonly actions: CorporateActionBook;
+  private readonly dayTrades: DayTradeCounter;
 
   constructor(
     readonly config: EngineConfig,
@@ -82,19 +89,17 @@ export class TradingEngine {
       ? new PositionHistory(snapshot.positionOpenings)
       : PositionHistory.fromOpenTrips(snapshot?.openTrips ?? []);
     const { ledger, orderBook: book, ids, output } = this;
-    const { trips, guard } = this;
-    this.actions = new CorporateActionBook(
-      ledger,
-      trips,
-      book,
-      ids,
-      output,
-      snapshot?.corporateActions,
-    );
-    const newDay = (date: string, time: number) => this.actions.startDay(date, time);
+    const { trips, guard, positions } = this;
+    const saved = snapshot?.corporateActions;
+    this.actions = new CorporateActionBook(ledger, trips, book, ids, output, saved);
+    const dayTrades = (this.dayTrades = new DayTradeCounter(snapshot?.dayTrades));
+    const newDay = (date: string, time: number) => {
+      dayTrades.startDay(date);
+      this.actions.startDay(date, time);
+    };
     this.clock = new DayRoll(config, ledger, book, guard, output, newDay);
-    this.gate = new PreTradeGate(config, ledger, book, this.guard);
-    this.execution = new Execution(config, ledger, this.trips, this.positions, book, ids, output);
+    this.gate = new PreTradeGate(config, ledger, book, guard, dayTrades);
+    this.execution = new Execution(config, ledger, trips, positions, book, ids, output, dayTrades);
     this.decisions = new StrategyDecisions(config, ledger, book, this.gate, ids, output);
     this.manual = new ManualOrders(config, book, this.gate);
     if (snapshot) this.load(snapshot);
@@ -221,18 +226,7 @@ export class TradingEngine {
   }
 
   portfolio(): PortfolioView {
-    const equity = this.ledger.equity();
-    return {
-      time: this.clock.time,
-      cash: this.ledger.cashAsNumber,
-      equity,
-      realizedPnl: this.ledger.realizedPnl.toNumber(),
-      unrealizedPnl: this.ledger.unrealizedPnl().toNumber(),
-      dayPnl: this.guard.dayPnl(equity),
-      dailyLossBreached: this.guard.breached,
-      positions: this.ledger.positions(),
-      buyingPower: Math.max(0, this.availableCash()),
-    };
+    return portfolioView(this.ledger, this.guard, this.clock.time, this.availableCash());
   }
 
   /**
@@ -256,7 +250,8 @@ export class TradingEngine {
   /** The daily loss limit's state at the current equity, with the number of open positions. */
   riskState(): RiskState {
     const { ledger } = this;
-    return riskStateOf(this.guard, this.config.risk, ledger.equity(), ledger.openPositionCount);
+    const { guard, config, dayTrades } = this;
+    return riskStateOf(guard, config.risk, ledger.equity(), ledger.openPositionCount, dayTrades);
   }
 
   /** The exact decimal ledger (read it, do not mutate it). */
@@ -287,6 +282,7 @@ export class TradingEngine {
       dailyLoss: this.guard.current,
       lastEquityTime: this.clock.lastEquityTime,
       positionOpenings: this.positions.state(),
+      dayTrades: this.dayTrades.state(),
       ...(corporateActions ? { corporateActions } : {}),
     };
   }

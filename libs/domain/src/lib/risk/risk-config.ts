@@ -17,6 +17,11 @@ export interface RiskConfig {
   readonly defaultStopLossPct: number | null;
   /** Take-profit attached to every entry, percent above the entry fill; null = none. */
   readonly defaultTakeProfitPct: number | null;
+  /**
+   * FINRA's pattern-day-trader rule, opt-in: under $25,000 of equity, a fourth day trade within
+   * five business days is refused.
+   */
+  readonly patternDayTrader: boolean;
 }
 
 export const DEFAULT_RISK_CONFIG: RiskConfig = {
@@ -28,6 +33,7 @@ export const DEFAULT_RISK_CONFIG: RiskConfig = {
   enforceMarketHours: true,
   defaultStopLossPct: null,
   defaultTakeProfitPct: null,
+  patternDayTrader: false,
 };
 
 export type RiskCode =
@@ -38,7 +44,8 @@ export type RiskCode =
   | 'RISK_MARKET_CLOSED'
   | 'INSUFFICIENT_CASH'
   | 'RISK_ZERO_QUANTITY'
-  | 'NO_SHORT_POSITIONS';
+  | 'NO_SHORT_POSITIONS'
+  | 'RISK_PDT';
 
 /**
  * Why risk refused an order, with the numbers behind it in the rule's unit (dollars for position
@@ -49,4 +56,6 @@ export interface RiskRejection {
   readonly limit: number | null;
   readonly requested: number | null;
   readonly message: string;
+  /** The business days a counted rule looks at (RISK_PDT). */
+  readonly window?: { readonly from: string; readonly to: string };
 }

@@ -29,6 +29,7 @@ const idle = {
     dayStartEquity: '500',
     dayPnl: '-26.1',
     dailyLossLimit: '25',
+    dayTradeCount: 0,
   },
   lastError: null,
 } as unknown as PaperTradingStatus;

@@ -24,6 +24,14 @@ const NUMBER_FIELDS: readonly NumberField[] = [
   },
 ];
 
+type FlagKey = 'flattenOnDailyLossLimit' | 'enforceMarketHours' | 'patternDayTrader';
+
+const FLAG_FIELDS: readonly { key: FlagKey; label: string; testId: string }[] = [
+  { key: 'flattenOnDailyLossLimit', label: 'Flatten on daily loss limit', testId: 'risk-flatten' },
+  { key: 'enforceMarketHours', label: 'Regular session only', testId: 'risk-market-hours' },
+  { key: 'patternDayTrader', label: 'Pattern-day-trader rule', testId: 'risk-pdt' },
+];
+
 export function riskLimitErrors(limits: RiskLimits): Partial<Record<keyof RiskLimits, string>> {
   const errors: Partial<Record<keyof RiskLimits, string>> = {};
   for (const field of NUMBER_FIELDS) {
@@ -61,24 +69,17 @@ export function riskLimitErrors(limits: RiskLimits): Partial<Record<keyof RiskLi
           }
         </div>
       }
-      <label class="check"
-        ><input
-          type="checkbox"
-          data-testid="risk-flatten"
-          [checked]="draft().flattenOnDailyLossLimit"
-          (change)="setFlag('flattenOnDailyLossLimit', $event)"
-        />
-        Flatten on daily loss limit</label
-      >
-      <label class="check"
-        ><input
-          type="checkbox"
-          data-testid="risk-market-hours"
-          [checked]="draft().enforceMarketHours"
-          (change)="setFlag('enforceMarketHours', $event)"
-        />
-        Regular session only</label
-      >
+      @for (flag of flags; track flag.key) {
+        <label class="check"
+          ><input
+            type="checkbox"
+            [attr.data-testid]="flag.testId"
+            [checked]="draft()[flag.key]"
+            (change)="setFlag(flag.key, $event)"
+          />
+          {{ flag.label }}</label
+        >
+      }
       <button type="submit" class="btn" data-testid="risk-save" [disabled]="busy()">
         Save limits
       </button>
@@ -98,6 +99,7 @@ export class RiskLimitsForm {
   readonly saved = output<RiskLimits>();
 
   protected readonly fields = NUMBER_FIELDS;
+  protected readonly flags = FLAG_FIELDS;
   private readonly edits = signal<Partial<RiskLimits>>({});
   protected readonly draft = computed<RiskLimits>(() => ({ ...this.limits(), ...this.edits() }));
   protected readonly errors = computed(() => riskLimitErrors(this.draft()));
@@ -108,7 +110,7 @@ export class RiskLimitsForm {
     this.edits.update((edits) => ({ ...edits, [field.key]: value }));
   }
 
-  protected setFlag(key: 'flattenOnDailyLossLimit' | 'enforceMarketHours', event: Event): void {
+  protected setFlag(key: FlagKey, event: Event): void {
     const checked = (event.target as HTMLInputElement).checked;
     this.edits.update((edits) => ({ ...edits, [key]: checked }));
   }

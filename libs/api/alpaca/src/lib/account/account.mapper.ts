@@ -1,4 +1,5 @@
 import type { Valuation } from '@ptp/api/paper-trading';
+import { PDT_MAX_DAY_TRADES } from '@ptp/domain';
 import { accountUuid, rfc3339 } from '../shared/alpaca-values';
 
 /** The fields of Alpaca's account object; those we do not model carry Alpaca's neutral values. */
@@ -37,8 +38,9 @@ export function toAlpacaAccount(
     last_maintenance_margin: '0',
     sma: '0',
     multiplier: '1',
-    daytrade_count: 0,
-    pattern_day_trader: false,
+    daytrade_count: valuation.riskState.dayTradeCount,
+    // FINRA flags an account at its fourth day trade in five business days.
+    pattern_day_trader: valuation.riskState.dayTradeCount > PDT_MAX_DAY_TRADES,
     trading_blocked: false,
     transfers_blocked: false,
     account_blocked: false,

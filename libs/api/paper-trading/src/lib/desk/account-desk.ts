@@ -17,7 +17,8 @@ import type { ClientOrderTag } from './ledger-batch';
 import type { CommitExtras, DeskServices } from './desk-services';
 import { orderEvents } from './order-events';
 import type { TickSession } from './tick-session';
-import { riskStateView, type Valuation } from './portfolio-view';
+import type { Valuation } from './portfolio-view';
+import { accountRiskView } from './account-risk-view';
 
 /**
  * The only writer of one paper account. It owns the account's engine and in-memory book and offers
@@ -58,26 +59,15 @@ export class AccountDesk {
     return this.projection.valuation();
   }
 
-  /** The account's risk limits and the engine's daily-loss state. */
+  /** The account's risk limits and the engine's daily-loss and day-trade state. */
   async risk(): Promise<AccountRisk> {
     const runtime = await this.services.runtime.get(this.accountId);
-    const { engine } = this.book.live;
-    const engineRisk = engine.riskState();
-    const riskState = riskStateView(engine.account(), engineRisk);
-    return {
-      accountId: this.accountId,
-      limits: runtime.risk,
-      dailyLoss: {
-        sessionDate: engineRisk.sessionDate,
-        startEquity: riskState.dayStartEquity,
-        dayPnl: riskState.dayPnl,
-        limit: riskState.dailyLossLimit,
-        breached: engineRisk.breached,
-      },
-      openPositions: engineRisk.openPositions,
-      entriesBlocked: engineRisk.entriesBlocked,
-      asOf: new Date(this.book.marketTime).toISOString(),
-    };
+    return accountRiskView(
+      this.accountId,
+      runtime.risk,
+      this.book.live.engine,
+      this.book.marketTime,
+    );
   }
 
   /**

@@ -91,5 +91,6 @@ export function riskStateView(account: AccountView, risk: RiskState): RiskStateV
     dayStartEquity: money(startOfDay(account, risk)),
     dayPnl,
     dailyLossLimit: money(limit),
+    dayTradeCount: risk.dayTradeCount,
   };
 }

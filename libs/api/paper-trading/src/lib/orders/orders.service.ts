@@ -32,9 +32,10 @@ const INPUT_CODES = new Set([
 
 function refusal(result: Extract<SubmitResult, { ok: false }>): ApiError {
   if (result.rejection) {
-    const { code, limit, requested } = result.rejection;
+    const { code, limit, requested, window } = result.rejection;
     return ApiError.riskRejection(code, result.message, limit, requested, {
       orderId: result.order?.id ?? null,
+      ...(window ? { window } : {}),
     });
   }
   if (INPUT_CODES.has(result.code))

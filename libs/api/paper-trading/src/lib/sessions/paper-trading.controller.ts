@@ -37,6 +37,7 @@ const EXAMPLE_STATUS = {
     dayStartEquity: '500',
     dayPnl: '3.12',
     dailyLossLimit: '25',
+    dayTradeCount: 0,
   },
   lastError: null,
   owner: { instance: 'api-1', since: '2026-01-05T14:00:00.000Z' },

@@ -1,0 +1,127 @@
+import { addDays } from '../calendar/calendar-date';
+import { session } from '../calendar/nyse-calendar';
+import type { Fill } from '../ledger/fill';
+import type { RiskConfig, RiskRejection } from './risk-config';
+
+/** FINRA's pattern-day-trader equity floor, in dollars. */
+export const PDT_EQUITY_FLOOR = 25_000;
+/** Day trades allowed in the window before the next one is refused (the fourth makes a PDT). */
+export const PDT_MAX_DAY_TRADES = 3;
+/** The rolling window, in business days, counting the current one. */
+export const PDT_WINDOW_DAYS = 5;
+
+/** One day trade: the sell order that closed shares bought the same trading day. */
+export interface DayTrade {
+  readonly date: string;
+  readonly orderId: string;
+}
+
+/** What the counter carries across restarts (snapshotted). */
+export interface DayTradeState {
+  /** The current trading day; null before the first. */
+  readonly date: string | null;
+  /** Shares of each symbol bought today and not yet sold again today. */
+  readonly boughtToday: Readonly<Record<string, number>>;
+  /** The day trades of the window ending today. */
+  readonly trades: readonly DayTrade[];
+}
+
+export interface DayTradeWindow {
+  readonly from: string;
+  readonly to: string;
+}
+
+/** The first of the `PDT_WINDOW_DAYS` NYSE trading days that end on `date`. */
+export function dayTradeWindowStart(date: string): string {
+  let start = date;
+  for (let counted = 1; counted < PDT_WINDOW_DAYS;) {
+    start = addDays(start, -1);
+    if (session(start) !== null) counted++;
+  }
+  return start;
+}
+
+/**
+ * Counts day trades the way FINRA's rule 4210 does for a long-only account: a sell order that
+ * closes shares bought the same trading day is one day trade, however many fills it takes. The
+ * count covers the current trading day and the four before it.
+ */
+export class DayTradeCounter {
+  private date: string | null;
+  private bought: Map<string, number>;
+  private trades: DayTrade[];
+
+  constructor(saved?: DayTradeState) {
+    this.date = saved?.date ?? null;
+    this.bought = new Map(Object.entries(saved?.boughtToday ?? {}));
+    this.trades = [...(saved?.trades ?? [])];
+  }
+
+  /** A new trading day: nothing is bought yet, and trades older than the window drop out. */
+  startDay(date: string): void {
+    if (date === this.date) return;
+    this.date = date;
+    this.bought.clear();
+    const from = dayTradeWindowStart(date);
+    this.trades = this.trades.filter((trade) => trade.date >= from);
+  }
+
+  record(fill: Fill): void {
+    const bought = this.bought.get(fill.symbol) ?? 0;
+    if (fill.side === 'buy') {
+      this.bought.set(fill.symbol, bought + fill.quantity);
+      return;
+    }
+    if (bought <= 0 || this.date === null) return;
+    this.bought.set(fill.symbol, Math.max(0, bought - fill.quantity));
+    if (!this.trades.some((trade) => trade.orderId === fill.orderId))
+      this.trades.push({ date: this.date, orderId: fill.orderId });
+  }
+
+  /** Whether selling `symbol` now would close shares bought today, i.e. be a day trade. */
+  wouldDayTrade(symbol: string): boolean {
+    return (this.bought.get(symbol) ?? 0) > 0;
+  }
+
+  get count(): number {
+    return this.trades.length;
+  }
+
+  window(): DayTradeWindow | null {
+    return this.date === null ? null : { from: dayTradeWindowStart(this.date), to: this.date };
+  }
+
+  state(): DayTradeState {
+    return {
+      date: this.date,
+      boughtToday: Object.fromEntries([...this.bought].filter(([, quantity]) => quantity > 0)),
+      trades: [...this.trades],
+    };
+  }
+}
+
+/**
+ * The opt-in pattern-day-trader rule: under the equity floor, a sell that would be a fourth day
+ * trade in the window is refused.
+ */
+export function patternDayTraderCheck(
+  counter: DayTradeCounter,
+  risk: RiskConfig | null,
+  symbol: string,
+  equity: number,
+): RiskRejection | null {
+  if (!risk?.patternDayTrader || equity >= PDT_EQUITY_FLOOR) return null;
+  if (counter.count < PDT_MAX_DAY_TRADES || !counter.wouldDayTrade(symbol)) return null;
+  const window = counter.window();
+  const span = window ? ` (${window.from} to ${window.to})` : '';
+  return {
+    code: 'RISK_PDT',
+    limit: PDT_MAX_DAY_TRADES,
+    requested: counter.count + 1,
+    message:
+      `pattern-day-trader rule: ${counter.count} day trades in the last ${PDT_WINDOW_DAYS} ` +
+      `business days${span}; selling ${symbol} bought today would be another, and equity is ` +
+      `under ${PDT_EQUITY_FLOOR}`,
+    ...(window ? { window } : {}),
+  };
+}
