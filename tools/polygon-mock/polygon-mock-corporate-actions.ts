@@ -54,6 +54,8 @@ export class MockCorporateActions {
   constructor(
     private readonly baseUrl: () => string,
     private readonly nextId: () => string,
+    /** Largest page whatever `limit` asks (tests lower it to exercise paging). */
+    private readonly maxPageSize = MAX_LIMIT,
   ) {}
 
   splits(url: URL): MockReply {
@@ -80,7 +82,8 @@ export class MockCorporateActions {
       ? new URLSearchParams(Buffer.from(cursor, 'base64url').toString())
       : url.searchParams;
     const offset = Number(query.get('offset') ?? 0);
-    const limit = Math.min(MAX_LIMIT, Math.max(1, Number(query.get('limit')) || DEFAULT_LIMIT));
+    const asked = Math.max(1, Number(query.get('limit')) || DEFAULT_LIMIT);
+    const limit = Math.min(MAX_LIMIT, this.maxPageSize, asked);
     const sort = query.get('sort') ?? route.defaultSort;
     const sign = query.get('order') === 'desc' ? -1 : 1;
     const all = route

@@ -23,7 +23,7 @@ export interface PolygonMockOptions {
   readonly now?: () => number;
   /** Answer aggregates with `status: "DELAYED"`, as a delayed-data plan does. */
   readonly delayed?: boolean;
-  /** Largest aggregates page (Polygon: 50,000); tests lower it to exercise next_url paging. */
+  /** Largest aggregates (and reference) page; tests lower it to exercise next_url paging. */
   readonly maxPageSize?: number;
   /** Splits and dividends of the reference endpoints; the tape's raw prices jump at the splits. */
   readonly corporateActions?: CorporateActions;
@@ -78,10 +78,8 @@ export class PolygonMockServer {
       baseUrl: () => this.baseUrlValue,
       nextId: () => this.nextId(),
     });
-    this.actions = new MockCorporateActions(
-      () => this.baseUrlValue,
-      () => this.nextId(),
-    );
+    const pageBase = () => this.baseUrlValue;
+    this.actions = new MockCorporateActions(pageBase, () => this.nextId(), options.maxPageSize);
     if (options.corporateActions) this.corporateActions = options.corporateActions;
     this.server = createServer((req, res) => void this.handle(req, res));
     this.stream = new PolygonMockStream(this.server, options.apiKey, this.tape, () => this.now());

@@ -40,23 +40,23 @@ export class PolygonCorporateActions {
     this.answers = new SingleFlightCache(clock, ANSWER_TTL_MS, MAX_REMEMBERED);
   }
 
+  /** One symbol after the other: they queue in the lookup lane anyway, and a failure stays its own. */
   async actions(symbols: readonly string[], from: string, to: string): Promise<CorporateActions> {
-    const answers = await Promise.all(
-      [...new Set(symbols)].map((symbol) =>
-        this.answers
-          .get(`${symbol}|${from}|${to}`, () => this.fetch(symbol, from, to))
-          .catch((error: unknown) => {
-            this.logger.warn(
-              `Polygon corporate actions of ${symbol}: ${(error as Error).message}; asked again at the next refresh`,
-            );
-            return NO_CORPORATE_ACTIONS;
-          }),
-      ),
-    );
-    return {
-      splits: answers.flatMap((answer) => answer.splits),
-      dividends: answers.flatMap((answer) => answer.dividends),
-    };
+    const splits: SplitAction[] = [];
+    const dividends: DividendAction[] = [];
+    for (const symbol of new Set(symbols)) {
+      const answer = await this.answers
+        .get(`${symbol}|${from}|${to}`, () => this.fetch(symbol, from, to))
+        .catch((error: unknown) => {
+          this.logger.warn(
+            `Polygon corporate actions of ${symbol}: ${(error as Error).message}; asked again at the next refresh`,
+          );
+          return NO_CORPORATE_ACTIONS;
+        });
+      splits.push(...answer.splits);
+      dividends.push(...answer.dividends);
+    }
+    return { splits, dividends };
   }
 
   private async fetch(symbol: string, from: string, to: string): Promise<CorporateActions> {
