@@ -1,6 +1,7 @@
 import type { AccountRisk, MarketQuote } from '@ptp/contracts';
 import type {
   CancelResult,
+  CorporateActions,
   EngineOutput,
   OpenExposure,
   OrderRequest,
@@ -15,9 +16,9 @@ import { recordManualOrder, recordOutput } from './desk-metrics';
 import { decisionRow, fillRow, orderRow } from './engine-rows';
 import type { ClientOrderTag } from './ledger-batch';
 import type { CommitExtras, DeskServices } from './desk-services';
-import { orderEvents } from './order-events';
+import { committedOrderEvents } from './order-events';
 import type { TickSession } from './tick-session';
-import { riskStateView, type Valuation } from './portfolio-view';
+import { accountRisk, type Valuation } from './portfolio-view';
 
 /**
  * The only writer of one paper account. It owns the account's engine and in-memory book and offers
@@ -61,23 +62,7 @@ export class AccountDesk {
   /** The account's risk limits and the engine's daily-loss state. */
   async risk(): Promise<AccountRisk> {
     const runtime = await this.services.runtime.get(this.accountId);
-    const { engine } = this.book.live;
-    const engineRisk = engine.riskState();
-    const riskState = riskStateView(engine.account(), engineRisk);
-    return {
-      accountId: this.accountId,
-      limits: runtime.risk,
-      dailyLoss: {
-        sessionDate: engineRisk.sessionDate,
-        startEquity: riskState.dayStartEquity,
-        dayPnl: riskState.dayPnl,
-        limit: riskState.dailyLossLimit,
-        breached: engineRisk.breached,
-      },
-      openPositions: engineRisk.openPositions,
-      entriesBlocked: engineRisk.entriesBlocked,
-      asOf: new Date(this.book.marketTime).toISOString(),
-    };
+    return accountRisk(this.accountId, runtime.risk, this.book.live.engine, this.book.marketTime);
   }
 
   /**
@@ -96,6 +81,24 @@ export class AccountDesk {
     return this.book.live.engine
       .openRoundTrips()
       .map(({ symbol, entryTime }) => ({ symbol, entryTime }));
+  }
+
+  /** What the account trades or holds: the symbols whose corporate actions its engine needs. */
+  tradedSymbols(): string[] {
+    const held = this.book.live.engine.account().positions.map((p) => p.symbol);
+    const session = this.session?.symbols ?? [];
+    return [...new Set([...held, ...this.book.openOrderSymbols, ...session])].sort();
+  }
+
+  /**
+   * Hands the engine the symbols' splits and dividends (it ignores what it already has and what is
+   * past) and writes what took effect at once, with anything a new day applied since the last write.
+   */
+  async scheduleCorporateActions(actions: CorporateActions): Promise<void> {
+    const engine = await this.engine();
+    engine.scheduleCorporateActions(actions);
+    const output = engine.takeOutput();
+    await this.commit(output, { snapshot: output.activities.length > 0 });
   }
 
   /** Whether the runtime config changed since the engine was built (its limits and fees are the engine's). */
@@ -246,8 +249,8 @@ export class AccountDesk {
    * If the write fails the desk is discarded, so the next use rebuilds it from the database.
    */
   private async commit(output: EngineOutput, extras: CommitExtras): Promise<void> {
-    const changed =
-      output.orders.length > 0 || output.fills.length > 0 || output.decisions.length > 0;
+    const { orders, fills, decisions, activities } = output;
+    const changed = [orders, fills, decisions, activities].some((list) => list.length > 0);
     if (!changed && !extras.session && !extras.snapshot) return;
     const { engine, session } = this.book.live;
     const accountId = this.accountId;
@@ -280,6 +283,7 @@ export class AccountDesk {
     recordOutput(this.services.metrics, accountId, output);
     this.publishEvents(output, extras);
     this.book.openOrderSymbols = new Set(engine.orders().map((o) => o.symbol));
+    if (output.fills.length > 0) this.services.corporateActionsWanted(accountId);
     const { chart } = this.services;
     chart.recordFills(accountId, output.fills.map(AccountProjection.fillMarker));
     if (rows.equity) chart.recordEquity(accountId, AccountProjection.equityPoint(rows.equity));
@@ -287,12 +291,8 @@ export class AccountDesk {
 
   private publishEvents(output: EngineOutput, extras: CommitExtras): void {
     const { engine } = this.book.live;
-    const held = new Map(engine.account().positions.map((p) => [p.symbol, p.quantity.toString()]));
-    const events = orderEvents(output, {
-      previouslyOpen: this.workingOrderIds,
-      replaced: new Set(extras.replacement ? [extras.replacement.replaced] : []),
-      positionQuantity: (symbol) => held.get(symbol) ?? '0',
-    });
+    const replaced = extras.replacement?.replaced;
+    const events = committedOrderEvents(output, engine, this.workingOrderIds, replaced);
     this.workingOrderIds = new Set(engine.orders().map((order) => order.id));
     this.services.updates.publish({ accountId: this.accountId, events });
   }
