@@ -83,14 +83,8 @@ export class TradingEngine {
       : PositionHistory.fromOpenTrips(snapshot?.openTrips ?? []);
     const { ledger, orderBook: book, ids, output } = this;
     const { trips, guard } = this;
-    this.actions = new CorporateActionBook(
-      ledger,
-      trips,
-      book,
-      ids,
-      output,
-      snapshot?.corporateActions,
-    );
+    const savedActions = snapshot?.corporateActions;
+    this.actions = new CorporateActionBook(ledger, trips, book, ids, output, savedActions);
     const newDay = (date: string, time: number) => this.actions.startDay(date, time);
     this.clock = new DayRoll(config, ledger, book, guard, output, newDay);
     this.gate = new PreTradeGate(config, ledger, book, this.guard);
@@ -134,6 +128,11 @@ export class TradingEngine {
       state.lastPrice = bar.close;
       state.strategy?.rules.evaluate(bar, this.context(bar.symbol));
     }
+  }
+
+  /** The New York date of the trading day the engine is in (null before its first bar or price). */
+  get tradingDate(): string | null {
+    return this.clock.day?.date ?? null;
   }
 
   /** Splits and dividends, applied when their day begins; scheduling one twice is a no-op. */

@@ -11,6 +11,7 @@ import type {
 import { roundTripRow } from '@ptp/api/persistence';
 import type { AccountBook } from './account-book';
 import { AccountProjection } from './account-projection';
+import { scheduleUpcoming } from './corporate-action-feed';
 import { engineConfig } from './engine-config';
 import { recordManualOrder, recordOutput } from './desk-metrics';
 import { decisionRow, fillRow, orderRow } from './engine-rows';
@@ -31,6 +32,7 @@ export class AccountDesk {
   private readonly projection: AccountProjection;
   /** The working orders as last committed: an order not among them is new to the event stream. */
   private workingOrderIds: ReadonlySet<string>;
+  private readonly scheduledActions = new Set<string>();
 
   constructor(
     private readonly services: DeskServices,
@@ -90,15 +92,12 @@ export class AccountDesk {
     return [...new Set([...held, ...this.book.openOrderSymbols, ...session])].sort();
   }
 
-  /**
-   * Hands the engine the symbols' splits and dividends (it ignores what it already has and what is
-   * past) and writes what took effect at once, with anything a new day applied since the last write.
-   */
+  /** Schedules the symbols' upcoming splits and dividends; writes what is new or took effect. */
   async scheduleCorporateActions(actions: CorporateActions): Promise<void> {
     const engine = await this.engine();
-    engine.scheduleCorporateActions(actions);
+    const fresh = scheduleUpcoming(engine, actions, this.scheduledActions);
     const output = engine.takeOutput();
-    await this.commit(output, { snapshot: output.activities.length > 0 });
+    await this.commit(output, { snapshot: fresh || output.activities.length > 0 });
   }
 
   /** Whether the runtime config changed since the engine was built (its limits and fees are the engine's). */

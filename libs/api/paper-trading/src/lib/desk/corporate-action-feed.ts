@@ -1,4 +1,11 @@
-import { type CorporateActions, NO_CORPORATE_ACTIONS } from '@ptp/domain';
+import {
+  actionsAfter,
+  type CorporateActions,
+  dividendKey,
+  NO_CORPORATE_ACTIONS,
+  splitKey,
+  type TradingEngine,
+} from '@ptp/domain';
 
 /** How often every loaded account's actions are looked at again (providers cache them per day). */
 export const CORPORATE_ACTIONS_REFRESH_MS = 60_000;
@@ -75,4 +82,22 @@ export class CorporateActionFeed {
     const actions = symbols.length > 0 ? await this.host.actionsOf(symbols) : NO_CORPORATE_ACTIONS;
     await this.host.schedule(accountId, actions);
   }
+}
+
+/**
+ * Schedules in the engine the actions that take effect after its current trading day (one learnt of
+ * on its own day is already in that day's prices: see `actionsAfter`). Returns whether any was new
+ * to `known`, the keys handed over before, which it extends.
+ */
+export function scheduleUpcoming(
+  engine: TradingEngine,
+  actions: CorporateActions,
+  known: Set<string>,
+): boolean {
+  const upcoming = actionsAfter(actions, engine.tradingDate);
+  const keys = [...upcoming.splits.map(splitKey), ...upcoming.dividends.map(dividendKey)];
+  const fresh = keys.filter((key) => !known.has(key));
+  for (const key of fresh) known.add(key);
+  engine.scheduleCorporateActions(upcoming);
+  return fresh.length > 0;
 }
