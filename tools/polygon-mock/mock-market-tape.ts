@@ -6,6 +6,7 @@ import {
   SeededRandom,
   session,
   symbolProfile,
+  type SplitAction,
   SymbolSimulator,
   type TradingSession,
 } from '@ptp/domain';
@@ -14,10 +15,15 @@ import {
 const ANCHOR_DATE = '2020-01-02';
 const MAX_CACHED_DAYS = 2_000;
 
+const scalePrice = (price: number, factor: number) => Math.round(price * factor * 10_000) / 10_000;
+
 /**
  * The mock's market data: deterministic per (seed, symbol). Each session's open comes from a daily
  * random walk; its 1-minute bars come from the domain simulator seeded by the day, so a year of daily
  * bars costs a year of minutes only when asked for, and every request sees the same history.
+ *
+ * Prices are raw, like Polygon's snapshots and trades: from a split's `execution_date` on they are
+ * on the new basis (÷ split_to/split_from). Aggregates may ask for them adjusted instead.
  */
 export class MockMarketTape {
   private readonly dailyOpens = new Map<
@@ -25,6 +31,8 @@ export class MockMarketTape {
     { dates: string[]; opens: number[]; random: SeededRandom }
   >();
   private readonly days = new Map<string, Bar[]>();
+  /** The splits the mock announces (`/v3/reference/splits`): its raw prices jump at each. */
+  splits: readonly SplitAction[] = [];
 
   constructor(
     private readonly seed: number,
@@ -35,24 +43,41 @@ export class MockMarketTape {
     return this.symbols.has(symbol);
   }
 
-  /** The regular-session minute bars of `symbol` on a New York date (empty on closed days). */
-  dayBars(symbol: string, date: string): Bar[] {
+  /**
+   * The regular-session minute bars of `symbol` on a New York date (empty on closed days): raw, or
+   * split-adjusted as of the date `adjustedAsOf`.
+   */
+  dayBars(symbol: string, date: string, adjustedAsOf?: string): Bar[] {
     const key = `${symbol}|${date}`;
-    const cached = this.days.get(key);
-    if (cached) return cached;
-    const today = session(date);
-    const bars = today ? this.simulateDay(symbol, date, today) : [];
-    if (this.days.size >= MAX_CACHED_DAYS) this.days.clear();
-    this.days.set(key, bars);
-    return bars;
+    let bars = this.days.get(key);
+    if (!bars) {
+      const today = session(date);
+      bars = today ? this.simulateDay(symbol, date, today) : [];
+      if (this.days.size >= MAX_CACHED_DAYS) this.days.clear();
+      this.days.set(key, bars);
+    }
+    const basis = adjustedAsOf !== undefined && adjustedAsOf > date ? adjustedAsOf : date;
+    const factor = this.splits
+      .filter((s) => s.ticker === symbol && s.execution_date <= basis)
+      .reduce((f, s) => (f * s.split_from) / s.split_to, 1);
+    if (factor === 1) return bars;
+    return bars.map((bar) => ({
+      ...bar,
+      open: scalePrice(bar.open, factor),
+      high: scalePrice(bar.high, factor),
+      low: scalePrice(bar.low, factor),
+      close: scalePrice(bar.close, factor),
+      volume: Math.round(bar.volume / factor),
+    }));
   }
 
-  /** Minute bars starting in [from, to], the ones completed by `now` only. */
-  minuteBars(symbol: string, from: number, to: number, now: number): Bar[] {
+  /** Minute bars starting in [from, to], the ones completed by `now` only (adjusted as of `now` if asked). */
+  minuteBars(symbol: string, from: number, to: number, now: number, adjusted = false): Bar[] {
     const bars: Bar[] = [];
     const last = Math.min(to, now - MINUTE_MS);
+    const asOf = adjusted ? newYorkDate(now) : undefined;
     for (let date = newYorkDate(from); date <= newYorkDate(last); date = addDays(date, 1)) {
-      for (const bar of this.dayBars(symbol, date))
+      for (const bar of this.dayBars(symbol, date, asOf))
         if (bar.time >= from && bar.time <= last) bars.push(bar);
     }
     return bars;

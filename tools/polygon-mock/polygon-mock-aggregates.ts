@@ -60,11 +60,15 @@ export class MockAggregates {
     );
     const limit = Math.min(this.options.maxPageSize ?? MAX_LIMIT, asked || DEFAULT_LIMIT);
     const { tape } = this.options;
+    // Polygon adjusts aggregates for splits unless asked not to; the cursor keeps the choice.
+    const adjusted = (cursorParams.get('adjusted') ?? url.searchParams.get('adjusted')) !== 'false';
     const all = tape.knows(symbol)
-      ? aggregateResults(tape, symbol, multiplier, timespan, from, to, now)
+      ? aggregateResults(tape, symbol, multiplier, timespan, from, to, now, adjusted)
       : [];
     const next = all[limit];
-    const nextCursor = Buffer.from(`limit=${limit}&sort=asc`).toString('base64url');
+    const nextCursor = Buffer.from(`limit=${limit}&sort=asc&adjusted=${adjusted}`).toString(
+      'base64url',
+    );
     const nextUrl = next
       ? `${this.options.baseUrl()}/v2/aggs/ticker/${symbol}/range/${multiplier}/${timespan}/${next.t}/${range.to}?cursor=${nextCursor}`
       : undefined;

@@ -54,12 +54,14 @@ export function aggregateResults(
   from: number,
   to: number,
   now: number,
+  adjusted = true,
 ) {
   const minutes = tape.minuteBars(
     symbol,
     timespan === 'day' ? newYorkWallTimeToUtc(newYorkDate(from), 0) : from,
     to,
     now,
+    adjusted,
   );
   const buckets = new Map<number, Bar[]>();
   for (const bar of minutes) {

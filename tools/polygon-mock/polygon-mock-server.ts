@@ -1,8 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { DEFAULT_SIMULATED_WATCHLIST } from '@ptp/domain';
+import { type CorporateActions, DEFAULT_SIMULATED_WATCHLIST } from '@ptp/domain';
 import { MockMarketTape } from './mock-market-tape';
 import { MockAggregates, type MockReply } from './polygon-mock-aggregates';
+import { MockCorporateActions } from './polygon-mock-corporate-actions';
 import { requestId, toPolygonJson } from './polygon-json';
 import { PolygonMockStream } from './polygon-mock-stream';
 import {
@@ -22,8 +23,10 @@ export interface PolygonMockOptions {
   readonly now?: () => number;
   /** Answer aggregates with `status: "DELAYED"`, as a delayed-data plan does. */
   readonly delayed?: boolean;
-  /** Largest aggregates page (Polygon: 50,000); tests lower it to exercise next_url paging. */
+  /** Largest aggregates (and reference) page; tests lower it to exercise next_url paging. */
   readonly maxPageSize?: number;
+  /** Splits and dividends of the reference endpoints; the tape's raw prices jump at the splits. */
+  readonly corporateActions?: CorporateActions;
 }
 
 /** A fault for the next request(s) whose path starts with `path` (every path when omitted). */
@@ -56,6 +59,7 @@ export class PolygonMockServer {
   private readonly server: Server;
   private readonly tape: MockMarketTape;
   private readonly aggs: MockAggregates;
+  private readonly actions: MockCorporateActions;
   private readonly faults: Array<MockFault & { remaining: number }> = [];
   private counter = 0;
   private baseUrlValue = '';
@@ -74,12 +78,25 @@ export class PolygonMockServer {
       baseUrl: () => this.baseUrlValue,
       nextId: () => this.nextId(),
     });
+    const pageBase = () => this.baseUrlValue;
+    this.actions = new MockCorporateActions(pageBase, () => this.nextId(), options.maxPageSize);
+    if (options.corporateActions) this.corporateActions = options.corporateActions;
     this.server = createServer((req, res) => void this.handle(req, res));
     this.stream = new PolygonMockStream(this.server, options.apiKey, this.tape, () => this.now());
   }
 
   get baseUrl(): string {
     return this.baseUrlValue;
+  }
+
+  /** What `/v3/reference/splits` and `/v3/reference/dividends` serve (tests may change it). */
+  get corporateActions(): CorporateActions {
+    return this.actions.actions;
+  }
+
+  set corporateActions(actions: CorporateActions) {
+    this.actions.actions = actions;
+    this.tape.splits = actions.splits;
   }
 
   get websocketUrl(): string {
@@ -270,6 +287,8 @@ export class PolygonMockServer {
       );
     }
     if (path === '/v3/reference/tickers') return this.reference(url.searchParams, now);
+    if (path === '/v3/reference/splits') return this.actions.splits(url);
+    if (path === '/v3/reference/dividends') return this.actions.dividends(url);
     if (path === '/v1/marketstatus/now') return { status: 200, body: marketStatusNow(now) };
     if (path === '/v1/marketstatus/upcoming')
       return { status: 200, body: marketStatusUpcoming(now) };

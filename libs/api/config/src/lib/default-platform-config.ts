@@ -70,11 +70,13 @@ export const DEFAULT_PLATFORM_CONFIG = {
       speed: 1,
       followMarketHours: false,
       backfillBars: 600,
+      corporateActions: { splits: false, dividends: false },
     },
     replay: {
       files: [],
       speed: 60,
       warmupBars: 200,
+      corporateActions: null,
     },
   },
   dashboard: {

@@ -32,6 +32,7 @@ const ENV_OVERRIDES: ReadonlyArray<readonly [string, string, (raw: string) => un
   ['POLYGON_WEBSOCKET_URL', 'marketData.polygon.websocketUrl', String],
   ['MARKET_DATA_PROVIDER', 'marketData.provider', String],
   ['SIMULATION_SPEED', 'marketData.simulated.speed', toNumber],
+  ['REPLAY_CORPORATE_ACTIONS', 'marketData.replay.corporateActions', String],
   ['MAX_TRACKED_SYMBOLS', 'marketData.maxTrackedSymbols', toNumber],
 ];
 

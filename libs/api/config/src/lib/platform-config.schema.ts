@@ -121,17 +121,28 @@ class PolygonSchema {
   @IsUrl({ require_tld: false, protocols: ['ws', 'wss'] }) websocketUrl!: string;
 }
 
+class SimulatedCorporateActionsSchema {
+  @IsBoolean() splits!: boolean;
+  @IsBoolean() dividends!: boolean;
+}
+
 class SimulatedSchema {
   @IsInt() @Min(0) @Max(2 ** 31 - 1) seed!: number;
   @IsNumber() @Min(0.01) @Max(100_000) speed!: number;
   @IsBoolean() followMarketHours!: boolean;
   @IsInt() @Min(0) @Max(100_000) backfillBars!: number;
+  /** Seeded splits and quarterly dividends (docs/market-data.md); both off by default. */
+  @ValidateNested()
+  @Type(() => SimulatedCorporateActionsSchema)
+  corporateActions!: SimulatedCorporateActionsSchema;
 }
 
 class ReplaySchema {
   @IsArray() @IsString({ each: true }) files!: string[];
   @IsNumber() @Min(0.01) @Max(1_000_000) speed!: number;
   @IsInt() @Min(0) @Max(100_000) warmupBars!: number;
+  /** The corporate-actions file of the replayed data (`{"splits": […], "dividends": […]}`). */
+  @IsOptional() @IsString() corporateActions!: string | null;
 }
 
 class MarketDataSchema {

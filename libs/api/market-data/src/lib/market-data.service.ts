@@ -14,7 +14,7 @@ import type {
   MarketStatusResponse,
   MarketTimespan,
 } from '@ptp/contracts';
-import type { Bar } from '@ptp/domain';
+import { addDays, type Bar, type CorporateActions, newYorkDate } from '@ptp/domain';
 import { type Observable, Subject, type Subscription } from 'rxjs';
 import { type CachedQuotes, PriceCache } from './cache/price-cache';
 import { SharedQuoteStore } from './cache/shared-quote-store';
@@ -31,6 +31,9 @@ import { SymbolUniverse } from './universe/symbol-universe';
 /** A symbol nothing pins is let go once nobody asked for it this long. */
 export const IDLE_EVICTION_MS = 10 * 60_000;
 const SWEEP_EVERY_MS = 60_000;
+/** Corporate actions are asked for this many days around the market's date: ahead, so they are scheduled in time. */
+const ACTIONS_BEHIND_DAYS = 7;
+const ACTIONS_AHEAD_DAYS = 60;
 
 /**
  * The facade other modules use: cached quotes, bars, the newest completed bars, market status and
@@ -216,6 +219,13 @@ export class MarketDataService implements OnModuleInit, OnApplicationShutdown {
   /** The newest `count` completed 1-minute bars, oldest first: the history plus what `bars$` emitted. */
   getRecentBars(symbol: string, count: number): Bar[] {
     return this.provider.recentBars(symbol, count);
+  }
+
+  /** The symbols' splits and dividends dated around the market's date (its clock): never rejects. */
+  async corporateActions(symbols: readonly string[]): Promise<CorporateActions> {
+    const today = newYorkDate((await this.status()).asOf);
+    const [from, to] = [addDays(today, -ACTIONS_BEHIND_DAYS), addDays(today, ACTIONS_AHEAD_DAYS)];
+    return this.provider.corporateActions(symbols, from, to);
   }
 
   status(): Promise<MarketStatusResponse> {

@@ -90,3 +90,16 @@ export function splitKey(split: SplitAction): string {
 export function dividendKey(dividend: DividendAction): string {
   return `dividend:${dividend.ticker}:${dividend.ex_dividend_date}:${dividend.cash_amount}`;
 }
+
+/**
+ * The actions that take effect after `date` (a trading day already begun): what a live engine may
+ * still be given. On its own date a split is in the prices from the open, so one learnt of then
+ * would re-split a position bought on the new basis.
+ */
+export function actionsAfter(actions: CorporateActions, date: string | null): CorporateActions {
+  if (date === null) return actions;
+  return {
+    splits: actions.splits.filter((split) => split.execution_date > date),
+    dividends: actions.dividends.filter((dividend) => dividend.ex_dividend_date > date),
+  };
+}

@@ -141,6 +141,11 @@ export class TradingEngine {
     }
   }
 
+  /** The New York date of the trading day the engine is in (null before its first bar or price). */
+  get tradingDate(): string | null {
+    return this.clock.day?.date ?? null;
+  }
+
   /** Splits and dividends, applied when their day begins; scheduling one twice is a no-op. */
   scheduleCorporateActions(actions: CorporateActions): void {
     this.actions.schedule(actions, this.clock.day?.date ?? null, this.clock.time);

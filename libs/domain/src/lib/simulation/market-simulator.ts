@@ -1,4 +1,6 @@
+import { tradingDayOf } from '../engine/session-clock';
 import { type SessionMinute, SessionLocator } from './session-minutes';
+import { simulatedCorporateActions } from './simulated-corporate-actions';
 import { type SimulatedMinute, SymbolSimulator } from './symbol-simulator';
 import { symbolProfile, type SymbolProfile } from './symbol-profiles';
 
@@ -12,6 +14,17 @@ export interface MarketSimulatorOptions {
   readonly followMarketHours: boolean;
   /** Overrides of the built-in or derived profiles. */
   readonly profiles?: readonly SymbolProfile[];
+  /**
+   * Prices jump at the splits `simulatedCorporateActions` announces for the seed (off by default):
+   * from the first minute of an execution date on, prices are on the new basis.
+   */
+  readonly splits?: boolean;
+}
+
+/** The New York date a symbol's path is in, and when the next one starts. */
+interface PathDay {
+  date: string;
+  end: number;
 }
 
 /** Outside a session (always-open mode) the market behaves like its quiet midday. */
@@ -25,6 +38,7 @@ export class MarketSimulator {
   private readonly simulators = new Map<string, SymbolSimulator>();
   private readonly locator = new SessionLocator();
   private readonly overrides: ReadonlyMap<string, SymbolProfile>;
+  private readonly days = new Map<string, PathDay>();
 
   constructor(private readonly options: MarketSimulatorOptions) {
     this.overrides = new Map((options.profiles ?? []).map((p) => [p.symbol, p]));
@@ -51,6 +65,7 @@ export class MarketSimulator {
   /** Drops a symbol; added again later, it starts over from its profile. */
   removeSymbol(symbol: string): void {
     this.simulators.delete(symbol);
+    this.days.delete(symbol);
   }
 
   /** Whether the minute starting at `time` trades. */
@@ -70,6 +85,27 @@ export class MarketSimulator {
     const simulators = only
       ? only.flatMap((symbol) => this.simulators.get(symbol) ?? [])
       : [...this.simulators.values()];
+    if (this.options.splits)
+      for (const simulator of simulators) this.splitOnNewDay(simulator, time);
     return simulators.map((simulator) => simulator.nextMinute(time, minute.fraction, opening));
+  }
+
+  /** The first minute of a new day applies the splits executed since the path's previous day. */
+  private splitOnNewDay(simulator: SymbolSimulator, time: number): void {
+    const symbol = simulator.profile.symbol;
+    const known = this.days.get(symbol);
+    if (known && time < known.end) return;
+    const day = tradingDayOf(time);
+    this.days.set(symbol, { date: day.date, end: day.end });
+    if (!known) return;
+    const { splits } = simulatedCorporateActions(
+      this.options.seed,
+      [symbol],
+      known.date,
+      day.date,
+      { splits: true, dividends: false },
+    );
+    for (const split of splits)
+      if (split.execution_date > known.date) simulator.split(split.split_from, split.split_to);
   }
 }

@@ -68,6 +68,11 @@ export class SymbolSimulator {
     return this.price;
   }
 
+  /** A split: from now on every `splitFrom` shares are `splitTo`, so the price is on the new basis. */
+  split(splitFrom: number, splitTo: number): void {
+    this.price = (this.price * splitFrom) / splitTo;
+  }
+
   /**
    * The bar of the minute starting at `time`. `fraction` places the minute in the session (0 =
    * open, 1 = close); `opening` marks the first minute after a closed period, which opens with a

@@ -15,6 +15,7 @@ import {
   type StreamState,
 } from '../provider/market-data.provider';
 import { PolygonAccess } from './polygon-access';
+import { PolygonCorporateActions } from './polygon-corporate-actions';
 import { fetchAggregates, type PolygonGet } from './polygon-aggregates';
 import { PolygonHttpClient, type PolygonLogger } from './polygon-http.client';
 import { PolygonMinuteBars } from './polygon-minute-bars';
@@ -77,6 +78,9 @@ export class PolygonMarketProvider extends MarketDataProvider {
   private readonly access: PolygonAccess;
   private readonly quotes: PolygonQuoteRequests;
   private readonly reference: PolygonTickerReference;
+  private readonly actions: PolygonCorporateActions;
+  /** What users and desks look up: the lookup lane, so it never crowds out the price refresh. */
+  private readonly lookup: PolygonGet;
   private readonly statusNow: SingleFlightCache<boolean | null>;
   private readonly upcoming: SingleFlightCache<Map<string, { close: number | null }>>;
   private readonly stream: PolygonStreamClient | null;
@@ -113,10 +117,9 @@ export class PolygonMarketProvider extends MarketDataProvider {
       options.backfillBars,
     );
     this.quotes = new PolygonQuoteRequests(this.http, this.access, clock);
-    this.reference = new PolygonTickerReference(
-      (path, query) => this.access.remember(() => this.http.get(path, query, 'lookup')),
-      clock,
-    );
+    this.lookup = (path, query) => this.access.remember(() => this.http.get(path, query, 'lookup'));
+    this.reference = new PolygonTickerReference(this.lookup, clock);
+    this.actions = new PolygonCorporateActions(this.lookup, clock, logger);
     this.statusNow = new SingleFlightCache(clock, MINUTE_MS, 1);
     this.upcoming = new SingleFlightCache(clock, 6 * HOUR_MS, 1);
     this.stream =
@@ -216,6 +219,11 @@ export class PolygonMarketProvider extends MarketDataProvider {
     return this.feed.recent(symbol, count);
   }
 
+  /** Polygon's splits and dividends references, in the lookup lane (`PolygonCorporateActions`). */
+  override corporateActions(symbols: readonly string[], from: string, to: string) {
+    return this.actions.actions(symbols, from, to);
+  }
+
   follow(bar: Bar, as: 'publish' | 'record'): void {
     this.feed[as](bar);
   }
@@ -243,13 +251,7 @@ export class PolygonMarketProvider extends MarketDataProvider {
     from: number,
     to: number,
   ): Promise<Bar[] | null> {
-    const bars = await fetchAggregates(
-      (path, query) => this.access.remember(() => this.http.get(path, query, 'lookup')),
-      symbol,
-      timespan,
-      from,
-      to,
-    );
+    const bars = await fetchAggregates(this.lookup, symbol, timespan, from, to);
     if (bars.length === 0 && !(await this.quotes.exists(symbol, 'lookup'))) return null;
     return bars;
   }

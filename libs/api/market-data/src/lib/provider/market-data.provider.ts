@@ -1,5 +1,5 @@
 import type { MarketDataSource, MarketTimespan, ProviderState } from '@ptp/contracts';
-import type { Bar } from '@ptp/domain';
+import { type Bar, type CorporateActions, NO_CORPORATE_ACTIONS } from '@ptp/domain';
 import { EMPTY, type Observable } from 'rxjs';
 
 /** A price as the provider knows it. Times are UTC ms. */
@@ -95,6 +95,19 @@ export abstract class MarketDataProvider {
    * project, the replay files, or Polygon's tickers reference (asked within the request budget).
    */
   abstract unlisted(symbols: readonly string[]): Promise<string[]>;
+
+  /**
+   * Splits (by `execution_date`) and cash dividends (by `ex_dividend_date`) of `symbols` dated in
+   * [from, to] (`YYYY-MM-DD`), for the engines of live accounts. Never rejects: what cannot be had
+   * now is left out and asked for again at the next refresh. Providers without any announce none.
+   */
+  async corporateActions(
+    _symbols: readonly string[],
+    _from: string,
+    _to: string,
+  ): Promise<CorporateActions> {
+    return NO_CORPORATE_ACTIONS;
+  }
 
   /** The newest completed 1-minute bars the provider holds for a symbol (history + stream), oldest first. */
   abstract recentBars(symbol: string, count: number): Bar[];

@@ -1,6 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import { type Bar, parsePolygonAggregates, parseYahooDailyCsv } from '@ptp/domain';
+import {
+  type Bar,
+  type CorporateActions,
+  parseCorporateActions,
+  parsePolygonAggregates,
+  parseYahooDailyCsv,
+} from '@ptp/domain';
 
 const DAILY_GAP_MS = 20 * 3_600_000;
 
@@ -24,6 +30,22 @@ function parseAggregatesFile(text: string): Bar[] {
   return daily ? parsePolygonAggregates(text, { daily: true }) : bars;
 }
 
+async function readReplayFile(path: string, what: string): Promise<string> {
+  return readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    throw new Error(`${what} ${path} cannot be read (${error.code ?? error.message})`);
+  });
+}
+
+/** The replay's corporate-actions file, checked like the backtest CLI's `--corporate-actions`. */
+export async function loadReplayCorporateActions(path: string): Promise<CorporateActions> {
+  const text = await readReplayFile(path, 'replay corporate-actions file');
+  try {
+    return parseCorporateActions(text);
+  } catch (error) {
+    throw new Error(`replay corporate-actions file ${path}: ${(error as Error).message}`);
+  }
+}
+
 /**
  * Loads replay files with the same parsers the backtest CLI uses: Yahoo daily CSV (the symbol comes
  * from the file name) or a Polygon aggregates JSON response (the symbol is its `ticker`).
@@ -31,9 +53,7 @@ function parseAggregatesFile(text: string): Bar[] {
 export async function loadReplayFiles(paths: readonly string[]): Promise<Map<string, Bar[]>> {
   const series = new Map<string, Bar[]>();
   for (const path of paths) {
-    const text = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
-      throw new Error(`replay file ${path} cannot be read (${error.code ?? error.message})`);
-    });
+    const text = await readReplayFile(path, 'replay file');
     let bars: Bar[];
     try {
       bars =

@@ -1,5 +1,5 @@
 import type { MarketTimespan } from '@ptp/contracts';
-import type { Bar } from '@ptp/domain';
+import { type Bar, type CorporateActions, NO_CORPORATE_ACTIONS } from '@ptp/domain';
 import type { Observable } from 'rxjs';
 import { aggregateBars } from '../bars/aggregate-bars';
 import { BarFeed } from '../bars/bar-feed';
@@ -10,7 +10,7 @@ import {
   type ProviderMarketStatus,
   type QuoteBatch,
 } from '../provider/market-data.provider';
-import { loadReplayFiles } from './replay-files';
+import { loadReplayCorporateActions, loadReplayFiles } from './replay-files';
 
 const DAILY_STEP_MS = 20 * 3_600_000;
 
@@ -20,6 +20,8 @@ export interface ReplayOptions {
   readonly speed: number;
   /** Bars shown as history at start-up (at most half of the data, so there is always something to replay). */
   readonly warmupBars: number;
+  /** The corporate-actions file (`{"splits": […], "dividends": […]}`) of the replayed data, if any. */
+  readonly corporateActions?: string | null;
 }
 
 /**
@@ -37,6 +39,7 @@ export class ReplayMarketProvider extends MarketDataProvider {
   private startIndex = 0;
   private timer: NodeJS.Timeout | null = null;
   private loaded: Promise<void> | null = null;
+  private actions: CorporateActions = NO_CORPORATE_ACTIONS;
 
   constructor(
     private readonly options: ReplayOptions,
@@ -84,6 +87,8 @@ export class ReplayMarketProvider extends MarketDataProvider {
 
   private async load(): Promise<void> {
     const series = await loadReplayFiles(this.options.files);
+    if (this.options.corporateActions)
+      this.actions = await loadReplayCorporateActions(this.options.corporateActions);
     this.symbols = new Set(series.keys());
     const byTime = new Map<number, Bar[]>();
     for (const bar of [...series.values()].flat())
@@ -121,6 +126,20 @@ export class ReplayMarketProvider extends MarketDataProvider {
 
   async unlisted(symbols: readonly string[]): Promise<string[]> {
     return symbols.filter((s) => !this.known(s) && !this.listed.has(s));
+  }
+
+  /** The corporate-actions file's actions of the symbols within the window. */
+  override async corporateActions(
+    symbols: readonly string[],
+    from: string,
+    to: string,
+  ): Promise<CorporateActions> {
+    const wanted = (ticker: string, date: string) =>
+      symbols.includes(ticker) && date >= from && date <= to;
+    return {
+      splits: this.actions.splits.filter((s) => wanted(s.ticker, s.execution_date)),
+      dividends: this.actions.dividends.filter((d) => wanted(d.ticker, d.ex_dividend_date)),
+    };
   }
 
   async fetchQuotes(symbols: readonly string[]): Promise<QuoteBatch> {

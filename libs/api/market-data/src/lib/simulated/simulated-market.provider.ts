@@ -1,5 +1,14 @@
 import type { MarketTimespan } from '@ptp/contracts';
-import { type Bar, MarketSimulator, MINUTE_MS, type SimulatedMinute } from '@ptp/domain';
+import {
+  type Bar,
+  type CorporateActions,
+  MarketSimulator,
+  MINUTE_MS,
+  NO_SIMULATED_CORPORATE_ACTIONS,
+  type SimulatedCorporateActionsOptions,
+  simulatedCorporateActions,
+  type SimulatedMinute,
+} from '@ptp/domain';
 import type { Observable } from 'rxjs';
 import { aggregateBars } from '../bars/aggregate-bars';
 import { BarFeed } from '../bars/bar-feed';
@@ -21,6 +30,8 @@ export interface SimulatedMarketOptions {
   readonly symbols: readonly string[];
   /** The tickers it accepts (the shipped list of US equities and ETFs). */
   readonly listed: ReadonlySet<string>;
+  /** Seeded splits (prices jump at them) and quarterly dividends; both off by default. */
+  readonly corporateActions?: SimulatedCorporateActionsOptions;
 }
 
 /** Bars kept per symbol beyond the backfill (about two weeks of sessions). */
@@ -55,6 +66,7 @@ export class SimulatedMarketProvider extends MarketDataProvider {
       seed: options.seed,
       symbols: [],
       followMarketHours: options.followMarketHours,
+      splits: this.actionOptions.splits,
     });
     this.feed = new BarFeed(options.backfillBars + LIVE_HISTORY);
   }
@@ -153,6 +165,14 @@ export class SimulatedMarketProvider extends MarketDataProvider {
     return symbols.filter((symbol) => !this.options.listed.has(symbol));
   }
 
+  override async corporateActions(
+    symbols: readonly string[],
+    from: string,
+    to: string,
+  ): Promise<CorporateActions> {
+    return simulatedCorporateActions(this.options.seed, symbols, from, to, this.actionOptions);
+  }
+
   async fetchQuotes(symbols: readonly string[]): Promise<QuoteBatch> {
     const batch: { quotes: QuoteBatch['quotes'][number][]; unknown: string[] } = {
       quotes: [],
@@ -203,6 +223,10 @@ export class SimulatedMarketProvider extends MarketDataProvider {
     return this.latest.size > 0
       ? { state: 'ok', message: 'simulated market running' }
       : { state: 'starting', message: 'simulated market starting' };
+  }
+
+  private get actionOptions(): SimulatedCorporateActionsOptions {
+    return this.options.corporateActions ?? NO_SIMULATED_CORPORATE_ACTIONS;
   }
 
   /** Live minutes are published; backfilled ones are history only. */

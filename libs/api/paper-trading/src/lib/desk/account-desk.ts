@@ -1,6 +1,7 @@
 import type { AccountRisk, MarketQuote } from '@ptp/contracts';
 import type {
   CancelResult,
+  CorporateActions,
   EngineOutput,
   OpenExposure,
   OrderRequest,
@@ -10,12 +11,13 @@ import type {
 import { roundTripRow } from '@ptp/api/persistence';
 import type { AccountBook } from './account-book';
 import { AccountProjection } from './account-projection';
+import { scheduleUpcoming } from './corporate-action-feed';
 import { engineConfig } from './engine-config';
 import { recordManualOrder, recordOutput } from './desk-metrics';
 import { decisionRow, fillRow, orderRow } from './engine-rows';
 import type { ClientOrderTag } from './ledger-batch';
 import type { CommitExtras, DeskServices } from './desk-services';
-import { orderEvents } from './order-events';
+import { committedOrderEvents } from './order-events';
 import type { TickSession } from './tick-session';
 import type { Valuation } from './portfolio-view';
 import { accountRiskView } from './account-risk-view';
@@ -31,6 +33,7 @@ export class AccountDesk {
   private readonly projection: AccountProjection;
   /** The working orders as last committed: an order not among them is new to the event stream. */
   private workingOrderIds: ReadonlySet<string>;
+  private readonly scheduledActions = new Set<string>();
 
   constructor(
     private readonly services: DeskServices,
@@ -86,6 +89,21 @@ export class AccountDesk {
     return this.book.live.engine
       .openRoundTrips()
       .map(({ symbol, entryTime }) => ({ symbol, entryTime }));
+  }
+
+  /** What the account trades or holds: the symbols whose corporate actions its engine needs. */
+  tradedSymbols(): string[] {
+    const held = this.book.live.engine.account().positions.map((p) => p.symbol);
+    const session = this.session?.symbols ?? [];
+    return [...new Set([...held, ...this.book.openOrderSymbols, ...session])].sort();
+  }
+
+  /** Schedules the symbols' upcoming splits and dividends; writes what is new or took effect. */
+  async scheduleCorporateActions(actions: CorporateActions): Promise<void> {
+    const engine = await this.engine();
+    const fresh = scheduleUpcoming(engine, actions, this.scheduledActions);
+    const output = engine.takeOutput();
+    await this.commit(output, { snapshot: fresh || output.activities.length > 0 });
   }
 
   /** Whether the runtime config changed since the engine was built (its limits and fees are the engine's). */
@@ -236,8 +254,8 @@ export class AccountDesk {
    * If the write fails the desk is discarded, so the next use rebuilds it from the database.
    */
   private async commit(output: EngineOutput, extras: CommitExtras): Promise<void> {
-    const changed =
-      output.orders.length > 0 || output.fills.length > 0 || output.decisions.length > 0;
+    const { orders, fills, decisions, activities } = output;
+    const changed = [orders, fills, decisions, activities].some((list) => list.length > 0);
     if (!changed && !extras.session && !extras.snapshot) return;
     const { engine, session } = this.book.live;
     const accountId = this.accountId;
@@ -270,6 +288,7 @@ export class AccountDesk {
     recordOutput(this.services.metrics, accountId, output);
     this.publishEvents(output, extras);
     this.book.openOrderSymbols = new Set(engine.orders().map((o) => o.symbol));
+    if (output.fills.length > 0) this.services.corporateActionsWanted(accountId);
     const { chart } = this.services;
     chart.recordFills(accountId, output.fills.map(AccountProjection.fillMarker));
     if (rows.equity) chart.recordEquity(accountId, AccountProjection.equityPoint(rows.equity));
@@ -277,12 +296,8 @@ export class AccountDesk {
 
   private publishEvents(output: EngineOutput, extras: CommitExtras): void {
     const { engine } = this.book.live;
-    const held = new Map(engine.account().positions.map((p) => [p.symbol, p.quantity.toString()]));
-    const events = orderEvents(output, {
-      previouslyOpen: this.workingOrderIds,
-      replaced: new Set(extras.replacement ? [extras.replacement.replaced] : []),
-      positionQuantity: (symbol) => held.get(symbol) ?? '0',
-    });
+    const replaced = extras.replacement?.replaced;
+    const events = committedOrderEvents(output, engine, this.workingOrderIds, replaced);
     this.workingOrderIds = new Set(engine.orders().map((order) => order.id));
     this.services.updates.publish({ accountId: this.accountId, events });
   }

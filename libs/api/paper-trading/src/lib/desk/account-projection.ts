@@ -51,7 +51,8 @@ export class AccountProjection {
   }
 
   rows(output: EngineOutput, snapshot: boolean): ProjectedRows {
-    const fills = output.fills.length > 0;
+    // A split moves positions as a fill does.
+    const fills = output.fills.length > 0 || output.activities.length > 0;
     if (!fills && !snapshot) return { positions: null, equity: null };
     const view = this.book.live.engine.account();
     for (const fill of output.fills) this.book.lastFillTime.set(fill.symbol, fill.time);

@@ -23,6 +23,8 @@ export interface DeskServices {
   readonly sessions: Map<string, TickSession>;
   /** Whether the market accepts fills now: while it is closed resting orders are not evaluated. */
   marketOpen(): Promise<boolean>;
+  /** The account traded: a symbol new to it should have its corporate actions in its engine soon. */
+  corporateActionsWanted(accountId: string): void;
   /** Called when a write failed: the desk's memory may be ahead of the database and must be rebuilt. */
   discard(accountId: string): void;
 }

@@ -1,4 +1,4 @@
-import type { EngineOutput, Order } from '@ptp/domain';
+import type { EngineOutput, Order, TradingEngine } from '@ptp/domain';
 import type { OrderEvent, OrderEventKind } from './order-updates';
 
 const CLOSING_EVENTS: Partial<Record<Order['status'], OrderEventKind>> = {
@@ -45,4 +45,19 @@ export function orderEvents(output: EngineOutput, context: OrderEventContext): O
     if (closing) events.push({ event: closing, orderId: order.id, time: order.updatedAt });
   }
   return events;
+}
+
+/** The events of an output the desk just committed, with the positions the engine now holds. */
+export function committedOrderEvents(
+  output: EngineOutput,
+  engine: TradingEngine,
+  previouslyOpen: ReadonlySet<string>,
+  replaced: string | undefined,
+): OrderEvent[] {
+  const held = new Map(engine.account().positions.map((p) => [p.symbol, p.quantity.toString()]));
+  return orderEvents(output, {
+    previouslyOpen,
+    replaced: new Set(replaced === undefined ? [] : [replaced]),
+    positionQuantity: (symbol) => held.get(symbol) ?? '0',
+  });
 }

@@ -11,6 +11,7 @@ import { AccountFence } from '../ownership/account-fence.service';
 import { LeaseLostError } from '../ownership/lease-lost.error';
 import { OwnerCommands, type RoutedCommand } from '../ownership/owner-commands.service';
 import { AccountDesk } from './account-desk';
+import { CorporateActionFeed } from './corporate-action-feed';
 import type { DeskServices } from './desk-services';
 import { AccountLoader } from './account-loader.service';
 import { KeyedSerialQueue } from './keyed-serial-queue';
@@ -37,6 +38,7 @@ export class TradingDesks implements OnModuleDestroy {
   /** Accounts with an open-order evaluation queued: a burst of price updates queues one. */
   private readonly pendingEvaluations = new Set<string>();
   private readonly services: DeskServices;
+  private readonly actions: CorporateActionFeed;
   private subscription: Subscription | null = null;
   private evictions: Subscription | null = null;
   private readonly valuationAtOwner: RoutedCommand<[string], Valuation>;
@@ -67,8 +69,19 @@ export class TradingDesks implements OnModuleDestroy {
       benchmarkSymbol: config.trading.watchlist[0],
       sessions: new Map(),
       marketOpen: async () => (await this.marketData.status()).open,
+      corporateActionsWanted: (accountId) => this.actions.wanted(accountId),
       discard: (accountId) => this.desks.delete(accountId),
     };
+    this.actions = new CorporateActionFeed({
+      accountIds: () => [...this.desks.keys()],
+      symbolsOf: (accountId) => this.desks.get(accountId)?.tradedSymbols() ?? null,
+      actionsOf: (symbols) => this.marketData.corporateActions(symbols),
+      schedule: (accountId, actions) =>
+        this.exclusive(accountId, async () => {
+          await this.desks.get(accountId)?.scheduleCorporateActions(actions);
+        }),
+      warn: (message) => this.logger.warn(message),
+    });
     this.valuationAtOwner = commands.register('desk.valuation', async (accountId: string) =>
       (await this.current(accountId)).valuation(),
     );
@@ -88,6 +101,7 @@ export class TradingDesks implements OnModuleDestroy {
         this.notePrice(bar);
     }
     this.subscription = this.marketData.bars$.subscribe((bar) => this.onMarketBar(bar));
+    this.actions.start();
     this.marketData.pinWith(() => this.symbolsInUse());
     this.evictions = this.marketData.evicted$.subscribe((symbols) => {
       this.chart.dropPrices(symbols, this.marketData.leads);
@@ -96,6 +110,7 @@ export class TradingDesks implements OnModuleDestroy {
   }
 
   onModuleDestroy(): void {
+    this.actions.stop();
     this.subscription?.unsubscribe();
     this.evictions?.unsubscribe();
   }
@@ -126,6 +141,7 @@ export class TradingDesks implements OnModuleDestroy {
 
   /** Forgets the desk and session of an account this process no longer owns. */
   drop(accountId: string): void {
+    this.actions.forget(accountId);
     this.desks.delete(accountId);
     this.services.sessions.delete(accountId);
   }
@@ -175,6 +191,7 @@ export class TradingDesks implements OnModuleDestroy {
 
   /** Forgets a deleted account: its desk and its chart series. */
   forget(accountId: string): void {
+    this.actions.forget(accountId);
     this.desks.delete(accountId);
     this.chart.dropAccount(accountId);
   }
@@ -200,6 +217,7 @@ export class TradingDesks implements OnModuleDestroy {
         .then((book) => {
           const desk = new AccountDesk(this.services, book);
           this.desks.set(accountId, desk);
+          this.actions.refresh(accountId);
           return desk;
         });
       this.loading.set(accountId, load);
