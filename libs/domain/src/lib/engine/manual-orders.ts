@@ -101,7 +101,10 @@ export class ManualOrders {
   ): void {
     const { symbol, quantity, stopLoss, stopLossLimit, timeInForce } = valid;
     const prices = stopLossPrices(stopLoss as number, stopLossLimit);
-    const request = { ...engineRequest({ symbol, side: 'sell', quantity, ...prices }), timeInForce };
+    const request = {
+      ...engineRequest({ symbol, side: 'sell', quantity, ...prices }),
+      timeInForce,
+    };
     const origin = this.book.origin(time, 'manual', 'stop_loss', parent.id);
     this.book.accept(createOrder(request, origin), reference, time);
   }

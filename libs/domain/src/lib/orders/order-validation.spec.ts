@@ -46,7 +46,14 @@ describe('validateOrderRequest', () => {
     ['OCO on a market sell', { side: 'sell', stopLoss: 90 }, ['INVALID_OCO']],
     [
       'OCO of a notional',
-      { side: 'sell', type: 'limit', limitPrice: 110, quantity: undefined, notional: 500, stopLoss: 90 },
+      {
+        side: 'sell',
+        type: 'limit',
+        limitPrice: 110,
+        quantity: undefined,
+        notional: 500,
+        stopLoss: 90,
+      },
       ['INVALID_OCO'],
     ],
     [
