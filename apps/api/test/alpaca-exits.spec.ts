@@ -79,6 +79,13 @@ describe('Alpaca exits over HTTP: OCO pairs, stop-limit stop-losses, extended ho
       placed.id,
       1,
     ]);
+    const leg = placed.legs?.[0].id as string;
+    const patched = await http()
+      .patch(`/v2/orders/${leg}`)
+      .query({ accountId })
+      .send({ stop_price: cents(price * 0.6) })
+      .expect(422);
+    expect(patched.body.message).toMatch(/^NOT_SUPPORTED: a leg of a bracket, OTO or OCO order/);
     await http().delete(`/v2/orders/${placed.id}`).query({ accountId }).expect(204);
     const after = await order(accountId, placed.id);
     expect([after.status, after.legs?.map((leg) => leg.status)]).toEqual([

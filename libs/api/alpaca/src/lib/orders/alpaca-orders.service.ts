@@ -40,6 +40,12 @@ export class AlpacaOrdersService {
 
   async replace(accountId: string, uuid: string, body: unknown): Promise<AlpacaOrder> {
     const row = await this.row(accountId, uuid);
+    // A replacement is placed on its own: a leg's would leave its bracket or OCO group.
+    if (row.parentId !== null)
+      throw ApiError.unprocessable(
+        'NOT_SUPPORTED',
+        'a leg of a bracket, OTO or OCO order cannot be replaced; cancel it and place the exit anew',
+      );
     const dto = await this.dto(accountId, mapReplaceRequest(body, this.asRequest(row)));
     const { order } = await this.orders.replace(row.id, dto);
     return this.byId(accountId, order.id);
