@@ -34,8 +34,14 @@ describe('Alpaca-compatible API over HTTP (local mode: no keys needed)', () => {
     const market = { symbol: 'SPY', qty: '1', side: 'buy', type: 'market' };
     const cases: [object, RegExp][] = [
       [{ ...market, time_in_force: 'fok' }, /^NOT_SUPPORTED: time_in_force fok/],
-      [{ ...market, time_in_force: 'day', order_class: 'oco' }, /^NOT_SUPPORTED: order_class oco/],
-      [{ ...market, time_in_force: 'day', extended_hours: true }, /^NOT_SUPPORTED: extended_hours/],
+      [
+        { ...market, type: 'limit', order_class: 'oco', take_profit: { limit_price: '9' } },
+        /^INVALID_ORDER: oco orders need take_profit and stop_loss/,
+      ],
+      [
+        { ...market, time_in_force: 'day', extended_hours: true },
+        /^INVALID_ORDER: extended_hours orders must be day limit orders/,
+      ],
       [{ ...market, time_in_force: 'day', commission: '1' }, /^NOT_SUPPORTED: unsupported field/],
       [{ ...market, qty: 'many', time_in_force: 'day' }, /^INVALID_ORDER: qty/],
       [{ ...market, type: 'limit', time_in_force: 'day' }, /^VALIDATION_FAILED: /],

@@ -165,4 +165,32 @@ describe('resting, stop and bracket orders (real HTTP, real SQLite file, simulat
       'the position to close',
     );
   });
+
+  it('places an OCO exit pair as a sell limit with a stopLoss; canceling the limit cancels both', async () => {
+    const accountId = await newAccount('oco exit');
+    const last = await price('SPY');
+    const buy = { accountId, symbol: 'SPY', side: 'buy', type: 'market', quantity: 0.05 };
+    await place(buy).expect(201);
+    const exit = {
+      ...buy,
+      side: 'sell',
+      type: 'limit',
+      limitPrice: Number((last * 1.5).toFixed(2)),
+      stopLoss: Number((last * 0.5).toFixed(2)),
+      stopLossLimit: Number((last * 0.45).toFixed(2)),
+    };
+    const limit = (await place(exit).expect(201)).body.data;
+    expect(limit).toMatchObject({
+      status: 'accepted',
+      ocoGroup: limit.id,
+      stopLoss: String(exit.stopLoss),
+    });
+    const orders = (await http().get('/api/orders').query({ accountId }).expect(200)).body.data;
+    const leg = orders.find((o: OrderView) => o.parentId === limit.id);
+    expect(leg).toMatchObject({ type: 'stop_limit', status: 'accepted', ocoGroup: limit.id });
+    await http().delete(`/api/orders/${limit.id}`).query({ accountId }).expect(200);
+    expect((await order(leg.id)).status).toBe('canceled');
+    const market = await place({ ...exit, type: 'market', limitPrice: undefined }).expect(400);
+    expect(market.body.error.code).toBe('VALIDATION_FAILED');
+  });
 });

@@ -96,6 +96,8 @@ export interface Order extends WireStrings<
   readonly accountId: string;
   readonly sessionId: string | null;
   readonly avgFillPrice: string | null;
+  /** The limit price of a stop-limit stop-loss; absent when the stop-loss is a plain stop. */
+  readonly stopLossLimit?: string;
   /** The `clientOrderId` the order was placed with; null without one (and for strategy orders). */
   readonly clientOrderId: string | null;
   readonly createdAt: string;

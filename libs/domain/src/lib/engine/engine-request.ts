@@ -5,7 +5,7 @@ import type { ValidOrderRequest } from '../orders/order-validation';
 export interface EngineOrderSpec {
   readonly symbol: string;
   readonly side: OrderSide;
-  readonly type: 'market' | 'limit' | 'stop';
+  readonly type: 'market' | 'limit' | 'stop' | 'stop_limit';
   readonly quantity?: number;
   readonly notional?: number;
   readonly limitPrice?: number;
@@ -31,4 +31,14 @@ export function engineRequest(spec: EngineOrderSpec): ValidOrderRequest {
     stopLoss: undefined,
     timeInForce: 'gtc',
   };
+}
+
+/** The prices of a stop-loss sell: a stop order, or a stop_limit one when it has a limit price. */
+export function stopLossPrices(
+  stopPrice: number,
+  limitPrice: number | undefined,
+): Pick<EngineOrderSpec, 'type' | 'limitPrice' | 'stopPrice'> {
+  return limitPrice === undefined
+    ? { type: 'stop', stopPrice }
+    : { type: 'stop_limit', stopPrice, limitPrice };
 }

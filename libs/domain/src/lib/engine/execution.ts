@@ -16,7 +16,7 @@ import type { DayTradeCounter } from '../risk/day-trades';
 import { affordableBuy } from '../risk/sizing';
 import { DEFAULT_EXECUTION_CONFIG, type EngineConfig, type ExecutionConfig } from './engine-config';
 import type { EngineIds } from './engine-ids';
-import { engineRequest, type EngineOrderSpec } from './engine-request';
+import { engineRequest, stopLossPrices, type EngineOrderSpec } from './engine-request';
 import type { OrderBook, SymbolState } from './order-book';
 import type { OutputBuffer } from './output-buffer';
 import { applyFillWithPnl, type PositionHistory } from './position-history';
@@ -216,7 +216,7 @@ export class Execution {
 
   /**
    * Stop-loss and take-profit sells (one-cancels-other) for an entry's first fill: its own prices,
-   * else the risk defaults.
+   * else the risk defaults. The stop-loss is a stop_limit only with the entry's own stop and limit.
    */
   private attachChildren(entry: Order, price: number, time: number): void {
     const risk = this.config.risk;
@@ -227,7 +227,8 @@ export class Execution {
     const takeProfit =
       entry.takeProfit ?? (defaultTake != null ? price * (1 + defaultTake / 100) : null);
     if (stopLoss !== null) {
-      this.attach(entry, 'stop_loss', { type: 'stop', stopPrice: stopLoss }, price, time);
+      const limit = entry.stopLoss === null ? undefined : entry.stopLossLimit;
+      this.attach(entry, 'stop_loss', stopLossPrices(stopLoss, limit), price, time);
     }
     if (takeProfit !== null) {
       this.attach(entry, 'take_profit', { type: 'limit', limitPrice: takeProfit }, price, time);

@@ -2,7 +2,7 @@ import { isOpen } from '../calendar/nyse-calendar';
 import { slip } from '../execution/slippage';
 import { createOrder } from '../orders/order-factory';
 import { transitionOrder } from '../orders/order-state';
-import type { Order, OrderRequest } from '../orders/order-types';
+import { isOpenOrder, type Order, type OrderRequest } from '../orders/order-types';
 import {
   validateOrderRequest,
   type OrderValidationIssue,
@@ -10,6 +10,7 @@ import {
 } from '../orders/order-validation';
 import type { RiskRejection } from '../risk/risk-config';
 import type { EngineConfig } from './engine-config';
+import { engineRequest, stopLossPrices } from './engine-request';
 import { copyOrder, type OrderBook } from './order-book';
 import type { PreTradeGate } from './pre-trade-gate';
 
@@ -70,7 +71,10 @@ export class ManualOrders {
       };
     }
     const role = valid.side === 'buy' ? 'entry' : 'exit';
-    const order = createOrder(valid, this.book.origin(time, 'manual', role));
+    const origin = this.book.origin(time, 'manual', role);
+    const oco = valid.side === 'sell' && valid.stopLoss !== undefined;
+    // The limit order of an OCO pair heads the group its stop leg joins.
+    const order = createOrder(valid, oco ? { ...origin, ocoGroup: origin.id } : origin);
     const risk = this.riskProblem(valid, reference, time);
     if (risk) {
       transitionOrder(order, 'rejected', `${risk.code}: ${risk.message}`, time);
@@ -84,13 +88,36 @@ export class ManualOrders {
       };
     }
     this.book.accept(order, reference, time);
+    if (oco) this.placeStopLeg(order, valid, reference, time);
     return { ok: true, order: copyOrder(order) };
+  }
+
+  /** The stop-loss sell of an OCO pair: the limit order's shares, time in force and group. */
+  private placeStopLeg(
+    parent: Order,
+    valid: ValidOrderRequest,
+    reference: number,
+    time: number,
+  ): void {
+    const { symbol, quantity, stopLoss, stopLossLimit, timeInForce } = valid;
+    const prices = stopLossPrices(stopLoss as number, stopLossLimit);
+    const request = {
+      ...engineRequest({ symbol, side: 'sell', quantity, ...prices }),
+      timeInForce,
+    };
+    const origin = this.book.origin(time, 'manual', 'stop_loss', parent.id);
+    this.book.accept(createOrder(request, origin), reference, time);
   }
 
   cancel(id: string, time: number, reason: string): CancelResult {
     const order = this.book.get(id);
     if (!order) return { ok: false, code: 'ORDER_NOT_FOUND', message: `no open order ${id}` };
     this.book.close(order, 'canceled', reason, time);
+    // Canceling the limit order of an OCO pair cancels the pair, as Alpaca does.
+    for (const leg of this.book.state(order.symbol).orders) {
+      if (leg.ocoGroup === order.id && leg.id !== order.id && isOpenOrder(leg))
+        this.book.close(leg, 'canceled', `oco: ${order.id} canceled`, time);
+    }
     this.book.prune(this.book.state(order.symbol));
     return { ok: true, order: copyOrder(order) };
   }

@@ -32,6 +32,7 @@ export function createOrder(request: ValidOrderRequest, origin: OrderOrigin): Or
     trailAmount: request.trailAmount ?? null,
     takeProfit: request.takeProfit ?? null,
     stopLoss: request.stopLoss ?? null,
+    ...(request.stopLossLimit !== undefined && { stopLossLimit: request.stopLossLimit }),
     parentId: origin.parentId ?? null,
     ocoGroup: origin.ocoGroup ?? null,
     status: 'new',

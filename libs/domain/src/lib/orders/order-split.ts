@@ -32,4 +32,5 @@ export function adjustOrderForSplit(order: Order, splitFrom: number, splitTo: nu
   o.trailAnchor = nullablePrice(o.trailAnchor);
   o.takeProfit = nullablePrice(o.takeProfit);
   o.stopLoss = nullablePrice(o.stopLoss);
+  if (o.stopLossLimit !== undefined) o.stopLossLimit = price(o.stopLossLimit);
 }

@@ -51,10 +51,13 @@ export interface OrderRequest {
    */
   readonly takeProfit?: number;
   /**
-   * Buy orders only: stop price of the stop-loss sell attached when the entry fills (OCO with
-   * takeProfit).
+   * Stop price of a stop-loss sell. On a buy order it is attached when the entry fills (OCO with
+   * takeProfit). On a sell limit order it is placed with the order, for the same quantity, and
+   * whichever of the two fills first cancels the other: an OCO exit pair for a held position.
    */
   readonly stopLoss?: number;
+  /** With stopLoss: the stop-loss sell is a stop_limit order with this limit price. */
+  readonly stopLossLimit?: number;
 }
 
 export interface OrderTransition {
@@ -72,7 +75,12 @@ interface OrderFields {
   readonly role: OrderRole;
   readonly takeProfit: number | null;
   readonly stopLoss: number | null;
-  /** The entry order of a stop-loss/take-profit child. */
+  /**
+   * The limit price of a stop-limit stop-loss leg. Absent (not null) when there is none, so that
+   * orders persisted before it existed read, replay and digest exactly as they did.
+   */
+  readonly stopLossLimit?: number;
+  /** The entry order of a stop-loss/take-profit child, or the limit order of an OCO exit pair. */
   readonly parentId: string | null;
   /** Children sharing a group cancel each other when one fills. */
   readonly ocoGroup: string | null;

@@ -42,7 +42,32 @@ describe('validateOrderRequest', () => {
       { type: 'trailing_stop', side: 'sell', trailPercent: 100 },
       ['INVALID_TRAIL'],
     ],
-    ['bracket on a sell', { side: 'sell', stopLoss: 90 }, ['BRACKET_REQUIRES_BUY']],
+    ['take-profit on a sell', { side: 'sell', takeProfit: 110 }, ['BRACKET_REQUIRES_BUY']],
+    ['OCO on a market sell', { side: 'sell', stopLoss: 90 }, ['INVALID_OCO']],
+    [
+      'OCO of a notional',
+      {
+        side: 'sell',
+        type: 'limit',
+        limitPrice: 110,
+        quantity: undefined,
+        notional: 500,
+        stopLoss: 90,
+      },
+      ['INVALID_OCO'],
+    ],
+    [
+      'ioc OCO',
+      { side: 'sell', type: 'limit', limitPrice: 110, stopLoss: 90, timeInForce: 'ioc' },
+      ['INVALID_OCO'],
+    ],
+    [
+      'OCO stop above its limit',
+      { side: 'sell', type: 'limit', limitPrice: 110, stopLoss: 111 },
+      ['INVALID_BRACKET'],
+    ],
+    ['stop-loss limit without a stop-loss', { stopLossLimit: 90 }, ['FIELD_NOT_APPLICABLE']],
+    ['negative stop-loss limit', { stopLoss: 90, stopLossLimit: -1 }, ['INVALID_PRICE']],
     ['stop-loss above take-profit', { stopLoss: 110, takeProfit: 100 }, ['INVALID_BRACKET']],
     [
       'take-profit under the limit',
@@ -60,6 +85,13 @@ describe('validateOrderRequest', () => {
       codes({ type: 'limit', limitPrice: 100, stopLoss: 95, takeProfit: 110, timeInForce: 'day' }),
     ).toEqual([]);
     expect(codes({ type: 'trailing_stop', side: 'sell', trailAmount: 2.5 })).toEqual([]);
+  });
+
+  it('accepts a stop-limit stop-loss on a bracket and an OCO exit pair', () => {
+    expect(codes({ stopLoss: 95, stopLossLimit: 94.5, takeProfit: 110 })).toEqual([]);
+    expect(
+      codes({ side: 'sell', type: 'limit', limitPrice: 110, stopLoss: 95, stopLossLimit: 94 }),
+    ).toEqual([]);
   });
 
   it('names the field of each issue', () => {

@@ -23,7 +23,8 @@ export type OrderValidationCode =
   | 'INVALID_TRAIL'
   | 'FIELD_NOT_APPLICABLE'
   | 'BRACKET_REQUIRES_BUY'
-  | 'INVALID_BRACKET';
+  | 'INVALID_BRACKET'
+  | 'INVALID_OCO';
 
 export interface OrderValidationIssue {
   readonly code: OrderValidationCode;
@@ -158,20 +159,27 @@ function checkTrail(input: OrderRequest, fail: Fail): void {
 }
 
 function checkBracket(input: OrderRequest, fail: Fail): void {
-  const { takeProfit, stopLoss } = input;
-  if (takeProfit === undefined && stopLoss === undefined) return;
-  if (input.side !== 'buy') {
+  const { takeProfit, stopLoss, stopLossLimit } = input;
+  if (takeProfit === undefined && stopLoss === undefined) {
+    if (stopLossLimit !== undefined)
+      fail('FIELD_NOT_APPLICABLE', 'stopLossLimit', 'stopLossLimit needs a stopLoss');
+    return;
+  }
+  if (input.side !== 'buy' && takeProfit !== undefined) {
     fail(
       'BRACKET_REQUIRES_BUY',
-      takeProfit !== undefined ? 'takeProfit' : 'stopLoss',
-      'stop-loss and take-profit attach to buy (entry) orders only',
+      'takeProfit',
+      'take-profit attaches to buy (entry) orders only; a sell limit order takes a stopLoss (OCO)',
     );
     return;
   }
+  if (input.side === 'sell') checkOco(input, fail);
   if (takeProfit !== undefined && !isPositive(takeProfit))
     fail('INVALID_PRICE', 'takeProfit', 'takeProfit must be a positive price');
   if (stopLoss !== undefined && !isPositive(stopLoss))
     fail('INVALID_PRICE', 'stopLoss', 'stopLoss must be a positive price');
+  if (stopLossLimit !== undefined && !isPositive(stopLossLimit))
+    fail('INVALID_PRICE', 'stopLossLimit', 'stopLossLimit must be a positive price');
   if (isPositive(takeProfit) && isPositive(stopLoss) && stopLoss >= takeProfit) {
     fail('INVALID_BRACKET', 'stopLoss', 'stopLoss must be below takeProfit');
   }
@@ -180,4 +188,17 @@ function checkBracket(input: OrderRequest, fail: Fail): void {
     fail('INVALID_BRACKET', 'takeProfit', 'takeProfit must be above the limit price');
   if (isPositive(entry) && isPositive(stopLoss) && stopLoss >= entry)
     fail('INVALID_BRACKET', 'stopLoss', 'stopLoss must be below the limit price');
+}
+
+/**
+ * A sell limit order with a stopLoss is an OCO exit pair: the stop leg sells the same shares, so
+ * they must be known (a quantity), and both legs must be able to wait for their price (not ioc).
+ */
+function checkOco(input: OrderRequest, fail: Fail): void {
+  if (input.type !== 'limit')
+    fail('INVALID_OCO', 'type', 'a sell with a stopLoss (an OCO pair) must be a limit order');
+  if (input.quantity === undefined)
+    fail('INVALID_OCO', 'quantity', 'an OCO pair needs a quantity of shares, not a notional');
+  if (input.timeInForce === 'ioc')
+    fail('INVALID_OCO', 'timeInForce', 'an OCO pair works day or gtc, not ioc');
 }

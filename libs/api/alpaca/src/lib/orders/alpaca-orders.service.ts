@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { OrdersService, PlaceOrderDto } from '@ptp/api/paper-trading';
 import { OrderEntity } from '@ptp/api/persistence';
 import { ApiError } from '@ptp/api/shared';
-import type { Order as DomainOrder } from '@ptp/domain';
+import type { Order as DomainOrder, OrderStatus } from '@ptp/domain';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { DataSource, In, IsNull } from 'typeorm';
@@ -40,6 +40,12 @@ export class AlpacaOrdersService {
 
   async replace(accountId: string, uuid: string, body: unknown): Promise<AlpacaOrder> {
     const row = await this.row(accountId, uuid);
+    // A replacement is placed on its own: a leg's would leave its bracket or OCO group.
+    if (row.parentId !== null)
+      throw ApiError.unprocessable(
+        'NOT_SUPPORTED',
+        'a leg of a bracket, OTO or OCO order cannot be replaced; cancel it and place the exit anew',
+      );
     const dto = await this.dto(accountId, mapReplaceRequest(body, this.asRequest(row)));
     const { order } = await this.orders.replace(row.id, dto);
     return this.byId(accountId, order.id);
@@ -78,8 +84,15 @@ export class AlpacaOrdersService {
       .getRepository(OrderEntity)
       .find({ where: { accountId, status: In([...OPEN_STATUSES]) }, order: { createdAt: 'ASC' } });
     const results: MultiStatusEntry[] = [];
-    for (const row of open) {
-      const id = toAlpacaOrder(row, null).id;
+    const repo = this.dataSource.getRepository(OrderEntity);
+    for (const listed of open) {
+      const id = toAlpacaOrder(listed, null).id;
+      // Canceling an OCO pair's limit order has canceled its stop leg already.
+      const row = (await repo.findOneBy({ accountId, id: listed.id })) ?? listed;
+      if (!OPEN_STATUSES.includes(row.status as OrderStatus)) {
+        results.push({ id, status: 200, body: await this.withLegs(row) });
+        continue;
+      }
       try {
         await this.orders.cancel(row.id, accountId);
         results.push({ id, status: 200, body: await this.byId(accountId, row.id) });
@@ -114,6 +127,7 @@ export class AlpacaOrdersService {
       timeInForce: order.timeInForce,
       takeProfit: order.takeProfit ?? undefined,
       stopLoss: order.stopLoss ?? undefined,
+      stopLossLimit: order.stopLossLimit,
     };
   }
 

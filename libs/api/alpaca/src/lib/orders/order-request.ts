@@ -46,6 +46,7 @@ export interface MappedOrder {
   timeInForce?: unknown;
   takeProfit?: number;
   stopLoss?: number;
+  stopLossLimit?: number;
   clientOrderId?: unknown;
 }
 
@@ -81,38 +82,63 @@ function checkTimeInForce(value: unknown): void {
     throw notSupported(`time_in_force ${value} is not supported; use day, gtc or ioc`);
 }
 
-/** take_profit / stop_loss of a bracket or OTO order, as our takeProfit / stopLoss prices. */
-function attached(body: Record<string, unknown>): Pick<MappedOrder, 'takeProfit' | 'stopLoss'> {
+/** The exit prices of an order class; an OCO's limit price is its take-profit's. */
+type Exits = Pick<MappedOrder, 'takeProfit' | 'stopLoss' | 'stopLossLimit' | 'limitPrice'>;
+
+function takeProfitPrice(takeProfit: Record<string, unknown>): number {
+  const price = amount(takeProfit['limit_price'], 'take_profit.limit_price');
+  if (price === undefined) throw invalid('take_profit.limit_price is required');
+  return price;
+}
+
+/** stop_loss: its stop price, and a limit price that makes the stop-loss leg a stop_limit. */
+function stopLossPrices(stopLoss: Record<string, unknown>): Exits {
+  const stop = amount(stopLoss['stop_price'], 'stop_loss.stop_price');
+  if (stop === undefined) throw invalid('stop_loss.stop_price is required');
+  return {
+    stopLoss: stop,
+    stopLossLimit: amount(stopLoss['limit_price'], 'stop_loss.limit_price'),
+  };
+}
+
+/**
+ * An OCO exit pair for a held position: the take-profit leg is the limit order itself (its limit
+ * price is take_profit.limit_price), the stop-loss leg is placed with it.
+ */
+function ocoExits(body: Record<string, unknown>, stopLoss: Record<string, unknown>): Exits {
+  if (body['type'] !== 'limit') throw invalid('oco orders must be of type limit');
+  if (body['side'] !== 'sell')
+    throw notSupported('oco orders exit a long position: side must be sell (no short positions)');
+  const limit = takeProfitPrice(record(body['take_profit'], 'take_profit'));
+  const given = amount(body['limit_price'], 'limit_price');
+  if (given !== undefined && given !== limit)
+    throw invalid('the limit_price of an oco order is its take_profit.limit_price');
+  return { ...stopLossPrices(stopLoss), limitPrice: limit };
+}
+
+/** take_profit / stop_loss of a bracket, OTO or OCO order, as our takeProfit / stopLoss prices. */
+function attached(body: Record<string, unknown>): Exits {
   const orderClass = body['order_class'] ?? 'simple';
   const takeProfit =
     body['take_profit'] === undefined ? undefined : record(body['take_profit'], 'take_profit');
   const stopLoss =
     body['stop_loss'] === undefined ? undefined : record(body['stop_loss'], 'stop_loss');
-  if (orderClass === 'oco')
-    throw notSupported('order_class oco is not supported; attach exits with bracket or oto');
   if (orderClass === 'simple' || orderClass === '') {
     if (takeProfit || stopLoss)
-      throw invalid('take_profit/stop_loss need order_class bracket or oto');
+      throw invalid('take_profit/stop_loss need order_class bracket, oco or oto');
     return {};
   }
-  if (orderClass !== 'bracket' && orderClass !== 'oto')
+  if (orderClass !== 'bracket' && orderClass !== 'oto' && orderClass !== 'oco')
     throw invalid('order_class must be simple, bracket, oco or oto');
-  if (orderClass === 'bracket' && (!takeProfit || !stopLoss))
-    throw invalid('bracket orders need take_profit and stop_loss');
+  if (orderClass !== 'oto' && (!takeProfit || !stopLoss))
+    throw invalid(`${orderClass} orders need take_profit and stop_loss`);
+  if (orderClass === 'oco') return ocoExits(body, stopLoss as Record<string, unknown>);
   if (orderClass === 'oto' && Boolean(takeProfit) === Boolean(stopLoss))
     throw invalid('oto orders need exactly one of take_profit and stop_loss');
-  if (stopLoss?.['limit_price'] !== undefined)
-    throw notSupported('stop_loss.limit_price is not supported: the stop-loss leg is a stop order');
-  const result: Pick<MappedOrder, 'takeProfit' | 'stopLoss'> = {};
-  if (takeProfit) {
-    result.takeProfit = amount(takeProfit['limit_price'], 'take_profit.limit_price');
-    if (result.takeProfit === undefined) throw invalid('take_profit.limit_price is required');
-  }
-  if (stopLoss) {
-    result.stopLoss = amount(stopLoss['stop_price'], 'stop_loss.stop_price');
-    if (result.stopLoss === undefined) throw invalid('stop_loss.stop_price is required');
-  }
-  return result;
+  return {
+    ...(takeProfit && { takeProfit: takeProfitPrice(takeProfit) }),
+    ...(stopLoss && stopLossPrices(stopLoss)),
+  };
 }
 
 function defined(order: MappedOrder): MappedOrder {
@@ -121,13 +147,24 @@ function defined(order: MappedOrder): MappedOrder {
   ) as MappedOrder;
 }
 
+/**
+ * Alpaca takes extended_hours only on day limit orders. Such an order is accepted and works in the
+ * regular session only: our sessions and market data have no pre- or after-market.
+ */
+function checkExtendedHours(body: Record<string, unknown>): void {
+  const value = body['extended_hours'];
+  if (value === undefined || value === null || value === false) return;
+  if (value !== true) throw invalid('extended_hours must be a boolean');
+  if (body['type'] !== 'limit' || (body['time_in_force'] ?? 'day') !== 'day')
+    throw invalid('extended_hours orders must be day limit orders');
+}
+
 /** The body of POST /v2/orders as our order request; 422 for what is malformed or unsupported. */
 export function mapOrderRequest(input: unknown): MappedOrder {
   const body = record(input, 'the request body');
   checkFields(body, ORDER_FIELDS);
   checkTimeInForce(body['time_in_force']);
-  if (body['extended_hours'] === true)
-    throw notSupported('extended_hours orders are not supported: orders work in regular hours');
+  checkExtendedHours(body);
   return defined({
     symbol: body['symbol'],
     side: body['side'],

@@ -23,7 +23,7 @@ export interface AlpacaOrder {
   readonly qty: string | null;
   readonly filled_qty: string;
   readonly filled_avg_price: string | null;
-  readonly order_class: 'simple' | 'bracket' | 'oto';
+  readonly order_class: 'simple' | 'bracket' | 'oco' | 'oto';
   readonly order_type: string;
   readonly type: string;
   readonly side: string;
@@ -63,7 +63,9 @@ function transitionTime(order: DomainOrder, status: OrderStatus): number | null 
   return found ? found.time : null;
 }
 
+/** A sell with a stop-loss is the limit order of an OCO pair; a buy with exits an entry. */
 function orderClass(order: DomainOrder): AlpacaOrder['order_class'] {
+  if (order.side === 'sell' && order.stopLoss !== null) return 'oco';
   if (order.takeProfit !== null && order.stopLoss !== null) return 'bracket';
   return order.takeProfit !== null || order.stopLoss !== null ? 'oto' : 'simple';
 }

@@ -50,6 +50,7 @@ export class TradeUpdatesGateway implements OnApplicationBootstrap, BeforeApplic
   private readonly server = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   private readonly listeners = new Map<WebSocket, Listener>();
   private subscription: Subscription | null = null;
+  private delivered: Promise<void> = Promise.resolve();
   private closing = false;
   private readonly hosts: RequestHandler;
   private readonly corsOrigins: readonly string[];
@@ -79,10 +80,14 @@ export class TradeUpdatesGateway implements OnApplicationBootstrap, BeforeApplic
       }
       this.server.handleUpgrade(request, socket, head, (ws) => this.accept(ws));
     });
+    // One batch after the other: each reads its orders first, and a later batch's reads must not
+    // overtake an earlier one's (a `fill` sent before its `new`).
     this.subscription = this.updates.updates$.subscribe((batch) => {
-      this.deliver(batch).catch((error: unknown) =>
-        this.logger.error(`trade update delivery failed: ${(error as Error).message}`),
-      );
+      this.delivered = this.delivered
+        .then(() => this.deliver(batch))
+        .catch((error: unknown) =>
+          this.logger.error(`trade update delivery failed: ${(error as Error).message}`),
+        );
     });
   }
 

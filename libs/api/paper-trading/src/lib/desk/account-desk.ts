@@ -65,12 +65,7 @@ export class AccountDesk {
   /** The account's risk limits and the engine's daily-loss and day-trade state. */
   async risk(): Promise<AccountRisk> {
     const runtime = await this.services.runtime.get(this.accountId);
-    return accountRiskView(
-      this.accountId,
-      runtime.risk,
-      this.book.live.engine,
-      this.book.marketTime,
-    );
+    return accountRiskView(this.accountId, runtime.risk, this.book);
   }
 
   /**

@@ -1,14 +1,14 @@
 import type { AccountRisk, RiskLimits } from '@ptp/contracts';
-import type { TradingEngine } from '@ptp/domain';
+import type { AccountBook } from './account-book';
 import { riskStateView } from './portfolio-view';
 
 /** GET /api/risk: the account's limits and the engine's risk state, as its pre-trade checks see them. */
 export function accountRiskView(
   accountId: string,
   limits: RiskLimits,
-  engine: TradingEngine,
-  marketTime: number,
+  book: Pick<AccountBook, 'live' | 'marketTime'>,
 ): AccountRisk {
+  const { engine } = book.live;
   const engineRisk = engine.riskState();
   const riskState = riskStateView(engine.account(), engineRisk);
   return {
@@ -25,6 +25,6 @@ export function accountRiskView(
     entriesBlocked: engineRisk.entriesBlocked,
     daytrade_count: engineRisk.dayTradeCount,
     dayTradeWindow: engineRisk.dayTradeWindow,
-    asOf: new Date(marketTime).toISOString(),
+    asOf: new Date(book.marketTime).toISOString(),
   };
 }

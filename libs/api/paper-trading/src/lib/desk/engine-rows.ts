@@ -74,6 +74,7 @@ export function toOrderView(row: OrderEntity): OrderView {
     trailAmount: row.trailAmount,
     takeProfit: text(order.takeProfit),
     stopLoss: text(order.stopLoss),
+    ...(order.stopLossLimit !== undefined && { stopLossLimit: String(order.stopLossLimit) }),
     reason: row.reason,
     clientOrderId: row.clientOrderId,
     createdAt: iso(row.createdAt),

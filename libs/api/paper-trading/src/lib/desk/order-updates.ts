@@ -1,5 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { type Observable, Subject } from 'rxjs';
+import { CLUSTER_SETTINGS, type ClusterSettings } from '../ownership/cluster-settings';
+import { RedisOrderRelay } from './redis-order-relay';
 
 /** What happened to an order, in the words of Alpaca's `trade_updates` stream. */
 export type OrderEventKind =
@@ -32,17 +34,34 @@ export interface AccountOrderEvents {
 
 /**
  * The one seam order events pass through: desks publish what they committed, readers (the
- * Alpaca `trade_updates` stream) subscribe. Only committed changes are published.
+ * Alpaca `trade_updates` stream) subscribe. Only committed changes are published. In a cluster
+ * they travel through Redis, so that every instance's readers see every account's events.
  */
 @Injectable()
-export class OrderUpdates {
+export class OrderUpdates implements OnModuleInit, OnApplicationShutdown {
   private readonly subject = new Subject<AccountOrderEvents>();
+  private readonly relay: RedisOrderRelay | null;
+
+  constructor(@Inject(CLUSTER_SETTINGS) cluster: ClusterSettings | null) {
+    this.relay =
+      cluster && new RedisOrderRelay(cluster.redisUrl, `${cluster.namespace}order-updates`);
+  }
+
+  async onModuleInit(): Promise<void> {
+    await this.relay?.start((batch) => this.subject.next(batch));
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.relay?.stop();
+  }
 
   get updates$(): Observable<AccountOrderEvents> {
     return this.subject.asObservable();
   }
 
   publish(batch: AccountOrderEvents): void {
-    if (batch.events.length > 0) this.subject.next(batch);
+    if (batch.events.length === 0) return;
+    if (this.relay) this.relay.publish(batch);
+    else this.subject.next(batch);
   }
 }

@@ -28,6 +28,7 @@ const INPUT_CODES = new Set([
   'INVALID_TRAIL',
   'FIELD_NOT_APPLICABLE',
   'BRACKET_REQUIRES_BUY',
+  'INVALID_OCO',
 ]);
 
 function refusal(result: Extract<SubmitResult, { ok: false }>): ApiError {

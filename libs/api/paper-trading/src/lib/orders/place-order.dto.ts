@@ -98,12 +98,21 @@ export class PlaceOrderDto extends AccountQueryDto {
   takeProfit?: number;
 
   @PositiveNumberField(
-    'Buy only: stop price of an attached stop-loss sell (OCO with takeProfit).',
+    'Stop price of a stop-loss sell: on a buy, attached when it fills (OCO with takeProfit); on a ' +
+      'sell limit order, placed with it for the same shares (an OCO exit pair).',
     170,
     6,
     MAX_PRICE,
   )
   stopLoss?: number;
+
+  @PositiveNumberField(
+    'With stopLoss: the stop-loss sell is a stop_limit order with this limit price.',
+    169.5,
+    6,
+    MAX_PRICE,
+  )
+  stopLossLimit?: number;
 
   @ClientOrderIdField(
     'Your own id for the order, unique per account, for safe retries: the same id with the same order ' +
@@ -139,9 +148,12 @@ export function orderShapeProblems(order: PlaceOrderDto): string[] {
     problems.push('trailing_stop needs exactly one of trailPercent and trailAmount');
   if (order.type !== 'trailing_stop' && trails > 0)
     problems.push(`trailPercent/trailAmount are only for trailing_stop`);
-  const attached = order.takeProfit !== undefined || order.stopLoss !== undefined;
-  if (attached && order.side !== 'buy')
-    problems.push('takeProfit/stopLoss attach to buy orders only');
+  if (order.takeProfit !== undefined && order.side !== 'buy')
+    problems.push('takeProfit attaches to buy orders only');
+  if (order.stopLoss !== undefined && order.side === 'sell' && order.type !== 'limit')
+    problems.push('a sell takes a stopLoss only as a limit order (an OCO exit pair)');
+  if (order.stopLossLimit !== undefined && order.stopLoss === undefined)
+    problems.push('stopLossLimit needs a stopLoss');
   if (
     order.takeProfit !== undefined &&
     order.stopLoss !== undefined &&
