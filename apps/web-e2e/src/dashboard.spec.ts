@@ -26,6 +26,52 @@ test('the health screen lists every check from /health', async ({ page }) => {
   await expect(page.getByTestId('health-check-database')).toContainText('UP');
 });
 
+test.describe('desktop density', () => {
+  test.use({ viewport: { width: 1600, height: 1000 } });
+
+  test('controls show execution settings and open positions beside the session', async ({
+    page,
+    request,
+  }) => {
+    await page.goto('/controls');
+    const session = await page.locator('.panel.session').boundingBox();
+    const execution = await page.getByTestId('execution-form').boundingBox();
+    expect(execution && session && execution.x > session.x + session.width).toBe(true);
+    await expect(page.getByTestId('positions-table')).toBeInViewport();
+    await expect(page.getByTestId('risk-day-trades')).toHaveText(/^\d+$/);
+    await page.getByTestId('execution-maxVolumePct').fill('10');
+    await page.getByTestId('execution-limitFillRule').selectOption('through');
+    await page.getByTestId('execution-save').click();
+    await expect(page.getByTestId('controls-message')).toHaveText('Execution settings saved');
+    const saved = (await (await request.get('/api/config')).json()).data.execution;
+    expect(saved).toEqual({ maxVolumePct: 10, limitFillRule: 'through' });
+    // Back to whole fills, so the trading journey that follows runs as shipped.
+    await page.getByTestId('execution-maxVolumePct').fill('');
+    await page.getByTestId('execution-limitFillRule').selectOption('touch');
+    await page.getByTestId('execution-save').click();
+    await expect(page.getByTestId('execution-maxVolumePct')).toHaveValue('');
+    await expect
+      .poll(async () => (await (await request.get('/api/config')).json()).data.execution)
+      .toEqual({ maxVolumePct: null, limitFillRule: 'touch' });
+  });
+
+  test('accounts open on the current account compared, with its statistics', async ({ page }) => {
+    await page.goto('/accounts');
+    const row = page.getByTestId('comparison-default');
+    await expect(row).toBeVisible();
+    await expect(row).toContainText(/[+-]?\d+\.\d\d%/);
+    await expect(page.getByTestId('accounts-comparison').locator('canvas')).toBeVisible();
+  });
+
+  test('health shows this process and how its measures move, poll after poll', async ({ page }) => {
+    await page.goto('/system');
+    await expect(page.getByTestId('health-instance')).toContainText('Role');
+    // Measures that move (data age, heap, RSS) get a sparkline once a second poll differs.
+    const trend = page.getByTestId('health-trends').locator('tbody tr[data-testid^="trend-"]');
+    await expect(trend.first()).toBeVisible({ timeout: 20_000 });
+  });
+});
+
 test('every screen renders and stays usable, reachable from the keyboard', async ({ page }) => {
   await page.goto('/');
   const screens = [
@@ -72,6 +118,8 @@ function sineCsv(): string {
 
 test('backtests an uploaded CSV file and shows its chart and trades', async ({ page }) => {
   await page.goto('/');
+  // The shortcut works once the dashboard is up; a key pressed before that is lost.
+  await expect(page.getByTestId('status-bar')).toBeVisible();
   await page.keyboard.press('Alt+6');
   await page.getByTestId('bt-symbol').fill('TEST');
   await page.getByTestId('bt-from').fill('2024-01-01');

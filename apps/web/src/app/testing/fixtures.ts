@@ -5,6 +5,7 @@ import type {
   Order,
   PortfolioPosition,
   RiskLimits,
+  RuntimeConfig,
   StrategyInfo,
 } from '@ptp/contracts';
 
@@ -49,6 +50,23 @@ export const DEFAULT_RISK_LIMITS: RiskLimits = {
   defaultTakeProfitPct: null,
   patternDayTrader: false,
 };
+
+/** An account's runtime configuration at the platform defaults; override what a test needs. */
+export function runtimeConfig(overrides: Partial<RuntimeConfig> = {}): RuntimeConfig {
+  return {
+    accountId: 'default',
+    risk: DEFAULT_RISK_LIMITS,
+    strategy: 'ma-crossover',
+    strategies: { 'ma-crossover': { fast: 10, slow: 30 } },
+    watchlist: ['SPY', 'QQQ'],
+    signalIntervalSec: 60,
+    fees: { percent: 0, perShare: 0.005, perShareMinimum: 1, flat: 0, regulatory: true },
+    slippageBps: 5,
+    execution: { maxVolumePct: null, limitFillRule: 'touch' },
+    updatedAt: null,
+    ...overrides,
+  };
+}
 
 export function chartData(overrides: Partial<ChartData> = {}): ChartData {
   return {

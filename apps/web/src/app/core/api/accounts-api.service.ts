@@ -1,5 +1,5 @@
 import { Injectable, inject } from '@angular/core';
-import type { Account, ChartData, CreateAccountRequest } from '@ptp/contracts';
+import type { Account, AccountMetrics, ChartData, CreateAccountRequest } from '@ptp/contracts';
 import type { Observable } from 'rxjs';
 import { ApiClient } from './api-client.service';
 
@@ -26,6 +26,11 @@ export class AccountsApi {
   /** One account's full equity history, for comparing accounts (the selected account's chart polls on its own). */
   chartData(id: string): Observable<ChartData> {
     return this.api.get<ChartData>('/api/chart-data', { accountId: id });
+  }
+
+  /** One account's metrics, for the comparison table. */
+  metrics(id: string): Observable<AccountMetrics> {
+    return this.api.get<AccountMetrics>('/api/metrics', { accountId: id });
   }
 
   remove(id: string): Observable<Account> {

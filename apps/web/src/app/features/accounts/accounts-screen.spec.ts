@@ -1,6 +1,6 @@
 import type { Account } from '@ptp/contracts';
-import { chartData } from '../../testing/fixtures';
-import { accountReturnPct, comparisonLines } from './accounts-screen';
+import { accountMetrics, chartData } from '../../testing/fixtures';
+import { accountReturnPct, comparisonLines, comparisonRows } from './account-comparison';
 
 const account = (overrides: Partial<Account>): Account => ({
   id: 'default',
@@ -45,6 +45,26 @@ describe('accounts comparison', () => {
     expect(lines.map((l) => [l.label, l.points.map((p) => Number(p.y.toFixed(6)))])).toEqual([
       ['Main', [100, 110]],
       ['Big', [100, 95]],
+    ]);
+  });
+
+  it("lists the compared accounts' metrics as the trading core reports them, signed", () => {
+    const rows = comparisonRows([account({}), account({ id: 'off', name: 'Not compared' })], {
+      default: {
+        chart: chartData(),
+        metrics: accountMetrics({ totalReturn: -0.0125, winRate: 0.5, profitFactor: 1.5 }),
+      },
+    });
+    expect(rows).toEqual([
+      expect.objectContaining({
+        id: 'default',
+        totalReturn: '-1.25%',
+        returnTone: 'loss',
+        sharpe: '1.23',
+        maxDrawdown: '3.20%',
+        winRate: '50.0%',
+        profitFactor: '1.50',
+      }),
     ]);
   });
 });

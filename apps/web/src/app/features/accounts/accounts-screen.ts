@@ -1,55 +1,34 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import type { Account, ChartData } from '@ptp/contracts';
-import type { Observable } from 'rxjs';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  signal,
+} from '@angular/core';
+import type { Account } from '@ptp/contracts';
+import { forkJoin, type Observable } from 'rxjs';
 import { AccountsApi } from '../../core/api/accounts-api.service';
 import type { ApiFailure } from '../../core/api/api-failure';
 import { FORMAT_PIPES } from '../../core/format/format.pipes';
-import { toNum } from '../../core/format/parse';
 import { pollResource } from '../../core/polling/poll-resource';
 import { AccountContext } from '../../core/state/account-context.service';
-import type { LineSeries } from '../../shared/charts/chart-series';
-import { paletteColor } from '../../shared/charts/chart-theme';
 import { TimeSeriesChart } from '../../shared/charts/time-series-chart';
 import { ConfirmButton } from '../../shared/ui/confirm-button';
 import { WriteGuard } from '../../shared/ui/write-guard';
-
-/** Return since inception in percent, when the account reports its starting capital. */
-export function accountReturnPct(account: Account): number | null {
-  const start = toNum(account.startingCapital);
-  const equity = toNum(account.equity);
-  return start && equity !== null ? ((equity - start) / start) * 100 : null;
-}
-
-/** Each compared account's equity as a percentage of its starting capital, so different sizes compare. */
-export function comparisonLines(
-  accounts: readonly Account[],
-  charts: Readonly<Record<string, ChartData>>,
-): LineSeries[] {
-  return accounts.flatMap((account, i) => {
-    const chart = charts[account.id];
-    if (!chart || chart.startingCapital <= 0) return [];
-    const points = chart.equity.map((p) => ({
-      x: p.time,
-      y: (p.equity / chart.startingCapital) * 100,
-    }));
-    return [{ label: account.name, color: paletteColor(i), points }];
-  });
-}
+import {
+  accountReturnPct,
+  type ComparedAccount,
+  comparisonLines,
+  comparisonRows,
+} from './account-comparison';
 
 @Component({
   selector: 'ptp-accounts-screen',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [...FORMAT_PIPES, ConfirmButton, TimeSeriesChart, WriteGuard],
   templateUrl: './accounts-screen.html',
-  styles: `
-    .current {
-      background: var(--panel-2);
-    }
-    .actions {
-      display: flex;
-      gap: 0.3rem;
-    }
-  `,
+  styleUrl: './accounts-screen.scss',
 })
 export class AccountsScreen {
   private readonly api = inject(AccountsApi);
@@ -60,13 +39,26 @@ export class AccountsScreen {
   );
   protected readonly returnPct = accountReturnPct;
 
-  protected readonly compareCharts = signal<Readonly<Record<string, ChartData>>>({});
-  protected readonly comparison = computed(() =>
-    comparisonLines(
-      (this.accounts.value() ?? []).filter((a) => a.id in this.compareCharts()),
-      this.compareCharts(),
-    ),
+  protected readonly compared = signal<Readonly<Record<string, ComparedAccount>>>({});
+  private readonly comparedAccounts = computed(() =>
+    (this.accounts.value() ?? []).filter((a) => a.id in this.compared()),
   );
+  protected readonly comparison = computed(() => {
+    const charts = Object.fromEntries(
+      Object.entries(this.compared()).map(([id, { chart }]) => [id, chart]),
+    );
+    return comparisonLines(this.comparedAccounts(), charts);
+  });
+  protected readonly comparisonRows = computed(() =>
+    comparisonRows(this.comparedAccounts(), this.compared()),
+  );
+  /** The current account is compared from the start, so the screen opens on its curve. */
+  private readonly compareCurrentFirst = effect(() => {
+    const current = this.accounts.value()?.find((a) => a.id === this.currentId());
+    if (!current) return;
+    this.compareCurrentFirst.destroy();
+    this.toggleCompare(current);
+  });
   protected readonly formatIndex = (value: number) => `${value.toFixed(1)}`;
 
   protected readonly name = signal('');
@@ -78,12 +70,13 @@ export class AccountsScreen {
   }
 
   protected toggleCompare(account: Account): void {
-    if (account.id in this.compareCharts()) {
-      this.compareCharts.update(({ [account.id]: _removed, ...rest }) => rest);
+    if (account.id in this.compared()) {
+      this.compared.update(({ [account.id]: _removed, ...rest }) => rest);
       return;
     }
-    this.api.chartData(account.id).subscribe({
-      next: (chart) => this.compareCharts.update((charts) => ({ ...charts, [account.id]: chart })),
+    const loads = { chart: this.api.chartData(account.id), metrics: this.api.metrics(account.id) };
+    forkJoin(loads).subscribe({
+      next: (loaded) => this.compared.update((all) => ({ ...all, [account.id]: loaded })),
       error: (failure: ApiFailure) => this.failure.set(failure),
     });
   }

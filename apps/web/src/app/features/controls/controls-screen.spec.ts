@@ -1,19 +1,12 @@
 import { TestBed } from '@angular/core/testing';
-import type { PaperTradingStatus, RuntimeConfig } from '@ptp/contracts';
-import { DEFAULT_RISK_LIMITS, MA_CROSSOVER } from '../../testing/fixtures';
+import type { PaperTradingStatus } from '@ptp/contracts';
+import { MA_CROSSOVER, runtimeConfig } from '../../testing/fixtures';
 import { HTTP_TESTING_PROVIDERS, envelope, httpTesting } from '../../testing/http-testing';
 import { Subject } from 'rxjs';
 import { PollingClock } from '../../core/polling/polling-clock.service';
 import { ControlsScreen } from './controls-screen';
 
-const config = {
-  accountId: 'default',
-  strategy: 'ma-crossover',
-  strategies: { 'ma-crossover': { fast: 10, slow: 30 } },
-  watchlist: ['SPY', 'QQQ'],
-  signalIntervalSec: 60,
-  risk: DEFAULT_RISK_LIMITS,
-} as unknown as RuntimeConfig;
+const config = runtimeConfig();
 
 const idle = {
   accountId: 'default',
@@ -50,6 +43,7 @@ async function render() {
     http.expectOne('/api/config').flush(envelope(JSON.parse(JSON.stringify(config))));
     http.expectOne('/paper-trading/status').flush(envelope(JSON.parse(JSON.stringify(session))));
     http.match('/api/market/status');
+    http.match('/api/portfolio');
     await fixture.whenStable();
   };
   await poll();

@@ -11,7 +11,8 @@ import {
 import { CommandRequests } from '../../core/state/command-requests.service';
 import type { Observable } from 'rxjs';
 import { ConfigApi } from '../../core/api/config-api.service';
-import type { RiskLimits } from '@ptp/contracts';
+import type { RiskLimits, RuntimeConfigPatch } from '@ptp/contracts';
+import { PortfolioApi } from '../../core/api/portfolio-api.service';
 import { PaperTradingApi } from '../../core/api/paper-trading-api.service';
 import { FORMAT_PIPES } from '../../core/format/format.pipes';
 import { pollResource } from '../../core/polling/poll-resource';
@@ -21,6 +22,9 @@ import { serverAction } from '../../core/state/server-action';
 import { TradingStatus } from '../../core/state/trading-status.service';
 import { ConfirmButton } from '../../shared/ui/confirm-button';
 import { WriteGuard } from '../../shared/ui/write-guard';
+import { positionRows } from '../activity/activity.view';
+import { PositionsTable } from '../activity/positions-table';
+import { ExecutionSettingsForm } from './execution-settings-form';
 import { RiskLimitsForm } from './risk-limits-form';
 import {
   type ParamValues,
@@ -43,7 +47,15 @@ function parseSymbols(text: string): string[] {
 @Component({
   selector: 'ptp-controls-screen',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [...FORMAT_PIPES, ConfirmButton, RiskLimitsForm, StrategyParamsForm, WriteGuard],
+  imports: [
+    ...FORMAT_PIPES,
+    ConfirmButton,
+    ExecutionSettingsForm,
+    PositionsTable,
+    RiskLimitsForm,
+    StrategyParamsForm,
+    WriteGuard,
+  ],
   templateUrl: './controls-screen.html',
   styleUrl: './controls-screen.scss',
 })
@@ -57,6 +69,9 @@ export class ControlsScreen {
     equal: sameJson,
   });
   protected readonly config = pollResource(() => this.configApi.config(), { equal: sameJson });
+  private readonly portfolioApi = inject(PortfolioApi);
+  private readonly portfolio = pollResource(() => this.portfolioApi.portfolio());
+  protected readonly positions = computed(() => positionRows(this.portfolio.value()));
   protected readonly session = this.status.session.value;
   protected readonly running = computed(() => this.session()?.state === 'running');
 
@@ -168,6 +183,10 @@ export class ControlsScreen {
 
   protected saveRisk(risk: RiskLimits): void {
     this.run(this.configApi.update({ risk }), 'Risk limits saved');
+  }
+
+  protected saveExecution(patch: RuntimeConfigPatch): void {
+    this.run(this.configApi.update(patch), 'Execution settings saved');
   }
 
   protected setInterval(event: Event): void {

@@ -1,17 +1,15 @@
 import { ChangeDetectionStrategy, Component, computed, input, output, signal } from '@angular/core';
 import type { RiskLimits } from '@ptp/contracts';
+import {
+  NumberFields,
+  numberFieldErrors,
+  type NumberFieldChange,
+  type NumberFieldSpec,
+} from '../../shared/ui/number-fields';
 
-interface NumberField {
-  readonly key: keyof RiskLimits;
-  readonly label: string;
-  readonly min: number;
-  readonly max: number;
-  readonly nullable?: boolean;
-}
-
-const NUMBER_FIELDS: readonly NumberField[] = [
+const NUMBER_FIELDS: readonly NumberFieldSpec<keyof RiskLimits>[] = [
   { key: 'maxPositionPct', label: 'Max position % of equity', min: 0.1, max: 100 },
-  { key: 'maxOpenPositions', label: 'Max open positions', min: 1, max: 100 },
+  { key: 'maxOpenPositions', label: 'Max open positions', min: 1, max: 100, integer: true },
   { key: 'dailyLossLimitPct', label: 'Daily loss limit %', min: 0.1, max: 100 },
   { key: 'minOrderNotional', label: 'Min order $', min: 0, max: 1_000_000 },
   { key: 'defaultStopLossPct', label: 'Default stop-loss %', min: 0.1, max: 100, nullable: true },
@@ -33,42 +31,23 @@ const FLAG_FIELDS: readonly { key: FlagKey; label: string; testId: string }[] = 
 ];
 
 export function riskLimitErrors(limits: RiskLimits): Partial<Record<keyof RiskLimits, string>> {
-  const errors: Partial<Record<keyof RiskLimits, string>> = {};
-  for (const field of NUMBER_FIELDS) {
-    const value = limits[field.key] as number | null;
-    if (value === null && field.nullable) continue;
-    if (value === null || !Number.isFinite(value)) errors[field.key] = 'A number is required';
-    else if (value < field.min || value > field.max)
-      errors[field.key] = `Between ${field.min} and ${field.max}`;
-  }
-  if (!errors.maxOpenPositions && !Number.isInteger(limits.maxOpenPositions))
-    errors.maxOpenPositions = 'Must be a whole number';
-  return errors;
+  return numberFieldErrors(NUMBER_FIELDS, limits);
 }
 
 /** Editor for the risk limits of /api/config; saves only valid values. */
 @Component({
   selector: 'ptp-risk-limits-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [NumberFields],
   template: `
     <form class="form-grid" data-testid="risk-limits-form" (submit)="save($event)" novalidate>
-      @for (field of fields; track field.key) {
-        <div class="field">
-          <label [for]="'risk-' + field.key">{{ field.label }}</label>
-          <input
-            type="number"
-            [id]="'risk-' + field.key"
-            [attr.data-testid]="'risk-' + field.key"
-            [value]="draft()[field.key] ?? ''"
-            [placeholder]="field.nullable ? 'off' : ''"
-            [class.invalid]="errors()[field.key]"
-            (input)="setNumber(field, $event)"
-          />
-          @if (errors()[field.key]; as error) {
-            <span class="error-text">{{ error }}</span>
-          }
-        </div>
-      }
+      <ptp-number-fields
+        prefix="risk"
+        [fields]="fields"
+        [values]="draft()"
+        [errors]="errors()"
+        (changed)="setNumber($event)"
+      />
       @for (flag of flags; track flag.key) {
         <label class="check"
           ><input
@@ -85,13 +64,6 @@ export function riskLimitErrors(limits: RiskLimits): Partial<Record<keyof RiskLi
       </button>
     </form>
   `,
-  styles: `
-    .check {
-      display: flex;
-      gap: 0.3rem;
-      align-items: center;
-    }
-  `,
 })
 export class RiskLimitsForm {
   readonly limits = input.required<RiskLimits>();
@@ -104,10 +76,8 @@ export class RiskLimitsForm {
   protected readonly draft = computed<RiskLimits>(() => ({ ...this.limits(), ...this.edits() }));
   protected readonly errors = computed(() => riskLimitErrors(this.draft()));
 
-  protected setNumber(field: NumberField, event: Event): void {
-    const raw = (event.target as HTMLInputElement).value.trim();
-    const value = raw === '' ? (field.nullable ? null : Number.NaN) : Number(raw);
-    this.edits.update((edits) => ({ ...edits, [field.key]: value }));
+  protected setNumber({ key, value }: NumberFieldChange): void {
+    this.edits.update((edits) => ({ ...edits, [key]: value }));
   }
 
   protected setFlag(key: FlagKey, event: Event): void {

@@ -1,7 +1,16 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  signal,
+} from '@angular/core';
 import type { HealthIndicatorResult } from '@ptp/contracts';
 import { formatBytes, formatDuration } from '../../core/format/format';
 import { HealthState } from '../../core/state/health-state.service';
+import { Sparkline } from '../../shared/charts/sparkline';
+import { appendHealthSample, type HealthHistory, trendRows } from './health-trends';
 
 export interface HealthRow {
   readonly name: string;
@@ -30,6 +39,7 @@ export function toHealthRows(details: Record<string, HealthIndicatorResult>): He
 @Component({
   selector: 'ptp-health-screen',
   changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [Sparkline],
   templateUrl: './health-screen.html',
   styleUrl: './health-screen.scss',
 })
@@ -37,4 +47,16 @@ export class HealthScreen {
   protected readonly health = inject(HealthState);
   protected readonly rows = computed(() => toHealthRows(this.health.report()?.details ?? {}));
   protected readonly uptime = computed(() => formatDuration(this.health.report()?.uptimeSec));
+  protected readonly instance = computed(() => this.health.report()?.instance ?? null);
+
+  private readonly history = signal<HealthHistory>({});
+  protected readonly trends = computed(() => trendRows(this.history()));
+
+  constructor() {
+    // Every poll adds a sample, so the trends show how the process moved since the screen opened.
+    effect(() => {
+      const report = this.health.report();
+      if (report) this.history.update((history) => appendHealthSample(history, report));
+    });
+  }
 }
