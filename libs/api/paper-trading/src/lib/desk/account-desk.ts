@@ -1,21 +1,21 @@
 import type { AccountRisk, MarketQuote } from '@ptp/contracts';
 import type {
   CancelResult,
+  CorporateActions,
   EngineOutput,
   OpenExposure,
   OrderRequest,
   SubmitResult,
   TradingEngine,
 } from '@ptp/domain';
-import { roundTripRow } from '@ptp/api/persistence';
 import type { AccountBook } from './account-book';
 import { AccountProjection } from './account-projection';
 import { engineConfig } from './engine-config';
 import { recordManualOrder, recordOutput } from './desk-metrics';
-import { decisionRow, fillRow, orderRow } from './engine-rows';
 import type { ClientOrderTag } from './ledger-batch';
 import type { CommitExtras, DeskServices } from './desk-services';
 import { orderEvents } from './order-events';
+import { outputBatch, outputChangesLedger } from './output-batch';
 import type { TickSession } from './tick-session';
 import { riskStateView, type Valuation } from './portfolio-view';
 
@@ -204,6 +204,16 @@ export class AccountDesk {
     return result;
   }
 
+  /**
+   * Splits and dividends to apply when their trading day begins; those of the current day apply at
+   * once, and what they book is written like a fill.
+   */
+  async scheduleCorporateActions(actions: CorporateActions): Promise<void> {
+    const engine = await this.engine();
+    engine.scheduleCorporateActions(actions);
+    await this.commit(engine.takeOutput(), {});
+  }
+
   /** A price update: working orders are evaluated against the newest prices of their symbols. */
   async evaluateOpenOrders(): Promise<void> {
     if (this.book.openOrderSymbols.size === 0 || !(await this.services.marketOpen())) return;
@@ -246,33 +256,20 @@ export class AccountDesk {
    * If the write fails the desk is discarded, so the next use rebuilds it from the database.
    */
   private async commit(output: EngineOutput, extras: CommitExtras): Promise<void> {
-    const changed =
-      output.orders.length > 0 || output.fills.length > 0 || output.decisions.length > 0;
-    if (!changed && !extras.session && !extras.snapshot) return;
+    if (!outputChangesLedger(output) && !extras.session && !extras.snapshot) return;
     const { engine, session } = this.book.live;
     const accountId = this.accountId;
-    const sessionId = session?.id ?? null;
     const rows = this.projection.rows(output, extras.snapshot === true);
-    const bySession = new Set(
-      output.orders.filter((o) => o.source === 'strategy').map((o) => o.id),
-    );
-    const ofSession = (orderId: string) => (bySession.has(orderId) ? sessionId : null);
+    const engineState = JSON.stringify(engine.snapshot());
+    const context = {
+      accountId,
+      sessionId: session?.id ?? null,
+      rows,
+      extras,
+      engine: engineState,
+    };
     try {
-      await this.services.writer.write({
-        accountId,
-        orders: output.orders.map((o) => orderRow(o, accountId, ofSession(o.id))),
-        trades: output.fills.map((f, i) =>
-          fillRow(f, accountId, ofSession(f.orderId), output.fillPnl[i]),
-        ),
-        positions: rows.positions,
-        equity: rows.equity,
-        decisions: output.decisions.map((d) => decisionRow(d, accountId, sessionId)),
-        roundTrips: output.roundTrips.map((trip) => roundTripRow(trip, accountId)),
-        clientOrder: extras.clientOrder ?? null,
-        replacement: extras.replacement ?? null,
-        session: extras.session ?? null,
-        engine: JSON.stringify(engine.snapshot()),
-      });
+      await this.services.writer.write(outputBatch(output, context));
     } catch (error) {
       this.services.discard(accountId);
       throw error;
