@@ -17,7 +17,7 @@ import type { CommitExtras, DeskServices } from './desk-services';
 import { orderEvents } from './order-events';
 import { outputBatch, outputChangesLedger } from './output-batch';
 import type { TickSession } from './tick-session';
-import { riskStateView, type Valuation } from './portfolio-view';
+import { accountRiskView, type Valuation } from './portfolio-view';
 
 /**
  * The only writer of one paper account. It owns the account's engine and in-memory book and offers
@@ -61,23 +61,12 @@ export class AccountDesk {
   /** The account's risk limits and the engine's daily-loss state. */
   async risk(): Promise<AccountRisk> {
     const runtime = await this.services.runtime.get(this.accountId);
-    const { engine } = this.book.live;
-    const engineRisk = engine.riskState();
-    const riskState = riskStateView(engine.account(), engineRisk);
-    return {
-      accountId: this.accountId,
-      limits: runtime.risk,
-      dailyLoss: {
-        sessionDate: engineRisk.sessionDate,
-        startEquity: riskState.dayStartEquity,
-        dayPnl: riskState.dayPnl,
-        limit: riskState.dailyLossLimit,
-        breached: engineRisk.breached,
-      },
-      openPositions: engineRisk.openPositions,
-      entriesBlocked: engineRisk.entriesBlocked,
-      asOf: new Date(this.book.marketTime).toISOString(),
-    };
+    return accountRiskView(
+      this.accountId,
+      runtime.risk,
+      this.book.live.engine,
+      this.book.marketTime,
+    );
   }
 
   /**
@@ -111,6 +100,11 @@ export class AccountDesk {
   /** A price seen on the market values the positions (and may start a new trading day); it never trades. */
   mark(symbol: string, price: number, time: number): void {
     this.book.live.engine.markPrice({ symbol, price, time });
+  }
+
+  /** Writes what the engine booked outside an intent: a new trading day's splits and dividends, on a mark. */
+  async settle(): Promise<void> {
+    await this.commit(this.book.live.engine.takeOutput(), {});
   }
 
   /** Makes a session's strategy part of the engine, warmed up on the bars before its cursor. */
@@ -228,6 +222,8 @@ export class AccountDesk {
     const session = this.session;
     const live = this.book.live;
     if (live.runtime === runtime && live.session === session) return live.engine;
+    // The rebuild starts from the snapshot: what a mark booked since the last write goes first.
+    await this.settle();
     const config = engineConfig(
       this.accountId,
       this.book.account.startingCapital,

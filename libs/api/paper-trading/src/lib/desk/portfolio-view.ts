@@ -1,5 +1,17 @@
-import type { Portfolio, PortfolioPosition, RiskState as RiskStateView } from '@ptp/contracts';
-import { dec, Dec, type AccountPosition, type AccountView, type RiskState } from '@ptp/domain';
+import type {
+  AccountRisk,
+  Portfolio,
+  PortfolioPosition,
+  RiskState as RiskStateView,
+} from '@ptp/contracts';
+import {
+  dec,
+  Dec,
+  type AccountPosition,
+  type AccountView,
+  type RiskState,
+  type TradingEngine,
+} from '@ptp/domain';
 
 /** Display rounding: cents for money, 6 decimals for prices, 4 for percentages; the engine keeps full precision. */
 const MONEY_DP = 2;
@@ -91,5 +103,30 @@ export function riskStateView(account: AccountView, risk: RiskState): RiskStateV
     dayStartEquity: money(startOfDay(account, risk)),
     dayPnl,
     dailyLossLimit: money(limit),
+  };
+}
+
+/** The account's risk limits and its engine's daily-loss state, as GET /api/risk shows them. */
+export function accountRiskView(
+  accountId: string,
+  limits: AccountRisk['limits'],
+  engine: TradingEngine,
+  asOf: number,
+): AccountRisk {
+  const engineRisk = engine.riskState();
+  const riskState = riskStateView(engine.account(), engineRisk);
+  return {
+    accountId,
+    limits,
+    dailyLoss: {
+      sessionDate: engineRisk.sessionDate,
+      startEquity: riskState.dayStartEquity,
+      dayPnl: riskState.dayPnl,
+      limit: riskState.dailyLossLimit,
+      breached: engineRisk.breached,
+    },
+    openPositions: engineRisk.openPositions,
+    entriesBlocked: engineRisk.entriesBlocked,
+    asOf: new Date(asOf).toISOString(),
   };
 }
