@@ -33,7 +33,12 @@ describe('corporate-action activities (real HTTP, SQLite, restart)', () => {
   };
   const http = () => request((t as TestApp).app.getHttpServer());
   const get = async <T>(path: string, query: Record<string, string> = {}): Promise<T> =>
-    (await http().get(path).query({ accountId, ...query }).expect(200)).body.data;
+    (
+      await http()
+        .get(path)
+        .query({ accountId, ...query })
+        .expect(200)
+    ).body.data;
   const activities = (type?: string) =>
     get<ActivitiesPage>('/api/activities', type ? { type } : {});
   /** A completed bar at `time`: it prices the account and may start a trading day. */
@@ -53,14 +58,19 @@ describe('corporate-action activities (real HTTP, SQLite, restart)', () => {
     await desks.withDesk(accountId, async () => undefined);
   };
   const position = async () =>
-    (await get<{ positions: { symbol: string; quantity: string; avgCost: string }[] }>(
-      '/api/portfolio',
-    )).positions.find((p) => p.symbol === symbol);
+    (
+      await get<{ positions: { symbol: string; quantity: string; avgCost: string }[] }>(
+        '/api/portfolio',
+      )
+    ).positions.find((p) => p.symbol === symbol);
 
   beforeAll(async () => {
     await start();
     accountId = (
-      await http().post('/api/accounts').send({ name: 'Splits', startingCapital: 100_000 }).expect(201)
+      await http()
+        .post('/api/accounts')
+        .send({ name: 'Splits', startingCapital: 100_000 })
+        .expect(201)
     ).body.data.id;
     const first = feed.bar(symbol, 100);
     filledAt = first.time;
@@ -168,7 +178,12 @@ describe('corporate-action activities (real HTTP, SQLite, restart)', () => {
     const paid = await get<{ equity: string; cash: string }>('/api/portfolio');
     expect(paid).toMatchObject({ cash: '99002.50', equity: '100002.50' });
     const ledger = await activities();
-    expect(ledger.items.map((item) => item.type)).toEqual(['dividend', 'split', 'dividend', 'fill']);
+    expect(ledger.items.map((item) => item.type)).toEqual([
+      'dividend',
+      'split',
+      'dividend',
+      'fill',
+    ]);
 
     await (t as TestApp).close();
     t = undefined;
@@ -177,6 +192,9 @@ describe('corporate-action activities (real HTTP, SQLite, restart)', () => {
     expect(restored.cash).toBe(paid.cash);
     expect(await position()).toMatchObject({ quantity: '20', avgCost: '50' });
     expect(await activities()).toEqual(ledger);
+    // The ledger check adds the split's shares and the paid dividend to what the fills give.
+    const health = (await http().get('/health')).body.data;
+    expect(health.details.portfolio).toMatchObject({ status: 'up', state: 'ok' });
     // The restored engine trades on from there: the 20 shares sell.
     await newDay(filledAt + 2 * DAY_MS + 60_000, 55);
     await http()
@@ -188,7 +206,12 @@ describe('corporate-action activities (real HTTP, SQLite, restart)', () => {
 
   it('answers Alpaca clients: DIV (paid) and SPLIT non-trade activities next to FILL', async () => {
     const alpaca = async (path: string, query: Record<string, string> = {}) =>
-      (await http().get(path).query({ accountId, ...query }).expect(200)).body as {
+      (
+        await http()
+          .get(path)
+          .query({ accountId, ...query })
+          .expect(200)
+      ).body as {
         activity_type: string;
         [field: string]: unknown;
       }[];
