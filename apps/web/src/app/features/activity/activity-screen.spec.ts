@@ -152,9 +152,10 @@ describe('ActivityScreen', () => {
         }),
       );
     await fixture.whenStable();
-    const rows = [
-      ...(fixture.nativeElement as HTMLElement).querySelectorAll('[data-testid="corporate-row"]'),
-    ].map((row) => [...row.querySelectorAll('td')].map((cell) => cell.textContent?.trim()));
+    const el = fixture.nativeElement as HTMLElement;
+    const rows = Array.from(el.querySelectorAll('[data-testid="corporate-row"]'), (row) =>
+      Array.from(row.querySelectorAll('td'), (cell) => cell.textContent?.trim()),
+    );
     expect(rows).toEqual([
       ['2026-02-03 14:30:00', 'AAPL', 'DIVIDEND ACCRUED', '20', '$0.2500/sh', '+$5.00 receivable'],
       ['2026-02-02 14:30:00', 'AAPL', 'SPLIT', '10 → 20', '2-for-1', 'no cash'],
