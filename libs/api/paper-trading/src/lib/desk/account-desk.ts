@@ -17,7 +17,7 @@ import type { CommitExtras, DeskServices } from './desk-services';
 import { orderEvents } from './order-events';
 import { outputBatch, outputChangesLedger } from './output-batch';
 import type { TickSession } from './tick-session';
-import { accountRiskView, type Valuation } from './portfolio-view';
+import { accountRisk, type Valuation } from './portfolio-view';
 
 /**
  * The only writer of one paper account. It owns the account's engine and in-memory book and offers
@@ -61,12 +61,7 @@ export class AccountDesk {
   /** The account's risk limits and the engine's daily-loss state. */
   async risk(): Promise<AccountRisk> {
     const runtime = await this.services.runtime.get(this.accountId);
-    return accountRiskView(
-      this.accountId,
-      runtime.risk,
-      this.book.live.engine,
-      this.book.marketTime,
-    );
+    return accountRisk(this.accountId, runtime.risk, this.book.live.engine, this.book.marketTime);
   }
 
   /**

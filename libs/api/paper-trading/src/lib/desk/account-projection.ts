@@ -52,11 +52,11 @@ export class AccountProjection {
 
   rows(output: EngineOutput, snapshot: boolean): ProjectedRows {
     // A split moves positions as a fill does.
-    const moved = output.fills.length > 0 || output.activities.length > 0;
-    if (!moved && !snapshot) return { positions: null, equity: null };
+    const fills = output.fills.length > 0 || output.activities.length > 0;
+    if (!fills && !snapshot) return { positions: null, equity: null };
     const view = this.book.live.engine.account();
     for (const fill of output.fills) this.book.lastFillTime.set(fill.symbol, fill.time);
-    return { positions: moved ? this.positionRows(view) : null, equity: this.equitySnapshot(view) };
+    return { positions: fills ? this.positionRows(view) : null, equity: this.equitySnapshot(view) };
   }
 
   private positionRows(view: AccountView): PositionEntity[] {

@@ -106,8 +106,8 @@ export function riskStateView(account: AccountView, risk: RiskState): RiskStateV
   };
 }
 
-/** The account's risk limits and its engine's daily-loss state, as GET /api/risk shows them. */
-export function accountRiskView(
+/** The account's risk limits and its engine's daily-loss state, as `GET /api/risk` shows them. */
+export function accountRisk(
   accountId: string,
   limits: AccountRisk['limits'],
   engine: TradingEngine,
