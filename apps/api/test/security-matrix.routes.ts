@@ -116,7 +116,11 @@ export const MATRIX: MatrixRoute[] = [
   // Alpaca's API (docs/alpaca-compatibility.md): the token's account, else ?accountId=.
   get('/v2/account', true),
   get('/v2/account/portfolio/history', true),
-  get('/v2/account/activities/FILL', true),
+  get('/v2/account/activities', true),
+  {
+    ...get('/v2/account/activities/:activity_type', true),
+    real: (a: string) => ({ path: '/v2/account/activities/SPLIT', query: q(a) }),
+  },
   {
     route: 'POST /v2/orders',
     access: 'trader',
@@ -225,6 +229,7 @@ export const MATRIX: MatrixRoute[] = [
   get('/api/performance', true),
   get('/api/trades', true),
   get('/api/trades.csv', true),
+  get('/api/activities', true),
   get('/api/chart-data', true),
   get('/api/risk', true),
   get('/api/decisions', true),

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { axeViolations } from './axe';
 
 test.beforeEach(({ page }) => {
   // A script error is a failed test even when the page still looks fine.
@@ -100,6 +101,54 @@ test('fills export as CSV from the activity screen', async ({ page, request }) =
   const csv = await request.get((await link.getAttribute('href')) ?? '');
   expect(csv.ok()).toBe(true);
   expect((await csv.text()).split('\n')[0]).toContain('symbol');
+});
+
+test('the activity screen lists splits and dividends next to fills, axe-clean', async ({
+  page,
+}) => {
+  // The e2e market books no corporate actions: the real answer of GET /api/activities gets a split
+  // and a paid dividend added, as an account that held shares through them would see.
+  const common = { accountId: 'default', symbol: 'AAPL', time: '2026-02-02T14:30:00.000Z' };
+  const corporate = [
+    {
+      ...common,
+      id: 'e2e-A2',
+      type: 'dividend',
+      phase: 'paid',
+      exDate: '2026-01-26',
+      payDate: '2026-02-02',
+      cashAmount: '0.25',
+      quantity: '10',
+      amount: '2.5',
+    },
+    {
+      ...common,
+      id: 'e2e-A1',
+      type: 'split',
+      date: '2026-02-02',
+      splitFrom: '1',
+      splitTo: '2',
+      quantityBefore: '10',
+      quantityAfter: '20',
+    },
+  ];
+  await page.route('**/api/activities?*', async (route) => {
+    const response = await route.fetch();
+    const body = await response.json();
+    body.data.items = [...corporate, ...body.data.items];
+    body.data.total += corporate.length;
+    await route.fulfill({ response, json: body });
+  });
+  await page.goto('/activity');
+  const table = page.getByTestId('activity-table');
+  const split = table.locator('[data-kind="split"]');
+  await expect(split).toContainText('SPLIT');
+  await expect(split).toContainText('10 → 20');
+  await expect(split).toContainText('2-for-1');
+  const dividend = table.locator('[data-kind="dividend"]');
+  await expect(dividend).toContainText('DIVIDEND PAID');
+  await expect(dividend).toContainText('+$2.50');
+  expect(await axeViolations(page)).toEqual([]);
 });
 
 /** A Yahoo daily CSV of a slow sine around $100: fast and slow averages cross several times in 200 days. */

@@ -3,6 +3,7 @@ export * from './lib/health';
 export * from './lib/orders';
 export * from './lib/portfolio';
 export * from './lib/trades';
+export * from './lib/activities';
 export * from './lib/chart-data';
 export * from './lib/accounts';
 export * from './lib/paper-trading';

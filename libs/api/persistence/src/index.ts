@@ -10,3 +10,4 @@ export * from './lib/paper-trade-fills';
 export * from './lib/round-trip-rows';
 export * from './lib/sqlite-process-lock';
 export * from './lib/order-uuid';
+export * from './lib/corporate-activity-rows';

@@ -3,6 +3,7 @@ import { IdentityModule } from '@ptp/api/identity';
 import { MarketDataModule } from '@ptp/api/market-data';
 import { PaperTradingModule } from '@ptp/api/paper-trading';
 import { AlpacaAccountController } from './account/alpaca-account.controller';
+import { AlpacaActivitiesController } from './account/alpaca-activities.controller';
 import { AlpacaClockController } from './market/alpaca-clock.controller';
 import { AlpacaMarketDataController } from './market/alpaca-market-data.controller';
 import { AlpacaOrdersController } from './orders/alpaca-orders.controller';
@@ -20,6 +21,7 @@ import { TradeUpdatesGateway } from './stream/trade-updates.gateway';
   imports: [IdentityModule, MarketDataModule, PaperTradingModule],
   controllers: [
     AlpacaAccountController,
+    AlpacaActivitiesController,
     AlpacaClockController,
     AlpacaMarketDataController,
     AlpacaOrdersController,

@@ -14,6 +14,7 @@ const TABLES = [
   'audit_log',
   'backtest_runs',
   'backtest_uploads',
+  'corporate_activities',
   'decisions',
   'engine_states',
   'equity_snapshots',

@@ -1,7 +1,8 @@
 import type { Fill } from '@ptp/domain';
 import type { PaperTradeEntity } from './entities/paper-trade.entity';
 
-const fillNumber = (id: string) => Number(/F(\d+)$/.exec(id)?.[1] ?? 0);
+/** The engine's counter in a fill id. */
+export const fillNumber = (id: string) => Number(/F(\d+)$/.exec(id)?.[1] ?? 0);
 
 /** A stored fill back in the engine's shape: the strings were written from these very numbers, so they parse back exactly. */
 export function fillFromRow(

@@ -34,3 +34,12 @@ export function parseTimeRange(from: string | undefined, to: string | undefined)
   }
   return { fromMs, toMs };
 }
+
+/** The range as inclusive epoch-ms bounds for a BETWEEN (open ends become the widest safe values). */
+export function inclusiveBounds(range: TimeRange): { readonly from: number; readonly to: number } {
+  return {
+    from: Number.isFinite(range.fromMs) ? range.fromMs : 0,
+    // The range is half-open, so a finite end moves back one millisecond.
+    to: Number.isFinite(range.toMs) ? range.toMs - 1 : Number.MAX_SAFE_INTEGER,
+  };
+}

@@ -106,6 +106,20 @@ describe('corporate actions in the engine', () => {
     expect(engine.takeOutput().activities).toHaveLength(1);
   });
 
+  it('tells how many fills came before each activity, for fills of the same output on both sides', () => {
+    const { engine, bars } = holding();
+    engine.scheduleCorporateActions(split('2024-01-05'));
+    const buyOne = { symbol: 'AAA', side: 'buy', type: 'market', quantity: 1 } as const;
+    engine.submitOrder(buyOne, bars[1].time);
+    engine.onBar(bars[2]);
+    engine.submitOrder(buyOne, bars[2].time);
+    engine.onBar(bars[3]);
+    const out = engine.takeOutput();
+    expect(out.fills.map((f) => f.id)).toEqual(['F2', 'F3']);
+    expect(out.activities.map((a) => a.id)).toEqual(['A1']);
+    expect(out.activityFills).toEqual([2]);
+  });
+
   it('restores from fills and activities, and refuses fills alone', () => {
     const { engine, bars, entries } = holding();
     engine.scheduleCorporateActions({

@@ -134,24 +134,30 @@ export class CorporateActionBook {
       amount: amount.toFixed(),
     };
     this.receivables.push(receivable);
-    this.output.activity({
-      id: this.ids.nextActivity(),
-      type: 'dividend',
-      phase: 'accrued',
-      time,
-      ...receivable,
-    });
+    this.output.activity(
+      {
+        id: this.ids.nextActivity(),
+        type: 'dividend',
+        phase: 'accrued',
+        time,
+        ...receivable,
+      },
+      this.ids.fills,
+    );
   }
 
   private pay(receivable: DividendReceivable, time: number): void {
     this.ledger.bookDividend('paid', ExactDecimal.parse(receivable.amount));
-    this.output.activity({
-      id: this.ids.nextActivity(),
-      type: 'dividend',
-      phase: 'paid',
-      time,
-      ...receivable,
-    });
+    this.output.activity(
+      {
+        id: this.ids.nextActivity(),
+        type: 'dividend',
+        phase: 'paid',
+        time,
+        ...receivable,
+      },
+      this.ids.fills,
+    );
   }
 
   private split(split: SplitAction, time: number): void {
@@ -168,16 +174,19 @@ export class CorporateActionBook {
     if (!moved) return;
     const steps = quantitySteps(moved.after.toNumber()) ?? 0;
     this.trips.applySplit(symbol, steps, splitFrom, splitTo);
-    this.output.activity({
-      id: this.ids.nextActivity(),
-      type: 'split',
-      symbol,
-      time,
-      date: split.execution_date,
-      splitFrom,
-      splitTo,
-      quantityBefore: moved.before.toFixed(),
-      quantityAfter: moved.after.toFixed(),
-    });
+    this.output.activity(
+      {
+        id: this.ids.nextActivity(),
+        type: 'split',
+        symbol,
+        time,
+        date: split.execution_date,
+        splitFrom,
+        splitTo,
+        quantityBefore: moved.before.toFixed(),
+        quantityAfter: moved.after.toFixed(),
+      },
+      this.ids.fills,
+    );
   }
 }

@@ -53,6 +53,11 @@ export interface EngineOutput {
   readonly fillPnl: string[];
   /** Splits and dividends booked (see CorporateActionBook), in the order they were. */
   readonly activities: CorporateActivity[];
+  /**
+   * activityFills[i] is how many fills the engine had booked (its fill counter) when it booked
+   * activities[i]: with the fills' own numbers it puts both back in booking order on a restore.
+   */
+  readonly activityFills: number[];
 }
 
 export function emptyOutput(): EngineOutput {
@@ -65,5 +70,6 @@ export function emptyOutput(): EngineOutput {
     alerts: [],
     fillPnl: [],
     activities: [],
+    activityFills: [],
   };
 }

@@ -30,8 +30,9 @@ export class OutputBuffer {
     this.output.equity.push(point);
   }
 
-  activity(activity: CorporateActivity): void {
+  activity(activity: CorporateActivity, fillsBooked: number): void {
     this.output.activities.push(activity);
+    this.output.activityFills.push(fillsBooked);
   }
 
   alert(alert: EngineAlert): void {

@@ -1,5 +1,11 @@
 import { Injectable, inject } from '@angular/core';
-import type { AccountMetrics, AccountPerformance, Portfolio, TradesPage } from '@ptp/contracts';
+import type {
+  AccountMetrics,
+  AccountPerformance,
+  ActivitiesPage,
+  Portfolio,
+  TradesPage,
+} from '@ptp/contracts';
 import type { Observable } from 'rxjs';
 import { AccountContext } from '../state/account-context.service';
 import { ApiClient } from './api-client.service';
@@ -15,6 +21,11 @@ export class PortfolioApi {
 
   trades(limit = 50): Observable<TradesPage> {
     return this.api.get<TradesPage>('/api/trades', { ...this.account.query(), limit });
+  }
+
+  /** Fills, splits and dividends, newest first. */
+  activities(limit = 50): Observable<ActivitiesPage> {
+    return this.api.get<ActivitiesPage>('/api/activities', { ...this.account.query(), limit });
   }
 
   metrics(): Observable<AccountMetrics> {

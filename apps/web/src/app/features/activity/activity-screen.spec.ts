@@ -114,6 +114,54 @@ describe('ActivityScreen', () => {
     expect(byId('open-order-o-9')).toBeNull();
   });
 
+  it('lists splits and dividends next to fills, each named and signed in words', async () => {
+    const { fixture } = await render();
+    const common = { accountId: 'default', symbol: 'AAPL' };
+    httpTesting()
+      .expectOne((req) => req.url === '/api/activities')
+      .flush(
+        envelope({
+          items: [
+            {
+              ...common,
+              id: 'a-2',
+              type: 'dividend',
+              phase: 'accrued',
+              time: '2026-02-03T14:30:00.000Z',
+              exDate: '2026-02-03',
+              payDate: '2026-02-10',
+              cashAmount: '0.25',
+              quantity: '20',
+              amount: '5',
+            },
+            {
+              ...common,
+              id: 'a-1',
+              type: 'split',
+              time: '2026-02-02T14:30:00.000Z',
+              date: '2026-02-02',
+              splitFrom: '1',
+              splitTo: '2',
+              quantityBefore: '10',
+              quantityAfter: '20',
+            },
+          ],
+          total: 2,
+          limit: 50,
+          offset: 0,
+        }),
+      );
+    await fixture.whenStable();
+    const el = fixture.nativeElement as HTMLElement;
+    const rows = Array.from(el.querySelectorAll('[data-testid="corporate-row"]'), (row) =>
+      Array.from(row.querySelectorAll('td'), (cell) => cell.textContent?.trim()),
+    );
+    expect(rows).toEqual([
+      ['2026-02-03 14:30:00', 'AAPL', 'DIVIDEND ACCRUED', '20', '$0.2500/sh', '+$5.00 receivable'],
+      ['2026-02-02 14:30:00', 'AAPL', 'SPLIT', '10 → 20', '2-for-1', 'no cash'],
+    ]);
+  });
+
   it('never sends an invalid ticket', async () => {
     const { fillTicket } = await render();
     await fillTicket('SPY', '-5');

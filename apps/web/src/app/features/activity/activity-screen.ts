@@ -13,8 +13,9 @@ import { ChartDataStore } from '../../core/state/chart-data-store.service';
 import { WriteGuard } from '../../shared/ui/write-guard';
 import { OrderTicket } from '../order-ticket/order-ticket';
 import type { OrderTicketForm } from '../order-ticket/order-ticket.model';
-import { fillRows, openOrderRows, positionRows, toOrderRequest, watchRows } from './activity.view';
-import { FillsTable } from './fills-table';
+import { openOrderRows, positionRows, toOrderRequest, watchRows } from './activity.view';
+import { LedgerActivityTable } from './ledger-activity-table';
+import { ledgerActivityRows } from './ledger-activity.view';
 import { OpenOrdersTable } from './open-orders-table';
 import { PositionsTable } from './positions-table';
 import { WatchlistTable } from './watchlist-table';
@@ -22,7 +23,14 @@ import { WatchlistTable } from './watchlist-table';
 @Component({
   selector: 'ptp-activity-screen',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [FillsTable, OpenOrdersTable, OrderTicket, PositionsTable, WatchlistTable, WriteGuard],
+  imports: [
+    LedgerActivityTable,
+    OpenOrdersTable,
+    OrderTicket,
+    PositionsTable,
+    WatchlistTable,
+    WriteGuard,
+  ],
   templateUrl: './activity-screen.html',
   styleUrl: './activity-screen.scss',
 })
@@ -37,7 +45,7 @@ export class ActivityScreen {
 
   protected readonly portfolio = pollResource(() => this.portfolioApi.portfolio());
   protected readonly orders = pollResource(() => this.ordersApi.open());
-  protected readonly trades = pollResource(() => this.portfolioApi.trades(50));
+  protected readonly activities = pollResource(() => this.portfolioApi.activities(50));
   private readonly config = pollResource(() => this.configApi.config());
   private readonly watchlist = computed(
     () => this.config.value()?.watchlist ?? Object.keys(this.chartData.data()?.prices ?? {}),
@@ -48,7 +56,9 @@ export class ActivityScreen {
 
   protected readonly positionRows = computed(() => positionRows(this.portfolio.value()));
   protected readonly orderRows = computed(() => openOrderRows(this.orders.value()));
-  protected readonly fillRows = computed(() => fillRows(this.trades.value()?.items));
+  protected readonly activityRows = computed(() =>
+    ledgerActivityRows(this.activities.value()?.items),
+  );
   protected readonly watchRows = computed(() =>
     watchRows(this.watchlist(), this.quotes.value(), this.chartData.data()),
   );
@@ -113,6 +123,6 @@ export class ActivityScreen {
   private refreshAll(): void {
     this.orders.refresh();
     this.portfolio.refresh();
-    this.trades.refresh();
+    this.activities.refresh();
   }
 }

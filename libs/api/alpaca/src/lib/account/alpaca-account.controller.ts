@@ -2,18 +2,14 @@ import { Get, Query } from '@nestjs/common';
 import { ApiOperation } from '@nestjs/swagger';
 import { MarketDataService } from '@ptp/api/market-data';
 import { AccountsService, TradingDesks } from '@ptp/api/paper-trading';
-import { EquitySnapshotEntity, OrderEntity, PaperTradeEntity } from '@ptp/api/persistence';
-import { ApiError, RawResponse } from '@ptp/api/shared';
-import { Between, DataSource, In } from 'typeorm';
+import { EquitySnapshotEntity } from '@ptp/api/persistence';
+import { RawResponse } from '@ptp/api/shared';
+import { Between, DataSource } from 'typeorm';
 import { AlpacaAccount, AlpacaController } from '../shared/alpaca-account.decorator';
-import { queryTime } from '../shared/alpaca-query';
 import { type AlpacaAccountView, toAlpacaAccount } from './account.mapper';
-import { type AlpacaFillActivity, fillActivities } from './fill-activities';
 import { type AlpacaPortfolioHistory, historyWindow, portfolioHistory } from './portfolio-history';
 
-const MAX_PAGE_SIZE = 100;
-
-/** Alpaca Trading API v2 account, portfolio history and fill activities. */
+/** Alpaca Trading API v2 account and portfolio history. */
 @AlpacaController('account')
 export class AlpacaAccountController {
   constructor(
@@ -47,37 +43,5 @@ export class AlpacaAccountController {
       order: { time: 'ASC', id: 'ASC' },
     });
     return portfolioHistory(rows, window);
-  }
-
-  @Get('account/activities/FILL')
-  @RawResponse()
-  @ApiOperation({ summary: 'Alpaca: the account’s fills as FILL activities' })
-  async fills(
-    @AlpacaAccount() accountId: string,
-    @Query() query: Record<string, unknown>,
-  ): Promise<AlpacaFillActivity[]> {
-    const account = await this.accounts.resolve(accountId);
-    const size = query['page_size'] === undefined ? MAX_PAGE_SIZE : Number(query['page_size']);
-    if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE)
-      throw ApiError.unprocessable('INVALID_QUERY', `page_size must be 1 to ${MAX_PAGE_SIZE}`);
-    if (query['page_token'] !== undefined)
-      throw ApiError.unprocessable('NOT_SUPPORTED', 'page_token is not supported; use after/until');
-    const descending = query['direction'] !== 'asc';
-    const from = (queryTime(query['after'], 'after') ?? -1) + 1;
-    const to = queryTime(query['until'], 'until') ?? Number.MAX_SAFE_INTEGER;
-    const trades = this.dataSource.getRepository(PaperTradeEntity);
-    const all = await trades.find({
-      where: { accountId: account.id },
-      order: { executedAt: 'ASC', id: 'ASC' },
-    });
-    const orderIds = [...new Set(all.map((fill) => fill.orderId))];
-    const orders = await this.dataSource
-      .getRepository(OrderEntity)
-      .findBy({ accountId: account.id, id: In(orderIds) });
-    const activities = fillActivities(all, new Map(orders.map((o) => [o.id, o]))).filter((a) => {
-      const time = Date.parse(a.transaction_time);
-      return time >= from && time <= to;
-    });
-    return (descending ? activities.reverse() : activities).slice(0, size);
   }
 }

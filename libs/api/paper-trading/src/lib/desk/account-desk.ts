@@ -8,16 +8,15 @@ import type {
   SubmitResult,
   TradingEngine,
 } from '@ptp/domain';
-import { roundTripRow } from '@ptp/api/persistence';
 import type { AccountBook } from './account-book';
 import { AccountProjection } from './account-projection';
 import { scheduleUpcoming } from './corporate-action-feed';
 import { engineConfig } from './engine-config';
 import { recordManualOrder, recordOutput } from './desk-metrics';
-import { decisionRow, fillRow, orderRow } from './engine-rows';
 import type { ClientOrderTag } from './ledger-batch';
 import type { CommitExtras, DeskServices } from './desk-services';
 import { committedOrderEvents } from './order-events';
+import { outputBatch, outputChangesLedger } from './output-batch';
 import type { TickSession } from './tick-session';
 import type { Valuation } from './portfolio-view';
 import { accountRiskView } from './account-risk-view';
@@ -114,6 +113,11 @@ export class AccountDesk {
   /** A price seen on the market values the positions (and may start a new trading day); it never trades. */
   mark(symbol: string, price: number, time: number): void {
     this.book.live.engine.markPrice({ symbol, price, time });
+  }
+
+  /** Writes what the engine booked outside an intent: a new trading day's splits and dividends, on a mark. */
+  async settle(): Promise<void> {
+    await this.commit(this.book.live.engine.takeOutput(), {});
   }
 
   /** Makes a session's strategy part of the engine, warmed up on the bars before its cursor. */
@@ -221,6 +225,8 @@ export class AccountDesk {
     const session = this.session;
     const live = this.book.live;
     if (live.runtime === runtime && live.session === session) return live.engine;
+    // The rebuild starts from the snapshot: what a mark booked since the last write goes first.
+    await this.settle();
     const config = engineConfig(
       this.accountId,
       this.book.account.startingCapital,
@@ -249,33 +255,20 @@ export class AccountDesk {
    * If the write fails the desk is discarded, so the next use rebuilds it from the database.
    */
   private async commit(output: EngineOutput, extras: CommitExtras): Promise<void> {
-    const { orders, fills, decisions, activities } = output;
-    const changed = [orders, fills, decisions, activities].some((list) => list.length > 0);
-    if (!changed && !extras.session && !extras.snapshot) return;
+    if (!outputChangesLedger(output) && !extras.session && !extras.snapshot) return;
     const { engine, session } = this.book.live;
     const accountId = this.accountId;
-    const sessionId = session?.id ?? null;
     const rows = this.projection.rows(output, extras.snapshot === true);
-    const bySession = new Set(
-      output.orders.filter((o) => o.source === 'strategy').map((o) => o.id),
-    );
-    const ofSession = (orderId: string) => (bySession.has(orderId) ? sessionId : null);
+    const engineState = JSON.stringify(engine.snapshot());
+    const context = {
+      accountId,
+      sessionId: session?.id ?? null,
+      rows,
+      extras,
+      engine: engineState,
+    };
     try {
-      await this.services.writer.write({
-        accountId,
-        orders: output.orders.map((o) => orderRow(o, accountId, ofSession(o.id))),
-        trades: output.fills.map((f, i) =>
-          fillRow(f, accountId, ofSession(f.orderId), output.fillPnl[i]),
-        ),
-        positions: rows.positions,
-        equity: rows.equity,
-        decisions: output.decisions.map((d) => decisionRow(d, accountId, sessionId)),
-        roundTrips: output.roundTrips.map((trip) => roundTripRow(trip, accountId)),
-        clientOrder: extras.clientOrder ?? null,
-        replacement: extras.replacement ?? null,
-        session: extras.session ?? null,
-        engine: JSON.stringify(engine.snapshot()),
-      });
+      await this.services.writer.write(outputBatch(output, context));
     } catch (error) {
       this.services.discard(accountId);
       throw error;

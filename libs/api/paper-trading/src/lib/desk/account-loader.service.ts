@@ -2,10 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { MarketDataService } from '@ptp/api/market-data';
 import {
   AccountEntity,
+  CorporateActivityEntity,
   EngineStateEntity,
   EquitySnapshotEntity,
   fillFromRow,
   fillsInBookingOrder,
+  ledgerInBookingOrder,
   PaperTradeEntity,
   PositionEntity,
 } from '@ptp/api/persistence';
@@ -30,7 +32,8 @@ export interface WarmUpCursor {
 
 /**
  * Loads an account from the database: its book (positions, snapshots, working orders) and its
- * TradingEngine, restored from the stored snapshot and checked against every persisted fill, or
+ * TradingEngine, restored from the stored snapshot and checked against every persisted fill, split
+ * and dividend, or
  * rebuilt from the running engine's snapshot when its config changed. Strategies are warmed up on
  * the recent bars they had already seen.
  */
@@ -109,17 +112,18 @@ export class AccountLoader {
     config: EngineConfig,
     session: WarmUpCursor | null,
   ): Promise<TradingEngine> {
-    const [state, rows] = await Promise.all([
+    const [state, rows, activities] = await Promise.all([
       this.dataSource.getRepository(EngineStateEntity).findOneBy({ accountId }),
       this.dataSource.getRepository(PaperTradeEntity).findBy({ accountId }),
+      this.dataSource.getRepository(CorporateActivityEntity).findBy({ accountId }),
     ]);
-    const fills = fillsInBookingOrder(rows);
+    const ledger = ledgerInBookingOrder(fillsInBookingOrder(rows), activities);
     if (!state) {
-      if (fills.length > 0) throw new Error(`account ${accountId} has fills but no engine state`);
+      if (ledger.length > 0) throw new Error(`account ${accountId} has fills but no engine state`);
       return this.warm(new TradingEngine(config), session);
     }
     return this.warm(
-      TradingEngine.restore(config, JSON.parse(state.snapshot) as EngineSnapshot, fills),
+      TradingEngine.restore(config, JSON.parse(state.snapshot) as EngineSnapshot, ledger),
       session,
     );
   }

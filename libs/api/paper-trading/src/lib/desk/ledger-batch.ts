@@ -1,4 +1,5 @@
 import type {
+  CorporateActivityEntity,
   DecisionEntity,
   EquitySnapshotEntity,
   PaperTradeEntity,
@@ -41,6 +42,8 @@ export interface LedgerBatch {
   readonly replacement: Replacement | null;
   /** New fills (append-only). */
   readonly trades: readonly PaperTradeEntity[];
+  /** Splits and dividends booked (append-only): with the fills, what the ledger is rebuilt from. */
+  readonly activities: readonly CorporateActivityEntity[];
   /** The account's open positions after the change: the positions table is replaced by this set. */
   readonly positions: readonly PositionEntity[] | null;
   readonly equity: Omit<EquitySnapshotEntity, 'id'> | null;
@@ -56,6 +59,7 @@ export function isEmptyBatch(batch: LedgerBatch): boolean {
   return (
     batch.orders.length === 0 &&
     batch.trades.length === 0 &&
+    batch.activities.length === 0 &&
     batch.positions === null &&
     batch.equity === null &&
     batch.decisions.length === 0 &&

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  CorporateActivityEntity,
   DatabaseWrites,
   DecisionEntity,
   EngineStateEntity,
@@ -18,7 +19,7 @@ import { isEmptyBatch, type LedgerBatch } from './ledger-batch';
 const CHUNK = 100;
 
 /**
- * Writes a LedgerBatch (orders, fills, positions, equity snapshot, decisions, round trips, session
+ * Writes a LedgerBatch (orders, fills, splits and dividends, positions, equity snapshot, decisions, round trips, session
  * progress, engine snapshot) in ONE transaction, which first checks the account's fence: a
  * process that lost the account's lease writes nothing.
  */
@@ -53,6 +54,8 @@ export class LedgerWriter {
       }
       for (let i = 0; i < batch.trades.length; i += CHUNK)
         await manager.insert(PaperTradeEntity, batch.trades.slice(i, i + CHUNK));
+      for (let i = 0; i < batch.activities.length; i += CHUNK)
+        await manager.insert(CorporateActivityEntity, batch.activities.slice(i, i + CHUNK));
       if (batch.positions !== null) {
         await manager.delete(PositionEntity, { accountId: batch.accountId });
         if (batch.positions.length > 0) await manager.insert(PositionEntity, [...batch.positions]);

@@ -4,7 +4,7 @@ import { MarketDataService } from '@ptp/api/market-data';
 import { type AccountMoney, TradingMetrics } from '@ptp/api/metrics';
 import { RuntimeConfigService } from '@ptp/api/runtime-config';
 import type { AccountRisk, MarketQuote } from '@ptp/contracts';
-import { MINUTE_MS, type Bar, type OpenExposure } from '@ptp/domain';
+import { MINUTE_MS, tradingDayOf, type Bar, type OpenExposure } from '@ptp/domain';
 import type { Subscription } from 'rxjs';
 import { ChartDataStore, CHART_SERIES_CAPACITY } from '../chart-data/chart-data.store';
 import { AccountFence } from '../ownership/account-fence.service';
@@ -37,6 +37,8 @@ export class TradingDesks implements OnModuleDestroy {
   private readonly prices = new LivePrices();
   /** Accounts with an open-order evaluation queued: a burst of price updates queues one. */
   private readonly pendingEvaluations = new Set<string>();
+  /** Where the trading day of the newest mark ends: a later mark starts a day, which may book splits and dividends. */
+  private dayEnd = Number.NEGATIVE_INFINITY;
   private readonly services: DeskServices;
   private readonly actions: CorporateActionFeed;
   private subscription: Subscription | null = null;
@@ -247,14 +249,10 @@ export class TradingDesks implements OnModuleDestroy {
       if (!desk.openOrderSymbols.has(bar.symbol) || this.pendingEvaluations.has(accountId))
         continue;
       this.pendingEvaluations.add(accountId);
-      void this.exclusive(accountId, async () => {
+      this.queueIntent(accountId, 'evaluating the open orders of', async () => {
         this.pendingEvaluations.delete(accountId);
         await this.desks.get(accountId)?.evaluateOpenOrders();
-      }).catch((error: unknown) =>
-        this.logger.error(
-          `evaluating the open orders of account ${accountId} failed: ${(error as Error).message}`,
-        ),
-      );
+      });
     }
   }
 
@@ -272,5 +270,16 @@ export class TradingDesks implements OnModuleDestroy {
     const price = this.prices.freshPriceOf(symbol);
     if (price === undefined) return;
     for (const desk of this.desks.values()) desk.mark(symbol, price, time);
+    if (time < this.dayEnd) return;
+    this.dayEnd = tradingDayOf(time).end;
+    for (const accountId of this.desks.keys())
+      this.queueIntent(accountId, 'settling', async () => this.desks.get(accountId)?.settle());
+  }
+
+  /** Runs a task the market prompted in the account's queue; a failure is logged (the desk reloads). */
+  private queueIntent(accountId: string, what: string, task: () => Promise<void>): void {
+    void this.exclusive(accountId, task).catch((error: unknown) =>
+      this.logger.error(`${what} account ${accountId} failed: ${(error as Error).message}`),
+    );
   }
 }

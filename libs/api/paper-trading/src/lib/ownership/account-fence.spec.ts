@@ -55,6 +55,7 @@ function orderBatch(id: string): LedgerBatch {
     clientOrder: null,
     replacement: null,
     trades: [],
+    activities: [],
     positions: null,
     equity: null,
     decisions: [],

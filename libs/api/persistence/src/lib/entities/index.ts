@@ -5,6 +5,7 @@ import { ApiTokenEntity } from './api-token.entity';
 import { AuditEntryEntity } from './audit-entry.entity';
 import { BacktestRunEntity } from './backtest-run.entity';
 import { BacktestUploadEntity } from './backtest-upload.entity';
+import { CorporateActivityEntity } from './corporate-activity.entity';
 import { DecisionEntity } from './decision.entity';
 import { EngineStateEntity } from './engine-state.entity';
 import { EquitySnapshotEntity } from './equity-snapshot.entity';
@@ -24,6 +25,7 @@ export {
   AuditEntryEntity,
   BacktestRunEntity,
   BacktestUploadEntity,
+  CorporateActivityEntity,
   DecisionEntity,
   EngineStateEntity,
   EquitySnapshotEntity,
@@ -44,6 +46,7 @@ export const CORE_ENTITIES = [
   AuditEntryEntity,
   BacktestRunEntity,
   BacktestUploadEntity,
+  CorporateActivityEntity,
   DecisionEntity,
   EngineStateEntity,
   EquitySnapshotEntity,
@@ -61,6 +64,7 @@ export const CORE_ENTITIES = [
 export const ACCOUNT_HISTORY_ENTITIES = [
   EngineStateEntity,
   PaperTradeEntity,
+  CorporateActivityEntity,
   PositionEntity,
   OrderEntity,
   EquitySnapshotEntity,

@@ -8,6 +8,7 @@ import { BacktestUploads1764000000006 } from './1764000000006-backtest-uploads';
 import { AccountFences1764000000007 } from './1764000000007-account-fences';
 import { BacktestRanBy1764000000008 } from './1764000000008-backtest-ran-by';
 import { OrderUuids1764000000009 } from './1764000000009-order-uuids';
+import { CorporateActivities1764000000010 } from './1764000000010-corporate-activities';
 
 /** Every migration in order. New migrations are appended here so that bundling keeps them. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   AccountFences1764000000007,
   BacktestRanBy1764000000008,
   OrderUuids1764000000009,
+  CorporateActivities1764000000010,
 ];

@@ -1,4 +1,4 @@
-import { foldFills, foldMore, type FoldableFill } from './ledger-fold';
+import { foldActivities, foldFills, foldMore, type FoldableFill } from './ledger-fold';
 
 describe('foldFills', () => {
   it('charges buys and commissions, credits sells and nets quantities exactly', () => {
@@ -26,5 +26,43 @@ describe('foldFills', () => {
     expect(batched.cash.toString()).toBe(whole.cash.toString());
     expect([...batched.quantities]).toEqual([...whole.quantities]);
     expect([...whole.quantities.keys()]).toEqual(['MSFT']);
+  });
+});
+
+describe('foldActivities', () => {
+  it('adds the shares a split added and the cash of a paid dividend, not of an accrual', () => {
+    const fills: FoldableFill[] = [
+      { symbol: 'AAPL', side: 'buy', quantity: '10', price: '100', commission: '0' },
+      { symbol: 'AAPL', side: 'sell', quantity: '5', price: '50', commission: '0' },
+    ];
+    const dividend = {
+      id: 'A1',
+      type: 'dividend',
+      symbol: 'AAPL',
+      time: 1,
+      exDate: '2026-01-05',
+      payDate: '2026-01-07',
+      cashAmount: 0.25,
+      quantity: '10',
+      amount: '2.5',
+    } as const;
+    const folded = foldActivities(foldFills('1000', fills), [
+      { ...dividend, phase: 'accrued' },
+      {
+        id: 'A2',
+        type: 'split',
+        symbol: 'AAPL',
+        time: 1,
+        date: '2026-01-05',
+        splitFrom: 1,
+        splitTo: 2,
+        quantityBefore: '10',
+        quantityAfter: '20',
+      },
+      { ...dividend, id: 'A3', phase: 'paid' },
+    ]);
+    // 1000 − 1000 + 250 + 2.5; 10 − 5 + 10 shares.
+    expect(folded.cash.toString()).toBe('252.5');
+    expect(folded.quantities.get('AAPL')?.toString()).toBe('15');
   });
 });

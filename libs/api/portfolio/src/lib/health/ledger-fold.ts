@@ -1,4 +1,4 @@
-import { dec, type Dec } from '@ptp/domain';
+import { dec, type CorporateActivity, type Dec } from '@ptp/domain';
 
 export interface FoldableFill {
   readonly symbol: string;
@@ -36,6 +36,30 @@ export function foldMore(ledger: FoldedLedger, fills: readonly FoldableFill[]): 
     const next = (quantities.get(fill.symbol) ?? dec(0)).plus(signedQuantity);
     if (next.isZero()) quantities.delete(fill.symbol);
     else quantities.set(fill.symbol, next);
+  }
+  return { cash, quantities };
+}
+
+/**
+ * Adds what splits and dividends did: a split the shares it added (or took, a reverse split), a
+ * paid dividend its cash (an accrual is a receivable, not cash). Each is a sum, so the order of
+ * fills and activities does not change the result either.
+ */
+export function foldActivities(
+  ledger: FoldedLedger,
+  activities: readonly CorporateActivity[],
+): FoldedLedger {
+  let cash = ledger.cash;
+  const quantities = new Map(ledger.quantities);
+  for (const activity of activities) {
+    if (activity.type === 'dividend') {
+      if (activity.phase === 'paid') cash = cash.plus(activity.amount);
+      continue;
+    }
+    const added = dec(activity.quantityAfter).minus(activity.quantityBefore);
+    const next = (quantities.get(activity.symbol) ?? dec(0)).plus(added);
+    if (next.isZero()) quantities.delete(activity.symbol);
+    else quantities.set(activity.symbol, next);
   }
   return { cash, quantities };
 }

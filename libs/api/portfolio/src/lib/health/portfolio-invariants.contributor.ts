@@ -1,10 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { AccountEntity, PositionEntity } from '@ptp/api/persistence';
+import {
+  AccountEntity,
+  CorporateActivityEntity,
+  corporateActivityFromRow,
+  PositionEntity,
+} from '@ptp/api/persistence';
 import { type ContributorHealth, HealthContributor } from '@ptp/api/shared';
 import { dec } from '@ptp/domain';
 import { DataSource } from 'typeorm';
 import { IncrementalLedgerFolds } from './incremental-ledger-folds';
-import type { FoldedLedger } from './ledger-fold';
+import { foldActivities, type FoldedLedger } from './ledger-fold';
 
 interface AccountProblem {
   readonly accountId: string;
@@ -12,8 +17,9 @@ interface AccountProblem {
 }
 
 /**
- * `/health` → `portfolio`: for every account, cash folded from paper_trades is ≥ 0 and the
- * positions table holds exactly the quantities the fills add up to (no short, nothing missing).
+ * `/health` → `portfolio`: for every account, cash folded from paper_trades (and paid dividends) is
+ * ≥ 0 and the positions table holds exactly the quantities the fills and splits add up to (no
+ * short, nothing missing).
  * The fold is kept between checks and extended with new fills only; a problem found on an
  * extended fold is confirmed on a fold of every fill before it is reported.
  */
@@ -42,11 +48,15 @@ export class PortfolioInvariantsContributor extends HealthContributor {
   }
 
   private async problemsOf(account: AccountEntity): Promise<string[]> {
-    const [{ ledger, extended }, positions] = await Promise.all([
+    const [{ ledger, extended }, positions, activities] = await Promise.all([
       this.folds.fold(account.id, account.startingCapital),
       this.dataSource.getRepository(PositionEntity).find({ where: { accountId: account.id } }),
+      this.dataSource
+        .getRepository(CorporateActivityEntity)
+        .find({ where: { accountId: account.id } }),
     ]);
-    const problems = this.compare(ledger, positions);
+    const folded = foldActivities(ledger, activities.map(corporateActivityFromRow));
+    const problems = this.compare(folded, positions);
     if (problems.length === 0 || !extended) return problems;
     this.folds.forget(account.id);
     return this.problemsOf(account);

@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { PaperTradeEntity } from '@ptp/api/persistence';
 import type { Trade, TradesPage } from '@ptp/contracts';
 import { Between, type FindOptionsWhere, type Repository } from 'typeorm';
-import type { TimeRange } from '@ptp/api/shared';
+import { inclusiveBounds, type TimeRange } from '@ptp/api/shared';
 import { toTrade } from './trade.mapper';
 
 export interface TradeFilter {
@@ -11,10 +11,6 @@ export interface TradeFilter {
   readonly symbol?: string;
   readonly range: TimeRange;
 }
-
-/** Largest finite bigint-safe bounds for open range ends. */
-const MIN_MS = 0;
-const MAX_MS = Number.MAX_SAFE_INTEGER;
 
 @Injectable()
 export class TradesService {
@@ -41,9 +37,7 @@ export class TradesService {
   }
 
   private where(filter: TradeFilter): FindOptionsWhere<PaperTradeEntity> {
-    const from = Number.isFinite(filter.range.fromMs) ? filter.range.fromMs : MIN_MS;
-    // Between is inclusive; the range is half-open, so the end moves back one millisecond.
-    const to = Number.isFinite(filter.range.toMs) ? filter.range.toMs - 1 : MAX_MS;
+    const { from, to } = inclusiveBounds(filter.range);
     return {
       accountId: filter.accountId,
       executedAt: Between(from, to),
