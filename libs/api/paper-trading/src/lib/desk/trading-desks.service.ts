@@ -1,15 +1,16 @@
-import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { InjectAppConfig, type AppConfig } from '@ptp/api/config';
 import { MarketDataService } from '@ptp/api/market-data';
 import { type AccountMoney, TradingMetrics } from '@ptp/api/metrics';
 import { RuntimeConfigService } from '@ptp/api/runtime-config';
 import type { AccountRisk, MarketQuote } from '@ptp/contracts';
 import { MINUTE_MS, type Bar, type OpenExposure } from '@ptp/domain';
-import type { Subscription } from 'rxjs';
+import { Subject, type Observable, type Subscription } from 'rxjs';
+import type { SharedAccountView } from '../account-views/shared-account-view';
+import { RedisAccountViews } from '../account-views/redis-account-views';
 import { ChartDataStore, CHART_SERIES_CAPACITY } from '../chart-data/chart-data.store';
 import { AccountFence } from '../ownership/account-fence.service';
 import { LeaseLostError } from '../ownership/lease-lost.error';
-import { OwnerCommands, type RoutedCommand } from '../ownership/owner-commands.service';
 import { AccountDesk } from './account-desk';
 import type { DeskServices } from './desk-services';
 import { AccountLoader } from './account-loader.service';
@@ -23,8 +24,9 @@ import type { Valuation } from './portfolio-view';
  * One AccountDesk per paper account, loaded once from the database, and the account's queue: every
  * intent on a desk runs through `withDesk`, so ticks, orders, price updates and resets of an account
  * never interleave. It also keeps the board of newest prices all desks trade on, fed by
- * MarketData's completed bars and by quotes. Only accounts this process owns get a desk; reads of
- * any other account are answered by its owner.
+ * MarketData's completed bars and by quotes. Only accounts this process owns get a desk. In a
+ * cluster, reads of any account (owned or not) come from the view its owner published to Redis,
+ * so every instance answers alike; alone, they come from the desk.
  */
 @Injectable()
 export class TradingDesks implements OnModuleDestroy {
@@ -39,13 +41,12 @@ export class TradingDesks implements OnModuleDestroy {
   private readonly services: DeskServices;
   private subscription: Subscription | null = null;
   private evictions: Subscription | null = null;
-  private readonly valuationAtOwner: RoutedCommand<[string], Valuation>;
-  private readonly riskAtOwner: RoutedCommand<[string], AccountRisk>;
-  private readonly openPositionsAtOwner: RoutedCommand<[string], OpenExposure[]>;
+  /** Accounts whose view may have changed: after each task in their queue, and each price mark. */
+  private readonly changes = new Subject<string>();
 
   constructor(
     private readonly fence: AccountFence,
-    commands: OwnerCommands,
+    @Inject(RedisAccountViews) private readonly views: RedisAccountViews | null,
     private readonly chart: ChartDataStore,
     private readonly marketData: MarketDataService,
     private readonly loader: AccountLoader,
@@ -69,15 +70,10 @@ export class TradingDesks implements OnModuleDestroy {
       marketOpen: async () => (await this.marketData.status()).open,
       discard: (accountId) => this.desks.delete(accountId),
     };
-    this.valuationAtOwner = commands.register('desk.valuation', async (accountId: string) =>
-      (await this.current(accountId)).valuation(),
-    );
-    this.riskAtOwner = commands.register('desk.risk', async (accountId: string) =>
-      (await this.current(accountId)).risk(),
-    );
-    this.openPositionsAtOwner = commands.register('desk.openPositions', async (accountId: string) =>
-      (await this.desk(accountId)).openPositions(),
-    );
+  }
+
+  get changed$(): Observable<string> {
+    return this.changes.asObservable();
   }
 
   /** Starts following the market: the recent bars price the board, then every new bar. */
@@ -107,7 +103,9 @@ export class TradingDesks implements OnModuleDestroy {
 
   /** Runs a task with the account's desk, exclusively: the account's intents never interleave. */
   withDesk<T>(accountId: string, task: (desk: AccountDesk) => Promise<T>): Promise<T> {
-    return this.queue.run(accountId, async () => task(await this.desk(accountId)));
+    return this.queue
+      .run(accountId, async () => task(await this.desk(accountId)))
+      .finally(() => this.changes.next(accountId));
   }
 
   /** Runs a task in the account's queue without its desk (the account may not exist yet or any more). */
@@ -139,17 +137,37 @@ export class TradingDesks implements OnModuleDestroy {
   }
 
   /** The account's valuation, as its engine holds it. */
-  valuation(accountId: string): Promise<Valuation> {
-    return this.valuationAtOwner(accountId, accountId);
+  async valuation(accountId: string): Promise<Valuation> {
+    if (this.views) return (await this.views.awaitView(accountId)).valuation;
+    return (await this.current(accountId)).valuation();
   }
 
-  risk(accountId: string): Promise<AccountRisk> {
-    return this.riskAtOwner(accountId, accountId);
+  async risk(accountId: string): Promise<AccountRisk> {
+    if (this.views) return (await this.views.awaitView(accountId)).risk;
+    return (await this.current(accountId)).risk();
   }
 
   /** The positions the account's engine holds open, with the time each was opened from flat. */
-  openPositions(accountId: string): Promise<OpenExposure[]> {
-    return this.openPositionsAtOwner(accountId, accountId);
+  async openPositions(accountId: string): Promise<OpenExposure[]> {
+    if (this.views) return (await this.views.awaitView(accountId)).openPositions;
+    return (await this.desk(accountId)).openPositions();
+  }
+
+  /**
+   * What the owner publishes of an account it holds, read in the account's queue (after any config
+   * change the engine must follow); undefined when this process does not hold it.
+   */
+  figures(accountId: string): Promise<Omit<SharedAccountView, 'status'> | undefined> {
+    return this.queue.run(accountId, async () => {
+      if (!this.fence.holds(accountId)) return undefined;
+      const desk = await this.desk(accountId);
+      if (await desk.outdated()) await desk.refresh();
+      return {
+        valuation: desk.valuation(),
+        risk: await desk.risk(),
+        openPositions: desk.openPositions(),
+      };
+    });
   }
 
   /** Completed bars and quotes a tick is about to trade on become the newest known prices. */
@@ -177,6 +195,7 @@ export class TradingDesks implements OnModuleDestroy {
   forget(accountId: string): void {
     this.desks.delete(accountId);
     this.chart.dropAccount(accountId);
+    void this.views?.drop(accountId).catch(() => undefined);
   }
 
   /** The desk for a read: reads do not queue, unless the engine must first follow a config change. */
@@ -232,6 +251,7 @@ export class TradingDesks implements OnModuleDestroy {
       void this.exclusive(accountId, async () => {
         this.pendingEvaluations.delete(accountId);
         await this.desks.get(accountId)?.evaluateOpenOrders();
+        this.changes.next(accountId);
       }).catch((error: unknown) =>
         this.logger.error(
           `evaluating the open orders of account ${accountId} failed: ${(error as Error).message}`,
@@ -253,6 +273,9 @@ export class TradingDesks implements OnModuleDestroy {
   private markDesks(symbol: string, time: number): void {
     const price = this.prices.freshPriceOf(symbol);
     if (price === undefined) return;
-    for (const desk of this.desks.values()) desk.mark(symbol, price, time);
+    for (const desk of this.desks.values()) {
+      desk.mark(symbol, price, time);
+      this.changes.next(desk.accountId);
+    }
   }
 }
