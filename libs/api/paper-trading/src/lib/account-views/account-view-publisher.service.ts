@@ -89,6 +89,12 @@ export class AccountViewPublisher implements OnModuleInit, OnModuleDestroy, OnAp
     return publish;
   }
 
+  /** Publishes again the views of these (owned) accounts that Redis no longer has. */
+  async restore(accountIds: readonly string[]): Promise<void> {
+    for (const accountId of (await this.views?.missing(accountIds)) ?? [])
+      void this.changed(accountId);
+  }
+
   private async publish(accountId: string): Promise<void> {
     const token = this.fence.token(accountId);
     // Until a takeover has settled the account has no owner to show; settling publishes it.

@@ -66,6 +66,15 @@ export class RedisAccountViews {
     );
   }
 
+  /** The accounts among `accountIds` with no view in Redis (emptied, or restarted without its data). */
+  async missing(accountIds: readonly string[]): Promise<string[]> {
+    if (accountIds.length === 0) return [];
+    const batch = this.redis.multi();
+    for (const accountId of accountIds) batch.exists(this.key(accountId));
+    const replies = (await batch.exec()) ?? [];
+    return accountIds.filter((_, i) => replies[i]?.[1] === 0);
+  }
+
   async drop(accountId: string): Promise<void> {
     await this.redis.del(this.key(accountId));
   }

@@ -114,6 +114,8 @@ export class AccountOwnership
         if (lost.has(accountId)) await this.lose(accountId, 'its lease was lost');
         else this.confirmed.set(accountId, now);
       }
+      // Redis is a cache of the owners' state: a view it lost (emptied, restarted) comes back.
+      await this.views.restore(this.fence.heldAccountIds()).catch(() => undefined);
     } catch (error) {
       this.logger.warn(`renewing account leases failed: ${(error as Error).message}`);
       for (const accountId of held)
@@ -134,7 +136,7 @@ export class AccountOwnership
       await this.sessions.resume(accountId);
       this.fence.settle(accountId);
       // The view now names this instance as the owner, since now.
-      this.views.changed(accountId);
+      void this.views.changed(accountId);
       this.logger.log(`took account ${accountId} over (fencing token ${token})`);
     } catch (error) {
       this.logger.error(`could not take account ${accountId}: ${(error as Error).message}`);
