@@ -18,7 +18,7 @@ describeCluster('one owner per account, with failover (3 api + 1 worker, real pr
   const api = () => fixture.cluster().api;
   const byId = (id: string) => api().find((p) => p.id === id) as ClusterProcess;
 
-  /** The account's owner as any instance reports it (the status is answered by the owner). */
+  /** The account's owner as any instance reports it (from the status its owner last published). */
   async function ownerVia(p: ClusterProcess): Promise<Owner> {
     const status = await request(p.url).get('/paper-trading/status').expect(200);
     return status.body.data.owner;

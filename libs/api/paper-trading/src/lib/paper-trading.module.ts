@@ -5,6 +5,7 @@ import { MarketDataModule } from '@ptp/api/market-data';
 import { MetricsModule } from '@ptp/api/metrics';
 import { CORE_ENTITIES } from '@ptp/api/persistence';
 import { RuntimeConfigModule } from '@ptp/api/runtime-config';
+import { AccountViewPublisher } from './account-views/account-view-publisher.service';
 import { AccountLifecycle } from './accounts/account-lifecycle.service';
 import { AccountsController } from './accounts/accounts.controller';
 import { AccountsService } from './accounts/accounts.service';
@@ -54,6 +55,7 @@ import { TradingSessionsService } from './sessions/trading-sessions.service';
     AccountFence,
     AccountLifecycle,
     AccountOwnership,
+    AccountViewPublisher,
     AccountLoader,
     AccountsService,
     ChartDataStore,

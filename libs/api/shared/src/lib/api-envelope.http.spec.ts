@@ -111,6 +111,17 @@ describe('the response envelope over HTTP', () => {
     expect(response.headers['x-request-id']).toBe('req-123');
   });
 
+  it('tags a GET with an ETag of its data alone, and answers a match with 304', async () => {
+    const first = await get('value').expect(200);
+    const second = await get('value').set('X-Request-Id', 'other').expect(200);
+    // The envelopes differ (request ids); the data does not.
+    expect(second.body.metadata).not.toEqual(first.body.metadata);
+    expect(first.headers['etag']).toMatch(/^W\/"[\w-]+"$/);
+    expect(second.headers['etag']).toBe(first.headers['etag']);
+    expect((await get('nothing').expect(200)).headers['etag']).not.toBe(first.headers['etag']);
+    await get('value').set('If-None-Match', first.headers['etag']).expect(304);
+  });
+
   it('sends null data for a handler that returns nothing', async () => {
     const response = await get('nothing').expect(200);
     expect(response.body).toMatchObject({ status: 'success', data: null });

@@ -7,13 +7,17 @@ import {
   StreamableFile,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { map, type Observable } from 'rxjs';
 import { APP_VERSION } from './app-version';
+import { contentEtag } from './content-etag';
 import { successEnvelope } from './envelope';
 import { RAW_RESPONSE } from './raw-response.decorator';
 
-/** Wraps every JSON result in the success envelope. */
+/**
+ * Wraps every JSON result in the success envelope. A GET's ETag names the data alone (unless the
+ * handler set its own), so Express answers a matching If-None-Match with 304 on any instance.
+ */
 @Injectable()
 export class EnvelopeInterceptor implements NestInterceptor {
   constructor(
@@ -25,14 +29,14 @@ export class EnvelopeInterceptor implements NestInterceptor {
     if (context.getType() !== 'http' || this.reflector.get(RAW_RESPONSE, context.getHandler()))
       return next.handle();
     const request = context.switchToHttp().getRequest<Request>();
-    return next
-      .handle()
-      .pipe(
-        map((data: unknown) =>
-          data instanceof StreamableFile
-            ? data
-            : successEnvelope(data ?? null, request, this.version),
-        ),
-      );
+    const response = context.switchToHttp().getResponse<Response>();
+    return next.handle().pipe(
+      map((data: unknown) => {
+        if (data instanceof StreamableFile) return data;
+        if (request.method === 'GET' && !response.getHeader('ETag'))
+          response.setHeader('ETag', contentEtag(data ?? null));
+        return successEnvelope(data ?? null, request, this.version);
+      }),
+    );
   }
 }

@@ -6,6 +6,7 @@ import { ApiError, type Principal } from '@ptp/api/shared';
 import { IsNull } from 'typeorm';
 import type { Account } from '@ptp/contracts';
 import type { Repository } from 'typeorm';
+import { AccountViewPublisher } from '../account-views/account-view-publisher.service';
 import { TradingDesks } from '../desk/trading-desks.service';
 import { OwnerCommands, type RoutedCommand } from '../ownership/owner-commands.service';
 import { AccountsService } from './accounts.service';
@@ -26,6 +27,7 @@ export class AccountLifecycle {
     @InjectRepository(TradingSessionEntity)
     private readonly sessions: Repository<TradingSessionEntity>,
     commands: OwnerCommands,
+    private readonly views: AccountViewPublisher,
   ) {
     this.resetAtOwner = commands.register('accounts.reset', (id) => this.resetHere(id));
     this.deleteAtOwner = commands.register('accounts.delete', (id) => this.deleteHere(id));
@@ -66,6 +68,8 @@ export class AccountLifecycle {
       await this.refuseWhileRunning(account.id, 'reset');
       await desk.reset();
     });
+    // In a cluster the answer is read from the account's view: the reset must be in it first.
+    await this.views.changed(account.id);
     return this.describe(account);
   }
 

@@ -1,3 +1,5 @@
+import type { Logger } from '@nestjs/common';
+import type { MarketDataService } from '@ptp/api/market-data';
 import {
   actionsAfter,
   type CorporateActions,
@@ -6,6 +8,7 @@ import {
   splitKey,
   type TradingEngine,
 } from '@ptp/domain';
+import type { AccountDesk } from './account-desk';
 
 /** How often every loaded account's actions are looked at again (providers cache them per day). */
 export const CORPORATE_ACTIONS_REFRESH_MS = 60_000;
@@ -37,6 +40,25 @@ export class CorporateActionFeed {
   private readonly covered = new Map<string, ReadonlySet<string>>();
 
   constructor(private readonly host: CorporateActionHost) {}
+
+  /** The feed of the loaded desks, from the market-data provider, scheduled in each account's queue. */
+  static forDesks(
+    desks: ReadonlyMap<string, AccountDesk>,
+    marketData: Pick<MarketDataService, 'corporateActions'>,
+    logger: Pick<Logger, 'warn'>,
+    exclusive: (accountId: string, task: () => Promise<void>) => Promise<void>,
+  ): CorporateActionFeed {
+    return new CorporateActionFeed({
+      accountIds: () => [...desks.keys()],
+      symbolsOf: (accountId) => desks.get(accountId)?.tradedSymbols() ?? null,
+      actionsOf: (symbols) => marketData.corporateActions(symbols),
+      schedule: (accountId, actions) =>
+        exclusive(accountId, async () => {
+          await desks.get(accountId)?.scheduleCorporateActions(actions);
+        }),
+      warn: (message) => logger.warn(message),
+    });
+  }
 
   start(everyMs = CORPORATE_ACTIONS_REFRESH_MS): void {
     if (this.timer) return;

@@ -1,15 +1,16 @@
-import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { InjectAppConfig, type AppConfig } from '@ptp/api/config';
 import { MarketDataService } from '@ptp/api/market-data';
 import { type AccountMoney, TradingMetrics } from '@ptp/api/metrics';
 import { RuntimeConfigService } from '@ptp/api/runtime-config';
 import type { AccountRisk, MarketQuote } from '@ptp/contracts';
 import { MINUTE_MS, tradingDayOf, type Bar, type OpenExposure } from '@ptp/domain';
-import type { Subscription } from 'rxjs';
+import { Subject, type Observable, type Subscription } from 'rxjs';
+import type { SharedAccountView } from '../account-views/shared-account-view';
+import { RedisAccountViews } from '../account-views/redis-account-views';
 import { ChartDataStore, CHART_SERIES_CAPACITY } from '../chart-data/chart-data.store';
 import { AccountFence } from '../ownership/account-fence.service';
 import { LeaseLostError } from '../ownership/lease-lost.error';
-import { OwnerCommands, type RoutedCommand } from '../ownership/owner-commands.service';
 import { AccountDesk } from './account-desk';
 import { CorporateActionFeed } from './corporate-action-feed';
 import type { DeskServices } from './desk-services';
@@ -24,8 +25,9 @@ import type { Valuation } from './portfolio-view';
  * One AccountDesk per paper account, loaded once from the database, and the account's queue: every
  * intent on a desk runs through `withDesk`, so ticks, orders, price updates and resets of an account
  * never interleave. It also keeps the board of newest prices all desks trade on, fed by
- * MarketData's completed bars and by quotes. Only accounts this process owns get a desk; reads of
- * any other account are answered by its owner.
+ * MarketData's completed bars and by quotes. Only accounts this process owns get a desk. In a
+ * cluster, reads of any account (owned or not) come from the view its owner published to Redis,
+ * so every instance answers alike; alone, they come from the desk.
  */
 @Injectable()
 export class TradingDesks implements OnModuleDestroy {
@@ -43,13 +45,12 @@ export class TradingDesks implements OnModuleDestroy {
   private readonly actions: CorporateActionFeed;
   private subscription: Subscription | null = null;
   private evictions: Subscription | null = null;
-  private readonly valuationAtOwner: RoutedCommand<[string], Valuation>;
-  private readonly riskAtOwner: RoutedCommand<[string], AccountRisk>;
-  private readonly openPositionsAtOwner: RoutedCommand<[string], OpenExposure[]>;
+  /** Accounts whose view may have changed: after each task in their queue, and each price mark. */
+  private readonly changes = new Subject<string>();
 
   constructor(
     private readonly fence: AccountFence,
-    commands: OwnerCommands,
+    @Inject(RedisAccountViews) private readonly views: RedisAccountViews | null,
     private readonly chart: ChartDataStore,
     private readonly marketData: MarketDataService,
     private readonly loader: AccountLoader,
@@ -74,25 +75,13 @@ export class TradingDesks implements OnModuleDestroy {
       corporateActionsWanted: (accountId) => this.actions.wanted(accountId),
       discard: (accountId) => this.desks.delete(accountId),
     };
-    this.actions = new CorporateActionFeed({
-      accountIds: () => [...this.desks.keys()],
-      symbolsOf: (accountId) => this.desks.get(accountId)?.tradedSymbols() ?? null,
-      actionsOf: (symbols) => this.marketData.corporateActions(symbols),
-      schedule: (accountId, actions) =>
-        this.exclusive(accountId, async () => {
-          await this.desks.get(accountId)?.scheduleCorporateActions(actions);
-        }),
-      warn: (message) => this.logger.warn(message),
-    });
-    this.valuationAtOwner = commands.register('desk.valuation', async (accountId: string) =>
-      (await this.current(accountId)).valuation(),
+    this.actions = CorporateActionFeed.forDesks(this.desks, marketData, this.logger, (id, task) =>
+      this.exclusive(id, task),
     );
-    this.riskAtOwner = commands.register('desk.risk', async (accountId: string) =>
-      (await this.current(accountId)).risk(),
-    );
-    this.openPositionsAtOwner = commands.register('desk.openPositions', async (accountId: string) =>
-      (await this.desk(accountId)).openPositions(),
-    );
+  }
+
+  get changed$(): Observable<string> {
+    return this.changes.asObservable();
   }
 
   /** Starts following the market: the recent bars price the board, then every new bar. */
@@ -100,7 +89,7 @@ export class TradingDesks implements OnModuleDestroy {
     if (this.subscription) return;
     for (const symbol of this.config.trading.watchlist) {
       for (const bar of this.marketData.getRecentBars(symbol, CHART_SERIES_CAPACITY))
-        this.notePrice(bar);
+        this.notePrices([bar], []);
     }
     this.subscription = this.marketData.bars$.subscribe((bar) => this.onMarketBar(bar));
     this.actions.start();
@@ -124,7 +113,9 @@ export class TradingDesks implements OnModuleDestroy {
 
   /** Runs a task with the account's desk, exclusively: the account's intents never interleave. */
   withDesk<T>(accountId: string, task: (desk: AccountDesk) => Promise<T>): Promise<T> {
-    return this.queue.run(accountId, async () => task(await this.desk(accountId)));
+    return this.queue
+      .run(accountId, async () => task(await this.desk(accountId)))
+      .finally(() => this.changes.next(accountId));
   }
 
   /** Runs a task in the account's queue without its desk (the account may not exist yet or any more). */
@@ -157,17 +148,37 @@ export class TradingDesks implements OnModuleDestroy {
   }
 
   /** The account's valuation, as its engine holds it. */
-  valuation(accountId: string): Promise<Valuation> {
-    return this.valuationAtOwner(accountId, accountId);
+  async valuation(accountId: string): Promise<Valuation> {
+    if (this.views) return (await this.views.awaitView(accountId)).valuation;
+    return (await this.current(accountId)).valuation();
   }
 
-  risk(accountId: string): Promise<AccountRisk> {
-    return this.riskAtOwner(accountId, accountId);
+  async risk(accountId: string): Promise<AccountRisk> {
+    if (this.views) return (await this.views.awaitView(accountId)).risk;
+    return (await this.current(accountId)).risk();
   }
 
   /** The positions the account's engine holds open, with the time each was opened from flat. */
-  openPositions(accountId: string): Promise<OpenExposure[]> {
-    return this.openPositionsAtOwner(accountId, accountId);
+  async openPositions(accountId: string): Promise<OpenExposure[]> {
+    if (this.views) return (await this.views.awaitView(accountId)).openPositions;
+    return (await this.desk(accountId)).openPositions();
+  }
+
+  /**
+   * What the owner publishes of an account it holds, read in the account's queue (after any config
+   * change the engine must follow); undefined when this process does not hold it.
+   */
+  figures(accountId: string): Promise<Omit<SharedAccountView, 'status'> | undefined> {
+    return this.queue.run(accountId, async () => {
+      if (!this.fence.holds(accountId)) return undefined;
+      const desk = await this.desk(accountId);
+      if (await desk.outdated()) await desk.refresh();
+      return {
+        valuation: desk.valuation(),
+        risk: await desk.risk(),
+        openPositions: desk.openPositions(),
+      };
+    });
   }
 
   /** Completed bars and quotes a tick is about to trade on become the newest known prices. */
@@ -196,6 +207,7 @@ export class TradingDesks implements OnModuleDestroy {
     this.actions.forget(accountId);
     this.desks.delete(accountId);
     this.chart.dropAccount(accountId);
+    void this.views?.drop(accountId).catch(() => undefined);
   }
 
   /** The desk for a read: reads do not queue, unless the engine must first follow a config change. */
@@ -243,7 +255,7 @@ export class TradingDesks implements OnModuleDestroy {
 
   /** Each completed bar arrives here once: it prices every account and queues for the sessions trading it. */
   private onMarketBar(bar: Bar): void {
-    this.notePrice(bar);
+    this.notePrices([bar], []);
     for (const session of this.services.sessions.values()) session.inbox.offer(bar, session);
     for (const [accountId, desk] of this.desks) {
       if (!desk.openOrderSymbols.has(bar.symbol) || this.pendingEvaluations.has(accountId))
@@ -256,10 +268,6 @@ export class TradingDesks implements OnModuleDestroy {
     }
   }
 
-  private notePrice(bar: Bar): void {
-    this.notePrices([bar], []);
-  }
-
   private markAccounts(bar: Bar): void {
     for (const desk of this.desks.values()) desk.noteMarketTime(bar.time + MINUTE_MS);
     this.markDesks(bar.symbol, bar.time);
@@ -269,17 +277,22 @@ export class TradingDesks implements OnModuleDestroy {
   private markDesks(symbol: string, time: number): void {
     const price = this.prices.freshPriceOf(symbol);
     if (price === undefined) return;
-    for (const desk of this.desks.values()) desk.mark(symbol, price, time);
+    for (const desk of this.desks.values()) {
+      desk.mark(symbol, price, time);
+      this.changes.next(desk.accountId);
+    }
     if (time < this.dayEnd) return;
     this.dayEnd = tradingDayOf(time).end;
     for (const accountId of this.desks.keys())
       this.queueIntent(accountId, 'settling', async () => this.desks.get(accountId)?.settle());
   }
 
-  /** Runs a task the market prompted in the account's queue; a failure is logged (the desk reloads). */
+  /** Runs a market-prompted task in the account's queue; a failure is logged (the desk reloads). */
   private queueIntent(accountId: string, what: string, task: () => Promise<void>): void {
-    void this.exclusive(accountId, task).catch((error: unknown) =>
-      this.logger.error(`${what} account ${accountId} failed: ${(error as Error).message}`),
-    );
+    void this.exclusive(accountId, task)
+      .catch((error: unknown) =>
+        this.logger.error(`${what} account ${accountId} failed: ${(error as Error).message}`),
+      )
+      .finally(() => this.changes.next(accountId));
   }
 }

@@ -46,6 +46,11 @@ export class AccountFence {
     return [...this.held.keys()];
   }
 
+  /** The fencing token of this process' lease on the account; null when it holds none. */
+  token(accountId: string): number | null {
+    return this.held.get(accountId)?.token ?? null;
+  }
+
   /** Who owns the account; null here until this process has finished taking it over. */
   owner(accountId: string): AccountOwner | null {
     const tenure = this.held.get(accountId);

@@ -9,6 +9,7 @@ import {
 import { AccountEntity } from '@ptp/api/persistence';
 import type { Subscription } from 'rxjs';
 import { DataSource } from 'typeorm';
+import { AccountViewPublisher } from '../account-views/account-view-publisher.service';
 import { TradingDesks } from '../desk/trading-desks.service';
 import { TradingSessionsService } from '../sessions/trading-sessions.service';
 import { AccountFence } from './account-fence.service';
@@ -19,8 +20,8 @@ import { RedisLeases } from './redis-leases';
  * Which accounts this process trades. Alone, all of them, from start-up on. In a cluster, the ones
  * it holds leases on: every scan it heartbeats, renews its leases (dropping at once any it lost),
  * and takes unowned accounts up to its share, ceil(accounts / live instances), handing extras back
- * gracefully. Taking an account raises its fence, then loads its desk and resumes its session
- * from the database; losing one stops its ticks and drops its desk.
+ * gracefully. Taking an account raises its fence, then loads its desk, resumes its session from
+ * the database and publishes its view; losing one stops its ticks and drops its desk.
  */
 @Injectable()
 export class AccountOwnership
@@ -39,6 +40,7 @@ export class AccountOwnership
     private readonly desks: TradingDesks,
     private readonly sessions: TradingSessionsService,
     private readonly fence: AccountFence,
+    private readonly views: AccountViewPublisher,
     @Inject(CLUSTER_SETTINGS) private readonly cluster: ClusterSettings | null,
     @Inject(RedisLeases) private readonly leases: RedisLeases | null,
   ) {}
@@ -112,6 +114,8 @@ export class AccountOwnership
         if (lost.has(accountId)) await this.lose(accountId, 'its lease was lost');
         else this.confirmed.set(accountId, now);
       }
+      // Redis is a cache of the owners' state: a view it lost (emptied, restarted) comes back.
+      await this.views.restore(this.fence.heldAccountIds()).catch(() => undefined);
     } catch (error) {
       this.logger.warn(`renewing account leases failed: ${(error as Error).message}`);
       for (const accountId of held)
@@ -131,6 +135,8 @@ export class AccountOwnership
       await this.desks.load(accountId);
       await this.sessions.resume(accountId);
       this.fence.settle(accountId);
+      // The view now names this instance as the owner, since now.
+      void this.views.changed(accountId);
       this.logger.log(`took account ${accountId} over (fencing token ${token})`);
     } catch (error) {
       this.logger.error(`could not take account ${accountId}: ${(error as Error).message}`);

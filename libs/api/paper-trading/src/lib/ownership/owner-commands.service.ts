@@ -8,6 +8,7 @@ import {
 } from '@nestjs/common';
 import { ApiError } from '@ptp/api/shared';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { AccountViewPublisher } from '../account-views/account-view-publisher.service';
 import { AccountFence } from './account-fence.service';
 import { CLUSTER_SETTINGS, type ClusterSettings } from './cluster-settings';
 import { LeaseLostError } from './lease-lost.error';
@@ -28,6 +29,8 @@ const RETRY_MS = 250;
  * it to the lease's holder over Redis and hands back exactly what the owner answered, its ApiErrors
  * (422 risk rejections included) too. With no owner (a takeover after a crash) it waits for one up
  * to a bound, then answers 503 ACCOUNT_OWNER_UNAVAILABLE. Arguments and results travel as JSON.
+ * The owner answers once the account's view it publishes shows the command's effect, so a read
+ * that follows the answer, on any instance, sees it.
  */
 @Injectable()
 export class OwnerCommands implements OnModuleInit, OnApplicationShutdown {
@@ -37,6 +40,7 @@ export class OwnerCommands implements OnModuleInit, OnApplicationShutdown {
 
   constructor(
     private readonly fence: AccountFence,
+    private readonly views: AccountViewPublisher,
     @Inject(CLUSTER_SETTINGS) private readonly cluster: ClusterSettings | null,
     @Inject(RedisLeases) private readonly leases: RedisLeases | null,
   ) {
@@ -75,7 +79,7 @@ export class OwnerCommands implements OnModuleInit, OnApplicationShutdown {
     while (Date.now() < deadline) {
       if (this.fence.holds(accountId)) {
         try {
-          return await handler(...args);
+          return await this.published(accountId, handler(...args));
         } catch (error) {
           // The lease went while the command ran: its write was refused, so it may run again.
           if (!(error instanceof LeaseLostError)) throw error;
@@ -108,6 +112,12 @@ export class OwnerCommands implements OnModuleInit, OnApplicationShutdown {
     const handler = this.handlers.get(request.name);
     if (!handler) throw new Error(`unknown owner command ${request.name}`);
     if (!this.fence.holds(request.accountId)) throw new LeaseLostError(request.accountId);
-    return handler(...(request.args as never[]));
+    return this.published(request.accountId, handler(...(request.args as never[])));
+  }
+
+  private async published<R>(accountId: string, result: Promise<R>): Promise<R> {
+    const value = await result;
+    await this.views.changed(accountId);
+    return value;
   }
 }

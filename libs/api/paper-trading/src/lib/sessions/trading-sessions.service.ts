@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  Inject,
   Injectable,
   Logger,
   type BeforeApplicationShutdown,
@@ -18,11 +19,14 @@ import { followedChange } from './session-follow';
 import { sessionStatus, type LiveSession } from './session-status';
 import { sessionFromRow, type SessionSpec } from './session-spec';
 import type { StartSessionDto } from './start-session.dto';
+import { AccountViewPublisher } from '../account-views/account-view-publisher.service';
+import { RedisAccountViews } from '../account-views/redis-account-views';
 import { AccountsService } from '../accounts/accounts.service';
 import type { AccountDesk } from '../desk/account-desk';
 import { TradingDesks } from '../desk/trading-desks.service';
 import { AccountFence } from '../ownership/account-fence.service';
 import { LeaseLostError } from '../ownership/lease-lost.error';
+import type { Valuation } from '../desk/portfolio-view';
 import { OwnerCommands, type RoutedCommand } from '../ownership/owner-commands.service';
 import { TickRunner } from './tick-runner.service';
 import { TickScheduler } from './tick-scheduler.service';
@@ -30,7 +34,7 @@ import { TickScheduler } from './tick-scheduler.service';
 /**
  * Starts, stops and reports paper-trading sessions, one per account, on the account's owner, and
  * resumes the ones that were running when their owner stopped (crash included): their rows say
- * `running`.
+ * `running`. In a cluster, every instance reports the status its owner last published.
  */
 @Injectable()
 export class TradingSessionsService implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -41,7 +45,6 @@ export class TradingSessionsService implements OnApplicationBootstrap, BeforeApp
   private configChanges: Subscription | null = null;
   private readonly startAtOwner: RoutedCommand<[StartSessionDto], PaperTradingStatus>;
   private readonly stopAtOwner: RoutedCommand<[string], PaperTradingStatus>;
-  private readonly statusAtOwner: RoutedCommand<[string], PaperTradingStatus>;
 
   constructor(
     @InjectRepository(TradingSessionEntity)
@@ -55,10 +58,12 @@ export class TradingSessionsService implements OnApplicationBootstrap, BeforeApp
     private readonly writes: DatabaseWrites,
     private readonly fence: AccountFence,
     commands: OwnerCommands,
+    private readonly publisher: AccountViewPublisher,
+    @Inject(RedisAccountViews) private readonly views: RedisAccountViews | null,
   ) {
     this.startAtOwner = commands.register('sessions.start', (dto) => this.startHere(dto));
     this.stopAtOwner = commands.register('sessions.stop', (id) => this.stopHere(id));
-    this.statusAtOwner = commands.register('sessions.status', (id) => this.describe(id));
+    publisher.describeWith((accountId, valuation) => this.statusHere(accountId, valuation));
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -113,7 +118,8 @@ export class TradingSessionsService implements OnApplicationBootstrap, BeforeApp
 
   async status(accountId: string | undefined): Promise<PaperTradingStatus> {
     const account = await this.accounts.resolve(accountId);
-    return this.statusAtOwner(account.id, account.id);
+    if (this.views) return (await this.views.awaitView(account.id)).status;
+    return this.describe(account.id, await this.desks.valuation(account.id));
   }
 
   private async startHere(dto: StartSessionDto): Promise<PaperTradingStatus> {
@@ -160,7 +166,7 @@ export class TradingSessionsService implements OnApplicationBootstrap, BeforeApp
       };
       await this.fenced(account.id, (manager) => manager.insert(TradingSessionEntity, row));
       await this.activate(desk, sessionFromRow(row));
-      return this.describe(account.id);
+      return this.describe(account.id, desk.valuation());
     });
   }
 
@@ -186,7 +192,7 @@ export class TradingSessionsService implements OnApplicationBootstrap, BeforeApp
       );
       this.live.delete(account.id);
       this.seenConfig.delete(account.id);
-      return this.describe(account.id);
+      return this.describe(account.id, desk.valuation());
     });
   }
 
@@ -248,6 +254,8 @@ export class TradingSessionsService implements OnApplicationBootstrap, BeforeApp
       } catch (error) {
         session.lastError = (error as Error).message;
         throw error;
+      } finally {
+        void this.publisher.changed(spec.accountId);
       }
     });
   }
@@ -263,14 +271,15 @@ export class TradingSessionsService implements OnApplicationBootstrap, BeforeApp
     });
   }
 
-  private async describe(accountId: string): Promise<PaperTradingStatus> {
+  private describe(accountId: string, valuation: Valuation): PaperTradingStatus {
+    const status = this.statusHere(accountId, valuation);
+    if (!status) throw new LeaseLostError(accountId);
+    return status;
+  }
+
+  /** The status as this process, the account's owner, has it; in a cluster, what it publishes. */
+  private statusHere(accountId: string, valuation: Valuation): PaperTradingStatus | undefined {
     const owner = this.fence.owner(accountId);
-    if (!owner) throw new LeaseLostError(accountId);
-    return sessionStatus(
-      accountId,
-      this.live.get(accountId),
-      await this.desks.valuation(accountId),
-      owner,
-    );
+    return owner ? sessionStatus(accountId, this.live.get(accountId), valuation, owner) : undefined;
   }
 }
