@@ -6,12 +6,13 @@ import {
 import { NO_FEES } from '../execution/fees';
 import type { Bar } from '../market/bar';
 import { computeMetrics } from '../metrics/compute-metrics';
+import { lastPerDay } from '../metrics/daily-returns';
 import { computePerformance } from '../metrics/performance';
 import type { Drawdown, EquityPoint, RoundTrip } from '../metrics/metrics-types';
 import { DEFAULT_RISK_CONFIG } from '../risk/risk-config';
 import type { Fill } from '../ledger/fill';
 import { DEFAULT_EXECUTION_CONFIG, type EngineConfig } from '../engine/engine-config';
-import { formatBarTime, isDailyBarTime, tradingDayOf } from '../engine/session-clock';
+import { formatBarTime, isDailyBarTime, tradingDateLookup } from '../engine/session-clock';
 import { TradingEngine } from '../engine/trading-engine';
 import type { BacktestDrawdownRow, BacktestInput, BacktestReport } from './backtest-types';
 
@@ -35,38 +36,33 @@ export function backtestEngineConfig(
   };
 }
 
+/** Time, then symbol: the order the engine sees bars in. */
+const barOrder = (a: Bar, b: Bar): number =>
+  a.time - b.time || (a.symbol < b.symbol ? -1 : a.symbol > b.symbol ? 1 : 0);
+
+function isInOrder(bars: readonly Bar[]): boolean {
+  for (let i = 1; i < bars.length; i++) if (barOrder(bars[i - 1], bars[i]) > 0) return false;
+  return true;
+}
+
 function selectBars(input: BacktestInput): { bars: Bar[]; symbols: string[] } {
   const wanted = input.symbols ? new Set(input.symbols) : null;
+  const dateOf = tradingDateLookup();
   const bars = input.bars.filter((bar) => {
     if (wanted && !wanted.has(bar.symbol)) return false;
     if (input.from === undefined && input.to === undefined) return true;
-    const date = tradingDayOf(bar.time).date;
+    const date = dateOf(bar.time);
     return (
       (input.from === undefined || date >= input.from) &&
       (input.to === undefined || date <= input.to)
     );
   });
-  bars.sort((a, b) => a.time - b.time || (a.symbol < b.symbol ? -1 : a.symbol > b.symbol ? 1 : 0));
+  // Files come in time order: checking that is one pass, sorting them again would be n log n.
+  if (!isInOrder(bars)) bars.sort(barOrder);
   const symbols = input.symbols
     ? [...input.symbols]
     : [...new Set(bars.map((b) => b.symbol))].sort();
   return { bars, symbols };
-}
-
-/**
- * The last point of each trading day: the reported curve of intraday runs (metrics use every
- * point).
- */
-function lastPointPerDay(points: readonly EquityPoint[]): EquityPoint[] {
-  const daily: EquityPoint[] = [];
-  let currentDay: string | null = null;
-  for (const point of points) {
-    const day = tradingDayOf(point.time).date;
-    if (day === currentDay) daily[daily.length - 1] = point;
-    else daily.push(point);
-    currentDay = day;
-  }
-  return daily;
 }
 
 /**
@@ -123,7 +119,7 @@ function buildReport(
 ): BacktestReport {
   const ledger = engine.book;
   const benchmarkSymbol = bars[0]?.symbol;
-  const dayOf = (time: number) => tradingDayOf(time).date;
+  const dayOf = tradingDateLookup();
   // Buy and hold through the same splits and dividends as the account.
   const benchmark = adjustedBenchmark(
     bars.filter((b) => b.symbol === benchmarkSymbol),
@@ -180,7 +176,8 @@ function buildReport(
         time: formatBarTime(p.time),
       })),
     },
-    equityCurve: (daily ? run.curve : lastPointPerDay(run.curve)).map((p) => ({
+    // Intraday runs report the last point of each trading day (metrics use every point).
+    equityCurve: (daily ? run.curve : lastPerDay(run.curve, dayOf)).map((p) => ({
       time: formatBarTime(p.time),
       equity: p.equity,
     })),

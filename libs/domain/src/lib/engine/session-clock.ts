@@ -1,4 +1,5 @@
 import { addDays, DAY_MS, utcMsToIsoDate } from '../calendar/calendar-date';
+import { newYorkDayCache } from '../calendar/new-york-day-cache';
 import { newYorkDate, newYorkWallTimeToUtc } from '../calendar/new-york-time';
 
 /** The trading day an instant belongs to, with the instant the next one starts. */
@@ -19,6 +20,26 @@ export function tradingDayOf(time: number): TradingDay {
   if (isDailyBarTime(time)) return { date: utcMsToIsoDate(time), end: time + DAY_MS };
   const date = newYorkDate(time);
   return { date, end: newYorkWallTimeToUtc(addDays(date, 1), 0) };
+}
+
+/**
+ * `tradingDayOf(time).date` for a report, which walks the same instants in time order several times
+ * (curve, benchmark, daily P&L, months): each date is computed once per trading day. A New York day
+ * is remembered by its span, so the other instants of it cost two comparisons; a daily bar's date is
+ * remembered by its time, as each daily bar is a day of its own.
+ */
+export function tradingDateLookup(): (time: number) => string {
+  const newYorkDay = newYorkDayCache();
+  const dailyDates = new Map<number, string>();
+  return (time) => {
+    if (!isDailyBarTime(time)) return newYorkDay(time).date;
+    let date = dailyDates.get(time);
+    if (date === undefined) {
+      date = utcMsToIsoDate(time);
+      dailyDates.set(time, date);
+    }
+    return date;
+  };
 }
 
 /** Report times: `YYYY-MM-DD` for daily bars, ISO-8601 UTC otherwise. */
