@@ -101,8 +101,11 @@ export function runBacktest(
 }
 
 /** report.json dates every time of a daily run, the drawdown's included, as `YYYY-MM-DD`. */
-function drawdownRow(drawdown: Drawdown): BacktestDrawdownRow {
-  const at = (time: number | null) => (time === null ? null : formatBarTime(time));
+function drawdownRow(
+  drawdown: Drawdown,
+  formatTime: (time: number) => string,
+): BacktestDrawdownRow {
+  const at = (time: number | null) => (time === null ? null : formatTime(time));
   return {
     ...drawdown,
     peakTime: at(drawdown.peakTime),
@@ -120,6 +123,8 @@ function buildReport(
   const ledger = engine.book;
   const benchmarkSymbol = bars[0]?.symbol;
   const dayOf = tradingDateLookup();
+  // A daily bar's time is written as its date, which the lookup has already computed.
+  const formatTime = (time: number) => (isDailyBarTime(time) ? dayOf(time) : formatBarTime(time));
   // Buy and hold through the same splits and dividends as the account.
   const benchmark = adjustedBenchmark(
     bars.filter((b) => b.symbol === benchmarkSymbol),
@@ -146,7 +151,7 @@ function buildReport(
   const daily = run.curve.length > 0 && isDailyBarTime(run.curve[0].time);
   return {
     fills: run.fills.map((f) => ({
-      time: formatBarTime(f.time),
+      time: formatTime(f.time),
       symbol: f.symbol,
       side: f.side,
       quantity: f.quantity,
@@ -155,30 +160,30 @@ function buildReport(
     })),
     trades: run.trips.map((t) => ({
       ...t,
-      entryTime: formatBarTime(t.entryTime),
-      exitTime: formatBarTime(t.exitTime),
+      entryTime: formatTime(t.entryTime),
+      exitTime: formatTime(t.exitTime),
     })),
     finalEquity: ledger.equityDecimal().toNumber(),
     cash: ledger.cash.toNumber(),
     positions: ledger.positions(),
     metrics: {
       ...metrics,
-      maxDrawdown: drawdownRow(metrics.maxDrawdown),
+      maxDrawdown: drawdownRow(metrics.maxDrawdown, formatTime),
       benchmark: metrics.benchmark && {
         ...metrics.benchmark,
-        maxDrawdown: drawdownRow(metrics.benchmark.maxDrawdown),
+        maxDrawdown: drawdownRow(metrics.benchmark.maxDrawdown, formatTime),
       },
     },
     performance: {
       ...performance,
       cumulativeReturns: performance.cumulativeReturns.map((p) => ({
         ...p,
-        time: formatBarTime(p.time),
+        time: formatTime(p.time),
       })),
     },
     // Intraday runs report the last point of each trading day (metrics use every point).
     equityCurve: (daily ? run.curve : lastPerDay(run.curve, dayOf)).map((p) => ({
-      time: formatBarTime(p.time),
+      time: formatTime(p.time),
       equity: p.equity,
     })),
   };

@@ -4,3 +4,4 @@ export * from './nyse-calendar';
 export * from './nyse-holiday-rules';
 export * from './nyse-holiday-table';
 export * from './new-york-day-cache';
+export * from './span-cache';
