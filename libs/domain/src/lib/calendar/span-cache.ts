@@ -7,8 +7,9 @@ export interface Span {
 /**
  * `compute` remembering every span it has returned. Reports walk instants in time order, many per
  * span and several times over, so the span last returned is tried first, then the one after it (the
- * next day of a walk), then the others by bisection; `compute` runs once per span. Spans must be
- * disjoint and contain the instant they were computed for.
+ * next day of a walk), then whether it lies past every span (a first walk), then the others by
+ * bisection; `compute` runs once per span. Spans must be disjoint and contain the instant they were
+ * computed for.
  */
 export function spanCache<S extends Span>(compute: (t: number) => S): (t: number) => S {
   // Disjoint spans in time order.
@@ -18,6 +19,12 @@ export function spanCache<S extends Span>(compute: (t: number) => S): (t: number
   return (t) => {
     if (last >= 0 && holds(last, t)) return spans[last];
     if (last + 1 < spans.length && holds(last + 1, t)) return spans[++last];
+    // A first walk meets every span past the ones it has seen.
+    if (spans.length === 0 || t >= spans[spans.length - 1].end) {
+      spans.push(compute(t));
+      last = spans.length - 1;
+      return spans[last];
+    }
     let lo = 0;
     let hi = spans.length;
     while (lo < hi) {
@@ -25,7 +32,7 @@ export function spanCache<S extends Span>(compute: (t: number) => S): (t: number
       if (spans[mid].end <= t) lo = mid + 1;
       else hi = mid;
     }
-    if (lo === spans.length || !holds(lo, t)) spans.splice(lo, 0, compute(t));
+    if (!holds(lo, t)) spans.splice(lo, 0, compute(t));
     last = lo;
     return spans[lo];
   };
