@@ -6,12 +6,13 @@ import {
 import { NO_FEES } from '../execution/fees';
 import type { Bar } from '../market/bar';
 import { computeMetrics } from '../metrics/compute-metrics';
+import { lastPerDay } from '../metrics/daily-returns';
 import { computePerformance } from '../metrics/performance';
 import type { Drawdown, EquityPoint, RoundTrip } from '../metrics/metrics-types';
 import { DEFAULT_RISK_CONFIG } from '../risk/risk-config';
 import type { Fill } from '../ledger/fill';
 import { DEFAULT_EXECUTION_CONFIG, type EngineConfig } from '../engine/engine-config';
-import { formatBarTime, isDailyBarTime, tradingDayOf } from '../engine/session-clock';
+import { formatBarTime, isDailyBarTime, tradingDateLookup } from '../engine/session-clock';
 import { TradingEngine } from '../engine/trading-engine';
 import type { BacktestDrawdownRow, BacktestInput, BacktestReport } from './backtest-types';
 
@@ -35,38 +36,33 @@ export function backtestEngineConfig(
   };
 }
 
+/** Time, then symbol: the order the engine sees bars in. */
+const barOrder = (a: Bar, b: Bar): number =>
+  a.time - b.time || (a.symbol < b.symbol ? -1 : a.symbol > b.symbol ? 1 : 0);
+
+function isInOrder(bars: readonly Bar[]): boolean {
+  for (let i = 1; i < bars.length; i++) if (barOrder(bars[i - 1], bars[i]) > 0) return false;
+  return true;
+}
+
 function selectBars(input: BacktestInput): { bars: Bar[]; symbols: string[] } {
   const wanted = input.symbols ? new Set(input.symbols) : null;
+  const dateOf = tradingDateLookup();
   const bars = input.bars.filter((bar) => {
     if (wanted && !wanted.has(bar.symbol)) return false;
     if (input.from === undefined && input.to === undefined) return true;
-    const date = tradingDayOf(bar.time).date;
+    const date = dateOf(bar.time);
     return (
       (input.from === undefined || date >= input.from) &&
       (input.to === undefined || date <= input.to)
     );
   });
-  bars.sort((a, b) => a.time - b.time || (a.symbol < b.symbol ? -1 : a.symbol > b.symbol ? 1 : 0));
+  // Files come in time order: checking that is one pass, sorting them again would be n log n.
+  if (!isInOrder(bars)) bars.sort(barOrder);
   const symbols = input.symbols
     ? [...input.symbols]
     : [...new Set(bars.map((b) => b.symbol))].sort();
   return { bars, symbols };
-}
-
-/**
- * The last point of each trading day: the reported curve of intraday runs (metrics use every
- * point).
- */
-function lastPointPerDay(points: readonly EquityPoint[]): EquityPoint[] {
-  const daily: EquityPoint[] = [];
-  let currentDay: string | null = null;
-  for (const point of points) {
-    const day = tradingDayOf(point.time).date;
-    if (day === currentDay) daily[daily.length - 1] = point;
-    else daily.push(point);
-    currentDay = day;
-  }
-  return daily;
 }
 
 /**
@@ -105,8 +101,11 @@ export function runBacktest(
 }
 
 /** report.json dates every time of a daily run, the drawdown's included, as `YYYY-MM-DD`. */
-function drawdownRow(drawdown: Drawdown): BacktestDrawdownRow {
-  const at = (time: number | null) => (time === null ? null : formatBarTime(time));
+function drawdownRow(
+  drawdown: Drawdown,
+  formatTime: (time: number) => string,
+): BacktestDrawdownRow {
+  const at = (time: number | null) => (time === null ? null : formatTime(time));
   return {
     ...drawdown,
     peakTime: at(drawdown.peakTime),
@@ -123,7 +122,9 @@ function buildReport(
 ): BacktestReport {
   const ledger = engine.book;
   const benchmarkSymbol = bars[0]?.symbol;
-  const dayOf = (time: number) => tradingDayOf(time).date;
+  const dayOf = tradingDateLookup();
+  // A daily bar's time is written as its date, which the lookup has already computed.
+  const formatTime = (time: number) => (isDailyBarTime(time) ? dayOf(time) : formatBarTime(time));
   // Buy and hold through the same splits and dividends as the account.
   const benchmark = adjustedBenchmark(
     bars.filter((b) => b.symbol === benchmarkSymbol),
@@ -150,7 +151,7 @@ function buildReport(
   const daily = run.curve.length > 0 && isDailyBarTime(run.curve[0].time);
   return {
     fills: run.fills.map((f) => ({
-      time: formatBarTime(f.time),
+      time: formatTime(f.time),
       symbol: f.symbol,
       side: f.side,
       quantity: f.quantity,
@@ -159,29 +160,30 @@ function buildReport(
     })),
     trades: run.trips.map((t) => ({
       ...t,
-      entryTime: formatBarTime(t.entryTime),
-      exitTime: formatBarTime(t.exitTime),
+      entryTime: formatTime(t.entryTime),
+      exitTime: formatTime(t.exitTime),
     })),
     finalEquity: ledger.equityDecimal().toNumber(),
     cash: ledger.cash.toNumber(),
     positions: ledger.positions(),
     metrics: {
       ...metrics,
-      maxDrawdown: drawdownRow(metrics.maxDrawdown),
+      maxDrawdown: drawdownRow(metrics.maxDrawdown, formatTime),
       benchmark: metrics.benchmark && {
         ...metrics.benchmark,
-        maxDrawdown: drawdownRow(metrics.benchmark.maxDrawdown),
+        maxDrawdown: drawdownRow(metrics.benchmark.maxDrawdown, formatTime),
       },
     },
     performance: {
       ...performance,
       cumulativeReturns: performance.cumulativeReturns.map((p) => ({
         ...p,
-        time: formatBarTime(p.time),
+        time: formatTime(p.time),
       })),
     },
-    equityCurve: (daily ? run.curve : lastPointPerDay(run.curve)).map((p) => ({
-      time: formatBarTime(p.time),
+    // Intraday runs report the last point of each trading day (metrics use every point).
+    equityCurve: (daily ? run.curve : lastPerDay(run.curve, dayOf)).map((p) => ({
+      time: formatTime(p.time),
       equity: p.equity,
     })),
   };

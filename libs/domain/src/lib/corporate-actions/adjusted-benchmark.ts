@@ -27,14 +27,17 @@ export function adjustedBenchmark(
   while (s < splits.length && splits[s].execution_date <= first) s++;
   while (d < dividends.length && dividends[d].ex_dividend_date <= first) d++;
   return bars.map((bar) => {
-    const date = dateOf(bar.time);
-    while (d < dividends.length && dividends[d].ex_dividend_date <= date) {
-      cash += shares * dividends[d].cash_amount;
-      d++;
-    }
-    while (s < splits.length && splits[s].execution_date <= date) {
-      shares = (shares * splits[s].split_to) / splits[s].split_from;
-      s++;
+    // Once every action is applied, the bars' dates are no longer needed.
+    if (d < dividends.length || s < splits.length) {
+      const date = dateOf(bar.time);
+      while (d < dividends.length && dividends[d].ex_dividend_date <= date) {
+        cash += shares * dividends[d].cash_amount;
+        d++;
+      }
+      while (s < splits.length && splits[s].execution_date <= date) {
+        shares = (shares * splits[s].split_to) / splits[s].split_from;
+        s++;
+      }
     }
     return { time: bar.time, price: shares * bar.close + cash };
   });

@@ -1,4 +1,6 @@
 import { addDays, DAY_MS, utcMsToIsoDate } from '../calendar/calendar-date';
+import { newYorkDayCache } from '../calendar/new-york-day-cache';
+import { spanCache } from '../calendar/span-cache';
 import { newYorkDate, newYorkWallTimeToUtc } from '../calendar/new-york-time';
 
 /** The trading day an instant belongs to, with the instant the next one starts. */
@@ -19,6 +21,22 @@ export function tradingDayOf(time: number): TradingDay {
   if (isDailyBarTime(time)) return { date: utcMsToIsoDate(time), end: time + DAY_MS };
   const date = newYorkDate(time);
   return { date, end: newYorkWallTimeToUtc(addDays(date, 1), 0) };
+}
+
+/**
+ * `tradingDayOf(time).date` for a report, which walks the same instants in time order several times
+ * (curve, benchmark, daily P&L, months, formatting): each date is computed once per trading day. A
+ * New York day is remembered by its span; a daily bar's date by its time alone (each daily bar is a
+ * day of its own, and the 00:00 UTC instant lies inside a New York day of another date).
+ */
+export function tradingDateLookup(): (time: number) => string {
+  const newYorkDay = newYorkDayCache();
+  const dailyDay = spanCache((time) => ({
+    date: utcMsToIsoDate(time),
+    start: time,
+    end: time + 1,
+  }));
+  return (time) => (isDailyBarTime(time) ? dailyDay(time) : newYorkDay(time)).date;
 }
 
 /** Report times: `YYYY-MM-DD` for daily bars, ISO-8601 UTC otherwise. */

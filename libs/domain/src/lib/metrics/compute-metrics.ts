@@ -1,23 +1,33 @@
-import { newYorkDate } from '../calendar/new-york-time';
-import { lastPerDay, simpleReturns, TimedValue } from './daily-returns';
+import { newYorkDateLookup } from '../calendar/new-york-day-cache';
+import { lastPerDay, simpleReturns } from './daily-returns';
 import { drawdowns } from './drawdown';
-import type { CurveStats, MetricsConvention, MetricsInput, MetricsReport } from './metrics-types';
+import type {
+  CurveStats,
+  EquityPoint,
+  MetricsConvention,
+  MetricsInput,
+  MetricsReport,
+  PricePoint,
+} from './metrics-types';
 import { annualize, sharpeRatio, sortinoRatio, TRADING_DAYS_PER_YEAR } from './ratios';
 import { expectancy, exposure, profitFactor, winRate } from './trade-stats';
 
-/** Return, risk and drawdown statistics of a value curve (equity or benchmark prices). */
-export function curveStats(
-  points: readonly TimedValue[],
+/**
+ * Return, risk and drawdown statistics of a value curve (equity or benchmark prices); `valueOf` reads
+ * a point's value, so a curve is walked as it is, without a copy per point.
+ */
+export function curveStats<T extends { readonly time: number }>(
+  points: readonly T[],
+  valueOf: (point: T) => number,
   riskFreeRate: number,
   dayOf: (t: number) => string,
 ): CurveStats {
-  const daily = lastPerDay(points, dayOf);
-  const returns = simpleReturns(daily);
-  const start = points.length > 0 ? points[0].value : null;
-  const end = points.length > 0 ? points[points.length - 1].value : null;
+  const returns = simpleReturns(lastPerDay(points, dayOf), valueOf);
+  const start = points.length > 0 ? valueOf(points[0]) : null;
+  const end = points.length > 0 ? valueOf(points[points.length - 1]) : null;
   const totalReturn = start !== null && end !== null && start > 0 ? end / start - 1 : null;
   const annualizedReturn = totalReturn === null ? null : annualize(totalReturn, returns.length);
-  const { deepest, largestAmount } = drawdowns(points);
+  const { deepest, largestAmount } = drawdowns(points, valueOf);
   return {
     start,
     end,
@@ -32,26 +42,31 @@ export function curveStats(
   };
 }
 
+const equityOf = (point: EquityPoint) => point.equity;
+const priceOf = (point: PricePoint) => point.price;
+
 /**
  * Computes every backtest / account metric from plain numbers; see docs/metrics.md for the
  * formulas.
  */
 export function computeMetrics(input: MetricsInput): MetricsReport {
   const riskFreeRate = input.riskFreeRate ?? 0;
-  const dayOf = input.dayOf ?? newYorkDate;
-  const curve = input.equityCurve.map((p) => ({ time: p.time, value: p.equity }));
+  const dayOf = input.dayOf ?? newYorkDateLookup();
+  const curve = input.equityCurve;
   const first = curve[0]?.time ?? 0;
   const last = curve[curve.length - 1]?.time ?? 0;
-  const benchmark = input.benchmark?.map((p) => ({ time: p.time, value: p.price }));
+  const benchmark = input.benchmark;
   return {
-    ...curveStats(curve, riskFreeRate, dayOf),
+    ...curveStats(curve, equityOf, riskFreeRate, dayOf),
     tradeCount: input.trades.length,
     winRate: winRate(input.trades),
     profitFactor: profitFactor(input.trades),
     expectancy: expectancy(input.trades),
     exposure: exposure(input.trades, input.openPositions ?? [], first, last),
     benchmark:
-      benchmark && benchmark.length > 0 ? curveStats(benchmark, riskFreeRate, dayOf) : null,
+      benchmark && benchmark.length > 0
+        ? curveStats(benchmark, priceOf, riskFreeRate, dayOf)
+        : null,
     convention: metricsConvention(riskFreeRate),
   };
 }

@@ -3,12 +3,12 @@ export interface TimedValue {
   readonly value: number;
 }
 
-/** Keeps the last value of each trading day (points must be in time order). */
-export function lastPerDay(
-  points: readonly TimedValue[],
+/** Keeps the last point of each trading day (points must be in time order). */
+export function lastPerDay<T extends { readonly time: number }>(
+  points: readonly T[],
   dayOf: (time: number) => string,
-): TimedValue[] {
-  const daily: TimedValue[] = [];
+): T[] {
+  const daily: T[] = [];
   let currentDay: string | undefined;
   for (const point of points) {
     const day = dayOf(point.time);
@@ -22,7 +22,10 @@ export function lastPerDay(
   return daily;
 }
 
-/** Simple returns v[i] / v[i−1] − 1 between consecutive values. */
-export function simpleReturns(values: readonly TimedValue[]): number[] {
-  return values.slice(1).map((point, i) => point.value / values[i].value - 1);
+/** Simple returns v[i] / v[i−1] − 1 between the values of consecutive points. */
+export function simpleReturns<T>(points: readonly T[], valueOf: (point: T) => number): number[] {
+  const returns = new Array<number>(Math.max(0, points.length - 1));
+  for (let i = 1; i < points.length; i++)
+    returns[i - 1] = valueOf(points[i]) / valueOf(points[i - 1]) - 1;
+  return returns;
 }

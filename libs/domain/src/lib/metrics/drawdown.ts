@@ -1,4 +1,3 @@
-import type { TimedValue } from './daily-returns';
 import type { Drawdown } from './metrics-types';
 
 export interface DrawdownResult {
@@ -6,51 +5,51 @@ export interface DrawdownResult {
   readonly largestAmount: number;
 }
 
-/** Walks every point (not a daily resample) keeping the running peak. */
-export function drawdowns(points: readonly TimedValue[]): DrawdownResult {
-  let peak: TimedValue | undefined;
-  let deepest = {
-    pct: 0,
-    amount: 0,
-    peak: undefined as TimedValue | undefined,
-    trough: undefined as TimedValue | undefined,
-    troughIndex: -1,
-  };
+const NO_DRAWDOWN: Drawdown = {
+  pct: 0,
+  amount: 0,
+  peakTime: null,
+  troughTime: null,
+  recoveryTime: null,
+  durationMs: 0,
+};
+
+/**
+ * Walks every point (not a daily resample) keeping the running peak. `valueOf` reads a point's value,
+ * so equity and price curves are walked as they are, without a copy per point.
+ */
+export function drawdowns<T extends { readonly time: number }>(
+  points: readonly T[],
+  valueOf: (point: T) => number,
+): DrawdownResult {
+  let peak = -1;
+  let deepest = { pct: 0, amount: 0, peak: -1, trough: -1 };
   let largestAmount = 0;
-  points.forEach((point, index) => {
-    if (!peak || point.value > peak.value) {
-      peak = point;
-      return;
+  for (let i = 0; i < points.length; i++) {
+    const value = valueOf(points[i]);
+    if (peak < 0 || value > valueOf(points[peak])) {
+      peak = i;
+      continue;
     }
-    const amount = peak.value - point.value;
-    const pct = peak.value > 0 ? amount / peak.value : 0;
+    const peakValue = valueOf(points[peak]);
+    const amount = peakValue - value;
+    const pct = peakValue > 0 ? amount / peakValue : 0;
     largestAmount = Math.max(largestAmount, amount);
-    if (pct > deepest.pct) {
-      deepest = { pct, amount, peak, trough: point, troughIndex: index };
-    }
-  });
-  if (!deepest.peak || !deepest.trough) {
-    return {
-      deepest: {
-        pct: 0,
-        amount: 0,
-        peakTime: null,
-        troughTime: null,
-        recoveryTime: null,
-        durationMs: 0,
-      },
-      largestAmount,
-    };
+    if (pct > deepest.pct) deepest = { pct, amount, peak, trough: i };
   }
-  const peakPoint = deepest.peak;
-  const recovery = points.slice(deepest.troughIndex + 1).find((p) => p.value >= peakPoint.value);
+  if (deepest.trough < 0) return { deepest: { ...NO_DRAWDOWN }, largestAmount };
+  const peakPoint = points[deepest.peak];
+  const peakValue = valueOf(peakPoint);
+  let recovery: T | undefined;
+  for (let i = deepest.trough + 1; i < points.length && !recovery; i++)
+    if (valueOf(points[i]) >= peakValue) recovery = points[i];
   const end = recovery ?? points[points.length - 1];
   return {
     deepest: {
       pct: deepest.pct,
       amount: deepest.amount,
       peakTime: peakPoint.time,
-      troughTime: deepest.trough.time,
+      troughTime: points[deepest.trough].time,
       recoveryTime: recovery?.time ?? null,
       durationMs: end.time - peakPoint.time,
     },

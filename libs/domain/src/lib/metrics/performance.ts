@@ -1,6 +1,6 @@
-import { newYorkDate } from '../calendar/new-york-time';
+import { newYorkDateLookup } from '../calendar/new-york-day-cache';
 import { lastPerDay, type TimedValue } from './daily-returns';
-import type { MetricsInput, PricePoint, RoundTrip } from './metrics-types';
+import type { EquityPoint, MetricsInput, PricePoint, RoundTrip } from './metrics-types';
 import type {
   CumulativeReturnPoint,
   DailyPnl,
@@ -43,23 +43,26 @@ export function tradeStatistics(trades: readonly RoundTrip[]): TradeStatistics {
   };
 }
 
-export function dailyPnl(curve: readonly TimedValue[], dayOf: (t: number) => string): DailyPnl[] {
-  let previous = curve[0]?.value ?? 0;
+export function dailyPnl(curve: readonly EquityPoint[], dayOf: (t: number) => string): DailyPnl[] {
+  let previous = curve[0]?.equity ?? 0;
   return lastPerDay(curve, dayOf).map((point) => {
-    const pnl = point.value - previous;
-    previous = point.value;
+    const pnl = point.equity - previous;
+    previous = point.equity;
     return { date: dayOf(point.time), pnl };
   });
 }
 
 export function monthlyReturns(
-  curve: readonly TimedValue[],
+  curve: readonly EquityPoint[],
   dayOf: (t: number) => string,
 ): MonthlyReturn[] {
-  let previous = curve[0]?.value ?? 0;
-  return lastPerDay(curve, (t) => dayOf(t).slice(0, 7)).map((point) => {
-    const monthly = previous > 0 ? point.value / previous - 1 : null;
-    previous = point.value;
+  let previous = curve[0]?.equity ?? 0;
+  // A month's last point is its last day's last point: resampling the days first takes each date
+  // once per day rather than once per point.
+  const days = lastPerDay(curve, dayOf);
+  return lastPerDay(days, (t) => dayOf(t).slice(0, 7)).map((point) => {
+    const monthly = previous > 0 ? point.equity / previous - 1 : null;
+    previous = point.equity;
     return { month: dayOf(point.time).slice(0, 7), return: monthly };
   });
 }
@@ -86,18 +89,30 @@ export function evenSample(length: number, max: number): number[] {
   return Array.from({ length: max }, (_, i) => Math.round(i * step));
 }
 
+/** The cumulative return of a value curve against buy-and-hold, at most `maxPoints` of it. */
 export function cumulativeReturns(
   curve: readonly TimedValue[],
   benchmark: readonly PricePoint[],
   maxPoints = PERFORMANCE_CURVE_POINTS,
 ): CumulativeReturnPoint[] {
-  const start = curve[0]?.value ?? 0;
+  return cumulativeReturnsOf(curve, (p) => p.value, benchmark, maxPoints);
+}
+
+/** `valueOf` reads a point's value, so an equity curve is sampled as it is, without a copy. */
+function cumulativeReturnsOf<T extends { readonly time: number }>(
+  curve: readonly T[],
+  valueOf: (point: T) => number,
+  benchmark: readonly PricePoint[],
+  maxPoints: number,
+): CumulativeReturnPoint[] {
+  const start = curve.length > 0 ? valueOf(curve[0]) : 0;
   const base = benchmark[0]?.price ?? 0;
   let b = -1;
   const points: CumulativeReturnPoint[] = [];
   const indices = evenSample(curve.length, maxPoints);
   for (const i of indices) {
-    const { time, value } = curve[i];
+    const time = curve[i].time;
+    const value = valueOf(curve[i]);
     while (b + 1 < benchmark.length && benchmark[b + 1].time <= time) b++;
     points.push({
       time,
@@ -116,13 +131,18 @@ export function computePerformance(
   input: Pick<MetricsInput, 'equityCurve' | 'trades' | 'benchmark' | 'dayOf'>,
   maxPoints = PERFORMANCE_CURVE_POINTS,
 ): PerformanceReport {
-  const dayOf = input.dayOf ?? newYorkDate;
-  const curve = input.equityCurve.map((p) => ({ time: p.time, value: p.equity }));
+  const dayOf = input.dayOf ?? newYorkDateLookup();
+  const curve = input.equityCurve;
   return {
     trades: tradeStatistics(input.trades),
     dailyPnl: dailyPnl(curve, dayOf),
     monthlyReturns: monthlyReturns(curve, dayOf),
     symbolPnl: symbolPnl(input.trades),
-    cumulativeReturns: cumulativeReturns(curve, input.benchmark ?? [], maxPoints),
+    cumulativeReturns: cumulativeReturnsOf(
+      curve,
+      (p) => p.equity,
+      input.benchmark ?? [],
+      maxPoints,
+    ),
   };
 }

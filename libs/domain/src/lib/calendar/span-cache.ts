@@ -1,0 +1,39 @@
+/** A value that holds for every instant in [start, end). */
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * `compute` remembering every span it has returned. Reports walk instants in time order, many per
+ * span and several times over, so the span last returned is tried first, then the one after it (the
+ * next day of a walk), then whether it lies past every span (a first walk), then the others by
+ * bisection; `compute` runs once per span. Spans must be disjoint and contain the instant they were
+ * computed for.
+ */
+export function spanCache<S extends Span>(compute: (t: number) => S): (t: number) => S {
+  // Disjoint spans in time order.
+  const spans: S[] = [];
+  let last = -1;
+  const holds = (i: number, t: number) => t >= spans[i].start && t < spans[i].end;
+  return (t) => {
+    if (last >= 0 && holds(last, t)) return spans[last];
+    if (last + 1 < spans.length && holds(last + 1, t)) return spans[++last];
+    // A first walk meets every span past the ones it has seen.
+    if (spans.length === 0 || t >= spans[spans.length - 1].end) {
+      spans.push(compute(t));
+      last = spans.length - 1;
+      return spans[last];
+    }
+    let lo = 0;
+    let hi = spans.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (spans[mid].end <= t) lo = mid + 1;
+      else hi = mid;
+    }
+    if (!holds(lo, t)) spans.splice(lo, 0, compute(t));
+    last = lo;
+    return spans[lo];
+  };
+}

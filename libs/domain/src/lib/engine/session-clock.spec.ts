@@ -1,0 +1,32 @@
+import fc from 'fast-check';
+import { DAY_MS, HOUR_MS } from '../calendar/calendar-date';
+import { tradingDateLookup, tradingDayOf } from './session-clock';
+
+const FROM = Date.parse('1950-01-01T00:00:00Z');
+const TO = Date.parse('2080-12-31T00:00:00Z');
+
+/** Intraday instants, and daily bar times (00:00 UTC), which belong to their UTC date instead. */
+const instant = fc.oneof(
+  fc.integer({ min: FROM, max: TO }),
+  fc.integer({ min: FROM / DAY_MS, max: TO / DAY_MS }).map((day) => day * DAY_MS),
+  fc.integer({ min: FROM / HOUR_MS, max: TO / HOUR_MS }).map((hour) => hour * HOUR_MS),
+);
+
+describe('tradingDateLookup', () => {
+  it('gives the date tradingDayOf gives, for daily and intraday instants mixed in any order', () => {
+    fc.assert(
+      fc.property(fc.array(instant, { maxLength: 60 }), (times) => {
+        const dateOf = tradingDateLookup();
+        for (const t of [...times, ...times]) expect(dateOf(t)).toBe(tradingDayOf(t).date);
+      }),
+    );
+  });
+
+  it('keeps a daily bar at 00:00 UTC on its UTC date inside the New York day it falls in', () => {
+    const dateOf = tradingDateLookup();
+    const midnight = Date.parse('2025-01-03T00:00:00Z');
+    expect(dateOf(midnight - HOUR_MS)).toBe('2025-01-02');
+    expect(dateOf(midnight)).toBe('2025-01-03');
+    expect(dateOf(midnight + HOUR_MS)).toBe('2025-01-02');
+  });
+});
