@@ -85,6 +85,14 @@ export class AccountFence {
     return raised;
   }
 
+  /** The newest token the database has seen for the account; null before its first owner. */
+  async storedToken(accountId: string): Promise<number | null> {
+    const row = await this.writes.transaction((manager) =>
+      manager.findOneBy(AccountFenceEntity, { accountId }),
+    );
+    return row ? Number(row.token) : null;
+  }
+
   /** The account is loaded and its session resumed: the takeover is complete. */
   settle(accountId: string): void {
     const tenure = this.held.get(accountId);

@@ -139,9 +139,11 @@ describe('AccountFence on a real SQLite file', () => {
     expect(await orderIds()).toEqual(['o-new']);
   });
 
-  it('never lets an older lease take the fence back', async () => {
+  it('never lets an older lease take the fence back, and tells the token it holds', async () => {
+    expect(await first.storedToken(ACCOUNT)).toBeNull();
     await second.raise(ACCOUNT, 5);
     expect(await first.raise(ACCOUNT, 4)).toBe(false);
+    expect(await first.storedToken(ACCOUNT)).toBe(5);
     expect(first.holds(ACCOUNT)).toBe(false);
     expect(first.owner(ACCOUNT)).toBeNull();
   });

@@ -127,6 +127,9 @@ export class AccountOwnership
   /** A fresh lease: fence first, so no former owner writes after this, then load and resume. */
   private async take(accountId: string, token: number, leases: RedisLeases): Promise<void> {
     if (!(await this.fence.raise(accountId, token))) {
+      // A newer owner, or a counter Redis lost: the next lease draws a token above the fence.
+      const stored = await this.fence.storedToken(accountId);
+      if (stored !== null && stored >= token) await leases.catchUp(accountId, stored);
       await leases.release(accountId);
       return;
     }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import Redis from 'ioredis';
 import { ApiError, RiskRejectionApiError } from '@ptp/api/shared';
 import type { ClusterSettings } from './cluster-settings';
 import { LeaseLostError } from './lease-lost.error';
@@ -23,13 +24,13 @@ describeRedis('account leases and owner commands on a real Redis', () => {
     scanEveryMs: 500,
     ownerWaitMs: 10_000,
   });
-  const opened: { close(): Promise<void> }[] = [];
-  function open<T extends { close(): Promise<void> }>(client: T): T {
+  const opened: { close?(): Promise<void>; quit?(): Promise<unknown> }[] = [];
+  function open<T extends { close?(): Promise<void>; quit?(): Promise<unknown> }>(client: T): T {
     opened.push(client);
     return client;
   }
   afterEach(async () => {
-    for (const client of opened.splice(0)) await client.close();
+    for (const client of opened.splice(0)) await (client.close?.() ?? client.quit?.());
   });
 
   it('grants a lease to one instance at a time, each grant with a larger fencing token', async () => {
@@ -59,6 +60,18 @@ describeRedis('account leases and owner commands on a real Redis', () => {
     await pause(400);
     expect(await a.renew(['acc-ttl'])).toEqual(['acc-ttl']);
     expect(await b.acquire('acc-ttl')).toBeGreaterThan(first as number);
+  });
+
+  it('catches a fencing counter up to a token seen before, never down, after Redis lost it', async () => {
+    const a = open(new RedisLeases(settings('a')));
+    const raw = open(new Redis(REDIS_URL));
+    const first = (await a.acquire('acc-reset')) as number;
+    await a.release('acc-reset');
+    // Redis restarted without persistence: the counter is gone.
+    await raw.del(`${namespace}fence:acc-reset`);
+    await a.catchUp('acc-reset', first + 40);
+    await a.catchUp('acc-reset', first + 1);
+    expect(await a.acquire('acc-reset')).toBe(first + 41);
   });
 
   it('counts live instances by their heartbeats, and forgets one that leaves', async () => {

@@ -11,6 +11,11 @@ if holder and holder ~= ARGV[1] then return nil end
 redis.call('set', KEYS[1], ARGV[1], 'PX', ARGV[2])
 return redis.call('incr', KEYS[2])`;
 
+/** Moves a fencing counter up to at least ARGV[1]; never down. */
+const CATCH_UP = `
+if (tonumber(redis.call('get', KEYS[1])) or 0) < tonumber(ARGV[1]) then redis.call('set', KEYS[1], ARGV[1]) end
+return 1`;
+
 /** Extends the lease only while this instance holds it. */
 const RENEW = `
 if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) end
@@ -63,6 +68,14 @@ export class RedisLeases {
       const [error, renewed] = results[i] ?? [new Error('no reply'), 0];
       return error !== null || Number(renewed) !== 1;
     });
+  }
+
+  /**
+   * Brings the account's fencing counter up to a token the database has already seen: Redis keeps
+   * nothing on disk, so after a restart its counters start again below the fences.
+   */
+  async catchUp(accountId: string, token: number): Promise<void> {
+    await this.redis.eval(CATCH_UP, 1, this.tokenKey(accountId), token);
   }
 
   async release(accountId: string): Promise<void> {
