@@ -159,6 +159,43 @@ test('a working limit order is listed under open orders and its cancel button ca
   await expect(order).toHaveCount(0);
 });
 
+test("an Alpaca bot's orders show on the dashboard like any other, and the dashboard's cancel reaches the bot", async () => {
+  // Local mode: Alpaca's API accepts any key pair and trades the default account, as a bot would.
+  const headers = { 'APCA-API-KEY-ID': 'bot', 'APCA-API-SECRET-KEY': 'secret' };
+  const post = async (order: object) => {
+    const response = await page.request.post('/v2/orders', { headers, data: order });
+    expect(response.status()).toBe(200);
+    return (await response.json()) as { id: string; status: string };
+  };
+  const bought = await post({
+    symbol: 'IBM',
+    notional: '10',
+    side: 'buy',
+    type: 'market',
+    time_in_force: 'day',
+  });
+  const working = await post({
+    symbol: 'MSFT',
+    qty: '1',
+    side: 'buy',
+    type: 'limit',
+    limit_price: '1',
+    time_in_force: 'gtc',
+  });
+  await screen(2, 'activity-screen');
+  await expect(page.getByTestId('position-IBM')).toBeVisible();
+  const fills = page.getByTestId('fill-row').filter({ hasText: 'IBM' });
+  await expect(fills.first()).toBeVisible();
+  const order = page.getByTestId('open-orders-table').locator('tbody tr', { hasText: 'MSFT' });
+  await expect(order).toHaveCount(1);
+  await order.getByRole('button', { name: /^Cancel order/ }).click();
+  await expect(order).toHaveCount(0);
+  const seen = await page.request.get(`/v2/orders/${working.id}`, { headers });
+  expect(((await seen.json()) as { status: string }).status).toBe('canceled');
+  const filled = await page.request.get(`/v2/orders/${bought.id}`, { headers });
+  expect(((await filled.json()) as { status: string }).status).toBe('filled');
+});
+
 test('risk limits are validated in the browser and saved through /api/config', async () => {
   await screen(3, 'controls-screen');
   await page.getByTestId('risk-maxOpenPositions').fill('0');
