@@ -1,0 +1,136 @@
+import type { MarketBar } from '@ptp/contracts';
+import { type OrderView, useOrdersApp } from './orders.helpers';
+import { waitFor } from './paper-trading.helpers';
+
+interface TradeView {
+  orderId: string;
+  quantity: string;
+  price: string;
+  time: string;
+}
+
+interface Transition {
+  status: string;
+  reason: string;
+}
+
+/** 0.00001 % of a bar's volume: a tenth of a millionth of a share per share traded. */
+const MAX_VOLUME_PCT = 0.00001;
+/** What one order may fill on a bar, in millionths of a share (the quantity step): floor(volume / 10). */
+const capacityMicros = (bar: MarketBar) => Math.floor(bar.volume / 10);
+const micros = (quantity: string) => Math.round(Number(quantity) * 1e6);
+
+describe('volume-capped fills in live paper trading (real HTTP, SQLite, simulated market at 600×)', () => {
+  const { http, place, order, newAccount, price } = useOrdersApp();
+
+  /** A fresh $500 account whose orders fill at most MAX_VOLUME_PCT of each bar's volume. */
+  const cappedAccount = async (name: string): Promise<string> => {
+    const accountId = await newAccount(name);
+    const execution = { maxVolumePct: MAX_VOLUME_PCT };
+    await http().patch('/api/config').query({ accountId }).send({ execution }).expect(200);
+    return accountId;
+  };
+  const tradesOf = async (accountId: string, orderId: string): Promise<TradeView[]> => {
+    const res = await http().get('/api/trades').query({ accountId, limit: 1000 }).expect(200);
+    const items = res.body.data.items as TradeView[];
+    return items.filter((t) => t.orderId === orderId).sort((a, b) => a.time.localeCompare(b.time));
+  };
+  const minuteBars = async (
+    symbol: string,
+    from: number,
+    to: number,
+  ): Promise<Map<number, MarketBar>> => {
+    const query = { symbol, timespan: 'minute', from, to };
+    const res = await http().get('/api/market/bars').query(query).expect(200);
+    return new Map((res.body.data.bars as MarketBar[]).map((bar) => [bar.time, bar]));
+  };
+  const settled = (id: string, status: string) =>
+    waitFor(async () => {
+      const seen = await order(id);
+      return seen.status === status ? seen : undefined;
+    }, `order ${id} to be ${status}`);
+  const statuses = (o: OrderView) =>
+    (o as OrderView & { transitions: Transition[] }).transitions.map((t) => t.status);
+
+  it('fills a market order larger than a bar allows over successive minute bars, one trade per bar', async () => {
+    const accountId = await cappedAccount('capped market order');
+    const placed = (
+      await place({ accountId, symbol: 'AAPL', side: 'buy', type: 'market', quantity: 0.1 }).expect(
+        201,
+      )
+    ).body.data;
+    // A live price carries no volume: under the cap the order waits for the next bars.
+    expect(placed).toMatchObject({ status: 'accepted', filledQuantity: '0' });
+    const filled = await settled(placed.id, 'filled');
+    expect(filled.filledQuantity).toBe('0.1');
+    expect(statuses(filled)).toContain('partially_filled');
+
+    const fills = await tradesOf(accountId, placed.id);
+    expect(fills.length).toBeGreaterThan(1);
+    expect(fills.reduce((sum, t) => sum + micros(t.quantity), 0)).toBe(100_000);
+    const created = Date.parse((placed as { createdAt: string }).createdAt);
+    const times = fills.map((t) => Date.parse(t.time));
+    const bars = await minuteBars('AAPL', created, times[times.length - 1]);
+    expect(times[0]).toBeGreaterThan(created);
+    // Each fill is one bar's: the bars follow each other, and all but the last take the whole cap.
+    times.forEach((time, i) => {
+      if (i > 0) expect(time - times[i - 1]).toBe(60_000);
+      const bar = bars.get(time);
+      expect(bar).toBeDefined();
+      const allowed = capacityMicros(bar as MarketBar);
+      if (i < fills.length - 1) expect(micros(fills[i].quantity)).toBe(allowed);
+      else expect(micros(fills[i].quantity)).toBeLessThanOrEqual(allowed);
+    });
+    const notional = fills.reduce((sum, t) => sum + Number(t.quantity) * Number(t.price), 0);
+    expect(Number(filled.avgFillPrice)).toBeCloseTo(notional / 0.1, 4);
+    const book = (await http().get('/api/portfolio').query({ accountId }).expect(200)).body.data;
+    expect(book.positions).toEqual([expect.objectContaining({ symbol: 'AAPL', quantity: '0.1' })]);
+  });
+
+  it('cancels the rest of an ioc order after the one fill its first bar allows', async () => {
+    const accountId = await cappedAccount('capped ioc order');
+    const request = { accountId, symbol: 'MSFT', side: 'buy', type: 'market', quantity: 0.1 };
+    const placed = (await place({ ...request, timeInForce: 'ioc' }).expect(201)).body.data;
+    const canceled = await settled(placed.id, 'canceled');
+    expect(canceled.reason).toBe('ioc: the rest canceled after a partial fill');
+    const fills = await tradesOf(accountId, placed.id);
+    expect(fills).toHaveLength(1);
+    expect(canceled.filledQuantity).toBe(fills[0].quantity);
+    expect(micros(fills[0].quantity)).toBeGreaterThan(0);
+    expect(micros(fills[0].quantity)).toBeLessThan(100_000);
+  });
+
+  it('sizes a bracket’s exits to what its entry has filled', async () => {
+    const accountId = await cappedAccount('capped bracket');
+    const last = await price('NVDA');
+    const entry = (
+      await place({
+        accountId,
+        symbol: 'NVDA',
+        side: 'buy',
+        type: 'market',
+        quantity: 0.1,
+        takeProfit: Number((last * 1.5).toFixed(2)),
+        stopLoss: Number((last * 0.5).toFixed(2)),
+      }).expect(201)
+    ).body.data;
+    const exitsOf = async () =>
+      ((await http().get('/api/orders').query({ accountId }).expect(200)).body.data as OrderView[])
+        .filter((o) => o.parentId === entry.id)
+        .map((o) => o.quantity);
+    const partly = await waitFor(async () => {
+      const seen = await order(entry.id);
+      return seen.status === 'partially_filled' ? seen : undefined;
+    }, 'the entry to fill partly');
+    // Read together with the entry, the exits never cover more than it has filled.
+    const early = await exitsOf();
+    const filledSince = await order(entry.id);
+    expect(early).toHaveLength(2);
+    for (const quantity of early) {
+      expect(micros(quantity as string)).toBeGreaterThanOrEqual(micros(partly.filledQuantity));
+      expect(micros(quantity as string)).toBeLessThanOrEqual(micros(filledSince.filledQuantity));
+    }
+    await settled(entry.id, 'filled');
+    expect(await exitsOf()).toEqual(['0.1', '0.1']);
+  });
+});
