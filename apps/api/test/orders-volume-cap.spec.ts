@@ -1,4 +1,8 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { MarketBar } from '@ptp/contracts';
+import { session, type TradingSession } from '@ptp/domain';
 import { type OrderView, useOrdersApp } from './orders.helpers';
 import { waitFor } from './paper-trading.helpers';
 
@@ -20,12 +24,12 @@ const MAX_VOLUME_PCT = 0.00001;
 const capacityMicros = (bar: MarketBar) => Math.floor(bar.volume / 10);
 const micros = (quantity: string) => Math.round(Number(quantity) * 1e6);
 
-describe('volume-capped fills in live paper trading (real HTTP, SQLite, simulated market at 600×)', () => {
-  const { http, place, order, newAccount, price } = useOrdersApp();
-
-  /** A fresh $500 account whose orders fill at most MAX_VOLUME_PCT of each bar's volume. */
-  const cappedAccount = async (name: string): Promise<string> => {
-    const accountId = await newAccount(name);
+/** Calls on capped accounts: their trades, bars, and waiting for an order's status. */
+function cappedOrders({ http, order }: ReturnType<typeof useOrdersApp>) {
+  /** A fresh account (of $500 unless given) whose orders fill at most MAX_VOLUME_PCT of each bar's volume. */
+  const cappedAccount = async (name: string, startingCapital = 500): Promise<string> => {
+    const created = await http().post('/api/accounts').send({ name, startingCapital }).expect(201);
+    const accountId: string = created.body.data.id;
     const execution = { maxVolumePct: MAX_VOLUME_PCT };
     await http().patch('/api/config').query({ accountId }).send({ execution }).expect(200);
     return accountId;
@@ -51,6 +55,13 @@ describe('volume-capped fills in live paper trading (real HTTP, SQLite, simulate
     }, `order ${id} to be ${status}`);
   const statuses = (o: OrderView) =>
     (o as OrderView & { transitions: Transition[] }).transitions.map((t) => t.status);
+  return { cappedAccount, tradesOf, minuteBars, settled, statuses };
+}
+
+describe('volume-capped fills in live paper trading (real HTTP, SQLite, simulated market at 600×)', () => {
+  const app = useOrdersApp();
+  const { http, place, order, price } = app;
+  const { cappedAccount, tradesOf, minuteBars, settled, statuses } = cappedOrders(app);
 
   it('fills a market order larger than a bar allows over successive minute bars, one trade per bar', async () => {
     const accountId = await cappedAccount('capped market order');
@@ -132,5 +143,37 @@ describe('volume-capped fills in live paper trading (real HTTP, SQLite, simulate
     }
     await settled(entry.id, 'filled');
     expect(await exitsOf()).toEqual(['0.1', '0.1']);
+  });
+});
+
+describe('volume-capped day orders on a market with NYSE hours (simulated at 100 000×)', () => {
+  // A simulated market that keeps NYSE hours at 100 000×: a session passes in a quarter of a second.
+  const configDir = mkdtempSync(join(tmpdir(), 'ptp-volume-cap-'));
+  const simulated = { followMarketHours: true, speed: 100_000 };
+  const config = JSON.stringify({ marketData: { provider: 'simulated', simulated } });
+  writeFileSync(join(configDir, 'platform.json'), config);
+  afterAll(() => rmSync(configDir, { recursive: true, force: true }));
+  const app = useOrdersApp({ PLATFORM_CONFIG: join(configDir, 'platform.json') });
+  const { place } = app;
+  const { cappedAccount, tradesOf, settled, statuses } = cappedOrders(app);
+
+  it('fills a day order only on bars of its session and expires the rest when the session is over', async () => {
+    const accountId = await cappedAccount('capped day order', 100_000);
+    const request = { accountId, symbol: 'AAPL', side: 'buy', type: 'market', quantity: 20 };
+    const placed = (await place({ ...request, timeInForce: 'day' }).expect(201)).body.data;
+    const expired = await settled(placed.id, 'expired');
+    const date = /^day order: session (\d{4}-\d{2}-\d{2}) is over$/.exec(expired.reason ?? '');
+    expect(date).not.toBeNull();
+    expect(statuses(expired)).toContain('partially_filled');
+    const fills = await tradesOf(accountId, placed.id);
+    const filled = fills.reduce((sum, t) => sum + micros(t.quantity), 0);
+    expect(micros(expired.filledQuantity)).toBe(filled);
+    expect(filled).toBeGreaterThan(0);
+    expect(filled).toBeLessThan(20_000_000);
+    const hours = session((date as RegExpExecArray)[1]) as TradingSession;
+    for (const fill of fills) {
+      const time = Date.parse(fill.time);
+      expect(time >= hours.open && time < hours.close).toBe(true);
+    }
   });
 });
