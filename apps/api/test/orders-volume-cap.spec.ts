@@ -112,7 +112,8 @@ describe('volume-capped fills in live paper trading (real HTTP, SQLite, simulate
   });
 
   it('sizes a bracket’s exits to what its entry has filled', async () => {
-    const accountId = await cappedAccount('capped bracket');
+    // Large enough to stay partly filled for many bars (NVDA trades more shares than AAPL).
+    const accountId = await cappedAccount('capped bracket', 5_000);
     const last = await price('NVDA');
     const entry = (
       await place({
@@ -120,7 +121,7 @@ describe('volume-capped fills in live paper trading (real HTTP, SQLite, simulate
         symbol: 'NVDA',
         side: 'buy',
         type: 'market',
-        quantity: 0.1,
+        quantity: 2,
         takeProfit: Number((last * 1.5).toFixed(2)),
         stopLoss: Number((last * 0.5).toFixed(2)),
       }).expect(201)
@@ -142,7 +143,7 @@ describe('volume-capped fills in live paper trading (real HTTP, SQLite, simulate
       expect(micros(quantity as string)).toBeLessThanOrEqual(micros(filledSince.filledQuantity));
     }
     await settled(entry.id, 'filled');
-    expect(await exitsOf()).toEqual(['0.1', '0.1']);
+    expect(await exitsOf()).toEqual(['2', '2']);
   });
 });
 

@@ -22,7 +22,7 @@ export interface DeskServices {
   readonly benchmarkSymbol: string;
   /** Each account's attached session; it outlives a desk that is discarded and loaded again. */
   readonly sessions: Map<string, TickSession>;
-  /** Whether the market accepts fills now: while it is closed resting orders are not evaluated. */
+  /** Whether the market accepts fills now: while it is closed no price is traded on. */
   marketOpen(): Promise<boolean>;
   /** Market hours now: under a volume cap only bars of the regular session fill orders. */
   marketStatus(): Promise<MarketStatusResponse>;
