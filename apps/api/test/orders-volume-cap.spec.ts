@@ -55,13 +55,41 @@ function cappedOrders({ http, order }: ReturnType<typeof useOrdersApp>) {
     }, `order ${id} to be ${status}`);
   const statuses = (o: OrderView) =>
     (o as OrderView & { transitions: Transition[] }).transitions.map((t) => t.status);
-  return { cappedAccount, tradesOf, minuteBars, settled, statuses };
+  /**
+   * Waits for `placed` to fill `quantity` (in millionths) and checks it filled bar by bar: one trade
+   * per minute bar after it was placed, the bars following each other, each fill taking the whole
+   * cap but the last. Returns the filled order.
+   */
+  const filledBarByBar = async (accountId: string, placed: OrderView, quantity: number) => {
+    const filled = await settled(placed.id, 'filled');
+    expect(statuses(filled)).toContain('partially_filled');
+    const fills = await tradesOf(accountId, placed.id);
+    expect(fills.length).toBeGreaterThan(1);
+    expect(fills.reduce((sum, t) => sum + micros(t.quantity), 0)).toBe(quantity);
+    const created = Date.parse((placed as OrderView & { createdAt: string }).createdAt);
+    const times = fills.map((t) => Date.parse(t.time));
+    const symbol = (placed as OrderView & { symbol: string }).symbol;
+    const bars = await minuteBars(symbol, created, times[times.length - 1]);
+    expect(times[0]).toBeGreaterThan(created);
+    times.forEach((time, i) => {
+      if (i > 0) expect(time - times[i - 1]).toBe(60_000);
+      const bar = bars.get(time);
+      expect(bar).toBeDefined();
+      const allowed = capacityMicros(bar as MarketBar);
+      if (i < fills.length - 1) expect(micros(fills[i].quantity)).toBe(allowed);
+      else expect(micros(fills[i].quantity)).toBeLessThanOrEqual(allowed);
+    });
+    const notional = fills.reduce((sum, t) => sum + micros(t.quantity) * Number(t.price), 0);
+    expect(Number(filled.avgFillPrice)).toBeCloseTo(notional / quantity, 4);
+    return filled;
+  };
+  return { cappedAccount, tradesOf, settled, statuses, filledBarByBar };
 }
 
 describe('volume-capped fills in live paper trading (real HTTP, SQLite, simulated market at 600×)', () => {
   const app = useOrdersApp();
   const { http, place, order, price } = app;
-  const { cappedAccount, tradesOf, minuteBars, settled, statuses } = cappedOrders(app);
+  const { cappedAccount, tradesOf, settled, filledBarByBar } = cappedOrders(app);
 
   it('fills a market order larger than a bar allows over successive minute bars, one trade per bar', async () => {
     const accountId = await cappedAccount('capped market order');
@@ -72,30 +100,24 @@ describe('volume-capped fills in live paper trading (real HTTP, SQLite, simulate
     ).body.data;
     // A live price carries no volume: under the cap the order waits for the next bars.
     expect(placed).toMatchObject({ status: 'accepted', filledQuantity: '0' });
-    const filled = await settled(placed.id, 'filled');
+    const filled = await filledBarByBar(accountId, placed, 100_000);
     expect(filled.filledQuantity).toBe('0.1');
-    expect(statuses(filled)).toContain('partially_filled');
-
-    const fills = await tradesOf(accountId, placed.id);
-    expect(fills.length).toBeGreaterThan(1);
-    expect(fills.reduce((sum, t) => sum + micros(t.quantity), 0)).toBe(100_000);
-    const created = Date.parse((placed as { createdAt: string }).createdAt);
-    const times = fills.map((t) => Date.parse(t.time));
-    const bars = await minuteBars('AAPL', created, times[times.length - 1]);
-    expect(times[0]).toBeGreaterThan(created);
-    // Each fill is one bar's: the bars follow each other, and all but the last take the whole cap.
-    times.forEach((time, i) => {
-      if (i > 0) expect(time - times[i - 1]).toBe(60_000);
-      const bar = bars.get(time);
-      expect(bar).toBeDefined();
-      const allowed = capacityMicros(bar as MarketBar);
-      if (i < fills.length - 1) expect(micros(fills[i].quantity)).toBe(allowed);
-      else expect(micros(fills[i].quantity)).toBeLessThanOrEqual(allowed);
-    });
-    const notional = fills.reduce((sum, t) => sum + Number(t.quantity) * Number(t.price), 0);
-    expect(Number(filled.avgFillPrice)).toBeCloseTo(notional / 0.1, 4);
     const book = (await http().get('/api/portfolio').query({ accountId }).expect(200)).body.data;
     expect(book.positions).toEqual([expect.objectContaining({ symbol: 'AAPL', quantity: '0.1' })]);
+  });
+
+  it('fills a manual order on a symbol a running session does not trade, bar by bar at its ticks', async () => {
+    const accountId = await cappedAccount('capped order beside a session');
+    const session = { strategy: 'ma-crossover', symbols: ['SPY'], signalIntervalSec: 60 };
+    await http()
+      .post('/paper-trading/start')
+      .send({ ...session, accountId })
+      .expect(200);
+    const request = { accountId, symbol: 'QQQ', side: 'buy', type: 'market', quantity: 0.05 };
+    const placed = (await place(request).expect(201)).body.data;
+    expect(placed.status).toBe('accepted');
+    await filledBarByBar(accountId, placed, 50_000);
+    await http().post('/paper-trading/stop').send({ accountId }).expect(200);
   });
 
   it('cancels the rest of an ioc order after the one fill its first bar allows', async () => {
