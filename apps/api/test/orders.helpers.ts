@@ -15,11 +15,12 @@ export interface OrderView {
 }
 
 /**
- * The API on a simulated market at 600× for the `describe` this is called in (started and removed
- * by its hooks), with the order, portfolio and trade calls the order specs make over real HTTP.
+ * The API on a simulated market at 600× (unless `env` says otherwise) for the `describe` this is
+ * called in (started and removed by its hooks), with the order, portfolio and trade calls the order
+ * specs make over real HTTP.
  */
-export function useOrdersApp() {
-  const app = useTestApp(FAST_MARKET);
+export function useOrdersApp(env: NodeJS.ProcessEnv = FAST_MARKET) {
+  const app = useTestApp(env);
   const http = () => request(app().app.getHttpServer());
   const price = async (symbol: string): Promise<number> =>
     (await http().get('/api/market/quotes').query({ symbols: symbol }).expect(200)).body.data[0]

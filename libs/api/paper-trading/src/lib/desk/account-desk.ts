@@ -1,5 +1,6 @@
 import type { AccountRisk, MarketQuote } from '@ptp/contracts';
 import type {
+  Bar,
   CancelResult,
   CorporateActions,
   EngineOutput,
@@ -16,6 +17,7 @@ import { recordManualOrder, recordOutput } from './desk-metrics';
 import type { ClientOrderTag } from './ledger-batch';
 import type { CommitExtras, DeskServices } from './desk-services';
 import { committedOrderEvents } from './order-events';
+import { OrderBars, tradeBars } from './order-bars';
 import { outputBatch, outputChangesLedger } from './output-batch';
 import type { TickSession } from './tick-session';
 import type { Valuation } from './portfolio-view';
@@ -33,6 +35,8 @@ export class AccountDesk {
   /** The working orders as last committed: an order not among them is new to the event stream. */
   private workingOrderIds: ReadonlySet<string>;
   private readonly scheduledActions = new Set<string>();
+  /** Completed bars of the working orders' symbols, for the next evaluation or tick. */
+  readonly orderBars = new OrderBars();
 
   constructor(
     private readonly services: DeskServices,
@@ -139,24 +143,19 @@ export class AccountDesk {
   }
 
   /**
-   * One session tick: the bars pushed since the last tick go through the engine (fills of resting orders, strategy
-   * signals, risk), then the latest prices; everything, with the equity snapshot and the session's
-   * progress, is written in one transaction.
+   * One session tick: the bars pushed since the last tick (and under a volume cap those of working
+   * orders) go through the engine, then the latest prices; all is written in one transaction.
    */
   async tick(quotes: readonly MarketQuote[]): Promise<void> {
     const session = this.session;
     if (!session) throw new Error(`account ${this.accountId} has no session attached`);
     const engine = await this.engine();
     const bars = session.inbox.drain();
-    const live = this.book.live;
     const cursor = { ...session.cursor };
-    for (const bar of bars) {
+    for (const bar of bars)
       cursor[bar.symbol] = Math.max(cursor[bar.symbol] ?? Number.NEGATIVE_INFINITY, bar.time);
-      // A bar that arrives after a newer one of another symbol was processed is too late to trade on.
-      if (bar.time < live.barTime) continue;
-      engine.onBar(bar);
-      live.barTime = bar.time;
-    }
+    const traded = [...bars, ...(await this.cappedOrderBars(session.symbols))];
+    tradeBars(this.book.live, traded);
     for (const quote of quotes) {
       if (!quote.stale) this.noteMarketTime(quote.asOf);
     }
@@ -211,12 +210,21 @@ export class AccountDesk {
     return result;
   }
 
-  /** A price update: working orders are evaluated against the newest prices of their symbols. */
+  /**
+   * A bar or price update: working orders are evaluated on the completed bars of their symbols under
+   * a volume cap (a session's tick does that when one is attached), then on the newest prices.
+   */
   async evaluateOpenOrders(): Promise<void> {
-    if (this.book.openOrderSymbols.size === 0 || !(await this.services.marketOpen())) return;
+    if (this.book.openOrderSymbols.size === 0) return;
     const engine = await this.engine();
-    this.feedPrices(engine, this.book.openOrderSymbols);
+    if (!this.session) tradeBars(this.book.live, await this.cappedOrderBars([]));
+    if (await this.services.marketOpen()) this.feedPrices(engine, this.book.openOrderSymbols);
     await this.commit(engine.takeOutput(), {});
+  }
+
+  private async cappedOrderBars(excluded: readonly string[]): Promise<Bar[]> {
+    const capped = this.book.live.runtime.execution.maxVolumePct !== null;
+    return this.orderBars.take(excluded, capped, await this.services.marketStatus());
   }
 
   /** The engine, rebuilt from its own snapshot when the runtime config or the session changed. */

@@ -3,6 +3,10 @@ import type { Bar } from '@ptp/domain';
 /** Most bars per symbol one tick consumes; after a long pause older ones are skipped, not traded on. */
 export const MAX_BARS_PER_TICK = 500;
 
+/** Time order, symbols alphabetically within a time: the order bars go through an engine. */
+export const barOrder = (a: Bar, b: Bar): number =>
+  a.time - b.time || a.symbol.localeCompare(b.symbol);
+
 /** What the inbox needs of a session: the symbols it trades and the newest bar it consumed of each. */
 export interface InboxOwner {
   readonly symbols: readonly string[];
@@ -34,6 +38,6 @@ export class BarInbox {
   drain(): Bar[] {
     const bars = [...this.pending.values()].flat();
     this.pending.clear();
-    return bars.sort((a, b) => a.time - b.time || a.symbol.localeCompare(b.symbol));
+    return bars.sort(barOrder);
   }
 }

@@ -1,5 +1,6 @@
 import type { TradingMetrics } from '@ptp/api/metrics';
 import type { RuntimeConfigService } from '@ptp/api/runtime-config';
+import type { MarketStatusResponse } from '@ptp/contracts';
 import type { ChartDataStore } from '../chart-data/chart-data.store';
 import type { AccountLoader } from './account-loader.service';
 import type { ClientOrderTag, Replacement, SessionProgress } from './ledger-batch';
@@ -21,8 +22,10 @@ export interface DeskServices {
   readonly benchmarkSymbol: string;
   /** Each account's attached session; it outlives a desk that is discarded and loaded again. */
   readonly sessions: Map<string, TickSession>;
-  /** Whether the market accepts fills now: while it is closed resting orders are not evaluated. */
+  /** Whether the market accepts fills now: while it is closed no price is traded on. */
   marketOpen(): Promise<boolean>;
+  /** Market hours now: under a volume cap only bars of the regular session fill orders. */
+  marketStatus(): Promise<MarketStatusResponse>;
   /** The account traded: a symbol new to it should have its corporate actions in its engine soon. */
   corporateActionsWanted(accountId: string): void;
   /** Called when a write failed: the desk's memory may be ahead of the database and must be rebuilt. */

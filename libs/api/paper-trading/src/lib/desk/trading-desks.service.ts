@@ -72,6 +72,7 @@ export class TradingDesks implements OnModuleDestroy {
       benchmarkSymbol: config.trading.watchlist[0],
       sessions: new Map(),
       marketOpen: async () => (await this.marketData.status()).open,
+      marketStatus: () => this.marketData.status(),
       corporateActionsWanted: (accountId) => this.actions.wanted(accountId),
       discard: (accountId) => this.desks.delete(accountId),
     };
@@ -253,11 +254,12 @@ export class TradingDesks implements OnModuleDestroy {
     }
   }
 
-  /** Each completed bar arrives here once: it prices every account and queues for the sessions trading it. */
+  /** Each completed bar arrives here once: it prices every account and queues for what trades it. */
   private onMarketBar(bar: Bar): void {
     this.notePrices([bar], []);
     for (const session of this.services.sessions.values()) session.inbox.offer(bar, session);
     for (const [accountId, desk] of this.desks) {
+      if (desk.openOrderSymbols.has(bar.symbol)) desk.orderBars.offer(bar);
       if (!desk.openOrderSymbols.has(bar.symbol) || this.pendingEvaluations.has(accountId))
         continue;
       this.pendingEvaluations.add(accountId);
