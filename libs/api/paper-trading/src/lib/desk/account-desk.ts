@@ -267,16 +267,12 @@ export class AccountDesk {
     const { engine, session } = this.book.live;
     const accountId = this.accountId;
     const rows = this.projection.rows(output, extras.snapshot === true);
-    const engineState = JSON.stringify(engine.snapshot());
-    const context = {
-      accountId,
-      sessionId: session?.id ?? null,
-      rows,
-      extras,
-      engine: engineState,
-    };
+    const sessionId = session?.id ?? null;
+    const state = JSON.stringify(engine.snapshot());
     try {
-      await this.services.writer.write(outputBatch(output, context));
+      await this.services.writer.write(
+        outputBatch(output, { accountId, sessionId, rows, extras, engine: state }),
+      );
     } catch (error) {
       this.services.discard(accountId);
       throw error;

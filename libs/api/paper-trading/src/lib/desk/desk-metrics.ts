@@ -1,5 +1,6 @@
-import type { TradingMetrics } from '@ptp/api/metrics';
+import type { AccountMoney, TradingMetrics } from '@ptp/api/metrics';
 import type { EngineOutput, SubmitResult } from '@ptp/domain';
+import type { AccountDesk } from './account-desk';
 
 /** Counts what a committed change did: its fills, and the strategy signals risk approved or refused. */
 export function recordOutput(
@@ -24,4 +25,12 @@ export function recordManualOrder(
 ): void {
   if (result.ok) metrics.order(accountId, 'manual');
   else metrics.rejection(accountId, result.rejection?.code ?? result.code);
+}
+
+/** Equity and cash of the accounts in memory: a scrape never loads one. */
+export function loadedMoney(desks: Iterable<AccountDesk>): AccountMoney[] {
+  return [...desks].map((desk) => {
+    const { equity, cash } = desk.valuation();
+    return { accountId: desk.accountId, equity: Number(equity), cash: Number(cash) };
+  });
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { InjectAppConfig, type AppConfig } from '@ptp/api/config';
 import { MarketDataService } from '@ptp/api/market-data';
-import { type AccountMoney, TradingMetrics } from '@ptp/api/metrics';
+import { TradingMetrics } from '@ptp/api/metrics';
 import { RuntimeConfigService } from '@ptp/api/runtime-config';
 import type { AccountRisk, MarketQuote } from '@ptp/contracts';
 import { MINUTE_MS, tradingDayOf, type Bar, type OpenExposure } from '@ptp/domain';
@@ -13,6 +13,7 @@ import { AccountFence } from '../ownership/account-fence.service';
 import { LeaseLostError } from '../ownership/lease-lost.error';
 import { AccountDesk } from './account-desk';
 import { CorporateActionFeed } from './corporate-action-feed';
+import { loadedMoney } from './desk-metrics';
 import type { DeskServices } from './desk-services';
 import { AccountLoader } from './account-loader.service';
 import { KeyedSerialQueue } from './keyed-serial-queue';
@@ -60,7 +61,7 @@ export class TradingDesks implements OnModuleDestroy {
     metrics: TradingMetrics,
     updates: OrderUpdates,
   ) {
-    metrics.valueAccountsWith(() => this.loadedMoney());
+    metrics.valueAccountsWith(() => loadedMoney(this.desks.values()));
     this.services = {
       metrics,
       writer,
@@ -138,14 +139,6 @@ export class TradingDesks implements OnModuleDestroy {
     this.actions.forget(accountId);
     this.desks.delete(accountId);
     this.services.sessions.delete(accountId);
-  }
-
-  /** Equity and cash of the accounts in memory: a scrape never loads one. */
-  private loadedMoney(): AccountMoney[] {
-    return [...this.desks.values()].map((desk) => {
-      const { equity, cash } = desk.valuation();
-      return { accountId: desk.accountId, equity: Number(equity), cash: Number(cash) };
-    });
   }
 
   /** The account's valuation, as its engine holds it. */
