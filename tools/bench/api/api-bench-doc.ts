@@ -38,6 +38,18 @@ export interface ApiBenchContext {
   readonly shape: LoadShape;
   readonly historyNote: string;
   readonly environment: string;
+  /** Hand-written `###` parts of the section (decisions, before/after figures), kept as they are. */
+  readonly notes: string;
+}
+
+/** The `###` parts of the document's HTTP API section, which a new run keeps below its table. */
+export function handWrittenNotes(markdown: string): string {
+  const start = markdown.indexOf(`\n${API_HEADING}\n`);
+  if (start < 0) return '';
+  const end = markdown.indexOf('\n## ', start + API_HEADING.length + 1);
+  const section = markdown.slice(start, end < 0 ? undefined : end);
+  const first = section.indexOf('\n### ');
+  return first < 0 ? '' : `${section.slice(first + 1).trimEnd()}\n`;
 }
 
 export function apiSection(rows: readonly EndpointRow[], context: ApiBenchContext): string {
@@ -52,5 +64,5 @@ so each ratio compares two runs a few seconds apart on the same machine. ${conte
 ${apiTable(rows)}
 
 - Environment: ${context.environment}.
-`;
+${context.notes ? `\n${context.notes}` : ''}`;
 }

@@ -3,7 +3,13 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { withSection } from '../markdown-section';
-import { API_HEADING, apiSection, apiTable, type EndpointRow } from './api-bench-doc';
+import {
+  API_HEADING,
+  apiSection,
+  apiTable,
+  type EndpointRow,
+  handWrittenNotes,
+} from './api-bench-doc';
 import { drive, type LoadResult, type LoadShape, type LoadTarget } from './load';
 import { buildApp, cpuMsOf, type Served, startApp, startBare, writeRunConfig } from './processes';
 
@@ -186,6 +192,7 @@ async function main(): Promise<void> {
     const rows = await measure(app, bare, shape, endpoints);
     process.stdout.write(`\n${apiTable(rows)}\n`);
     if (only) return;
+    const doc = readFileSync(DOC, 'utf8');
     const section = apiSection(rows, {
       shape,
       historyNote:
@@ -194,8 +201,9 @@ async function main(): Promise<void> {
         'the session goes on ticking once a minute while the endpoints are measured; the 304 row sends ' +
         'the ETag of a chart-data answer taken just before.',
       environment: `Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, measured ${new Date().toISOString().slice(0, 10)}`,
+      notes: handWrittenNotes(doc),
     });
-    writeFileSync(DOC, withSection(readFileSync(DOC, 'utf8'), API_HEADING, section));
+    writeFileSync(DOC, withSection(doc, API_HEADING, section));
     process.stdout.write(`\nHTTP API section written to ${DOC}\n`);
   } finally {
     await Promise.all([app.stop(), bare.stop()]);
