@@ -7,6 +7,8 @@ export interface EndpointRow {
   readonly result: LoadResult;
   /** The bare hello's req/s in the run just before this endpoint's. */
   readonly bareRequestsPerSec: number;
+  /** CPU time of the app process (every thread) per answered request, over the endpoint's run. */
+  readonly cpuMsPerRequest: number;
   readonly target: string;
   readonly met: boolean | null;
 }
@@ -23,11 +25,11 @@ const verdict = (met: boolean | null) => (met === null ? '' : met ? 'yes' : '**n
 
 export function apiTable(rows: readonly EndpointRow[]): string {
   return [
-    '| Endpoint | req/s | p50 | p99 | Bare hello req/s (same run) | Share of bare | Answers | Size | Target | Met |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| Endpoint | req/s | p50 | p99 | CPU per request | Bare hello req/s (same run) | Share of bare | Answers | Size | Target | Met |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...rows.map(
       (r) =>
-        `| ${r.name} | **${fmt(r.result.requestsPerSec)}** | ${fmt(r.result.p50Ms)} ms | ${fmt(r.result.p99Ms)} ms | ${fmt(r.bareRequestsPerSec)} | ${fmt((100 * r.result.requestsPerSec) / r.bareRequestsPerSec)} % | ${statuses(r.result)} | ${fmt(r.result.bytesPerRequest / 1024, 1)} kB | ${r.target} | ${verdict(r.met)} |`,
+        `| ${r.name} | **${fmt(r.result.requestsPerSec)}** | ${fmt(r.result.p50Ms)} ms | ${fmt(r.result.p99Ms)} ms | ${fmt(r.cpuMsPerRequest, 2)} ms | ${fmt(r.bareRequestsPerSec)} | ${fmt((100 * r.result.requestsPerSec) / r.bareRequestsPerSec)} % | ${statuses(r.result)} | ${fmt(r.result.bytesPerRequest / 1024, 1)} kB | ${r.target} | ${verdict(r.met)} |`,
     ),
   ].join('\n');
 }
@@ -36,6 +38,18 @@ export interface ApiBenchContext {
   readonly shape: LoadShape;
   readonly historyNote: string;
   readonly environment: string;
+  /** Hand-written `###` parts of the section (decisions, before/after figures), kept as they are. */
+  readonly notes: string;
+}
+
+/** The `###` parts of the document's HTTP API section, which a new run keeps below its table. */
+export function handWrittenNotes(markdown: string): string {
+  const start = markdown.indexOf(`\n${API_HEADING}\n`);
+  if (start < 0) return '';
+  const end = markdown.indexOf('\n## ', start + API_HEADING.length + 1);
+  const section = markdown.slice(start, end < 0 ? undefined : end);
+  const first = section.indexOf('\n### ');
+  return first < 0 ? '' : `${section.slice(first + 1).trimEnd()}\n`;
 }
 
 export function apiSection(rows: readonly EndpointRow[], context: ApiBenchContext): string {
@@ -50,5 +64,5 @@ so each ratio compares two runs a few seconds apart on the same machine. ${conte
 ${apiTable(rows)}
 
 - Environment: ${context.environment}.
-`;
+${context.notes ? `\n${context.notes}` : ''}`;
 }

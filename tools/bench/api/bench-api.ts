@@ -3,9 +3,15 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { withSection } from '../markdown-section';
-import { API_HEADING, apiSection, apiTable, type EndpointRow } from './api-bench-doc';
+import {
+  API_HEADING,
+  apiSection,
+  apiTable,
+  type EndpointRow,
+  handWrittenNotes,
+} from './api-bench-doc';
 import { drive, type LoadResult, type LoadShape, type LoadTarget } from './load';
-import { buildApp, type Served, startApp, startBare, writeRunConfig } from './processes';
+import { buildApp, cpuMsOf, type Served, startApp, startBare, writeRunConfig } from './processes';
 
 const WORKSPACE = join(__dirname, '..', '..', '..');
 const DOC = join(WORKSPACE, 'docs', 'benchmarks.md');
@@ -114,25 +120,36 @@ async function buildHistory(
   }
 }
 
-async function measure(app: Served, bare: Served, shape: LoadShape): Promise<EndpointRow[]> {
+async function measure(
+  app: Served,
+  bare: Served,
+  shape: LoadShape,
+  endpoints: readonly Endpoint[],
+): Promise<EndpointRow[]> {
   const etag = (await fetch(`${app.url}/api/chart-data`)).headers.get('etag') ?? '';
   const rows: EndpointRow[] = [];
-  for (const endpoint of ENDPOINTS) {
+  for (const endpoint of endpoints) {
     const bareResult = await drive({ url: `${bare.url}/hello` }, shape);
+    const cpuBefore = cpuMsOf(app.pid);
     const result = await drive(endpoint.target(app.url, etag), shape);
+    const cpuMsPerRequest = (cpuMsOf(app.pid) - cpuBefore) / Math.max(1, answered(result));
     rows.push({
       name: endpoint.name,
       result,
       bareRequestsPerSec: bareResult.requestsPerSec,
+      cpuMsPerRequest,
       target: endpoint.goal,
       met: endpoint.met(result, bareResult.requestsPerSec),
     });
     process.stdout.write(
-      `${endpoint.name}: ${Math.round(result.requestsPerSec)} req/s (bare ${Math.round(bareResult.requestsPerSec)}), p99 ${result.p99Ms} ms\n`,
+      `${endpoint.name}: ${Math.round(result.requestsPerSec)} req/s (bare ${Math.round(bareResult.requestsPerSec)}), p99 ${result.p99Ms} ms, ${cpuMsPerRequest.toFixed(2)} ms CPU per request\n`,
     );
   }
   return rows;
 }
+
+const answered = (result: LoadResult) =>
+  Object.values(result.statuses).reduce((sum, n) => sum + n, 0);
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -143,6 +160,7 @@ async function main(): Promise<void> {
       speed: { type: 'string', default: '600' },
       'no-build': { type: 'boolean', default: false },
       port: { type: 'string', default: '5190' },
+      only: { type: 'string' },
     },
   });
   const shape = { seconds: Number(values.seconds), connections: Number(values.connections) };
@@ -151,6 +169,9 @@ async function main(): Promise<void> {
     Number(values.speed),
     Number(values.port),
   ];
+  // `--only orders` measures the rows whose name holds the word, and leaves the document alone.
+  const only = values.only;
+  const endpoints = only ? ENDPOINTS.filter((e) => e.name.includes(only)) : ENDPOINTS;
   if (!values['no-build']) buildApp();
   const dir = mkdtempSync(join(tmpdir(), 'ptp-bench-api-'));
   // Room to trade: the orders row buys and sells thousands of shares of SPY.
@@ -158,7 +179,7 @@ async function main(): Promise<void> {
     c['trading']['startingCapital'] = 1_000_000;
   });
   process.stdout.write(`History: the mixed strategy for ${history} s at ${speed}× (${dir})\n`);
-  await buildHistory(dir, config, speed, history, port);
+  if (history > 0) await buildHistory(dir, config, speed, history, port);
   const app = await startApp({
     port,
     dataDir: dir,
@@ -168,8 +189,10 @@ async function main(): Promise<void> {
   });
   const bare = await startBare(port + 1, dir);
   try {
-    const rows = await measure(app, bare, shape);
+    const rows = await measure(app, bare, shape, endpoints);
     process.stdout.write(`\n${apiTable(rows)}\n`);
+    if (only) return;
+    const doc = readFileSync(DOC, 'utf8');
     const section = apiSection(rows, {
       shape,
       historyNote:
@@ -178,8 +201,9 @@ async function main(): Promise<void> {
         'the session goes on ticking once a minute while the endpoints are measured; the 304 row sends ' +
         'the ETag of a chart-data answer taken just before.',
       environment: `Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, measured ${new Date().toISOString().slice(0, 10)}`,
+      notes: handWrittenNotes(doc),
     });
-    writeFileSync(DOC, withSection(readFileSync(DOC, 'utf8'), API_HEADING, section));
+    writeFileSync(DOC, withSection(doc, API_HEADING, section));
     process.stdout.write(`\nHTTP API section written to ${DOC}\n`);
   } finally {
     await Promise.all([app.stop(), bare.stop()]);

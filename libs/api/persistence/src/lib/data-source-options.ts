@@ -4,6 +4,7 @@ import type { DatabaseConfig } from '@ptp/api/config';
 import type { DataSourceOptions } from 'typeorm';
 import { CORE_ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
+import { sqliteDriver } from './sqlite-driver';
 
 const SQLITE_BUSY_TIMEOUT_MS = 5000;
 
@@ -35,6 +36,7 @@ export function buildDataSourceOptions(
   return {
     ...common,
     type: 'sqlite',
+    driver: sqliteDriver,
     database: database.path,
     enableWAL: true,
     busyTimeout: SQLITE_BUSY_TIMEOUT_MS,

@@ -96,6 +96,9 @@ describe('migrations on SQLite', () => {
     try {
       const [{ journal_mode }] = await dataSource.query('PRAGMA journal_mode');
       expect(journal_mode).toBe('wal');
+      // NORMAL (1): a commit survives a crash of the process without an fsync of its own.
+      const [{ synchronous }] = await dataSource.query('PRAGMA synchronous');
+      expect(synchronous).toBe(1);
       await exerciseSchema(dataSource);
     } finally {
       await dataSource.destroy();

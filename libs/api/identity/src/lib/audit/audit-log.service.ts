@@ -38,7 +38,8 @@ export class AuditLogService {
   /** Never fails the request it describes: a lost audit row is logged loudly instead. */
   async record(record: AuditRecord): Promise<void> {
     try {
-      await this.writes.transaction((manager) => appendAudit(manager, record));
+      // One INSERT is atomic on its own: a transaction around it would only add BEGIN and COMMIT.
+      await this.writes.exclusive(() => appendAudit(this.dataSource.manager, record));
     } catch (error) {
       this.logger.error(`audit row lost for ${record.action}: ${(error as Error).message}`);
     }

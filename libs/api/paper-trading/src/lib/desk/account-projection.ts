@@ -2,12 +2,13 @@ import type { EquitySnapshotEntity, PositionEntity } from '@ptp/api/persistence'
 import type { ChartEquityPoint, ChartFillMarker } from '@ptp/contracts';
 import { dec, type AccountView, type EngineOutput, type Fill } from '@ptp/domain';
 import type { AccountBook } from './account-book';
+import type { PositionChanges } from './ledger-batch';
 import type { LivePrices } from './live-prices';
 import { money, portfolioView, type Valuation } from './portfolio-view';
 
 /** The rows one engine output leads to, computed before they are written. */
 export interface ProjectedRows {
-  readonly positions: PositionEntity[] | null;
+  readonly positions: PositionChanges | null;
   readonly equity: Omit<EquitySnapshotEntity, 'id'> | null;
 }
 
@@ -56,7 +57,26 @@ export class AccountProjection {
     if (!fills && !snapshot) return { positions: null, equity: null };
     const view = this.book.live.engine.account();
     for (const fill of output.fills) this.book.lastFillTime.set(fill.symbol, fill.time);
-    return { positions: fills ? this.positionRows(view) : null, equity: this.equitySnapshot(view) };
+    return {
+      positions: fills ? this.positionChanges(view, output) : null,
+      equity: this.equitySnapshot(view),
+    };
+  }
+
+  /**
+   * A fill moves only its own symbol's position, so only the traded symbols' rows are written; a
+   * split or a dividend may move any holding, and the whole set is written again.
+   */
+  private positionChanges(view: AccountView, output: EngineOutput): PositionChanges {
+    const rows = this.positionRows(view);
+    if (output.activities.length > 0) return { replace: true, rows, closed: [] };
+    const traded = new Set(output.fills.map((fill) => fill.symbol));
+    const held = new Set(rows.map((row) => row.symbol));
+    return {
+      replace: false,
+      rows: rows.filter((row) => traded.has(row.symbol)),
+      closed: [...traded].filter((symbol) => !held.has(symbol)),
+    };
   }
 
   private positionRows(view: AccountView): PositionEntity[] {

@@ -29,6 +29,16 @@ export interface Replacement {
 }
 
 /**
+ * The positions rows a change writes: the account's whole set again (`replace`), or only the rows of
+ * the symbols it traded, with those of them that are flat now (`closed`, whose rows go).
+ */
+export interface PositionChanges {
+  readonly replace: boolean;
+  readonly rows: readonly PositionEntity[];
+  readonly closed: readonly string[];
+}
+
+/**
  * Everything one tick or one order action changed on an account. It is written in a single
  * transaction, so after a crash the database holds either all of it or none of it.
  */
@@ -44,8 +54,8 @@ export interface LedgerBatch {
   readonly trades: readonly PaperTradeEntity[];
   /** Splits and dividends booked (append-only): with the fills, what the ledger is rebuilt from. */
   readonly activities: readonly CorporateActivityEntity[];
-  /** The account's open positions after the change: the positions table is replaced by this set. */
-  readonly positions: readonly PositionEntity[] | null;
+  /** The account's open positions after the change, as far as it moved them. */
+  readonly positions: PositionChanges | null;
   readonly equity: Omit<EquitySnapshotEntity, 'id'> | null;
   readonly decisions: readonly Omit<DecisionEntity, 'id'>[];
   /** Round trips the change closed (append-only). */

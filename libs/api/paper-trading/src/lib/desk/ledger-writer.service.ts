@@ -12,11 +12,50 @@ import {
   TradingSessionEntity,
   deleteAccountHistory,
 } from '@ptp/api/persistence';
+import { In, type EntityManager, type EntityTarget, type ObjectLiteral } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { AccountFence } from '../ownership/account-fence.service';
 import { isEmptyBatch, type LedgerBatch } from './ledger-batch';
 
 /** Rows per INSERT statement; keeps SQLite under its bound-parameter limit. */
 const CHUNK = 100;
+
+/**
+ * Inserts rows in statements of CHUNK rows; with `conflict` (property names), a row whose key exists
+ * has its other given columns overwritten, as `EntityManager.upsert` does. Unlike `insert` and
+ * `upsert`, the rows are not read back: TypeORM would SELECT each inserted row's defaults again on
+ * SQLite, and the ledger gives every column it keeps and reads no generated id.
+ */
+async function insertRows<T extends ObjectLiteral>(
+  manager: EntityManager,
+  entity: EntityTarget<T>,
+  rows: readonly QueryDeepPartialEntity<T>[],
+  conflict?: readonly string[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  const metadata = manager.connection.getMetadata(entity);
+  const keys = conflict && metadata.mapPropertyPathsToColumns([...conflict]);
+  const overwrite =
+    keys &&
+    metadata.columns.filter(
+      (column) =>
+        !keys.includes(column) && rows.some((row) => column.getEntityValue(row) !== undefined),
+    );
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const insert = manager
+      .createQueryBuilder()
+      .insert()
+      .into(entity)
+      .values(rows.slice(i, i + CHUNK))
+      .updateEntity(false);
+    if (keys && overwrite)
+      insert.orUpdate(
+        overwrite.map((column) => column.databaseName),
+        keys.map((column) => column.databaseName),
+      );
+    await insert.execute();
+  }
+}
 
 /**
  * Writes a LedgerBatch (orders, fills, splits and dividends, positions, equity snapshot, decisions, round trips, session
@@ -34,8 +73,7 @@ export class LedgerWriter {
     if (isEmptyBatch(batch)) return;
     await this.writes.transaction(async (manager) => {
       await this.fence.check(manager, batch.accountId);
-      for (let i = 0; i < batch.orders.length; i += CHUNK)
-        await manager.upsert(OrderEntity, batch.orders.slice(i, i + CHUNK), ['id']);
+      await insertRows(manager, OrderEntity, batch.orders, ['id']);
       if (batch.clientOrder) {
         // Set apart from the upsert, which overwrites only the columns its rows carry: the engine's
         // later updates of the order leave the tag alone. The unique index refuses a duplicate id.
@@ -52,19 +90,24 @@ export class LedgerWriter {
         await manager.update(OrderEntity, { id: replaced, accountId: account }, { replacedBy: by });
         await manager.update(OrderEntity, { id: by, accountId: account }, { replaces: replaced });
       }
-      for (let i = 0; i < batch.trades.length; i += CHUNK)
-        await manager.insert(PaperTradeEntity, batch.trades.slice(i, i + CHUNK));
-      for (let i = 0; i < batch.activities.length; i += CHUNK)
-        await manager.insert(CorporateActivityEntity, batch.activities.slice(i, i + CHUNK));
+      await insertRows(manager, PaperTradeEntity, batch.trades);
+      await insertRows(manager, CorporateActivityEntity, batch.activities);
       if (batch.positions !== null) {
-        await manager.delete(PositionEntity, { accountId: batch.accountId });
-        if (batch.positions.length > 0) await manager.insert(PositionEntity, [...batch.positions]);
+        const { replace, rows, closed } = batch.positions;
+        const accountId = batch.accountId;
+        if (replace) await manager.delete(PositionEntity, { accountId });
+        else if (closed.length > 0)
+          await manager.delete(PositionEntity, { accountId, symbol: In([...closed]) });
+        await insertRows(
+          manager,
+          PositionEntity,
+          rows,
+          replace ? undefined : ['accountId', 'symbol'],
+        );
       }
-      if (batch.equity) await manager.insert(EquitySnapshotEntity, batch.equity);
-      for (let i = 0; i < batch.decisions.length; i += CHUNK)
-        await manager.insert(DecisionEntity, batch.decisions.slice(i, i + CHUNK));
-      for (let i = 0; i < batch.roundTrips.length; i += CHUNK)
-        await manager.insert(RoundTripEntity, batch.roundTrips.slice(i, i + CHUNK));
+      if (batch.equity) await insertRows(manager, EquitySnapshotEntity, [batch.equity]);
+      await insertRows(manager, DecisionEntity, batch.decisions);
+      await insertRows(manager, RoundTripEntity, batch.roundTrips);
       if (batch.session) {
         await manager.update(
           TradingSessionEntity,
@@ -73,9 +116,10 @@ export class LedgerWriter {
         );
       }
       if (batch.engine !== null)
-        await manager.upsert(
+        await insertRows(
+          manager,
           EngineStateEntity,
-          { accountId: batch.accountId, snapshot: batch.engine, updatedAt: Date.now() },
+          [{ accountId: batch.accountId, snapshot: batch.engine, updatedAt: Date.now() }],
           ['accountId'],
         );
     });

@@ -1,3 +1,4 @@
+import { PositionEntity } from '@ptp/api/persistence';
 import { startDeskTestModule, uniqueSymbol, useDeskTestModule } from './trading-desks.testing';
 
 /**
@@ -53,6 +54,29 @@ describe('TradingDesks persistence: restart and failed writes (real module, SQLi
     } finally {
       await restarted.close();
     }
+  });
+
+  it('keeps the positions table as the engine holds them while only the traded symbols are rewritten', async () => {
+    const accountId = await newAccount();
+    const [kept, closed] = [uniqueSymbol(), uniqueSymbol()];
+    setPrice(kept, 100);
+    setPrice(closed, 50);
+    const rows = async () =>
+      (await ctx().dataSource.getRepository(PositionEntity).findBy({ accountId }))
+        .map((p) => [p.symbol, p.quantity, p.avgCost])
+        .sort();
+    await place(accountId, { symbol: kept, side: 'buy', type: 'market', quantity: 10 });
+    await place(accountId, { symbol: closed, side: 'buy', type: 'market', quantity: 4 });
+    setPrice(kept, 110);
+    await place(accountId, { symbol: kept, side: 'buy', type: 'market', quantity: 10 });
+    expect(await rows()).toEqual(
+      [
+        [kept, '20', '105'],
+        [closed, '4', '50'],
+      ].sort(),
+    );
+    await place(accountId, { symbol: closed, side: 'sell', type: 'market', quantity: 4 });
+    expect(await rows()).toEqual([[kept, '20', '105']]);
   });
 
   it('leaves memory as the database has it when a write fails, and trades normally once the database is back', async () => {

@@ -138,7 +138,11 @@ export class OrdersService {
         { id: replaces },
       );
     if (!outcome.ok) throw refusal(outcome);
-    return { order: await this.get(outcome.order.id, account.id), created: true };
+    // The account is resolved already: the order is read as committed, without resolving it again.
+    const placed = await this.dataSource
+      .getRepository(OrderEntity)
+      .findOneByOrFail({ id: outcome.order.id, accountId: account.id });
+    return { order: toOrderView(placed), created: true };
   }
 
   async list(
