@@ -136,13 +136,13 @@ export class Execution {
     }
     this.ids.fillBooked();
     this.output.fill(fill, pnl.toFixed());
-    this.dayTrades.record(fill);
     this.positions.record(fill, pnl, this.ledger.quantity(order.symbol) === 0);
     const trip = this.trips.add(fill, notional);
     if (trip) this.output.roundTrip(trip);
     // A notional order capped on its first fill still wants the whole quantity its dollars buy.
     if (order.quantity === null && sized.wanted > quantity) order.quantity = sized.wanted;
     recordOrderFill(order, quantity, price, time);
+    this.dayTrades.record(fill, isOpenOrder(order));
     this.book.emit(order);
     this.afterFill(order, fill, time);
   }

@@ -26,8 +26,8 @@ function threeDayTrades(): DayTradeCounter {
   const counter = new DayTradeCounter();
   counter.startDay('2026-03-02');
   for (const symbol of ['AAA', 'BBB', 'CCC']) {
-    counter.record(fill('buy', `b-${symbol}`, 10, symbol));
-    counter.record(fill('sell', `s-${symbol}`, 10, symbol));
+    counter.record(fill('buy', `b-${symbol}`, 10, symbol), false);
+    counter.record(fill('sell', `s-${symbol}`, 10, symbol), false);
   }
   return counter;
 }
@@ -45,11 +45,11 @@ describe('DayTradeCounter', () => {
   it('counts a sell order that closes shares bought the same day, once however many fills', () => {
     const counter = new DayTradeCounter();
     counter.startDay('2026-03-02');
-    counter.record(fill('buy', 'b1', 10));
-    counter.record(fill('sell', 's1', 4));
-    counter.record(fill('sell', 's1', 4));
+    counter.record(fill('buy', 'b1', 10), false);
+    counter.record(fill('sell', 's1', 4), true);
+    counter.record(fill('sell', 's1', 4), false);
     expect(counter.count).toBe(1);
-    counter.record(fill('sell', 's2', 2));
+    counter.record(fill('sell', 's2', 2), false);
     expect(counter.count).toBe(2);
     expect(counter.wouldDayTrade('AAA')).toBe(false);
   });
@@ -57,10 +57,10 @@ describe('DayTradeCounter', () => {
   it('does not count selling what was bought on an earlier day', () => {
     const counter = new DayTradeCounter();
     counter.startDay('2026-03-02');
-    counter.record(fill('buy', 'b1'));
+    counter.record(fill('buy', 'b1'), false);
     counter.startDay('2026-03-03');
     expect(counter.wouldDayTrade('AAA')).toBe(false);
-    counter.record(fill('sell', 's1'));
+    counter.record(fill('sell', 's1'), false);
     expect(counter.count).toBe(0);
   });
 
@@ -73,9 +73,26 @@ describe('DayTradeCounter', () => {
     expect(counter.count).toBe(0);
   });
 
+  it('keeps a saved state whose size does not grow with the day trades it counts', () => {
+    const counter = new DayTradeCounter();
+    counter.startDay('2026-03-02');
+    for (let i = 0; i < 200; i++) {
+      counter.record(fill('buy', `b${i}`), false);
+      counter.record(fill('sell', `s${i}`, 4), true);
+      counter.record(fill('sell', `s${i}`, 6), false);
+    }
+    expect(counter.count).toBe(200);
+    expect(counter.state()).toEqual({
+      date: '2026-03-02',
+      boughtToday: {},
+      days: [{ date: '2026-03-02', count: 200 }],
+      countedWorking: [],
+    });
+  });
+
   it('carries on exactly from its saved state', () => {
     const counter = threeDayTrades();
-    counter.record(fill('buy', 'b4'));
+    counter.record(fill('buy', 'b4'), false);
     const restored = new DayTradeCounter(JSON.parse(JSON.stringify(counter.state())));
     expect(restored.count).toBe(3);
     expect(restored.wouldDayTrade('AAA')).toBe(true);
@@ -106,7 +123,7 @@ describe('DayTradeCounter', () => {
             return;
           }
           const before = counter.count;
-          counter.record(fill(e.kind, `o${i}`, e.quantity, e.symbol));
+          counter.record(fill(e.kind, `o${i}`, e.quantity, e.symbol), false);
           if (e.kind === 'buy') buysToday++;
           else sells.add(`o${i}`);
           if (buysToday === 0) expect(counter.count).toBe(before);
@@ -120,7 +137,7 @@ describe('DayTradeCounter', () => {
 describe('patternDayTraderCheck', () => {
   it('refuses a fourth day trade under the equity floor, with the count and the window', () => {
     const counter = threeDayTrades();
-    counter.record(fill('buy', 'b4'));
+    counter.record(fill('buy', 'b4'), false);
     expect(patternDayTraderCheck(counter, RULE_ON, 'AAA', 10_000)).toEqual({
       code: 'RISK_PDT',
       limit: 3,
@@ -134,7 +151,7 @@ describe('patternDayTraderCheck', () => {
 
   it('allows it when the rule is off, equity is at the floor, or the sell is no day trade', () => {
     const counter = threeDayTrades();
-    counter.record(fill('buy', 'b4'));
+    counter.record(fill('buy', 'b4'), false);
     expect(patternDayTraderCheck(counter, DEFAULT_RISK_CONFIG, 'AAA', 10_000)).toBeNull();
     expect(patternDayTraderCheck(counter, RULE_ON, 'AAA', PDT_EQUITY_FLOOR)).toBeNull();
     expect(patternDayTraderCheck(counter, RULE_ON, 'BBB', 10_000)).toBeNull();

@@ -10,20 +10,22 @@ export const PDT_MAX_DAY_TRADES = 3;
 /** The rolling window, in business days, counting the current one. */
 export const PDT_WINDOW_DAYS = 5;
 
-/** One day trade: the sell order that closed shares bought the same trading day. */
-export interface DayTrade {
+/** The day trades of one trading day. */
+export interface DayTradeCount {
   readonly date: string;
-  readonly orderId: string;
+  readonly count: number;
 }
 
-/** What the counter carries across restarts (snapshotted). */
+/** What the counter carries across restarts (snapshotted); its size does not grow with trading. */
 export interface DayTradeState {
   /** The current trading day; null before the first. */
   readonly date: string | null;
   /** Shares of each symbol bought today and not yet sold again today. */
   readonly boughtToday: Readonly<Record<string, number>>;
-  /** The day trades of the window ending today. */
-  readonly trades: readonly DayTrade[];
+  /** Day trades per trading day of the window ending today (days without any left out). */
+  readonly days: readonly DayTradeCount[];
+  /** Sell orders counted today that are still working: their later fills are the same day trade. */
+  readonly countedWorking: readonly string[];
 }
 
 export interface DayTradeWindow {
@@ -48,34 +50,40 @@ export function dayTradeWindowStart(date: string): string {
  */
 export class DayTradeCounter {
   private date: string | null;
-  private bought: Map<string, number>;
-  private trades: DayTrade[];
+  private readonly bought: Map<string, number>;
+  private days: DayTradeCount[];
+  private readonly countedWorking: Set<string>;
 
   constructor(saved?: DayTradeState) {
     this.date = saved?.date ?? null;
     this.bought = new Map(Object.entries(saved?.boughtToday ?? {}));
-    this.trades = [...(saved?.trades ?? [])];
+    this.days = [...(saved?.days ?? [])];
+    this.countedWorking = new Set(saved?.countedWorking ?? []);
   }
 
-  /** A new trading day: nothing is bought yet, and trades older than the window drop out. */
+  /** A new trading day: nothing is bought yet, and days older than the window drop out. */
   startDay(date: string): void {
     if (date === this.date) return;
     this.date = date;
     this.bought.clear();
+    this.countedWorking.clear();
     const from = dayTradeWindowStart(date);
-    this.trades = this.trades.filter((trade) => trade.date >= from);
+    this.days = this.days.filter((day) => day.date >= from);
   }
 
-  record(fill: Fill): void {
+  /** A fill, once booked; `working` says whether its order still works after it. */
+  record(fill: Fill, working: boolean): void {
     const bought = this.bought.get(fill.symbol) ?? 0;
     if (fill.side === 'buy') {
       this.bought.set(fill.symbol, bought + fill.quantity);
       return;
     }
-    if (bought <= 0 || this.date === null) return;
-    this.bought.set(fill.symbol, Math.max(0, bought - fill.quantity));
-    if (!this.trades.some((trade) => trade.orderId === fill.orderId))
-      this.trades.push({ date: this.date, orderId: fill.orderId });
+    if (bought > 0 && this.date !== null) {
+      this.bought.set(fill.symbol, Math.max(0, bought - fill.quantity));
+      if (!this.countedWorking.has(fill.orderId)) this.countToday();
+      if (working) this.countedWorking.add(fill.orderId);
+    }
+    if (!working) this.countedWorking.delete(fill.orderId);
   }
 
   /** Whether selling `symbol` now would close shares bought today, i.e. be a day trade. */
@@ -84,7 +92,7 @@ export class DayTradeCounter {
   }
 
   get count(): number {
-    return this.trades.length;
+    return this.days.reduce((total, day) => total + day.count, 0);
   }
 
   window(): DayTradeWindow | null {
@@ -95,8 +103,16 @@ export class DayTradeCounter {
     return {
       date: this.date,
       boughtToday: Object.fromEntries([...this.bought].filter(([, quantity]) => quantity > 0)),
-      trades: [...this.trades],
+      days: [...this.days],
+      countedWorking: [...this.countedWorking],
     };
+  }
+
+  private countToday(): void {
+    const last = this.days[this.days.length - 1];
+    if (last?.date === this.date)
+      this.days[this.days.length - 1] = { ...last, count: last.count + 1 };
+    else this.days.push({ date: this.date as string, count: 1 });
   }
 }
 
