@@ -118,17 +118,18 @@ async function measure(app: Served, bare: Served, shape: LoadShape): Promise<End
   const etag = (await fetch(`${app.url}/api/chart-data`)).headers.get('etag') ?? '';
   const rows: EndpointRow[] = [];
   for (const endpoint of ENDPOINTS) {
-    const bareResult = await drive({ url: `${bare.url}/hello` }, shape);
-    const result = await drive(endpoint.target(app.url, etag), shape);
+    const bareResult = await drive({ url: `${bare.url}/hello` }, shape, bare.pid);
+    const result = await drive(endpoint.target(app.url, etag), shape, app.pid);
     rows.push({
       name: endpoint.name,
       result,
       bareRequestsPerSec: bareResult.requestsPerSec,
+      bareCpuMsPerRequest: bareResult.cpuMsPerRequest,
       target: endpoint.goal,
       met: endpoint.met(result, bareResult.requestsPerSec),
     });
     process.stdout.write(
-      `${endpoint.name}: ${Math.round(result.requestsPerSec)} req/s (bare ${Math.round(bareResult.requestsPerSec)}), p99 ${result.p99Ms} ms\n`,
+      `${endpoint.name}: ${Math.round(result.requestsPerSec)} req/s (bare ${Math.round(bareResult.requestsPerSec)}), p99 ${result.p99Ms} ms, ${result.cpuMsPerRequest?.toFixed(2) ?? '?'} ms CPU a request (bare ${bareResult.cpuMsPerRequest?.toFixed(2) ?? '?'})\n`,
     );
   }
   return rows;
