@@ -11,7 +11,7 @@ import {
   handWrittenNotes,
 } from './api-bench-doc';
 import { drive, type LoadResult, type LoadShape, type LoadTarget } from './load';
-import { buildApp, cpuMsOf, type Served, startApp, startBare, writeRunConfig } from './processes';
+import { buildApp, type Served, startApp, startBare, writeRunConfig } from './processes';
 
 const WORKSPACE = join(__dirname, '..', '..', '..');
 const DOC = join(WORKSPACE, 'docs', 'benchmarks.md');
@@ -127,29 +127,31 @@ async function measure(
   endpoints: readonly Endpoint[],
 ): Promise<EndpointRow[]> {
   const etag = (await fetch(`${app.url}/api/chart-data`)).headers.get('etag') ?? '';
+  // One second of each read first, so the first rows are not measured on code the JIT has not compiled.
+  const warmUp = { ...shape, seconds: 1 };
+  await drive({ url: `${bare.url}/hello` }, warmUp, bare.pid);
+  for (const endpoint of endpoints) {
+    const target = endpoint.target(app.url, etag);
+    if ((target.method ?? 'GET') === 'GET') await drive(target, warmUp, app.pid);
+  }
   const rows: EndpointRow[] = [];
   for (const endpoint of endpoints) {
-    const bareResult = await drive({ url: `${bare.url}/hello` }, shape);
-    const cpuBefore = cpuMsOf(app.pid);
-    const result = await drive(endpoint.target(app.url, etag), shape);
-    const cpuMsPerRequest = (cpuMsOf(app.pid) - cpuBefore) / Math.max(1, answered(result));
+    const bareResult = await drive({ url: `${bare.url}/hello` }, shape, bare.pid);
+    const result = await drive(endpoint.target(app.url, etag), shape, app.pid);
     rows.push({
       name: endpoint.name,
       result,
       bareRequestsPerSec: bareResult.requestsPerSec,
-      cpuMsPerRequest,
+      bareCpuMsPerRequest: bareResult.cpuMsPerRequest,
       target: endpoint.goal,
       met: endpoint.met(result, bareResult.requestsPerSec),
     });
     process.stdout.write(
-      `${endpoint.name}: ${Math.round(result.requestsPerSec)} req/s (bare ${Math.round(bareResult.requestsPerSec)}), p99 ${result.p99Ms} ms, ${cpuMsPerRequest.toFixed(2)} ms CPU per request\n`,
+      `${endpoint.name}: ${Math.round(result.requestsPerSec)} req/s (bare ${Math.round(bareResult.requestsPerSec)}), p99 ${result.p99Ms} ms, ${result.cpuMsPerRequest?.toFixed(2) ?? '?'} ms CPU a request (bare ${bareResult.cpuMsPerRequest?.toFixed(2) ?? '?'})\n`,
     );
   }
   return rows;
 }
-
-const answered = (result: LoadResult) =>
-  Object.values(result.statuses).reduce((sum, n) => sum + n, 0);
 
 async function main(): Promise<void> {
   const { values } = parseArgs({

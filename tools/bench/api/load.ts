@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+import { processCpuMs } from './process-cpu';
 
 export interface LoadTarget {
   readonly url: string;
@@ -16,6 +17,8 @@ export interface LoadResult {
   readonly statuses: Readonly<Record<string, number>>;
   readonly errors: number;
   readonly bytesPerRequest: number;
+  /** CPU the server process spent per answered request; null without /proc. */
+  readonly cpuMsPerRequest: number | null;
 }
 
 export interface LoadShape {
@@ -23,9 +26,17 @@ export interface LoadShape {
   readonly seconds: number;
 }
 
-/** Drives one target with autocannon for `seconds` over `connections` keep-alive connections. */
-export async function drive(target: LoadTarget, shape: LoadShape): Promise<LoadResult> {
+/**
+ * Drives one target with autocannon for `seconds` over `connections` keep-alive connections, and
+ * reads the CPU time of the server process `pid` around the run.
+ */
+export async function drive(
+  target: LoadTarget,
+  shape: LoadShape,
+  pid: number,
+): Promise<LoadResult> {
   const requests = target.bodies?.map((body) => ({ method: target.method, body }));
+  const cpuBefore = processCpuMs(pid);
   const result = await autocannon({
     url: target.url,
     connections: shape.connections,
@@ -38,6 +49,7 @@ export async function drive(target: LoadTarget, shape: LoadShape): Promise<LoadR
   for (const [status, stat] of Object.entries(result.statusCodeStats ?? {}))
     statuses[status] = stat.count ?? 0;
   const total = Object.values(statuses).reduce((sum, n) => sum + n, 0);
+  const cpuAfter = processCpuMs(pid);
   return {
     requestsPerSec: result.requests.average,
     p50Ms: result.latency.p50,
@@ -45,5 +57,9 @@ export async function drive(target: LoadTarget, shape: LoadShape): Promise<LoadR
     statuses,
     errors: result.errors,
     bytesPerRequest: total > 0 ? result.throughput.total / total : 0,
+    cpuMsPerRequest:
+      cpuBefore === null || cpuAfter === null || total === 0
+        ? null
+        : (cpuAfter - cpuBefore) / total,
   };
 }

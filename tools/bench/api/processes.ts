@@ -27,20 +27,6 @@ async function waitForHttp(url: string, child: ChildProcess, log: string): Promi
   throw new Error(`${url} did not answer within 60 s; see ${log}`);
 }
 
-/** Linux counts a process's CPU time in clock ticks of 10 ms (USER_HZ = 100 on every common build). */
-const MS_PER_CLOCK_TICK = 10;
-
-/**
- * CPU time (user + system, every thread: JS, GC, the SQLite thread pool) a process has used so far,
- * from /proc: on a shared machine the CPU spent per request is steadier than the wall clock.
- */
-export function cpuMsOf(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  // Fields after the command name, which is in parentheses and may hold spaces: utime and stime are the 12th and 13th.
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * MS_PER_CLOCK_TICK;
-}
-
 function stopper(child: ChildProcess): () => Promise<void> {
   return () =>
     new Promise((resolve) => {

@@ -4,6 +4,8 @@ import type { AppConfig } from '@ptp/api/config';
 import { requestIdOf } from '@ptp/api/shared';
 import type { Params } from 'nestjs-pino';
 
+const READ_METHODS = new Set(['GET', 'HEAD']);
+
 /** Removes credentials that may travel in a query string (Polygon accepts `apiKey=`). */
 export function redactUrl(url: string | undefined): string | undefined {
   return url?.replace(/([?&](?:apiKey|api_key|token|key)=)[^&]*/gi, '$1[redacted]');
@@ -35,6 +37,10 @@ export function loggerOptions(config: AppConfig): Params {
         }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
+      // The dashboard polls several GETs every few seconds: their successful answers log at debug, so
+      // the info log holds what changed something or went wrong.
+      customLogLevel: (req, res, error) =>
+        !error && READ_METHODS.has(req.method ?? '') && res.statusCode < 400 ? 'debug' : 'info',
       customSuccessMessage: (req, res, responseTime) =>
         `${req.method} ${redactUrl(req.url)} ${res.statusCode} ${Math.round(responseTime)}ms`,
       autoLogging: { ignore: (req) => req.url === '/health/live' },

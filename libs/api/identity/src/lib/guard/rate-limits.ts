@@ -4,6 +4,7 @@ import { principalOf } from '@ptp/api/shared';
 import type { ThrottlerModuleOptions } from '@nestjs/throttler';
 import type { Request } from 'express';
 import { AuthController } from '../auth.controller';
+import { MemoryThrottlerStorage } from './memory-throttler-storage';
 import { RedisThrottlerStorage } from './redis-throttler-storage';
 import { clientIp } from './request-credentials';
 
@@ -27,9 +28,9 @@ const isLogin = (context: ExecutionContext) =>
 /** The limits of `server.rateLimit` and login's own; counted in Redis when REDIS_URL is set. */
 export function rateLimits(config: AppConfig): ThrottlerModuleOptions {
   return {
-    ...(config.redisUrl
-      ? { storage: new RedisThrottlerStorage(config.redisUrl.reveal(), config.redisPrefix) }
-      : {}),
+    storage: config.redisUrl
+      ? new RedisThrottlerStorage(config.redisUrl.reveal(), config.redisPrefix)
+      : new MemoryThrottlerStorage(),
     throttlers: [
       {
         name: 'default',
