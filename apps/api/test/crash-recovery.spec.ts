@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { expectPortfolioMatchesFills, type TradeRow } from './ledger-reconcile';
-import { FAST_MARKET, waitFor } from './paper-trading.helpers';
+import { FAST_MARKET, TRADING_SESSION, waitFor } from './paper-trading.helpers';
 import { startTestApp } from './test-app';
 
 const root = join(__dirname, '..', '..', '..');
@@ -84,12 +84,7 @@ describe('restarts', () => {
       );
       const started = await request(base)
         .post('/paper-trading/start')
-        .send({
-          strategy: 'ma-crossover',
-          params: { fast: 2, slow: 5 },
-          symbols: ['AAPL', 'MSFT'],
-          signalIntervalSec: 60,
-        })
+        .send(TRADING_SESSION)
         .expect(200);
       // Kill while the session is trading: after some fills have been committed, with more coming.
       await waitFor(

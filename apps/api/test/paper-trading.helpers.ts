@@ -15,3 +15,11 @@ export async function waitFor<T>(
 
 /** 600× market speed: a 60 s signal interval ticks every 100 ms of wall time. */
 export const FAST_MARKET = { SIMULATION_SPEED: '600' };
+
+/** A session that trades within seconds at 600×: MA crossover 2/5 on AAPL and MSFT, a tick a minute. */
+export const TRADING_SESSION = {
+  strategy: 'ma-crossover',
+  params: { fast: 2, slow: 5 },
+  symbols: ['AAPL', 'MSFT'],
+  signalIntervalSec: 60,
+};

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { FAST_MARKET, waitFor } from './paper-trading.helpers';
+import { FAST_MARKET, TRADING_SESSION, waitFor } from './paper-trading.helpers';
 import { startTestApp, type TestApp } from './test-app';
 
 interface TradeRow {
@@ -11,13 +11,6 @@ interface TradeRow {
   quantity: string;
   realizedPnl: string;
 }
-
-const SESSION = {
-  strategy: 'ma-crossover',
-  params: { fast: 2, slow: 5 },
-  symbols: ['AAPL', 'MSFT'],
-  signalIntervalSec: 60,
-};
 
 describe('a trading session on the simulated market at 600× (real HTTP, real SQLite file)', () => {
   let t: TestApp;
@@ -41,7 +34,7 @@ describe('a trading session on the simulated market at 600× (real HTTP, real SQ
     const started = (
       await http()
         .post('/paper-trading/start')
-        .send({ ...SESSION, accountId })
+        .send({ ...TRADING_SESSION, accountId })
         .expect(200)
     ).body.data;
     const fills = await waitFor(async () => {
@@ -214,7 +207,7 @@ describe('a trading session on the simulated market at 600× (real HTTP, real SQ
     const started = (
       await http()
         .post('/paper-trading/start')
-        .send({ ...SESSION, accountId })
+        .send({ ...TRADING_SESSION, accountId })
         .expect(200)
     ).body.data;
     await waitFor(

@@ -1,7 +1,7 @@
 import type { ClusterProcess } from '@ptp/tools/cluster';
 import request from 'supertest';
 import { expectPortfolioMatchesFills, type TradeRow } from '../ledger-reconcile';
-import { FAST_MARKET, waitFor } from '../paper-trading.helpers';
+import { FAST_MARKET, TRADING_SESSION, waitFor } from '../paper-trading.helpers';
 import { describeCluster, useCluster } from './cluster.fixture';
 
 /** The issue's bound on a takeover: from the owner's death to another instance owning the account. */
@@ -75,12 +75,7 @@ describeCluster('one owner per account, with failover (3 api + 1 worker, real pr
   it('takes the account over within 10 s each time its owner is SIGKILLed, and the ledger reconciles', async () => {
     const started = await request(api()[0].url)
       .post('/paper-trading/start')
-      .send({
-        strategy: 'ma-crossover',
-        params: { fast: 2, slow: 5 },
-        symbols: ['AAPL', 'MSFT'],
-        signalIntervalSec: 60,
-      })
+      .send(TRADING_SESSION)
       .expect(200);
     const sessionId = started.body.data.sessionId;
     await waitFor(

@@ -1,6 +1,6 @@
 import type { ClusterProcess } from '@ptp/tools/cluster';
 import request from 'supertest';
-import { waitFor } from '../paper-trading.helpers';
+import { TRADING_SESSION, waitFor } from '../paper-trading.helpers';
 import { describeCluster, useCluster } from './cluster.fixture';
 
 /** Every read the issue names, as the dashboard asks for it. */
@@ -84,15 +84,7 @@ describeCluster('any instance answers any read alike (3 api processes)', () => {
   }
 
   beforeAll(async () => {
-    await request(api()[0].url)
-      .post('/paper-trading/start')
-      .send({
-        strategy: 'ma-crossover',
-        params: { fast: 2, slow: 5 },
-        symbols: ['AAPL', 'MSFT'],
-        signalIntervalSec: 60,
-      })
-      .expect(200);
+    await request(api()[0].url).post('/paper-trading/start').send(TRADING_SESSION).expect(200);
     await waitFor(
       async () =>
         (await request(api()[1].url).get('/api/trades')).body.data.total >= 2 ? true : undefined,
