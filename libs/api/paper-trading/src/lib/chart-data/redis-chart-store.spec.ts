@@ -81,6 +81,7 @@ describeRedis('chart data shared through Redis (real Redis)', () => {
     owner.initAccount('b', 500);
     for (let minute = 1; minute <= 8; minute++)
       owner.recordEquity('b', point(minute * 60_000, minute));
+    await owner.written();
     const full = await reader.read('b', 'SPY', undefined);
     expect(full?.data.equity.map((p) => p.equity)).toEqual([4, 5, 6, 7, 8]);
 
