@@ -18,6 +18,7 @@ export const API_PROCESS_ARGS = [
 
 export const API_PROCESS_ENV = {
   PATH: process.env['PATH'] ?? '',
+  HEALTH_MAX_AGE_MS: '0',
   TS_NODE_TRANSPILE_ONLY: '1',
   TS_NODE_PROJECT: join(WORKSPACE_ROOT, 'apps', 'api', 'tsconfig.app.json'),
   TS_NODE_COMPILER_OPTIONS: JSON.stringify({ module: 'commonjs' }),

@@ -32,6 +32,8 @@ export async function startTestApp(
 ): Promise<TestApp> {
   const config = loadAppConfig({
     LOG_LEVEL: 'silent',
+    // Each check sees the state the test just made (the reuse has its own spec).
+    HEALTH_MAX_AGE_MS: '0',
     DATA_DIR: dataDir,
     PLATFORM_CONFIG: join(__dirname, '..', '..', '..', 'config', 'platform.json'),
     ...env,

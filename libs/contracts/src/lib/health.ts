@@ -28,6 +28,11 @@ export interface HealthReport {
   readonly details: Record<string, HealthIndicatorResult>;
   readonly uptimeSec: number;
   readonly version: string;
+  /**
+   * When the checks behind this answer ran: calls within `server.health.maxAgeMs` of a run share
+   * its result.
+   */
+  readonly checkedAt: string;
   /** On GET /health only: readiness is public, and which accounts a process trades is not. */
   readonly instance?: HealthInstance;
 }

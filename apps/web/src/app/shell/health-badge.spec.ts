@@ -15,6 +15,7 @@ const report = (status: HealthReport['status']): HealthReport => ({
   error: status === 'ok' ? {} : { market_data: { status: 'down', state: 'stale' } },
   details: { database: { status: 'up' } },
   uptimeSec: 12,
+  checkedAt: '2026-01-05T15:00:00.000Z',
   version: '0.1.0',
 });
 

@@ -17,6 +17,7 @@ export const DEFAULT_PLATFORM_CONFIG = {
     trustProxy: false,
     role: 'all',
     metrics: { public: false },
+    health: { maxAgeMs: 1000 },
   },
   dataDir: './data',
   logLevel: 'info',

@@ -25,6 +25,7 @@ const ENV_OVERRIDES: ReadonlyArray<readonly [string, string, (raw: string) => un
   ['TRUST_PROXY', 'server.trustProxy', toBoolean],
   ['PROCESS_ROLE', 'server.role', String],
   ['METRICS_PUBLIC', 'server.metrics.public', toBoolean],
+  ['HEALTH_MAX_AGE_MS', 'server.health.maxAgeMs', toNumber],
   ['DATA_DIR', 'dataDir', String],
   ['LOG_LEVEL', 'logLevel', String],
   ['POLYGON_BASE_URL', 'marketData.polygon.baseUrl', String],

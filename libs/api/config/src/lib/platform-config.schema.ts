@@ -55,6 +55,11 @@ class MetricsSchema {
   @IsBoolean() public!: boolean;
 }
 
+class HealthSchema {
+  /** A full or readiness check answered within this many ms of the last one reuses its result. */
+  @IsInt() @Min(0) @Max(60_000) maxAgeMs!: number;
+}
+
 class ServerSchema {
   @IsString() host!: string;
   @IsInt() @Min(1) @Max(65535) port!: number;
@@ -72,6 +77,7 @@ class ServerSchema {
   @IsBoolean() trustProxy!: boolean;
   @IsIn(PROCESS_ROLES) role!: ProcessRole;
   @ValidateNested() @Type(() => MetricsSchema) metrics!: MetricsSchema;
+  @ValidateNested() @Type(() => HealthSchema) health!: HealthSchema;
 }
 
 class FeesSchema {

@@ -56,23 +56,30 @@ class ContributorsModule {}
 const up = (key: string) => Promise.resolve({ [key]: { status: 'up' as const } });
 
 /** The version and config that the app's global modules provide. */
-@Global()
-@Module({
-  providers: [
-    { provide: APP_VERSION, useValue: '1.2.3-test' },
-    {
-      provide: APP_CONFIG,
-      useValue: { dataDir: tmpdir(), instanceId: 'box-7', server: { role: 'api' } },
-    },
-  ],
-  exports: [APP_VERSION, APP_CONFIG],
-})
-class GlobalsModule {}
+function globalsModule(healthMaxAgeMs: number) {
+  @Global()
+  @Module({
+    providers: [
+      { provide: APP_VERSION, useValue: '1.2.3-test' },
+      {
+        provide: APP_CONFIG,
+        useValue: {
+          dataDir: tmpdir(),
+          instanceId: 'box-7',
+          server: { role: 'api', health: { maxAgeMs: healthMaxAgeMs } },
+        },
+      },
+    ],
+    exports: [APP_VERSION, APP_CONFIG],
+  })
+  class GlobalsModule {}
+  return GlobalsModule;
+}
 
-async function startApp(): Promise<INestApplication> {
+async function startApp(healthMaxAgeMs = 0): Promise<INestApplication> {
   const moduleRef = await Test.createTestingModule({
     imports: [
-      GlobalsModule,
+      globalsModule(healthMaxAgeMs),
       HealthModule.register({
         imports: [ContributorsModule],
         contributors: [MarketDataHealth, InvariantsHealth],
@@ -198,5 +205,39 @@ describe('GET /health with contributors', () => {
     };
     expect(body.status).toBe('ok');
     expect(body.uptimeSec).toBeGreaterThanOrEqual(0);
+  });
+});
+
+describe('GET /health within server.health.maxAgeMs of a run', () => {
+  let app: INestApplication;
+  let calls = 0;
+  beforeAll(async () => {
+    app = await startApp(60_000);
+  });
+  afterAll(() => app.close());
+
+  it('shares that run, says when it ran, and keeps the instance part current', async () => {
+    reports['market_data'] = () => {
+      calls++;
+      return Promise.resolve({ status: 'up', state: 'ok' });
+    };
+    reports['invariants'] = report({ status: 'up', state: 'ok' });
+    Desks.owned = ['acc-1'];
+    const first = (await request(app.getHttpServer()).get('/health').expect(200))
+      .body as HealthReport;
+    expect(Date.parse(first.checkedAt)).toBeLessThanOrEqual(Date.now());
+
+    reports['invariants'] = report({ status: 'down', state: 'broken' });
+    Desks.owned = ['acc-1', 'acc-2'];
+    const second = (await request(app.getHttpServer()).get('/health').expect(200))
+      .body as HealthReport;
+    expect(second.checkedAt).toBe(first.checkedAt);
+    expect(second.details).toEqual(first.details);
+    expect(second.instance?.accounts).toEqual(['acc-1', 'acc-2']);
+    expect(calls).toBe(1);
+
+    // Readiness keeps its own run.
+    await request(app.getHttpServer()).get('/health/ready').expect(200);
+    expect(calls).toBe(2);
   });
 });

@@ -27,6 +27,7 @@ const degraded: HealthReport = {
     memory_heap: { status: 'up', usedBytes: 52_428_800 },
   },
   uptimeSec: 3725,
+  checkedAt: '2026-01-05T15:00:00.000Z',
   version: '0.1.0',
 };
 

@@ -10,6 +10,7 @@ const report = (heap: number, ageSec: number): HealthReport => ({
     market_data: { status: 'up', ageSec, provider: 'simulated', staleSymbols: [] },
   },
   uptimeSec: 10,
+  checkedAt: '2026-01-05T15:00:00.000Z',
   version: '0.1.0',
 });
 
