@@ -12,9 +12,15 @@ import {
 import { ApiError } from '@ptp/api/shared';
 import { DataSource, type FindOptionsWhere } from 'typeorm';
 import { AccountFence } from '../ownership/account-fence.service';
+import { RecentAccounts } from './recent-accounts';
+
+/** How long a found account is believed without asking the database again. */
+const ACCOUNT_MAX_AGE_MS = 1000;
 
 @Injectable()
 export class AccountsService {
+  private readonly recent = new RecentAccounts(ACCOUNT_MAX_AGE_MS);
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly writes: DatabaseWrites,
@@ -25,12 +31,14 @@ export class AccountsService {
   /** The account an `accountId` parameter names, or the default account when it is omitted. */
   async resolve(accountId: string | undefined): Promise<AccountEntity> {
     const id = accountId ?? DEFAULT_ACCOUNT_ID;
+    const recent = this.recent.get(id);
+    if (recent) return recent;
     const account = await this.dataSource.getRepository(AccountEntity).findOneBy({ id });
     if (!account)
       throw ApiError.notFound('ACCOUNT_NOT_FOUND', `No paper account with id "${id}".`, {
         accountId: id,
       });
-    return account;
+    return this.recent.remember(account);
   }
 
   list(where: FindOptionsWhere<AccountEntity> = {}): Promise<AccountEntity[]> {
@@ -75,5 +83,6 @@ export class AccountsService {
       await manager.delete(PortfolioConfigEntity, { accountId: account.id });
       await manager.delete(AccountEntity, { id: account.id });
     });
+    this.recent.forget(account.id);
   }
 }
