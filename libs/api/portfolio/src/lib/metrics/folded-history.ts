@@ -33,11 +33,12 @@ export class FoldedHistory {
   private trips = NOTHING_FOLDED;
   private lastExit = Number.NEGATIVE_INFINITY;
 
-  private constructor(readonly accountId: string) {}
+  private constructor(private readonly accountId: string) {}
 
   /** Folds every snapshot and round trip the account has. */
   static async read(dataSource: DataSource, accountId: string): Promise<FoldedHistory> {
     const history = new FoldedHistory(accountId);
+    // Rows read in time order always fold.
     history.fold(...(await historyRows(dataSource, accountId, 0, Number.MAX_SAFE_INTEGER)));
     return history;
   }
