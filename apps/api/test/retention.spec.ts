@@ -3,23 +3,13 @@ import { DecisionEntity, DEFAULT_ACCOUNT_ID, EquitySnapshotEntity } from '@ptp/a
 import { newYorkDate } from '@ptp/domain';
 import request from 'supertest';
 import { DataSource, LessThan, MoreThanOrEqual } from 'typeorm';
+import { walk } from './equity-walk.helpers';
 import { useTestApp } from './test-app';
 
 const DAY = 86_400_000;
 const MINUTE = 60_000;
 const DAYS = 60;
 const POINTS_PER_DAY = 40;
-
-/** A seeded random walk, so the curve has peaks, troughs and recoveries to keep. */
-function walk(seed: number): () => number {
-  let state = seed;
-  let value = 10_000;
-  return () => {
-    state = (state * 48_271) % 2_147_483_647;
-    value *= 1 + ((state / 2_147_483_647) * 2 - 1) * 0.004;
-    return value;
-  };
-}
 
 describe('history retention: equity snapshots thinned, decisions dropped, metrics unchanged', () => {
   const app = useTestApp();
@@ -90,6 +80,11 @@ describe('history retention: equity snapshots thinned, decisions dropped, metric
     );
     const after = (await http().get('/api/metrics').expect(200)).body.data;
     expect(after).toEqual(before);
+    // The whole history's metrics are folded between calls; a full range reads the thinned rows.
+    const everyRow = { from: '1970-01-01T00:00:00.000Z' };
+    expect((await http().get('/api/metrics').query(everyRow).expect(200)).body.data).toEqual(
+      before,
+    );
   });
 
   it('drops decisions older than the configured days, and a second pass changes nothing', async () => {

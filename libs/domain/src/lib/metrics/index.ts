@@ -3,3 +3,4 @@ export * from './metrics-types';
 export * from './curve-retention';
 export * from './performance';
 export * from './performance-types';
+export * from './thinned-curve';

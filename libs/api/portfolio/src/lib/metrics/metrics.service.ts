@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { TradingDesks } from '@ptp/api/paper-trading';
-import { EquitySnapshotEntity, RoundTripEntity, roundTripFromRow } from '@ptp/api/persistence';
+import { RoundTripEntity, roundTripFromRow } from '@ptp/api/persistence';
 import type { TimeRange } from '@ptp/api/shared';
 import type { AccountMetrics, AccountPerformance } from '@ptp/contracts';
-import { computeMetrics, computePerformance, type OpenExposure } from '@ptp/domain';
-import { Between, DataSource, LessThanOrEqual, MoreThan } from 'typeorm';
-
-const iso = (t: number | undefined) => (t === undefined ? null : new Date(t).toISOString());
+import { computeMetrics, computePerformance, curveSeries, type OpenExposure } from '@ptp/domain';
+import { DataSource, LessThanOrEqual, MoreThan } from 'typeorm';
+import { FoldedHistories } from './folded-histories';
+import { curvePointOf, historyRows, spanOf } from './history-rows';
 
 function bounds(range: TimeRange): { from: number; end: number } {
   return {
@@ -17,26 +17,37 @@ function bounds(range: TimeRange): { from: number; end: number } {
 
 /**
  * The trading core's metrics over an account's equity snapshots in a range and the round trips
- * the engine closed in it, as stored when they closed.
+ * the engine closed in it, as stored when they closed. The whole history's metrics are computed
+ * over each account's folded history, kept between calls (docs/metrics.md, Retention).
  */
 @Injectable()
 export class MetricsService {
+  private readonly histories: FoldedHistories;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly desks: TradingDesks,
-  ) {}
+  ) {
+    this.histories = new FoldedHistories(dataSource);
+  }
 
   async metrics(accountId: string, range: TimeRange): Promise<AccountMetrics> {
     const { from, end } = bounds(range);
+    const whole = !Number.isFinite(range.fromMs) && !Number.isFinite(range.toMs);
     const [history, open] = await Promise.all([
-      this.history(accountId, from, end),
+      whole
+        ? this.histories.of(accountId).then((folded) => folded.view())
+        : this.history(accountId, from, end),
       this.openAt(accountId, end),
     ]);
     const report = computeMetrics({ ...history.input, openPositions: open });
     return { ...report, ...history.span, accountId, convention: { ...report.convention } };
   }
 
-  /** The performance breakdowns over the same equity snapshots and round trips as the metrics. */
+  /**
+   * The performance breakdowns over the same equity snapshots and round trips as the metrics, read
+   * whole: the cumulative return samples every point, so a thinned curve would change it.
+   */
   async performance(accountId: string, range: TimeRange): Promise<AccountPerformance> {
     const { from, end } = bounds(range);
     const history = await this.history(accountId, from, end);
@@ -44,25 +55,11 @@ export class MetricsService {
   }
 
   private async history(accountId: string, from: number, end: number) {
-    const [snapshots, closed] = await Promise.all([
-      this.dataSource.getRepository(EquitySnapshotEntity).find({
-        where: { accountId, time: Between(from, end) },
-        order: { time: 'ASC', id: 'ASC' },
-      }),
-      this.dataSource.getRepository(RoundTripEntity).find({
-        where: { accountId, exitTime: Between(from, end) },
-        order: { exitTime: 'ASC', id: 'ASC' },
-      }),
-    ]);
+    const [snapshots, closed] = await historyRows(this.dataSource, accountId, from, end);
+    const points = snapshots.map(curvePointOf);
     return {
-      input: {
-        equityCurve: snapshots.map((s) => ({ time: s.time, equity: Number(s.equity) })),
-        trades: closed.map(roundTripFromRow),
-        benchmark: snapshots
-          .filter((s) => s.benchmark !== null)
-          .map((s) => ({ time: s.time, price: Number(s.benchmark) })),
-      },
-      span: { from: iso(snapshots[0]?.time), to: iso(snapshots[snapshots.length - 1]?.time) },
+      input: { ...curveSeries(points), trades: closed.map(roundTripFromRow) },
+      span: spanOf(points),
     };
   }
 
