@@ -3,6 +3,7 @@ import { epochMs } from '../column-transformers';
 
 @Entity({ name: 'equity_snapshots' })
 @Index(['accountId', 'time'])
+@Index(['accountId', 'id'])
 export class EquitySnapshotEntity {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id!: number;

@@ -7,6 +7,7 @@ import { epochMs } from '../column-transformers';
  */
 @Entity({ name: 'round_trips' })
 @Index(['accountId', 'exitTime'])
+@Index(['accountId', 'id'])
 export class RoundTripEntity {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id!: number;

@@ -9,6 +9,7 @@ import { AccountFences1764000000007 } from './1764000000007-account-fences';
 import { BacktestRanBy1764000000008 } from './1764000000008-backtest-ran-by';
 import { OrderUuids1764000000009 } from './1764000000009-order-uuids';
 import { CorporateActivities1764000000010 } from './1764000000010-corporate-activities';
+import { CatchUpIndexes1764000000011 } from './1764000000011-catch-up-indexes';
 
 /** Every migration in order. New migrations are appended here so that bundling keeps them. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   BacktestRanBy1764000000008,
   OrderUuids1764000000009,
   CorporateActivities1764000000010,
+  CatchUpIndexes1764000000011,
 ];
