@@ -102,11 +102,7 @@ export class ChartDataController {
       return undefined;
     }
     if (query.since === undefined) return this.fullAnswer(accountId, etag, request, response);
-    const snapshot = await this.chart.read(
-      accountId,
-      this.config.trading.watchlist[0],
-      query.since,
-    );
+    const snapshot = await this.read(accountId, query.since);
     return snapshot && downsampleChartData(snapshot.data);
   }
 
@@ -122,11 +118,7 @@ export class ChartDataController {
   ): Promise<StreamableFile | undefined> {
     let answer = this.fullAnswers.get(accountId, etag);
     if (!answer) {
-      const snapshot = await this.chart.read(
-        accountId,
-        this.config.trading.watchlist[0],
-        undefined,
-      );
+      const snapshot = await this.read(accountId, undefined);
       if (!snapshot) return undefined;
       answer = new PreparedEnvelope(downsampleChartData(snapshot.data));
       this.fullAnswers.set(accountId, snapshot.etag, answer);
@@ -134,5 +126,9 @@ export class ChartDataController {
       response.setHeader('ETag', snapshot.etag);
     }
     return answer.answer(request, response, this.version);
+  }
+
+  private read(accountId: string, since: number | undefined) {
+    return this.chart.read(accountId, this.config.trading.watchlist[0], since);
   }
 }
