@@ -60,9 +60,10 @@ export async function createApp(
       crossOriginEmbedderPolicy: false,
     }),
   );
-  // gzip or brotli (quality 4) for answers over 8 kB when the client accepts them: a full chart-data
-  // answer shrinks several times over, and the dashboard polls it. Below that (status, portfolio,
-  // risk: 1–2 kB) a compression stream cost a polled GET more CPU than the bytes it saved.
+  // gzip or brotli (quality 4) for answers over 8 kB when the client accepts them. Below that (status,
+  // portfolio, risk: 1–2 kB) a compression stream cost a polled GET more CPU than the bytes it saved.
+  // A full chart-data answer comes gzip-encoded already (PreparedEnvelope: compressed once per
+  // revision, not per request), and the middleware leaves an encoded answer alone.
   app.use(compression({ threshold: COMPRESSION_THRESHOLD }));
   app.use(hostAllowList(config.server.allowedHosts));
   app.use(

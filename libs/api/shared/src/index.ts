@@ -2,6 +2,7 @@ export * from './lib/api-error';
 export * from './lib/api-exception.filter';
 export * from './lib/app-version';
 export * from './lib/envelope';
+export * from './lib/prepared-envelope';
 export * from './lib/envelope.interceptor';
 export * from './lib/raw-response.decorator';
 export * from './lib/request-timing';

@@ -1,13 +1,30 @@
-import { Controller, Get, Headers, HttpStatus, Query, Res } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  Headers,
+  HttpStatus,
+  Inject,
+  Query,
+  Req,
+  Res,
+  StreamableFile,
+} from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { InjectAppConfig, type AppConfig } from '@ptp/api/config';
 import { DEFAULT_ACCOUNT_ID } from '@ptp/api/persistence';
 import type { ChartData } from '@ptp/contracts';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { AccountsService, ChartDataStore, TradingDesks } from '@ptp/api/paper-trading';
-import { ActsOnAccount, ApiEnvelopeResponse, ApiErrorResponses } from '@ptp/api/shared';
+import {
+  ActsOnAccount,
+  ApiEnvelopeResponse,
+  ApiErrorResponses,
+  APP_VERSION,
+  PreparedEnvelope,
+} from '@ptp/api/shared';
 import { ChartDataQueryDto } from './chart-data-query.dto';
 import { downsampleChartData } from './chart-downsampling';
+import { FullChartAnswers } from './full-chart-answers';
 
 /** True when an If-None-Match header lists this ETag (or `*`); weak comparison, as for GET. */
 function matches(ifNoneMatch: string | undefined, etag: string): boolean {
@@ -20,11 +37,14 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
 @Controller('api')
 @ActsOnAccount()
 export class ChartDataController {
+  private readonly fullAnswers = new FullChartAnswers();
+
   constructor(
     private readonly chart: ChartDataStore,
     private readonly desks: TradingDesks,
     private readonly accounts: AccountsService,
     @InjectAppConfig() private readonly config: AppConfig,
+    @Inject(APP_VERSION) private readonly version: string,
   ) {}
 
   @Get('chart-data')
@@ -67,8 +87,9 @@ export class ChartDataController {
   async chartData(
     @Query() query: ChartDataQueryDto,
     @Headers('if-none-match') ifNoneMatch: string | undefined,
+    @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
-  ): Promise<ChartData | undefined> {
+  ): Promise<ChartData | StreamableFile | undefined> {
     const accountId = query.accountId ?? DEFAULT_ACCOUNT_ID;
     // Accounts are loaded at start-up; only an id the chart store does not know reaches the database.
     if (!(await this.chart.has(accountId)))
@@ -80,11 +101,34 @@ export class ChartDataController {
       response.status(HttpStatus.NOT_MODIFIED);
       return undefined;
     }
-    const snapshot = await this.chart.read(
-      accountId,
-      this.config.trading.watchlist[0],
-      query.since,
-    );
+    if (query.since === undefined) return this.fullAnswer(accountId, etag, request, response);
+    const snapshot = await this.read(accountId, query.since);
     return snapshot && downsampleChartData(snapshot.data);
+  }
+
+  /**
+   * The full answer, prepared once per revision (see PreparedEnvelope): the dashboard of every client
+   * that opens asks it, and it is the largest the API sends.
+   */
+  private async fullAnswer(
+    accountId: string,
+    etag: string,
+    request: Request,
+    response: Response,
+  ): Promise<StreamableFile | undefined> {
+    let answer = this.fullAnswers.get(accountId, etag);
+    if (!answer) {
+      const snapshot = await this.read(accountId, undefined);
+      if (!snapshot) return undefined;
+      answer = new PreparedEnvelope(downsampleChartData(snapshot.data));
+      this.fullAnswers.set(accountId, snapshot.etag, answer);
+      // A point recorded since etagOf is in this data: name it.
+      response.setHeader('ETag', snapshot.etag);
+    }
+    return answer.answer(request, response, this.version);
+  }
+
+  private read(accountId: string, since: number | undefined) {
+    return this.chart.read(accountId, this.config.trading.watchlist[0], since);
   }
 }
