@@ -10,8 +10,8 @@ import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { map, type Observable } from 'rxjs';
 import { APP_VERSION } from './app-version';
-import { contentEtag } from './content-etag';
-import { successEnvelope } from './envelope';
+import { jsonEtag } from './content-etag';
+import { JSON_CONTENT_TYPE, SUCCESS_ENVELOPE_HEAD, successEnvelopeTail } from './envelope';
 import { RAW_RESPONSE } from './raw-response.decorator';
 
 /**
@@ -30,12 +30,15 @@ export class EnvelopeInterceptor implements NestInterceptor {
       return next.handle();
     const request = context.switchToHttp().getRequest<Request>();
     const response = context.switchToHttp().getResponse<Response>();
+    // The data is serialized once, for its ETag and for the body, which is sent as that text.
     return next.handle().pipe(
       map((data: unknown) => {
         if (data instanceof StreamableFile) return data;
+        const json = JSON.stringify(data ?? null);
         if (request.method === 'GET' && !response.getHeader('ETag'))
-          response.setHeader('ETag', contentEtag(data ?? null));
-        return successEnvelope(data ?? null, request, this.version);
+          response.setHeader('ETag', jsonEtag(json));
+        response.setHeader('Content-Type', JSON_CONTENT_TYPE);
+        return SUCCESS_ENVELOPE_HEAD + json + successEnvelopeTail(request, this.version);
       }),
     );
   }

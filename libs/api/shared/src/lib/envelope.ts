@@ -34,6 +34,8 @@ export function successEnvelope<T>(
   return { status: 'success', data, ...stamp(request, version) };
 }
 
+export const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
+
 /** `JSON.stringify(successEnvelope(data, …))` up to the serialized data. */
 export const SUCCESS_ENVELOPE_HEAD = '{"status":"success","data":';
 

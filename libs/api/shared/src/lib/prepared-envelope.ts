@@ -1,9 +1,7 @@
 import { StreamableFile } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { SUCCESS_ENVELOPE_HEAD, successEnvelopeTail } from './envelope';
+import { JSON_CONTENT_TYPE, SUCCESS_ENVELOPE_HEAD, successEnvelopeTail } from './envelope';
 import { type GzipPrefix, gzipPrefix, gzipSplice } from './gzip-splice';
-
-const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
 
 /**
  * A success envelope whose data is serialized once, and deflated once the first client asks for
