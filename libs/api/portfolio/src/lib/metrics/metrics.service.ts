@@ -63,12 +63,17 @@ export class MetricsService {
     };
   }
 
-  /** Positions open at `end`: trips that closed after it, and those the engine holds open now. */
+  /**
+   * Positions open at `end`: trips that closed after it (none when the range runs to the end of
+   * history), and those the engine holds open now.
+   */
   private async openAt(accountId: string, end: number): Promise<OpenExposure[]> {
     const [closedLater, openNow] = await Promise.all([
-      this.dataSource.getRepository(RoundTripEntity).find({
-        where: { accountId, entryTime: LessThanOrEqual(end), exitTime: MoreThan(end) },
-      }),
+      end === Number.MAX_SAFE_INTEGER
+        ? []
+        : this.dataSource.getRepository(RoundTripEntity).find({
+            where: { accountId, entryTime: LessThanOrEqual(end), exitTime: MoreThan(end) },
+          }),
       this.desks.openPositions(accountId),
     ]);
     return [...closedLater, ...openNow.filter((trip) => trip.entryTime <= end)].map(
