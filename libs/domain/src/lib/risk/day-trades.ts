@@ -67,6 +67,8 @@ export class DayTradeCounter {
     this.date = date;
     this.bought.clear();
     this.countedWorking.clear();
+    // Most days follow days without a day trade: the window's start (a calendar walk) is not needed.
+    if (this.days.length === 0) return;
     const from = dayTradeWindowStart(date);
     this.days = this.days.filter((day) => day.date >= from);
   }
