@@ -65,8 +65,9 @@ export class DayTradeCounter {
   startDay(date: string): void {
     if (date === this.date) return;
     this.date = date;
-    this.bought.clear();
-    this.countedWorking.clear();
+    // clear() gives even an empty collection a new table: on daily bars that is one each per bar.
+    if (this.bought.size > 0) this.bought.clear();
+    if (this.countedWorking.size > 0) this.countedWorking.clear();
     // Most days follow days without a day trade: the window's start (a calendar walk) is not needed.
     if (this.days.length === 0) return;
     const from = dayTradeWindowStart(date);
