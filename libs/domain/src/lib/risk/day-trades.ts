@@ -1,5 +1,5 @@
 import { addDays } from '../calendar/calendar-date';
-import { session } from '../calendar/nyse-calendar';
+import { isTradingDay } from '../calendar/nyse-calendar';
 import type { Fill } from '../ledger/fill';
 import type { RiskConfig, RiskRejection } from './risk-config';
 
@@ -38,7 +38,7 @@ export function dayTradeWindowStart(date: string): string {
   let start = date;
   for (let counted = 1; counted < PDT_WINDOW_DAYS;) {
     start = addDays(start, -1);
-    if (session(start) !== null) counted++;
+    if (isTradingDay(start)) counted++;
   }
   return start;
 }
