@@ -45,23 +45,34 @@ function isInOrder(bars: readonly Bar[]): boolean {
   return true;
 }
 
-function selectBars(input: BacktestInput): { bars: Bar[]; symbols: string[] } {
+function filterBars(input: BacktestInput): readonly Bar[] {
   const wanted = input.symbols ? new Set(input.symbols) : null;
+  const dated = input.from !== undefined || input.to !== undefined;
+  // Most runs take every bar given: they are read where they are, not copied.
+  if (wanted === null && !dated) return input.bars;
   const dateOf = tradingDateLookup();
-  const bars = input.bars.filter((bar) => {
+  return input.bars.filter((bar) => {
     if (wanted && !wanted.has(bar.symbol)) return false;
-    if (input.from === undefined && input.to === undefined) return true;
+    if (!dated) return true;
     const date = dateOf(bar.time);
     return (
       (input.from === undefined || date >= input.from) &&
       (input.to === undefined || date <= input.to)
     );
   });
+}
+
+function symbolsOf(bars: readonly Bar[]): Set<string> {
+  const symbols = new Set<string>();
+  for (const bar of bars) symbols.add(bar.symbol);
+  return symbols;
+}
+
+function selectBars(input: BacktestInput): { bars: readonly Bar[]; symbols: string[] } {
+  const filtered = filterBars(input);
   // Files come in time order: checking that is one pass, sorting them again would be n log n.
-  if (!isInOrder(bars)) bars.sort(barOrder);
-  const symbols = input.symbols
-    ? [...input.symbols]
-    : [...new Set(bars.map((b) => b.symbol))].sort();
+  const bars = isInOrder(filtered) ? filtered : [...filtered].sort(barOrder);
+  const symbols = input.symbols ? [...input.symbols] : [...symbolsOf(bars)].sort();
   return { bars, symbols };
 }
 
@@ -97,7 +108,10 @@ export function runBacktest(
   collect();
   onProgress?.(1);
   const run = { fills, trips, curve, actions };
-  return buildReport(engine, bars, run, input.riskFreeRate ?? 0);
+  // A run of one symbol benchmarks every bar.
+  const benchmarkBars =
+    symbols.length === 1 ? bars : bars.filter((b) => b.symbol === bars[0].symbol);
+  return buildReport(engine, benchmarkBars, run, input.riskFreeRate ?? 0);
 }
 
 /** report.json dates every time of a daily run, the drawdown's included, as `YYYY-MM-DD`. */
@@ -116,24 +130,27 @@ function drawdownRow(
 
 function buildReport(
   engine: TradingEngine,
-  bars: readonly Bar[],
+  /** The bars of the first symbol, bought and held as the benchmark. */
+  benchmarkBars: readonly Bar[],
   run: { fills: Fill[]; trips: RoundTrip[]; curve: EquityPoint[]; actions: CorporateActions },
   riskFreeRate: number,
 ): BacktestReport {
   const ledger = engine.book;
-  const benchmarkSymbol = bars[0]?.symbol;
   const dayOf = tradingDateLookup();
   // A daily bar's time is written as its date, which the lookup has already computed.
   const formatTime = (time: number) => (isDailyBarTime(time) ? dayOf(time) : formatBarTime(time));
   // Buy and hold through the same splits and dividends as the account.
   const benchmark = adjustedBenchmark(
-    bars.filter((b) => b.symbol === benchmarkSymbol),
+    benchmarkBars,
     run.actions,
-    benchmarkSymbol ?? '',
+    benchmarkBars[0]?.symbol ?? '',
     dayOf,
   );
+  // The last point of each trading day, read by metrics, performance and an intraday report.
+  const dailyEquity = lastPerDay(run.curve, dayOf);
   const metrics = computeMetrics({
     equityCurve: run.curve,
+    dailyEquity,
     trades: run.trips,
     openPositions: engine
       .openRoundTrips()
@@ -144,6 +161,7 @@ function buildReport(
   });
   const performance = computePerformance({
     equityCurve: run.curve,
+    dailyEquity,
     trades: run.trips,
     benchmark,
     dayOf,
@@ -182,7 +200,7 @@ function buildReport(
       })),
     },
     // Intraday runs report the last point of each trading day (metrics use every point).
-    equityCurve: (daily ? run.curve : lastPerDay(run.curve, dayOf)).map((p) => ({
+    equityCurve: (daily ? run.curve : dailyEquity).map((p) => ({
       time: formatTime(p.time),
       equity: p.equity,
     })),

@@ -1,8 +1,14 @@
 import fc from 'fast-check';
-import { DAY_MS, isoDateToUtcMidnight, MINUTE_MS, utcMsToIsoDate } from './calendar-date';
+import {
+  DAY_MS,
+  isoDateToUtcMidnight,
+  MINUTE_MS,
+  utcMsToIsoDate,
+  utcMsToIsoDateTime,
+} from './calendar-date';
 
 describe('calendar dates', () => {
-  it('writes the UTC date of any instant exactly as Date#toISOString does (property)', () => {
+  it('writes the UTC date and time of any instant exactly as Date#toISOString does (property)', () => {
     const instant = fc.oneof(
       fc.integer({ min: -8.64e15, max: 8.64e15 }),
       fc.integer({
@@ -16,9 +22,10 @@ describe('calendar dates', () => {
         ),
     );
     fc.assert(
-      fc.property(instant, (ms) =>
-        expect(utcMsToIsoDate(ms)).toBe(new Date(ms).toISOString().slice(0, 10)),
-      ),
+      fc.property(instant, (ms) => {
+        expect(utcMsToIsoDate(ms)).toBe(new Date(ms).toISOString().slice(0, 10));
+        expect(utcMsToIsoDateTime(ms)).toBe(new Date(ms).toISOString());
+      }),
       { numRuns: 20_000 },
     );
   });
@@ -34,6 +41,7 @@ describe('calendar dates', () => {
 
   it('throws for an instant that is not a date, as Date does', () => {
     expect(() => utcMsToIsoDate(Number.NaN)).toThrow(RangeError);
+    expect(() => utcMsToIsoDateTime(Number.NaN)).toThrow(RangeError);
   });
 });
 

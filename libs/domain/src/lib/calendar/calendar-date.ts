@@ -53,6 +53,26 @@ export function utcMsToIsoDate(ms: number): string {
   return `${year}-${twoDigits(month)}-${twoDigits(day)}`;
 }
 
+const threeDigits = (n: number): string => (n < 10 ? `00${n}` : n < 100 ? `0${n}` : `${n}`);
+
+/**
+ * `new Date(ms).toISOString()` (`YYYY-MM-DDTHH:mm:ss.sssZ`), written without a Date for the years
+ * 1000–9999 like `utcMsToIsoDate`: a report writes the time of every fill and round trip.
+ */
+export function utcMsToIsoDateTime(ms: number): string {
+  const whole = Math.trunc(ms);
+  const days = Math.floor(whole / DAY_MS);
+  if (!(days >= FIRST_FAST_DAY && days <= LAST_FAST_DAY)) return new Date(ms).toISOString();
+  let rest = whole - days * DAY_MS;
+  const hours = Math.floor(rest / HOUR_MS);
+  rest -= hours * HOUR_MS;
+  const minutes = Math.floor(rest / MINUTE_MS);
+  rest -= minutes * MINUTE_MS;
+  const seconds = Math.floor(rest / 1000);
+  const clock = `${twoDigits(hours)}:${twoDigits(minutes)}:${twoDigits(seconds)}`;
+  return `${utcMsToIsoDate(whole)}T${clock}.${threeDigits(rest - seconds * 1000)}Z`;
+}
+
 export function addDays(date: string, days: number): string {
   return utcMsToIsoDate(isoDateToUtcMidnight(date) + days * DAY_MS);
 }

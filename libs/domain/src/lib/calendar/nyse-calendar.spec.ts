@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { addDays } from './calendar-date';
 import {
   isOpen,
+  isTradingDay,
   nextClose,
   nextOpen,
   nyseEarlyCloses,
@@ -69,7 +70,22 @@ describe('session', () => {
   it('rejects strings that are not calendar dates', () => {
     for (const bad of ['2025-02-30', '2025-1-2', 'tomorrow', '']) {
       expect(() => session(bad)).toThrow(RangeError);
+      expect(() => isTradingDay(bad)).toThrow(RangeError);
     }
+  });
+
+  it('exists exactly on the weekdays that are not full-day closures', () => {
+    expect(isTradingDay('2025-01-09')).toBe(false);
+    expect(isTradingDay('2025-11-28')).toBe(true);
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 40 * 366 }), (offset) => {
+        const date = addDays('1995-01-01', offset);
+        const weekend = [0, 6].includes(new Date(`${date}T00:00:00Z`).getUTCDay());
+        const closed = nyseHolidays(Number(date.slice(0, 4))).some((h) => h.date === date);
+        expect(isTradingDay(date)).toBe(!weekend && !closed);
+        expect(session(date) !== null).toBe(!weekend && !closed);
+      }),
+    );
   });
 });
 

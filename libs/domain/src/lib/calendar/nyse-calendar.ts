@@ -1,4 +1,4 @@
-import { addDays, isoDateToUtcMidnight, weekday } from './calendar-date';
+import { addDays, weekday } from './calendar-date';
 import { newYorkDate, newYorkWallTimeToUtc } from './new-york-time';
 import { nyseRulesForYear } from './nyse-holiday-rules';
 import { NYSE_HOLIDAY_TABLE, NyseYearTable } from './nyse-holiday-table';
@@ -51,17 +51,19 @@ function listOf(dates: Readonly<Record<string, string>>): MarketHoliday[] {
     .sort((a, b) => a.date.localeCompare(b.date));
 }
 
+/** Whether the NYSE trades on `date`: a weekday that is not a full holiday. */
+export function isTradingDay(date: string): boolean {
+  // weekday() throws a RangeError for anything that is not a calendar date.
+  const dow = weekday(date);
+  return dow !== 0 && dow !== 6 && yearTable(yearOf(date)).closed[date] === undefined;
+}
+
 /**
  * The regular session on a New York date (`YYYY-MM-DD`), or null when the market is closed all day.
  */
 export function session(date: string): TradingSession | null {
-  isoDateToUtcMidnight(date);
-  const dow = weekday(date);
-  const table = yearTable(yearOf(date));
-  if (dow === 0 || dow === 6 || table.closed[date] !== undefined) {
-    return null;
-  }
-  const earlyClose = table.earlyCloses[date] !== undefined;
+  if (!isTradingDay(date)) return null;
+  const earlyClose = yearTable(yearOf(date)).earlyCloses[date] !== undefined;
   return {
     date,
     open: newYorkWallTimeToUtc(date, OPEN_MINUTES),

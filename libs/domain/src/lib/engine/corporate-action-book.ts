@@ -82,7 +82,8 @@ export class CorporateActionBook {
 
   /** A new trading day began at `time`: what takes effect by `date` is applied. */
   startDay(date: string, time: number): void {
-    this.applied.clear();
+    // clear() gives even an empty set a new table, and most days apply nothing.
+    if (this.applied.size > 0) this.applied.clear();
     this.applyDue(date, time);
   }
 

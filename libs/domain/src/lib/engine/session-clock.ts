@@ -1,4 +1,4 @@
-import { addDays, DAY_MS, utcMsToIsoDate } from '../calendar/calendar-date';
+import { addDays, DAY_MS, utcMsToIsoDate, utcMsToIsoDateTime } from '../calendar/calendar-date';
 import { newYorkDayCache } from '../calendar/new-york-day-cache';
 import { spanCache } from '../calendar/span-cache';
 import { newYorkDate, newYorkWallTimeToUtc } from '../calendar/new-york-time';
@@ -41,5 +41,5 @@ export function tradingDateLookup(): (time: number) => string {
 
 /** Report times: `YYYY-MM-DD` for daily bars, ISO-8601 UTC otherwise. */
 export function formatBarTime(time: number): string {
-  return isDailyBarTime(time) ? utcMsToIsoDate(time) : new Date(time).toISOString();
+  return isDailyBarTime(time) ? utcMsToIsoDate(time) : utcMsToIsoDateTime(time);
 }

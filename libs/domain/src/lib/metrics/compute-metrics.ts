@@ -21,8 +21,9 @@ export function curveStats<T extends { readonly time: number }>(
   valueOf: (point: T) => number,
   riskFreeRate: number,
   dayOf: (t: number) => string,
+  daily: readonly T[] = lastPerDay(points, dayOf),
 ): CurveStats {
-  const returns = simpleReturns(lastPerDay(points, dayOf), valueOf);
+  const returns = simpleReturns(daily, valueOf);
   const start = points.length > 0 ? valueOf(points[0]) : null;
   const end = points.length > 0 ? valueOf(points[points.length - 1]) : null;
   const totalReturn = start !== null && end !== null && start > 0 ? end / start - 1 : null;
@@ -57,7 +58,7 @@ export function computeMetrics(input: MetricsInput): MetricsReport {
   const last = curve[curve.length - 1]?.time ?? 0;
   const benchmark = input.benchmark;
   return {
-    ...curveStats(curve, equityOf, riskFreeRate, dayOf),
+    ...curveStats(curve, equityOf, riskFreeRate, dayOf, input.dailyEquity),
     tradeCount: input.trades.length,
     winRate: winRate(input.trades),
     profitFactor: profitFactor(input.trades),

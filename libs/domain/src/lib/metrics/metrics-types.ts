@@ -41,6 +41,11 @@ export interface MetricsInput {
   readonly riskFreeRate?: number;
   /** Groups instants into trading days for daily returns; default: the New York calendar date. */
   readonly dayOf?: (time: number) => string;
+  /**
+   * `lastPerDay(equityCurve, dayOf)`, when the caller has it already (a backtest reports it): metrics
+   * and performance then read it instead of resampling the curve again.
+   */
+  readonly dailyEquity?: readonly EquityPoint[];
 }
 
 export interface Drawdown {

@@ -1,4 +1,6 @@
 import fc from 'fast-check';
+import { newYorkDate } from '../calendar/new-york-time';
+import { lastPerDay } from './daily-returns';
 import type { RoundTrip } from './metrics-types';
 import { computePerformance, cumulativeReturns, evenSample, tradeStatistics } from './performance';
 
@@ -128,6 +130,28 @@ describe('properties', () => {
         expect(total).toBeCloseTo(values[values.length - 1] - values[0], 6);
         const growth = report.monthlyReturns.reduce((g, m) => g * (1 + (m.return ?? 0)), 1);
         expect(growth).toBeCloseTo(values[values.length - 1] / values[0], 6);
+      }),
+    );
+  });
+
+  it('months end at the last point of their last day; a given daily resample changes nothing', () => {
+    fc.assert(
+      fc.property(equities, fc.integer({ min: 1, max: 400 }), (values, hoursApart) => {
+        const equityCurve = values.map((equity, i) => ({ time: T0 + i * hoursApart * H, equity }));
+        const monthOf = (time: number) => newYorkDate(time).slice(0, 7);
+        const monthEnds = equityCurve.filter(
+          (p, i) => i === values.length - 1 || monthOf(equityCurve[i + 1].time) !== monthOf(p.time),
+        );
+        const report = computePerformance({ equityCurve, trades: [] });
+        expect(report.monthlyReturns.map((m) => m.month)).toEqual(
+          monthEnds.map((p) => monthOf(p.time)),
+        );
+        const ends = [values[0], ...monthEnds.map((p) => p.equity)];
+        expect(report.monthlyReturns.map((m) => m.return)).toEqual(
+          monthEnds.map((_, i) => ends[i + 1] / ends[i] - 1),
+        );
+        const dailyEquity = lastPerDay(equityCurve, newYorkDate);
+        expect(computePerformance({ equityCurve, trades: [], dailyEquity })).toEqual(report);
       }),
     );
   });

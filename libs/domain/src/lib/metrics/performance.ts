@@ -43,28 +43,47 @@ export function tradeStatistics(trades: readonly RoundTrip[]): TradeStatistics {
   };
 }
 
-export function dailyPnl(curve: readonly EquityPoint[], dayOf: (t: number) => string): DailyPnl[] {
+export function dailyPnl(
+  curve: readonly EquityPoint[],
+  dayOf: (t: number) => string,
+  days: readonly EquityPoint[] = lastPerDay(curve, dayOf),
+): DailyPnl[] {
   let previous = curve[0]?.equity ?? 0;
-  return lastPerDay(curve, dayOf).map((point) => {
+  return days.map((point) => {
     const pnl = point.equity - previous;
     previous = point.equity;
     return { date: dayOf(point.time), pnl };
   });
 }
 
+/**
+ * A month's last point is its last day's last point: resampling the days (`lastPerDay` of the curve)
+ * takes each date once per day rather than once per point.
+ */
 export function monthlyReturns(
   curve: readonly EquityPoint[],
   dayOf: (t: number) => string,
+  days: readonly EquityPoint[] = lastPerDay(curve, dayOf),
 ): MonthlyReturn[] {
   let previous = curve[0]?.equity ?? 0;
-  // A month's last point is its last day's last point: resampling the days first takes each date
-  // once per day rather than once per point.
-  const days = lastPerDay(curve, dayOf);
-  return lastPerDay(days, (t) => dayOf(t).slice(0, 7)).map((point) => {
-    const monthly = previous > 0 ? point.equity / previous - 1 : null;
+  const rows: MonthlyReturn[] = [];
+  let month = '';
+  let last: EquityPoint | undefined;
+  const close = (point: EquityPoint) => {
+    rows.push({ month, return: previous > 0 ? point.equity / previous - 1 : null });
     previous = point.equity;
-    return { month: dayOf(point.time).slice(0, 7), return: monthly };
-  });
+  };
+  for (const point of days) {
+    const date = dayOf(point.time);
+    // Dates are `YYYY-MM-DD`: a day of the same month starts with its `YYYY-MM`.
+    if (last === undefined || !date.startsWith(month)) {
+      if (last !== undefined) close(last);
+      month = date.slice(0, 7);
+    }
+    last = point;
+  }
+  if (last !== undefined) close(last);
+  return rows;
 }
 
 export function symbolPnl(trades: readonly RoundTrip[]): SymbolPnl[] {
@@ -128,15 +147,16 @@ function cumulativeReturnsOf<T extends { readonly time: number }>(
  * statistics, daily P&L, monthly returns, P&L per symbol and cumulative return against buy-and-hold.
  */
 export function computePerformance(
-  input: Pick<MetricsInput, 'equityCurve' | 'trades' | 'benchmark' | 'dayOf'>,
+  input: Pick<MetricsInput, 'equityCurve' | 'trades' | 'benchmark' | 'dayOf' | 'dailyEquity'>,
   maxPoints = PERFORMANCE_CURVE_POINTS,
 ): PerformanceReport {
   const dayOf = input.dayOf ?? newYorkDateLookup();
   const curve = input.equityCurve;
+  const days = input.dailyEquity ?? lastPerDay(curve, dayOf);
   return {
     trades: tradeStatistics(input.trades),
-    dailyPnl: dailyPnl(curve, dayOf),
-    monthlyReturns: monthlyReturns(curve, dayOf),
+    dailyPnl: dailyPnl(curve, dayOf, days),
+    monthlyReturns: monthlyReturns(curve, dayOf, days),
     symbolPnl: symbolPnl(input.trades),
     cumulativeReturns: cumulativeReturnsOf(
       curve,

@@ -1,5 +1,5 @@
 import { addDays } from '../calendar/calendar-date';
-import { session } from '../calendar/nyse-calendar';
+import { isTradingDay } from '../calendar/nyse-calendar';
 import type { Fill } from '../ledger/fill';
 import type { RiskConfig, RiskRejection } from './risk-config';
 
@@ -38,7 +38,7 @@ export function dayTradeWindowStart(date: string): string {
   let start = date;
   for (let counted = 1; counted < PDT_WINDOW_DAYS;) {
     start = addDays(start, -1);
-    if (session(start) !== null) counted++;
+    if (isTradingDay(start)) counted++;
   }
   return start;
 }
@@ -65,8 +65,11 @@ export class DayTradeCounter {
   startDay(date: string): void {
     if (date === this.date) return;
     this.date = date;
-    this.bought.clear();
-    this.countedWorking.clear();
+    // clear() gives even an empty collection a new table: on daily bars that is one each per bar.
+    if (this.bought.size > 0) this.bought.clear();
+    if (this.countedWorking.size > 0) this.countedWorking.clear();
+    // Most days follow days without a day trade: the window's start (a calendar walk) is not needed.
+    if (this.days.length === 0) return;
     const from = dayTradeWindowStart(date);
     this.days = this.days.filter((day) => day.date >= from);
   }
