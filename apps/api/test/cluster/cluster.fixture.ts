@@ -127,6 +127,8 @@ export function useCluster(options: ClusterFixtureOptions): ClusterFixture {
         TZ: 'UTC',
         DATA_DIR: dataDir,
         LOG_LEVEL: 'warn',
+        // Each health check sees the state the test just made (the reuse has its own spec).
+        HEALTH_MAX_AGE_MS: '0',
         DATABASE_URL: databaseUrl,
         REDIS_URL: redisUrl,
         ...options.env,
