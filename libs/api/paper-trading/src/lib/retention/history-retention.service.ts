@@ -16,6 +16,7 @@ import {
 } from '@ptp/api/persistence';
 import { DataSource } from 'typeorm';
 import { TradingDesks } from '../desk/trading-desks.service';
+import { AccountFence } from '../ownership/account-fence.service';
 
 const DAY_MS = 86_400_000;
 /** Runs once per simulated day, but never more often than this, nor less often than the maximum. */
@@ -32,7 +33,8 @@ export interface RetentionOutcome {
  * `rawEquityDays` of market time are thinned to the points the metrics depend on, and decisions
  * older than `decisionDays` are dropped. Runs for the accounts this process trades, in each
  * account's queue, so a reset never interleaves with it. Each account's cursor lives here, so a run
- * reads only the days that aged out since the last one.
+ * reads only the days that aged out since the last one. Its deletes carry the account's fence, like
+ * every other write of the owner: a process that lost the account deletes nothing.
  */
 @Injectable()
 export class HistoryRetention implements OnApplicationBootstrap, OnModuleDestroy {
@@ -45,6 +47,7 @@ export class HistoryRetention implements OnApplicationBootstrap, OnModuleDestroy
     private readonly marketData: MarketDataService,
     private readonly writes: DatabaseWrites,
     private readonly dataSource: DataSource,
+    private readonly fence: AccountFence,
     @InjectAppConfig() private readonly config: AppConfig,
   ) {}
 
@@ -102,21 +105,27 @@ export class HistoryRetention implements OnApplicationBootstrap, OnModuleDestroy
   private async retain(accountId: string, now: number): Promise<RetentionOutcome> {
     const { rawEquityDays, decisionDays } = this.config.retention;
     const cursor = await this.validCursor(accountId);
-    return this.writes.transaction(async (manager) => {
+    const outcome = await this.writes.transaction(async (manager) => {
+      await this.fence.check(manager, accountId);
       const thinned = await thinEquitySnapshots(
         manager,
         accountId,
         now - rawEquityDays * DAY_MS,
         cursor,
       );
-      this.cursors.set(accountId, thinned.cursor);
       const decisionsDropped = await dropDecisionsBefore(
         manager,
         accountId,
         now - decisionDays * DAY_MS,
       );
-      return { snapshotsThinned: thinned.deleted, decisionsDropped };
+      return { thinned, decisionsDropped };
     });
+    // Only once committed: a rolled-back pass must be done again.
+    this.cursors.set(accountId, outcome.thinned.cursor);
+    return {
+      snapshotsThinned: outcome.thinned.deleted,
+      decisionsDropped: outcome.decisionsDropped,
+    };
   }
 
   /** The stored cursor while the peak it carries still exists; a reset erases it, so start over. */
