@@ -23,3 +23,4 @@ export * from './lib/identity/principal';
 export * from './lib/identity/access.decorators';
 export * from './lib/quote-input';
 export * from './lib/identity/account-access';
+export * from './lib/expiring-lru';

@@ -1,4 +1,4 @@
-import { ExpiringLru } from '../cache/expiring-lru';
+import { ExpiringLru } from '@ptp/api/shared';
 import type { Clock } from '../provider/clock';
 import type { PolygonResponse } from './polygon-http.client';
 import { isObject } from './polygon-wire';

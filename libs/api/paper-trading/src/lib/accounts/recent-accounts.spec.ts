@@ -15,7 +15,7 @@ describe('RecentAccounts', () => {
   beforeEach(() => (clock = 0));
 
   it('answers a found account for maxAgeMs, then asks again', () => {
-    const recent = new RecentAccounts(1000, () => clock);
+    const recent = new RecentAccounts(1000, { now: () => clock });
     recent.remember(account('a'));
     clock = 999;
     expect(recent.get('a')?.id).toBe('a');
@@ -24,14 +24,14 @@ describe('RecentAccounts', () => {
   });
 
   it('forgets a deleted account at once', () => {
-    const recent = new RecentAccounts(1000, () => clock);
+    const recent = new RecentAccounts(1000, { now: () => clock });
     recent.remember(account('a'));
     recent.forget('a');
     expect(recent.get('a')).toBeUndefined();
   });
 
   it('hands out a frozen copy, so no caller can change what others read', () => {
-    const recent = new RecentAccounts(1000, () => clock);
+    const recent = new RecentAccounts(1000, { now: () => clock });
     const original = account('a');
     const kept = recent.remember(original);
     expect(() => Object.assign(kept, { name: 'changed' })).toThrow(TypeError);

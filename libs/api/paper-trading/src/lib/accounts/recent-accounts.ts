@@ -1,34 +1,32 @@
 import type { AccountEntity } from '@ptp/api/persistence';
+import { ExpiringLru, type LruClock } from '@ptp/api/shared';
+
+/** Far more accounts than a server holds; only found accounts are kept. */
+const MAX_REMEMBERED = 1024;
 
 /**
  * Accounts found by id in the last `maxAgeMs`. Every polled read names an account, and its row only
  * changes when the account is deleted (or its owner user is): a deletion here is forgotten at once,
- * one on another instance of a cluster is seen within `maxAgeMs`. Only accounts that exist are
- * kept, so the map is bounded by the accounts table.
+ * one on another instance of a cluster is seen within `maxAgeMs`.
  */
 export class RecentAccounts {
-  private readonly found = new Map<
-    string,
-    { readonly account: AccountEntity; readonly at: number }
-  >();
+  private readonly found: ExpiringLru<string, AccountEntity>;
 
   constructor(
     private readonly maxAgeMs: number,
-    private readonly now: () => number = Date.now,
-  ) {}
+    clock?: LruClock,
+  ) {
+    this.found = new ExpiringLru(MAX_REMEMBERED, clock);
+  }
 
   get(id: string): AccountEntity | undefined {
-    const entry = this.found.get(id);
-    if (!entry) return undefined;
-    if (this.now() - entry.at < this.maxAgeMs) return entry.account;
-    this.found.delete(id);
-    return undefined;
+    return this.found.get(id);
   }
 
   /** Frozen, so a caller that changed the shared row would fail loudly instead of lying to others. */
   remember(account: AccountEntity): AccountEntity {
     const frozen = Object.freeze({ ...account });
-    this.found.set(account.id, { account: frozen, at: this.now() });
+    this.found.set(account.id, frozen, this.maxAgeMs);
     return frozen;
   }
 

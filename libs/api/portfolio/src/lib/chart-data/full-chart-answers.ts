@@ -1,4 +1,4 @@
-import type { PreparedEnvelope } from '@ptp/api/shared';
+import { ExpiringLru, type PreparedEnvelope } from '@ptp/api/shared';
 
 /** Accounts whose full answer is kept; the least recently asked is dropped beyond this. */
 export const FULL_CHART_ANSWERS_CAPACITY = 64;
@@ -15,23 +15,18 @@ interface Entry {
  * entry per account, replaced by the next revision's answer, and only the most recently asked accounts.
  */
 export class FullChartAnswers {
-  private readonly entries = new Map<string, Entry>();
+  private readonly entries: ExpiringLru<string, Entry>;
 
-  constructor(private readonly capacity = FULL_CHART_ANSWERS_CAPACITY) {}
+  constructor(capacity = FULL_CHART_ANSWERS_CAPACITY) {
+    this.entries = new ExpiringLru(capacity);
+  }
 
   get(accountId: string, etag: string): PreparedEnvelope | undefined {
     const entry = this.entries.get(accountId);
-    if (entry?.etag !== etag) return undefined;
-    // Map order is insertion order: moving the entry to the end keeps the least recent first.
-    this.entries.delete(accountId);
-    this.entries.set(accountId, entry);
-    return entry.answer;
+    return entry?.etag === etag ? entry.answer : undefined;
   }
 
   set(accountId: string, etag: string, answer: PreparedEnvelope): void {
-    this.entries.delete(accountId);
-    this.entries.set(accountId, { etag, answer });
-    if (this.entries.size > this.capacity)
-      this.entries.delete(this.entries.keys().next().value as string);
+    this.entries.set(accountId, { etag, answer }, Infinity);
   }
 }

@@ -1,3 +1,4 @@
+import { ExpiringLru } from '@ptp/api/shared';
 import type { DataSource } from 'typeorm';
 import { FoldedHistory } from './folded-history';
 
@@ -10,7 +11,7 @@ const MAX_ACCOUNTS = 64;
  * behind each other, so a row is folded once.
  */
 export class FoldedHistories {
-  private readonly folds = new Map<string, Promise<FoldedHistory>>();
+  private readonly folds = new ExpiringLru<string, Promise<FoldedHistory>>(MAX_ACCOUNTS);
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -23,9 +24,7 @@ export class FoldedHistories {
           fresh,
         )
       : fresh();
-    this.folds.delete(accountId);
-    this.folds.set(accountId, next);
-    if (this.folds.size > MAX_ACCOUNTS) this.folds.delete(this.folds.keys().next().value as string);
+    this.folds.set(accountId, next, Infinity);
     return next;
   }
 }

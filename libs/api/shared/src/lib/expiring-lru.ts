@@ -1,4 +1,7 @@
-import type { Clock } from '../provider/clock';
+/** Where the cache reads the time (a stepped clock in tests). */
+export interface LruClock {
+  now(): number;
+}
 
 /**
  * At most `capacity` entries, the least recently used dropped first, each valid until the expiry it
@@ -9,7 +12,7 @@ export class ExpiringLru<K, V> {
 
   constructor(
     private readonly capacity: number,
-    private readonly clock: Clock,
+    private readonly clock: LruClock = { now: Date.now },
   ) {}
 
   get size(): number {
@@ -25,6 +28,11 @@ export class ExpiringLru<K, V> {
     return entry.value;
   }
 
+  delete(key: K): void {
+    this.entries.delete(key);
+  }
+
+  /** Kept until `ttlMs` from now; `Infinity` keeps it until it is the least recently used past capacity. */
   set(key: K, value: V, ttlMs: number): void {
     this.entries.delete(key);
     this.entries.set(key, { value, expiresAt: this.clock.now() + ttlMs });
