@@ -24,3 +24,4 @@ export * from './lib/identity/access.decorators';
 export * from './lib/quote-input';
 export * from './lib/identity/account-access';
 export * from './lib/expiring-lru';
+export * from './lib/keyed-batches';

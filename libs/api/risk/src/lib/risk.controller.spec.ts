@@ -54,8 +54,8 @@ describe('RiskController (real modules, SQLite, hand-fed prices)', () => {
       openPositions: 0,
       entriesBlocked: false,
     });
-    const placed = await desks.withDesk(accountId, (desk) =>
-      desk.placeOrder({ symbol, side: 'buy', type: 'market', quantity: 10 }),
+    const [placed] = await desks.withDesk(accountId, (desk) =>
+      desk.placeOrders([{ request: { symbol, side: 'buy', type: 'market', quantity: 10 } }]),
     );
     expect(placed.ok).toBe(true);
     const after = await module.get(RiskController).risk({ accountId });

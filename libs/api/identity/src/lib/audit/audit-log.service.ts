@@ -1,7 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AuditEntryEntity, DatabaseWrites } from '@ptp/api/persistence';
 import type { AuditEntry, Page } from '@ptp/contracts';
-import { Between, DataSource, type FindOptionsWhere } from 'typeorm';
+import { KeyedBatches } from '@ptp/api/shared';
+import { Between, DataSource, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import { appendAudit, type AuditRecord } from './audit-record';
 
 export interface AuditFilter {
@@ -35,11 +36,22 @@ export class AuditLogService {
     private readonly writes: DatabaseWrites,
   ) {}
 
-  /** Never fails the request it describes: a lost audit row is logged loudly instead. */
+  /**
+   * Rows that arrive while the database's writer is busy (an order's ledger transaction, say) wait
+   * for it together and go in one INSERT: group commit, as the orders themselves do.
+   */
+  private readonly batches = new KeyedBatches<EntityManager, AuditRecord, void>(
+    (_, task) => this.writes.exclusive(() => task(this.dataSource.manager)),
+    async (manager, _, records) => {
+      await appendAudit(manager, records);
+      return records.map(() => undefined);
+    },
+  );
+
+  /** Resolves once the row is written. Never fails the request it describes: a lost audit row is logged loudly instead. */
   async record(record: AuditRecord): Promise<void> {
     try {
-      // One INSERT is atomic on its own: a transaction around it would only add BEGIN and COMMIT.
-      await this.writes.exclusive(() => appendAudit(this.dataSource.manager, record));
+      await this.batches.add('audit', record);
     } catch (error) {
       this.logger.error(`audit row lost for ${record.action}: ${(error as Error).message}`);
     }

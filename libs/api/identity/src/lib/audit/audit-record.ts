@@ -15,18 +15,33 @@ export interface AuditRecord {
 
 const MAX_PATH = 300;
 
-/** Appends one audit row; shared by the API and the users command so both write the same shape. */
-export async function appendAudit(manager: EntityManager, record: AuditRecord): Promise<void> {
-  await manager.insert(AuditEntryEntity, {
-    at: Date.now(),
-    userName: record.userName,
-    tokenId: record.tokenId ?? null,
-    action: record.action,
-    method: record.method ?? null,
-    path: record.path ? record.path.slice(0, MAX_PATH) : null,
-    accountId: record.accountId ?? null,
-    status: record.status ?? null,
-    ip: record.ip ?? null,
-    details: record.details ? JSON.stringify(record.details) : null,
-  });
+const row = (record: AuditRecord, at: number) => ({
+  at,
+  userName: record.userName,
+  tokenId: record.tokenId ?? null,
+  action: record.action,
+  method: record.method ?? null,
+  path: record.path ? record.path.slice(0, MAX_PATH) : null,
+  accountId: record.accountId ?? null,
+  status: record.status ?? null,
+  ip: record.ip ?? null,
+  details: record.details ? JSON.stringify(record.details) : null,
+});
+
+/**
+ * Appends audit rows in one INSERT, atomic on its own; shared by the API and the users command so
+ * both write the same shape. The rows are not read back (TypeORM's `insert` would SELECT each again).
+ */
+export async function appendAudit(
+  manager: EntityManager,
+  records: readonly AuditRecord[],
+): Promise<void> {
+  const at = Date.now();
+  await manager
+    .createQueryBuilder()
+    .insert()
+    .into(AuditEntryEntity)
+    .values(records.map((record) => row(record, at)))
+    .updateEntity(false)
+    .execute();
 }

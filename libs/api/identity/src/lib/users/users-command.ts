@@ -94,11 +94,17 @@ export async function runUsersCommand(
   try {
     const action = await execute(args, new UserDirectory(dataSource, dataSource), io);
     if (action !== 'user.list')
-      await appendAudit(dataSource.manager, {
-        userName: 'cli',
-        action,
-        details: { user: args[1], role: flag(args, '--role') ?? null, osUser: userInfo().username },
-      });
+      await appendAudit(dataSource.manager, [
+        {
+          userName: 'cli',
+          action,
+          details: {
+            user: args[1],
+            role: flag(args, '--role') ?? null,
+            osUser: userInfo().username,
+          },
+        },
+      ]);
     return EXIT_OK;
   } catch (error) {
     if (error instanceof UsageError) {

@@ -5,7 +5,6 @@ import type {
   CorporateActions,
   EngineOutput,
   OpenExposure,
-  OrderRequest,
   SubmitResult,
   TradingEngine,
 } from '@ptp/domain';
@@ -14,10 +13,11 @@ import { AccountProjection } from './account-projection';
 import { scheduleUpcoming } from './corporate-action-feed';
 import { engineConfig } from './engine-config';
 import { recordManualOrder, recordOutput } from './desk-metrics';
-import type { ClientOrderTag } from './ledger-batch';
+import type { QueuedOrder } from './ledger-batch';
 import type { CommitExtras, DeskServices } from './desk-services';
-import { committedOrderEvents } from './order-events';
+import { CommittedOrderEvents } from './order-events';
 import { OrderBars, tradeBars } from './order-bars';
+import { asCommitted, entryTime, feedLivePrices, submitAt } from './order-entry';
 import { outputBatch, outputChangesLedger } from './output-batch';
 import type { TickSession } from './tick-session';
 import type { Valuation } from './portfolio-view';
@@ -32,8 +32,7 @@ import { accountRiskView } from './account-risk-view';
  */
 export class AccountDesk {
   private readonly projection: AccountProjection;
-  /** The working orders as last committed: an order not among them is new to the event stream. */
-  private workingOrderIds: ReadonlySet<string>;
+  private readonly orderEvents: CommittedOrderEvents;
   private readonly scheduledActions = new Set<string>();
   /** Completed bars of the working orders' symbols, for the next evaluation or tick. */
   readonly orderBars = new OrderBars();
@@ -43,7 +42,7 @@ export class AccountDesk {
     private readonly book: AccountBook,
   ) {
     this.projection = new AccountProjection(book, services.prices, services.benchmarkSymbol);
-    this.workingOrderIds = new Set(book.live.engine.orders().map((order) => order.id));
+    this.orderEvents = new CommittedOrderEvents(book.live.engine);
   }
 
   get accountId(): string {
@@ -160,7 +159,11 @@ export class AccountDesk {
       if (!quote.stale) this.noteMarketTime(quote.asOf);
     }
     if (await this.services.marketOpen()) {
-      this.feedPrices(engine, new Set([...session.symbols, ...this.book.openOrderSymbols]));
+      feedLivePrices(
+        engine,
+        this.services.prices,
+        new Set([...session.symbols, ...this.book.openOrderSymbols]),
+      );
     }
     const lastTickAt = Date.now();
     const progress = { id: session.id, lastTickAt, cursor: JSON.stringify(cursor) };
@@ -170,37 +173,55 @@ export class AccountDesk {
   }
 
   /**
-   * A manual order: checked and filled by the engine on the symbol's newest price, then written,
-   * with a client's tag (a rejected one's too, so a retry finds it). `replaces` is canceled for it in
-   * the same change; if it is refused nothing is written and the desk reloads: the old one works on.
+   * Manual orders, in arrival order: each is checked and filled by the engine on its symbol's newest
+   * price, then all are written in one transaction (group commit), with their clients' tags (a
+   * rejected order's too, so a retry finds it).
    */
-  async placeOrder(
-    request: OrderRequest,
-    tag?: ClientOrderTag,
-    replaces?: string,
-  ): Promise<SubmitResult> {
+  async placeOrders(orders: readonly QueuedOrder[]): Promise<SubmitResult[]> {
     const engine = await this.engine();
     const open = await this.services.marketOpen();
-    // The newest price first: it is the order's reference, and a price update for the symbol's other orders.
-    if (open) this.feedPrices(engine, [request.symbol]);
-    const time = this.services.prices.timeOf(request.symbol) ?? this.book.marketTime;
-    const canceled = replaces === undefined ? null : engine.cancelOrder(replaces, time, 'replaced');
-    if (canceled && !canceled.ok) {
+    const { prices } = this.services;
+    const results = orders.map(({ request }) => {
+      const time = entryTime(engine, prices, request.symbol, open, this.book.marketTime);
+      return submitAt(engine, prices, request, time, open);
+    });
+    const clientOrders = orders.flatMap(({ tag }, i) => {
+      const orderId = results[i].order?.id;
+      return tag && orderId !== undefined ? [{ ...tag, orderId }] : [];
+    });
+    const output = engine.takeOutput();
+    await this.commit(output, { clientOrders });
+    for (const result of results) recordManualOrder(this.services.metrics, this.accountId, result);
+    return results.map((result) => asCommitted(result, output));
+  }
+
+  /**
+   * `request` in place of the working order `replaces`, canceled for it in the same change. If the
+   * new order is refused nothing is written and the desk reloads: the old one works on.
+   */
+  async replaceOrder(replaces: string, { request, tag }: QueuedOrder): Promise<SubmitResult> {
+    const engine = await this.engine();
+    const open = await this.services.marketOpen();
+    const { prices } = this.services;
+    const time = entryTime(engine, prices, request.symbol, open, this.book.marketTime);
+    const canceled = engine.cancelOrder(replaces, time, 'replaced');
+    if (!canceled.ok) {
       await this.commit(engine.takeOutput(), {});
       return canceled;
     }
-    const result = engine.submitOrder(request, time);
-    if (canceled && !result.ok) {
+    const result = submitAt(engine, prices, request, time, open);
+    if (!result.ok) {
       this.services.discard(this.accountId);
       return result;
     }
-    if (result.ok && open) this.feedPrices(engine, [request.symbol]);
-    const orderId = result.order?.id;
-    const clientOrder = tag && orderId !== undefined ? { ...tag, orderId } : undefined;
-    const replacement = replaces && orderId ? { replaced: replaces, by: orderId } : undefined;
-    await this.commit(engine.takeOutput(), { clientOrder, replacement });
+    const orderId = result.order.id;
+    const output = engine.takeOutput();
+    await this.commit(output, {
+      clientOrders: tag ? [{ ...tag, orderId }] : [],
+      replacement: { replaced: replaces, by: orderId },
+    });
     recordManualOrder(this.services.metrics, this.accountId, result);
-    return result;
+    return asCommitted(result, output);
   }
 
   async cancelOrder(id: string): Promise<CancelResult> {
@@ -218,7 +239,8 @@ export class AccountDesk {
     if (this.book.openOrderSymbols.size === 0) return;
     const engine = await this.engine();
     if (!this.session) tradeBars(this.book.live, await this.cappedOrderBars([]));
-    if (await this.services.marketOpen()) this.feedPrices(engine, this.book.openOrderSymbols);
+    if (await this.services.marketOpen())
+      feedLivePrices(engine, this.services.prices, this.book.openOrderSymbols);
     await this.commit(engine.takeOutput(), {});
   }
 
@@ -235,12 +257,8 @@ export class AccountDesk {
     if (live.runtime === runtime && live.session === session) return live.engine;
     // The rebuild starts from the snapshot: what a mark booked since the last write goes first.
     await this.settle();
-    const config = engineConfig(
-      this.accountId,
-      this.book.account.startingCapital,
-      runtime,
-      session,
-    );
+    const { startingCapital } = this.book.account;
+    const config = engineConfig(this.accountId, startingCapital, runtime, session);
     const engine = this.services.loader.rebuildEngine(live.engine, config, session);
     this.book.live = { engine, runtime, session, barTime: live.barTime };
     return engine;
@@ -248,14 +266,6 @@ export class AccountDesk {
 
   private get session(): TickSession | null {
     return this.services.sessions.get(this.accountId) ?? null;
-  }
-
-  private feedPrices(engine: TradingEngine, symbols: Iterable<string>): void {
-    const now = Date.now();
-    for (const symbol of symbols) {
-      const price = this.services.prices.live(symbol, now);
-      if (price) engine.onPrice(price);
-    }
   }
 
   /**
@@ -278,19 +288,12 @@ export class AccountDesk {
       throw error;
     }
     recordOutput(this.services.metrics, accountId, output);
-    this.publishEvents(output, extras);
+    const events = this.orderEvents.take(output, engine, extras.replacement?.replaced);
+    this.services.updates.publish({ accountId, events });
     this.book.openOrderSymbols = new Set(engine.orders().map((o) => o.symbol));
     if (output.fills.length > 0) this.services.corporateActionsWanted(accountId);
     const { chart } = this.services;
     chart.recordFills(accountId, output.fills.map(AccountProjection.fillMarker));
     if (rows.equity) chart.recordEquity(accountId, AccountProjection.equityPoint(rows.equity));
-  }
-
-  private publishEvents(output: EngineOutput, extras: CommitExtras): void {
-    const { engine } = this.book.live;
-    const replaced = extras.replacement?.replaced;
-    const events = committedOrderEvents(output, engine, this.workingOrderIds, replaced);
-    this.workingOrderIds = new Set(engine.orders().map((order) => order.id));
-    this.services.updates.publish({ accountId: this.accountId, events });
   }
 }

@@ -37,6 +37,6 @@ export interface CommitExtras {
   readonly session?: SessionProgress;
   /** Write an equity snapshot even without fills (every tick does). */
   readonly snapshot?: boolean;
-  readonly clientOrder?: ClientOrderTag & { readonly orderId: string };
+  readonly clientOrders?: readonly (ClientOrderTag & { readonly orderId: string })[];
   readonly replacement?: Replacement;
 }

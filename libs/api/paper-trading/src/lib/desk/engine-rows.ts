@@ -87,6 +87,16 @@ export function toOrderView(row: OrderEntity): OrderView {
   };
 }
 
+/** The REST view of a manual order this process just committed: its row as written, without a read. */
+export function committedOrderView(
+  order: Order,
+  accountId: string,
+  clientOrderId: string | null,
+): OrderView {
+  const written = { clientOrderId, requestHash: null, replaces: null, replacedBy: null };
+  return toOrderView({ ...orderRow(order, accountId, null), ...written });
+}
+
 export function fillRow(
   fill: Fill,
   accountId: string,

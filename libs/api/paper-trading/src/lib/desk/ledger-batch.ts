@@ -7,6 +7,7 @@ import type {
   RoundTripEntity,
 } from '@ptp/api/persistence';
 import type { OrderRow } from './engine-rows';
+import type { OrderRequest } from '@ptp/domain';
 
 /** A session row's per-tick progress, written with the tick's fills. */
 export interface SessionProgress {
@@ -20,6 +21,12 @@ export interface SessionProgress {
 export interface ClientOrderTag {
   readonly clientOrderId: string;
   readonly requestHash: string;
+}
+
+/** A manual order waiting for its account's turn, with its client's tag if it came with one. */
+export interface QueuedOrder {
+  readonly request: OrderRequest;
+  readonly tag?: ClientOrderTag;
 }
 
 /** An order canceled for the order that replaces it (`by`), both in the same batch. */
@@ -46,8 +53,8 @@ export interface LedgerBatch {
   readonly accountId: string;
   /** New or changed orders (upserted by id). */
   readonly orders: readonly OrderRow[];
-  /** The client's tag of the order placed in this batch (one of `orders`), if it came with one. */
-  readonly clientOrder: (ClientOrderTag & { readonly orderId: string }) | null;
+  /** The clients' tags of the orders placed in this batch (some of `orders`). */
+  readonly clientOrders: readonly (ClientOrderTag & { readonly orderId: string })[];
   /** The link between a replaced order and its replacement, if this batch replaced one. */
   readonly replacement: Replacement | null;
   /** New fills (append-only). */

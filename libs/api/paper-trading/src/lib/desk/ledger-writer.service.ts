@@ -74,10 +74,9 @@ export class LedgerWriter {
     await this.writes.transaction(async (manager) => {
       await this.fence.check(manager, batch.accountId);
       await insertRows(manager, OrderEntity, batch.orders, ['id']);
-      if (batch.clientOrder) {
-        // Set apart from the upsert, which overwrites only the columns its rows carry: the engine's
-        // later updates of the order leave the tag alone. The unique index refuses a duplicate id.
-        const { orderId, clientOrderId, requestHash } = batch.clientOrder;
+      // Set apart from the upsert, which overwrites only the columns its rows carry: the engine's
+      // later updates of the order leave the tag alone. The unique index refuses a duplicate id.
+      for (const { orderId, clientOrderId, requestHash } of batch.clientOrders) {
         await manager.update(
           OrderEntity,
           { id: orderId, accountId: batch.accountId },

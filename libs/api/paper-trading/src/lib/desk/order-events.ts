@@ -47,17 +47,28 @@ export function orderEvents(output: EngineOutput, context: OrderEventContext): O
   return events;
 }
 
-/** The events of an output the desk just committed, with the positions the engine now holds. */
-export function committedOrderEvents(
-  output: EngineOutput,
-  engine: TradingEngine,
-  previouslyOpen: ReadonlySet<string>,
-  replaced: string | undefined,
-): OrderEvent[] {
-  const held = new Map(engine.account().positions.map((p) => [p.symbol, p.quantity.toString()]));
-  return orderEvents(output, {
-    previouslyOpen,
-    replaced: new Set(replaced === undefined ? [] : [replaced]),
-    positionQuantity: (symbol) => held.get(symbol) ?? '0',
-  });
+const workingIds = (engine: TradingEngine) => new Set(engine.orders().map((order) => order.id));
+
+/**
+ * The events of what a desk commits. It remembers the orders working as last committed: an order
+ * not among them is new to the event stream.
+ */
+export class CommittedOrderEvents {
+  private working: ReadonlySet<string>;
+
+  constructor(engine: TradingEngine) {
+    this.working = workingIds(engine);
+  }
+
+  /** The events of an output just committed, with the positions the engine now holds. */
+  take(output: EngineOutput, engine: TradingEngine, replaced: string | undefined): OrderEvent[] {
+    const held = new Map(engine.account().positions.map((p) => [p.symbol, p.quantity.toString()]));
+    const events = orderEvents(output, {
+      previouslyOpen: this.working,
+      replaced: new Set(replaced === undefined ? [] : [replaced]),
+      positionQuantity: (symbol) => held.get(symbol) ?? '0',
+    });
+    this.working = workingIds(engine);
+    return events;
+  }
 }

@@ -47,7 +47,7 @@ export function outputBatch(output: EngineOutput, context: BatchContext): Ledger
       ...output.activities.map((a) => activityDecisionRow(a, accountId)),
     ],
     roundTrips: output.roundTrips.map((trip) => roundTripRow(trip, accountId)),
-    clientOrder: extras.clientOrder ?? null,
+    clientOrders: extras.clientOrders ?? [],
     replacement: extras.replacement ?? null,
     session: extras.session ?? null,
     engine: context.engine,

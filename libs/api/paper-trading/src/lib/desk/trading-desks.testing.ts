@@ -189,7 +189,9 @@ export function useDeskTestModule(accountPrefix: string): DeskTestModule {
       ctx().desks.notePrices([feed.bar(symbol, price)], []);
     },
     place(accountId, request) {
-      return ctx().desks.withDesk(accountId, (desk) => desk.placeOrder(request));
+      return ctx()
+        .desks.withDesk(accountId, (desk) => desk.placeOrders([{ request }]))
+        .then(([result]) => result);
     },
   };
 }

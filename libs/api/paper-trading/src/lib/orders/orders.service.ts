@@ -1,16 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { MarketDataService, unknownSymbolsError } from '@ptp/api/market-data';
 import { OrderEntity } from '@ptp/api/persistence';
-import { ApiError } from '@ptp/api/shared';
+import { ApiError, KeyedBatches } from '@ptp/api/shared';
 import type { Order, OrderStatusFilter } from '@ptp/contracts';
 import { OPEN_ORDER_STATUSES, type OrderRequest, type SubmitResult } from '@ptp/domain';
 import { DataSource, In } from 'typeorm';
 import { AccountsService } from '../accounts/accounts.service';
-import type { ClientOrderTag } from '../desk/ledger-batch';
-import { toOrderView } from '../desk/engine-rows';
+import type { AccountDesk } from '../desk/account-desk';
+
+import type { ClientOrderTag, QueuedOrder } from '../desk/ledger-batch';
+import { committedOrderView, toOrderView } from '../desk/engine-rows';
 import { TradingDesks } from '../desk/trading-desks.service';
 import { OwnerCommands, type RoutedCommand } from '../ownership/owner-commands.service';
 import { requestHash } from './client-order-id';
+import { groupsWithoutRepeats, placeGroups, type OrderTurn } from './order-turns';
 import { orderShapeProblems, type PlaceOrderDto } from './place-order.dto';
 
 /** Codes of the core's own input validation: the request itself is wrong (400), not the market or a rule (422). */
@@ -72,6 +75,8 @@ export interface PlacedOrder {
 export class OrdersService {
   private readonly submitAtOwner: RoutedCommand<[PlaceOrderDto, string | undefined], PlacedOrder>;
   private readonly cancelAtOwner: RoutedCommand<[string, string], Order>;
+  /** Manual orders that arrive while their account is busy are placed together, in one commit. */
+  private readonly batches: KeyedBatches<AccountDesk, QueuedOrder, OrderTurn>;
 
   constructor(
     private readonly accounts: AccountsService,
@@ -86,6 +91,13 @@ export class OrdersService {
     );
     this.cancelAtOwner = commands.register('orders.cancel', (id, accountId) =>
       this.cancelHere(id, accountId),
+    );
+    this.batches = new KeyedBatches(
+      (accountId, task) => desks.withDesk(accountId, task),
+      (desk, accountId, orders) =>
+        placeGroups(groupsWithoutRepeats(orders), (group) =>
+          this.placeGroup(accountId, group, (fresh) => desk.placeOrders(fresh)),
+        ),
     );
   }
 
@@ -124,13 +136,14 @@ export class OrdersService {
       dto.clientOrderId === undefined
         ? undefined
         : { clientOrderId: dto.clientOrderId, requestHash: requestHash(order) };
-    // Looked up in the account's queue, where the desk writes every order of the account: a
-    // concurrent request with the same id waits for the first one's commit and then finds its row.
-    const outcome = await this.desks.withDesk(account.id, async (desk) => {
-      const existing = tag && (await this.byClientOrderId(account.id, tag.clientOrderId));
-      return existing ? this.retried(existing, tag) : desk.placeOrder(order, tag, replaces);
-    });
-    if ('created' in outcome) return outcome;
+    const queued = { request: order, tag };
+    const turn =
+      replaces === undefined
+        ? await this.batches.add(account.id, queued)
+        : await this.replaceInTurn(account.id, replaces, queued);
+    if (turn.kind === 'failed') throw turn.error;
+    if (turn.kind === 'known') return this.retried(turn.row, turn.tag);
+    const outcome = turn.result;
     if (!outcome.ok && replaces !== undefined && outcome.code === 'ORDER_NOT_FOUND')
       throw ApiError.conflict(
         'ORDER_NOT_REPLACEABLE',
@@ -138,11 +151,8 @@ export class OrdersService {
         { id: replaces },
       );
     if (!outcome.ok) throw refusal(outcome);
-    // The account is resolved already: the order is read as committed, without resolving it again.
-    const placed = await this.dataSource
-      .getRepository(OrderEntity)
-      .findOneByOrFail({ id: outcome.order.id, accountId: account.id });
-    return { order: toOrderView(placed), created: true };
+    const clientOrderId = tag?.clientOrderId ?? null;
+    return { order: committedOrderView(outcome.order, account.id, clientOrderId), created: true };
   }
 
   async list(
@@ -198,8 +208,45 @@ export class OrdersService {
     return { order: toOrderView(existing), created: false };
   }
 
-  private byClientOrderId(accountId: string, clientOrderId: string): Promise<OrderEntity | null> {
-    return this.dataSource.getRepository(OrderEntity).findOneBy({ accountId, clientOrderId });
+  /** A replacement runs alone in the account's turn: if it is refused the desk reloads, the old order works on. */
+  private async replaceInTurn(
+    accountId: string,
+    replaces: string,
+    queued: QueuedOrder,
+  ): Promise<OrderTurn> {
+    const [turn] = await this.desks.withDesk(accountId, (desk) =>
+      this.placeGroup(accountId, [queued], async ([one]) => [
+        await desk.replaceOrder(replaces, one),
+      ]),
+    );
+    return turn;
+  }
+
+  /**
+   * Places a group of orders in the account's turn: one whose client order id is known finds its
+   * order (looked up in the turn, after every earlier order of the account was committed); the others
+   * are placed by `place`.
+   */
+  private async placeGroup(
+    accountId: string,
+    group: readonly QueuedOrder[],
+    place: (fresh: readonly QueuedOrder[]) => Promise<SubmitResult[]>,
+  ): Promise<OrderTurn[]> {
+    const ids = group.flatMap(({ tag }) => (tag ? [tag.clientOrderId] : []));
+    const rows =
+      ids.length === 0
+        ? []
+        : await this.dataSource
+            .getRepository(OrderEntity)
+            .findBy({ accountId, clientOrderId: In(ids) });
+    const known = new Map(rows.map((row) => [row.clientOrderId, row]));
+    const fresh = group.filter(({ tag }) => !(tag && known.has(tag.clientOrderId)));
+    const results = fresh.length === 0 ? [] : await place(fresh);
+    let next = 0;
+    return group.map(({ tag }): OrderTurn => {
+      const row = tag && known.get(tag.clientOrderId);
+      return row ? { kind: 'known', row, tag } : { kind: 'placed', result: results[next++] };
+    });
   }
 
   private async row(id: string, accountId: string | undefined): Promise<OrderEntity> {

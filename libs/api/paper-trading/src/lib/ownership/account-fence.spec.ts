@@ -52,7 +52,7 @@ function orderBatch(id: string): LedgerBatch {
         updatedAt: 1,
       },
     ],
-    clientOrder: null,
+    clientOrders: [],
     replacement: null,
     trades: [],
     activities: [],
