@@ -22,9 +22,21 @@ export type OrderRow = Omit<
 /** An engine order as its `orders` row; `state` keeps the whole domain order so a restart restores it exactly. */
 export function orderRow(order: Order, accountId: string, sessionId: string | null): OrderRow {
   return {
+    ...orderColumns(order, accountId, sessionId),
+    uuid: orderUuid(accountId, order.id),
+    state: JSON.stringify(order),
+  };
+}
+
+/** The columns of an order's row that the REST view shows. */
+function orderColumns(
+  order: Order,
+  accountId: string,
+  sessionId: string | null,
+): Omit<OrderRow, 'uuid' | 'state'> {
+  return {
     id: order.id,
     accountId,
-    uuid: orderUuid(accountId, order.id),
     sessionId,
     parentId: order.parentId,
     ocoGroup: order.ocoGroup,
@@ -43,15 +55,18 @@ export function orderRow(order: Order, accountId: string, sessionId: string | nu
     filledQuantity: String(order.filledQuantity),
     avgFillPrice: text(order.averageFillPrice),
     reason: order.reason,
-    state: JSON.stringify(order),
     createdAt: order.createdAt,
     updatedAt: order.updatedAt,
   };
 }
 
-/** The REST view of an order row. */
-export function toOrderView(row: OrderEntity): OrderView {
-  const order = JSON.parse(row.state) as Order;
+type ViewedColumns = Omit<
+  OrderEntity,
+  'uuid' | 'state' | 'requestHash' | 'replaces' | 'replacedBy'
+>;
+
+/** The REST view of an order's columns and its domain order (its `state`). */
+function orderView(row: ViewedColumns, order: Order): OrderView {
   return {
     id: row.id,
     accountId: row.accountId,
@@ -87,14 +102,21 @@ export function toOrderView(row: OrderEntity): OrderView {
   };
 }
 
-/** The REST view of a manual order this process just committed: its row as written, without a read. */
+/** The REST view of an order row. */
+export function toOrderView(row: OrderEntity): OrderView {
+  return orderView(row, JSON.parse(row.state) as Order);
+}
+
+/**
+ * The REST view of a manual order this process just committed, from the engine's order: the same
+ * columns its row was written with (`orderRow`), without a read or a JSON round trip.
+ */
 export function committedOrderView(
   order: Order,
   accountId: string,
   clientOrderId: string | null,
 ): OrderView {
-  const written = { clientOrderId, requestHash: null, replaces: null, replacedBy: null };
-  return toOrderView({ ...orderRow(order, accountId, null), ...written });
+  return orderView({ ...orderColumns(order, accountId, null), clientOrderId }, order);
 }
 
 export function fillRow(
