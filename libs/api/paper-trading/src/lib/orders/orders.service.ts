@@ -7,7 +7,6 @@ import { OPEN_ORDER_STATUSES, type OrderRequest, type SubmitResult } from '@ptp/
 import { DataSource, In } from 'typeorm';
 import { AccountsService } from '../accounts/accounts.service';
 import type { AccountDesk } from '../desk/account-desk';
-
 import type { ClientOrderTag, QueuedOrder } from '../desk/ledger-batch';
 import { committedOrderView, toOrderView } from '../desk/engine-rows';
 import { TradingDesks } from '../desk/trading-desks.service';
