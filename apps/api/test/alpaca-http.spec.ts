@@ -97,7 +97,8 @@ describe('Alpaca-compatible API over HTTP (local mode: no keys needed)', () => {
       symbol: 'QQQ',
       quote: { ap: expect.any(Number), bp: expect.any(Number) },
     });
-    const limit = (quote.quote.bp * 0.5).toFixed(2);
+    // In cents, as the answer echoes it: a decimal string without trailing zeros.
+    const limit = String(Number((quote.quote.bp * 0.5).toFixed(2)));
     const placed = await place(accountId, {
       symbol: 'QQQ',
       qty: '0.5',
