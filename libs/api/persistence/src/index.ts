@@ -4,6 +4,7 @@ export * from './lib/database-writes.service';
 export * from './lib/default-account';
 export * from './lib/entities';
 export * from './lib/history-retention';
+export * from './lib/insert-rows';
 export * from './lib/migrations';
 export * from './lib/persistence.module';
 export * from './lib/paper-trade-fills';

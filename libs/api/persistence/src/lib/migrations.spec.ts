@@ -1,12 +1,12 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Secret } from '@ptp/api/config';
 import { DataSource } from 'typeorm';
 import { buildDataSourceOptions } from './data-source-options';
 import { AccountEntity, OrderEntity, PaperTradeEntity, UserEntity } from './entities';
 import { MIGRATIONS } from './migrations';
 import { orderRow } from './migrations/order-rows.testing';
+import { describePostgres, withScratchDatabase } from './scratch-database.testing';
 
 const TABLES = [
   'accounts',
@@ -106,26 +106,7 @@ describe('migrations on SQLite', () => {
   });
 });
 
-const pgUrl = process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
-const describePostgres = process.env['PTP_SKIP_POSTGRES'] === '1' ? describe.skip : describe;
-
 describePostgres('migrations on PostgreSQL (set PTP_SKIP_POSTGRES=1 when no server runs)', () => {
-  it('create every table, keep decimals and times exact, and revert', async () => {
-    const schema = `ptp_migration_${process.pid}_${Date.now()}`;
-    const admin = await new DataSource({ type: 'postgres', url: pgUrl }).initialize();
-    await admin.query(`CREATE SCHEMA "${schema}"`);
-    try {
-      const dataSource = await new DataSource(
-        buildDataSourceOptions({ type: 'postgres', url: new Secret(pgUrl) }, { schema }),
-      ).initialize();
-      try {
-        await exerciseSchema(dataSource);
-      } finally {
-        await dataSource.destroy();
-      }
-    } finally {
-      await admin.query(`DROP SCHEMA "${schema}" CASCADE`);
-      await admin.destroy();
-    }
-  });
+  it('create every table, keep decimals and times exact, and revert', () =>
+    withScratchDatabase('postgres', exerciseSchema));
 });

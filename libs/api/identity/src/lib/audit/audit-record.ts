@@ -1,4 +1,4 @@
-import { AuditEntryEntity } from '@ptp/api/persistence';
+import { AuditEntryEntity, insertRows } from '@ptp/api/persistence';
 import type { EntityManager } from 'typeorm';
 
 export interface AuditRecord {
@@ -29,7 +29,7 @@ const row = (record: AuditRecord, at: number) => ({
 });
 
 /**
- * Appends audit rows in one INSERT, atomic on its own; shared by the API and the users command so
+ * Appends audit rows in one INSERT (of up to 100 rows), atomic on its own; shared by the API and the users command so
  * both write the same shape. The rows are not read back (TypeORM's `insert` would SELECT each again).
  */
 export async function appendAudit(
@@ -37,11 +37,9 @@ export async function appendAudit(
   records: readonly AuditRecord[],
 ): Promise<void> {
   const at = Date.now();
-  await manager
-    .createQueryBuilder()
-    .insert()
-    .into(AuditEntryEntity)
-    .values(records.map((record) => row(record, at)))
-    .updateEntity(false)
-    .execute();
+  await insertRows(
+    manager,
+    AuditEntryEntity,
+    records.map((record) => row(record, at)),
+  );
 }

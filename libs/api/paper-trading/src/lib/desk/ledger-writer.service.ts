@@ -11,51 +11,11 @@ import {
   RoundTripEntity,
   TradingSessionEntity,
   deleteAccountHistory,
+  insertRows,
 } from '@ptp/api/persistence';
-import { In, type EntityManager, type EntityTarget, type ObjectLiteral } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { In } from 'typeorm';
 import { AccountFence } from '../ownership/account-fence.service';
 import { isEmptyBatch, type LedgerBatch } from './ledger-batch';
-
-/** Rows per INSERT statement; keeps SQLite under its bound-parameter limit. */
-const CHUNK = 100;
-
-/**
- * Inserts rows in statements of CHUNK rows; with `conflict` (property names), a row whose key exists
- * has its other given columns overwritten, as `EntityManager.upsert` does. Unlike `insert` and
- * `upsert`, the rows are not read back: TypeORM would SELECT each inserted row's defaults again on
- * SQLite, and the ledger gives every column it keeps and reads no generated id.
- */
-async function insertRows<T extends ObjectLiteral>(
-  manager: EntityManager,
-  entity: EntityTarget<T>,
-  rows: readonly QueryDeepPartialEntity<T>[],
-  conflict?: readonly string[],
-): Promise<void> {
-  if (rows.length === 0) return;
-  const metadata = manager.connection.getMetadata(entity);
-  const keys = conflict && metadata.mapPropertyPathsToColumns([...conflict]);
-  const overwrite =
-    keys &&
-    metadata.columns.filter(
-      (column) =>
-        !keys.includes(column) && rows.some((row) => column.getEntityValue(row) !== undefined),
-    );
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    const insert = manager
-      .createQueryBuilder()
-      .insert()
-      .into(entity)
-      .values(rows.slice(i, i + CHUNK))
-      .updateEntity(false);
-    if (keys && overwrite)
-      insert.orUpdate(
-        overwrite.map((column) => column.databaseName),
-        keys.map((column) => column.databaseName),
-      );
-    await insert.execute();
-  }
-}
 
 /**
  * Writes a LedgerBatch (orders, fills, splits and dividends, positions, equity snapshot, decisions, round trips, session

@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { BacktestRunEntity, BacktestUploadEntity } from '../entities';
 import { BacktestUploads1764000000006 } from './1764000000006-backtest-uploads';
 import { migrationSql } from './migration-sql';
+import { describePostgres } from '../scratch-database.testing';
 import { acrossMigration, undoThrough } from './migration-upgrade.testing';
 
 const ORCL = 'Date,Open,High,Low,Close,Adj Close,Volume\n2013-01-02,34,35,33,34.7,31.2,1000\n';
@@ -85,8 +86,6 @@ const TITLE =
 describe('the backtest-uploads migration on SQLite', () => {
   it(TITLE, () => acrossMigration(BacktestUploads1764000000006, seed, check));
 });
-
-const describePostgres = process.env['PTP_SKIP_POSTGRES'] === '1' ? describe.skip : describe;
 
 describePostgres('the backtest-uploads migration on PostgreSQL', () => {
   it(TITLE, () => acrossMigration(BacktestUploads1764000000006, seed, check, 'postgres'));
