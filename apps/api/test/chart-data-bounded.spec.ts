@@ -8,7 +8,7 @@ const POINTS = 6_000;
 
 /** A long history must not make the full chart-data answer grow: at most 2,000 points per series. */
 describe('GET /api/chart-data over a long history (real HTTP, real SQLite file)', () => {
-  let t: TestApp | undefined;
+  let t: TestApp;
 
   beforeAll(async () => {
     const first = await startTestApp();
@@ -33,7 +33,7 @@ describe('GET /api/chart-data over a long history (real HTTP, real SQLite file)'
   afterAll(() => disposeTestApp(t));
 
   it('thins the full answer to 2,000 equity points with both ends, and an increment stays exact', async () => {
-    const http = () => request(t!.app.getHttpServer());
+    const http = () => request(t.app.getHttpServer());
     const full: ChartData = (await http().get('/api/chart-data').expect(200)).body.data;
     expect(full.incremental).toBe(false);
     expect(full.equity).toHaveLength(2_000);

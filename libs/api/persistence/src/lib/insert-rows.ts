@@ -6,16 +6,17 @@ import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialE
 const CHUNK = 100;
 
 /**
- * Inserts rows in statements of CHUNK rows; with `conflict` (property names), a row whose key exists
- * has its other given columns overwritten, as `EntityManager.upsert` does. Unlike `insert` and
- * `upsert`, the rows are not read back: TypeORM would SELECT each inserted row's defaults again on
- * SQLite, and callers give every column they keep and read no generated id.
+ * Inserts rows in statements of CHUNK rows; with `conflict` (property names), a row whose key
+ * exists has its other given columns overwritten, as `EntityManager.upsert` does. Unlike `insert`
+ * and `upsert`, the rows are not read back: TypeORM would SELECT each inserted row's defaults again
+ * on SQLite, and callers give every column they keep and read no generated id.
  *
- * The statement is written from the entity's metadata rather than through the query builder, whose
- * parameter bookkeeping grows with the square of the values and cost a persisted order more CPU than
- * the database spent writing it (docs/benchmarks.md, "Persisted orders"). Each value still goes
- * through the driver's own conversion (column transformers, booleans, dates), so a row is stored
- * exactly as `insert()` stores it, and a value left undefined takes the column's default as there.
+ * The statement is written from the entity's metadata rather than through the query builder,
+ * which names, checks and sets a parameter per value and then rescans the statement's text twice:
+ * about a tenth of a persisted order's main-thread work (docs/benchmarks.md, "Persisted orders").
+ * Each value still goes through the driver's own conversion (column transformers, booleans,
+ * dates), so a row is stored exactly as `insert()` stores it, and a value left undefined takes the
+ * column's default.
  */
 export async function insertRows<T extends ObjectLiteral>(
   manager: EntityManager,
@@ -65,7 +66,7 @@ function onConflict(
   return `${target} DO UPDATE SET ${sets.join(', ')}`;
 }
 
-/** SQLite has no DEFAULT keyword inside VALUES; TypeORM writes the column's default (or NULL) instead. */
+/** SQLite has no DEFAULT inside VALUES; TypeORM writes the column's default (or NULL) instead. */
 function sqliteDefault(manager: EntityManager, column: ColumnMetadata): string {
   if (column.default === undefined || column.default === null) return 'NULL';
   return manager.connection.driver.normalizeDefault(column) ?? 'NULL';

@@ -13,7 +13,7 @@ export const describePostgres = process.env['PTP_SKIP_POSTGRES'] === '1' ? descr
 
 export type DatabaseKind = 'sqlite' | 'postgres';
 
-/** Options for a fresh database of the kind asked for (a SQLite file, a PostgreSQL schema), and its removal. */
+/** Options for a fresh database (a SQLite file, a PostgreSQL schema) and how to remove it. */
 export async function scratchDatabase(
   kind: DatabaseKind,
 ): Promise<{ options: DataSourceOptions; remove: () => Promise<void> }> {
