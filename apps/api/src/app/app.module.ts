@@ -6,13 +6,7 @@ import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { AlpacaModule } from '@ptp/api/alpaca';
 import { AppConfigModule, type AppConfig } from '@ptp/api/config';
 import { HealthModule } from '@ptp/api/health';
-import {
-  AccessGuard,
-  AuditInterceptor,
-  IdentifyGuard,
-  IdentityModule,
-  rateLimits,
-} from '@ptp/api/identity';
+import { AccessGuard, IdentifyGuard, IdentityModule, rateLimits } from '@ptp/api/identity';
 import { MarketDataHealthContributor, MarketDataModule } from '@ptp/api/market-data';
 import { MetricsModule } from '@ptp/api/metrics';
 import { PaperTradingModule, TradingDesks } from '@ptp/api/paper-trading';
@@ -29,6 +23,7 @@ import {
 import { LoggerModule } from 'nestjs-pino';
 import { APP_VERSION_VALUE } from './app-version.value';
 import { loggerOptions } from './logger.options';
+import { ResponseInterceptor } from './response.interceptor';
 
 export interface AppModuleOptions {
   /** Folder of the built dashboard; omitted in API-only tests. */
@@ -102,8 +97,8 @@ export class AppModule {
         { provide: APP_GUARD, useExisting: IdentifyGuard },
         { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_GUARD, useExisting: AccessGuard },
-        { provide: APP_INTERCEPTOR, useClass: EnvelopeInterceptor },
-        { provide: APP_INTERCEPTOR, useExisting: AuditInterceptor },
+        EnvelopeInterceptor,
+        { provide: APP_INTERCEPTOR, useClass: ResponseInterceptor },
         { provide: APP_VERSION, useValue: APP_VERSION_VALUE },
       ],
       exports: [APP_VERSION],
