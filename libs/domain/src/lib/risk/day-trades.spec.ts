@@ -71,6 +71,7 @@ describe('DayTradeCounter', () => {
     expect(counter.window()).toEqual({ from: '2026-03-02', to: '2026-03-06' });
     counter.startDay('2026-03-09');
     expect(counter.count).toBe(0);
+    expect(counter.window()).toEqual({ from: '2026-03-03', to: '2026-03-09' });
   });
 
   it('keeps a saved state whose size does not grow with the day trades it counts', () => {

@@ -53,6 +53,8 @@ export class DayTradeCounter {
   private readonly bought: Map<string, number>;
   private days: DayTradeCount[];
   private readonly countedWorking: Set<string>;
+  /** The current day's window, kept for the day: the status the dashboard polls reads it. */
+  private currentWindow: DayTradeWindow | null = null;
 
   constructor(saved?: DayTradeState) {
     this.date = saved?.date ?? null;
@@ -70,7 +72,7 @@ export class DayTradeCounter {
     if (this.countedWorking.size > 0) this.countedWorking.clear();
     // Most days follow days without a day trade: the window's start (a calendar walk) is not needed.
     if (this.days.length === 0) return;
-    const from = dayTradeWindowStart(date);
+    const { from } = this.window() as DayTradeWindow;
     this.days = this.days.filter((day) => day.date >= from);
   }
 
@@ -99,7 +101,10 @@ export class DayTradeCounter {
   }
 
   window(): DayTradeWindow | null {
-    return this.date === null ? null : { from: dayTradeWindowStart(this.date), to: this.date };
+    if (this.date === null) return null;
+    if (this.currentWindow?.to !== this.date)
+      this.currentWindow = { from: dayTradeWindowStart(this.date), to: this.date };
+    return this.currentWindow;
   }
 
   state(): DayTradeState {
