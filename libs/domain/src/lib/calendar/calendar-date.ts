@@ -22,35 +22,38 @@ export function isoDateToUtcMidnight(date: string): number {
 const FIRST_FAST_DAY = Date.UTC(1000, 0, 1) / DAY_MS;
 const LAST_FAST_DAY = Date.UTC(9999, 11, 31) / DAY_MS;
 const twoDigits = (n: number): string => (n < 10 ? `0${n}` : `${n}`);
+/** `-MM-DD` at `month * 32 + day`: a date is written with one concatenation, not four. */
+const MONTH_DAY = Array.from(
+  { length: 13 * 32 },
+  (_, i) => `-${twoDigits(Math.floor(i / 32))}-${twoDigits(i % 32)}`,
+);
 
 /**
  * The UTC calendar date of an instant, as `YYYY-MM-DD`, exactly as `Date#toISOString` writes it.
  * Days are turned into a civil date with integer arithmetic (H. Hinnant's `civil_from_days`) for
  * the years 1000–9999, since replays ask for it on every trading day; other instants go through
- * `Date`.
+ * `Date`. In that range every quantity below is a non-negative int32, so `| 0` is the floor and
+ * the divisions by constants compile to multiplications.
  */
 export function utcMsToIsoDate(ms: number): string {
   // Date truncates a time value towards zero before splitting it into days.
   const days = Math.floor(Math.trunc(ms) / DAY_MS);
   if (!(days >= FIRST_FAST_DAY && days <= LAST_FAST_DAY))
     return new Date(ms).toISOString().slice(0, 10);
-  const shifted = days + 719_468;
-  const era = Math.floor(shifted / 146_097);
-  const dayOfEra = shifted - era * 146_097;
-  const yearOfEra = Math.floor(
-    (dayOfEra -
-      Math.floor(dayOfEra / 1460) +
-      Math.floor(dayOfEra / 36_524) -
-      Math.floor(dayOfEra / 146_096)) /
-      365,
-  );
+  const shifted = (days + 719_468) | 0;
+  const era = (shifted / 146_097) | 0;
+  const dayOfEra = (shifted - era * 146_097) | 0;
+  const yearOfEra =
+    ((dayOfEra - ((dayOfEra / 1460) | 0) + ((dayOfEra / 36_524) | 0) - ((dayOfEra / 146_096) | 0)) /
+      365) |
+    0;
   const dayOfYear =
-    dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
-  const shiftedMonth = Math.floor((5 * dayOfYear + 2) / 153);
-  const day = dayOfYear - Math.floor((153 * shiftedMonth + 2) / 5) + 1;
+    (dayOfEra - (365 * yearOfEra + ((yearOfEra / 4) | 0) - ((yearOfEra / 100) | 0))) | 0;
+  const shiftedMonth = ((5 * dayOfYear + 2) / 153) | 0;
+  const day = (dayOfYear - (((153 * shiftedMonth + 2) / 5) | 0) + 1) | 0;
   const month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9;
   const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
-  return `${year}-${twoDigits(month)}-${twoDigits(day)}`;
+  return year + MONTH_DAY[month * 32 + day];
 }
 
 const threeDigits = (n: number): string => (n < 10 ? `00${n}` : n < 100 ? `0${n}` : `${n}`);
