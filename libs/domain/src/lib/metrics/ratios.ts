@@ -1,15 +1,30 @@
 export const TRADING_DAYS_PER_YEAR = 252;
 
-export const mean = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
+// Plain loops, summing left to right from 0 as a reduce would (the same result to the last bit):
+// a report computes these over every daily return of two curves.
+export function mean(xs: readonly number[]): number {
+  let sum = 0;
+  for (let i = 0; i < xs.length; i++) sum += xs[i];
+  return sum / xs.length;
+}
 
 /** Sample standard deviation (n − 1); null below two observations. */
 export function sampleStdDev(xs: readonly number[]): number | null {
   if (xs.length < 2) return null;
   const m = mean(xs);
-  return Math.sqrt(xs.reduce((sum, x) => sum + (x - m) ** 2, 0) / (xs.length - 1));
+  let sum = 0;
+  for (let i = 0; i < xs.length; i++) sum += (xs[i] - m) ** 2;
+  return Math.sqrt(sum / (xs.length - 1));
 }
 
 const dailyRiskFree = (annualRate: number): number => annualRate / TRADING_DAYS_PER_YEAR;
+
+function excessReturns(dailyReturns: readonly number[], annualRiskFree: number): number[] {
+  const riskFree = dailyRiskFree(annualRiskFree);
+  const excess = new Array<number>(dailyReturns.length);
+  for (let i = 0; i < dailyReturns.length; i++) excess[i] = dailyReturns[i] - riskFree;
+  return excess;
+}
 
 /**
  * Annualised Sharpe of daily returns: mean excess / sample σ × √252; null when σ is 0 or undefined.
@@ -18,7 +33,7 @@ export function sharpeRatio(
   dailyReturns: readonly number[],
   annualRiskFree: number,
 ): number | null {
-  const excess = dailyReturns.map((r) => r - dailyRiskFree(annualRiskFree));
+  const excess = excessReturns(dailyReturns, annualRiskFree);
   const sigma = sampleStdDev(excess);
   return sigma ? (mean(excess) / sigma) * Math.sqrt(TRADING_DAYS_PER_YEAR) : null;
 }
@@ -32,11 +47,11 @@ export function sortinoRatio(
   dailyReturns: readonly number[],
   annualRiskFree: number,
 ): number | null {
-  const excess = dailyReturns.map((r) => r - dailyRiskFree(annualRiskFree));
+  const excess = excessReturns(dailyReturns, annualRiskFree);
   if (excess.length < 2) return null;
-  const downside = Math.sqrt(
-    excess.reduce((sum, x) => sum + Math.min(x, 0) ** 2, 0) / excess.length,
-  );
+  let squares = 0;
+  for (let i = 0; i < excess.length; i++) squares += Math.min(excess[i], 0) ** 2;
+  const downside = Math.sqrt(squares / excess.length);
   return downside > 0 ? (mean(excess) / downside) * Math.sqrt(TRADING_DAYS_PER_YEAR) : null;
 }
 
