@@ -1,6 +1,5 @@
 import { addDays, DAY_MS, utcMsToIsoDate, utcMsToIsoDateTime } from '../calendar/calendar-date';
 import { newYorkDayCache } from '../calendar/new-york-day-cache';
-import { spanCache } from '../calendar/span-cache';
 import { newYorkDate, newYorkWallTimeToUtc } from '../calendar/new-york-time';
 
 /** The trading day an instant belongs to, with the instant the next one starts. */
@@ -31,12 +30,44 @@ export function tradingDayOf(time: number): TradingDay {
  */
 export function tradingDateLookup(): (time: number) => string {
   const newYorkDay = newYorkDayCache();
-  const dailyDay = spanCache((time) => ({
-    date: utcMsToIsoDate(time),
-    start: time,
-    end: time + 1,
-  }));
-  return (time) => (isDailyBarTime(time) ? dailyDay(time) : newYorkDay(time)).date;
+  const dailyDate = dailyDateCache();
+  return (time) => dailyDate(time) ?? newYorkDay(time).date;
+}
+
+/**
+ * The dates of the daily bar times met, in time order (undefined for any other instant). A walk of
+ * a daily curve meets each time just after the one found last: found there, it is not tested for
+ * being a daily bar time again, and no span is kept per day.
+ */
+function dailyDateCache(): (time: number) => string | undefined {
+  const times: number[] = [];
+  const dates: string[] = [];
+  let last = 0;
+  return (time) => {
+    if (last + 1 < times.length && times[last + 1] === time) return dates[++last];
+    if (last < times.length && times[last] === time) return dates[last];
+    if (!isDailyBarTime(time)) return undefined;
+    // A first walk meets every time past the ones it has seen.
+    if (times.length === 0 || time > times[times.length - 1]) {
+      times.push(time);
+      dates.push(utcMsToIsoDate(time));
+      last = times.length - 1;
+      return dates[last];
+    }
+    let lo = 0;
+    let hi = times.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (times[mid] < time) lo = mid + 1;
+      else hi = mid;
+    }
+    if (times[lo] !== time) {
+      times.splice(lo, 0, time);
+      dates.splice(lo, 0, utcMsToIsoDate(time));
+    }
+    last = lo;
+    return dates[lo];
+  };
 }
 
 /** Report times: `YYYY-MM-DD` for daily bars, ISO-8601 UTC otherwise. */
