@@ -25,7 +25,12 @@ export function lastPerDay<T extends { readonly time: number }>(
 /** Simple returns v[i] / v[i−1] − 1 between the values of consecutive points. */
 export function simpleReturns<T>(points: readonly T[], valueOf: (point: T) => number): number[] {
   const returns = new Array<number>(Math.max(0, points.length - 1));
-  for (let i = 1; i < points.length; i++)
-    returns[i - 1] = valueOf(points[i]) / valueOf(points[i - 1]) - 1;
+  // Each value is read once and kept for the next return.
+  let previous = points.length > 0 ? valueOf(points[0]) : 0;
+  for (let i = 1; i < points.length; i++) {
+    const value = valueOf(points[i]);
+    returns[i - 1] = value / previous - 1;
+    previous = value;
+  }
   return returns;
 }

@@ -23,17 +23,19 @@ export function drawdowns<T extends { readonly time: number }>(
   valueOf: (point: T) => number,
 ): DrawdownResult {
   let peak = -1;
+  // The running peak's value, read once when it is reached rather than at every point after it.
+  let top = 0;
   let deepest = { pct: 0, amount: 0, peak: -1, trough: -1 };
   let largestAmount = 0;
   for (let i = 0; i < points.length; i++) {
     const value = valueOf(points[i]);
-    if (peak < 0 || value > valueOf(points[peak])) {
+    if (peak < 0 || value > top) {
       peak = i;
+      top = value;
       continue;
     }
-    const peakValue = valueOf(points[peak]);
-    const amount = peakValue - value;
-    const pct = peakValue > 0 ? amount / peakValue : 0;
+    const amount = top - value;
+    const pct = top > 0 ? amount / top : 0;
     largestAmount = Math.max(largestAmount, amount);
     if (pct > deepest.pct) deepest = { pct, amount, peak, trough: i };
   }
