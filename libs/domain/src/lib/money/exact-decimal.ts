@@ -207,7 +207,25 @@ let cacheNext = 0;
 
 function parseNumber(value: number): ExactDecimal {
   if (!Number.isFinite(value)) throw new RangeError(`${value} is not a finite amount`);
-  return Number.isSafeInteger(value)
-    ? ExactDecimal.fromSteps(value, 0)
-    : ExactDecimal.parse(String(value));
+  if (Number.isSafeInteger(value)) return ExactDecimal.fromSteps(value, 0);
+  return shortDecimal(value) ?? ExactDecimal.parse(String(value));
+}
+
+/** Below 10^15 units, a decimal has at most 15 significant digits. */
+const SHORT_UNITS = 1e15;
+
+/**
+ * What `parse(String(value))` gives, found without writing the number when its decimal has at most
+ * 15 significant digits, as prices, slipped prices and fees mostly have. Such a decimal is the only
+ * one of 15 digits or fewer that rounds to `value`, so it is the shortest round trip `String` writes;
+ * the fewest places k whose multiple `units / 10^k` divides back to exactly `value` give it, without
+ * a trailing zero. Null when no such decimal exists.
+ */
+function shortDecimal(value: number): ExactDecimal | null {
+  for (let places = 1; places < DOUBLE_POWERS.length; places++) {
+    const units = Math.round(value * DOUBLE_POWERS[places]);
+    if (!(Math.abs(units) < SHORT_UNITS)) return null;
+    if (units / DOUBLE_POWERS[places] === value) return ExactDecimal.fromSteps(units, places);
+  }
+  return null;
 }
