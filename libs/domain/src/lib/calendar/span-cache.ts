@@ -25,15 +25,24 @@ export function spanCache<S extends Span>(compute: (t: number) => S): (t: number
       last = spans.length - 1;
       return spans[last];
     }
-    let lo = 0;
-    let hi = spans.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (spans[mid].end <= t) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = lowerBound(spans.length, (i) => spans[i].end <= t);
     if (!holds(lo, t)) spans.splice(lo, 0, compute(t));
     last = lo;
     return spans[lo];
   };
+}
+
+/**
+ * The first index of [0, length) whose entry is not `before` the one sought, by bisection over
+ * entries in order: where the sought entry is, or where it belongs.
+ */
+export function lowerBound(length: number, before: (index: number) => boolean): number {
+  let lo = 0;
+  let hi = length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (before(mid)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

@@ -1,5 +1,6 @@
 import { addDays, DAY_MS, utcMsToIsoDate, utcMsToIsoDateTime } from '../calendar/calendar-date';
 import { newYorkDayCache } from '../calendar/new-york-day-cache';
+import { lowerBound } from '../calendar/span-cache';
 import { newYorkDate, newYorkWallTimeToUtc } from '../calendar/new-york-time';
 
 /** The trading day an instant belongs to, with the instant the next one starts. */
@@ -54,13 +55,7 @@ function dailyDateCache(): (time: number) => string | undefined {
       last = times.length - 1;
       return dates[last];
     }
-    let lo = 0;
-    let hi = times.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (times[mid] < time) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = lowerBound(times.length, (i) => times[i] < time);
     if (times[lo] !== time) {
       times.splice(lo, 0, time);
       dates.splice(lo, 0, utcMsToIsoDate(time));
