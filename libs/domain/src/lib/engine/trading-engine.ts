@@ -64,6 +64,7 @@ export class TradingEngine {
   private readonly maxPriceAgeMs: number;
   private readonly actions: CorporateActionBook;
   private readonly dayTrades: DayTradeCounter;
+  private changes = 0;
 
   constructor(
     readonly config: EngineConfig,
@@ -88,8 +89,7 @@ export class TradingEngine {
     this.positions = snapshot?.positionOpenings
       ? new PositionHistory(snapshot.positionOpenings)
       : PositionHistory.fromOpenTrips(snapshot?.openTrips ?? []);
-    const { ledger, orderBook: book, ids, output } = this;
-    const { trips, guard, positions } = this;
+    const { ledger, orderBook: book, ids, output, trips, guard, positions } = this;
     const saved = snapshot?.corporateActions;
     this.actions = new CorporateActionBook(ledger, trips, book, ids, output, saved);
     const dayTrades = (this.dayTrades = new DayTradeCounter(snapshot?.dayTrades));
@@ -107,9 +107,8 @@ export class TradingEngine {
 
   /**
    * Rebuilds an engine after a restart: the ledger from every persisted fill and corporate-action
-   * activity in booking order (checked against the snapshot's), open orders, counters and day
-   * state from the snapshot. Feed warmUp() the recent bars afterwards so that the strategies'
-   * indicators are where they were.
+   * activity in booking order (checked against the snapshot's), open orders, counters and day state
+   * from the snapshot. Feed warmUp() the recent bars afterwards to bring the indicators back.
    */
   static restore(
     config: EngineConfig,
@@ -125,13 +124,13 @@ export class TradingEngine {
   private load(snapshot: EngineSnapshot): void {
     this.clock.load(snapshot);
     this.orderBook.load(snapshot.openOrders);
-    for (const [symbol, price] of Object.entries(snapshot.marks)) {
+    for (const [symbol, price] of Object.entries(snapshot.marks))
       this.orderBook.state(symbol).lastPrice = price;
-    }
   }
 
   /** Feeds strategies with history without trading: indicator warm-up after a restore. */
   warmUp(bars: Iterable<Bar>): void {
+    this.changes++;
     for (const bar of bars) {
       const state = this.orderBook.state(bar.symbol);
       if (bar.time <= state.lastBarTime) continue;
@@ -141,6 +140,11 @@ export class TradingEngine {
     }
   }
 
+  /** Goes up with every call that may change the state (reads leave it): derived views keep until it moves. */
+  get revision(): number {
+    return this.changes;
+  }
+
   /** The New York date of the trading day the engine is in (null before its first bar or price). */
   get tradingDate(): string | null {
     return this.clock.day?.date ?? null;
@@ -148,6 +152,7 @@ export class TradingEngine {
 
   /** Splits and dividends, applied when their day begins; scheduling one twice is a no-op. */
   scheduleCorporateActions(actions: CorporateActions): void {
+    this.changes++;
     this.actions.schedule(actions, this.clock.day?.date ?? null, this.clock.time);
   }
 
@@ -156,13 +161,11 @@ export class TradingEngine {
    * strategy on its close.
    */
   onBar(bar: Bar): void {
+    this.changes++;
     const state = this.orderBook.state(bar.symbol);
     if (bar.time <= state.lastBarTime) {
-      const previous = state.lastBarTime;
-      const message =
-        `bar ${bar.symbol} @ ${bar.time} is not after ` +
-        `the previous bar of that symbol (${previous})`;
-      throw new EngineError('OUT_OF_ORDER', message);
+      const message = `bar ${bar.symbol} @ ${bar.time} is not after the previous bar of that symbol`;
+      throw new EngineError('OUT_OF_ORDER', `${message} (${state.lastBarTime})`);
     }
     const time = this.clock.time;
     if (time !== null && bar.time < time) {
@@ -185,6 +188,7 @@ export class TradingEngine {
 
   /** Live: fills open orders of the symbol on the price (never a stale one) and marks it. */
   onPrice(tick: LivePrice): PriceResult {
+    this.changes++;
     const refused = livePriceRefusal(tick, this.maxPriceAgeMs);
     const price = referencePrice(tick);
     if (refused || price === null) return { refused: refused ?? 'NO_PRICE', fills: 0 };
@@ -203,6 +207,7 @@ export class TradingEngine {
    * days.
    */
   markPrice(mark: PriceMark): void {
+    this.changes++;
     if (!(mark.price > 0) || !Number.isFinite(mark.price)) return;
     this.clock.observe(mark.time);
     this.orderBook.state(mark.symbol).lastPrice = mark.price;
@@ -214,18 +219,18 @@ export class TradingEngine {
    * prices) or rejected.
    */
   submitOrder(request: OrderRequest, time: number): SubmitResult {
+    this.changes++;
     return this.manual.submit(request, time);
   }
 
   cancelOrder(id: string, time: number, reason = 'canceled by request'): CancelResult {
+    this.changes++;
     return this.manual.cancel(id, time, reason);
   }
 
-  /**
-   * Everything that happened since the previous call; closes the current bar time with an equity
-   * point.
-   */
+  /** Everything that happened since the previous call; closes the bar time with an equity point. */
   takeOutput(): EngineOutput {
+    this.changes++;
     this.clock.closeStep();
     return this.output.take(this.orderBook.takeChanged());
   }
@@ -234,10 +239,7 @@ export class TradingEngine {
     return portfolioView(this.ledger, this.guard, this.clock.time, this.availableCash());
   }
 
-  /**
-   * Cash minus what open buy orders are expected to spend (at their last price with slippage and
-   * fees); may be negative.
-   */
+  /** Cash minus what open buy orders will spend (last price, slippage and fees); may be negative. */
   availableCash(): number {
     return this.gate.availableCash();
   }
@@ -254,8 +256,7 @@ export class TradingEngine {
 
   /** The daily loss limit's state at the current equity, with the number of open positions. */
   riskState(): RiskState {
-    const { ledger } = this;
-    const { guard, config, dayTrades } = this;
+    const { ledger, guard, config, dayTrades } = this;
     return riskStateOf(guard, config.risk, ledger.equity(), ledger.openPositionCount, dayTrades);
   }
 

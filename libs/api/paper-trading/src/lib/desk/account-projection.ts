@@ -1,6 +1,12 @@
 import type { EquitySnapshotEntity, PositionEntity } from '@ptp/api/persistence';
 import type { ChartEquityPoint, ChartFillMarker } from '@ptp/contracts';
-import { dec, type AccountView, type EngineOutput, type Fill } from '@ptp/domain';
+import {
+  dec,
+  type AccountView,
+  type EngineOutput,
+  type Fill,
+  type TradingEngine,
+} from '@ptp/domain';
 import type { AccountBook } from './account-book';
 import type { PositionChanges } from './ledger-batch';
 import type { LivePrices } from './live-prices';
@@ -19,6 +25,14 @@ export interface ProjectedRows {
  * a market series, not an account figure.
  */
 export class AccountProjection {
+  /** The last valuation, kept while the engine's state and the market time stay where they were. */
+  private kept: {
+    engine: TradingEngine;
+    revision: number;
+    asOf: number;
+    valuation: Valuation;
+  } | null = null;
+
   constructor(
     private readonly book: AccountBook,
     private readonly prices: LivePrices,
@@ -40,15 +54,27 @@ export class AccountProjection {
     };
   }
 
+  /**
+   * The dashboard polls this every few seconds while the account changes once a tick, so it is
+   * computed once per engine revision (frozen, as every caller shares it).
+   */
   valuation(): Valuation {
-    const { account, live, marketTime } = this.book;
-    return portfolioView({
-      accountId: account.id,
-      startingCapital: account.startingCapital,
-      account: live.engine.account(),
-      risk: live.engine.riskState(),
-      asOf: marketTime,
-    });
+    const { account, live, marketTime: asOf } = this.book;
+    const { engine } = live;
+    const kept = this.kept;
+    if (kept?.engine === engine && kept.revision === engine.revision && kept.asOf === asOf)
+      return kept.valuation;
+    const valuation = frozen(
+      portfolioView({
+        accountId: account.id,
+        startingCapital: account.startingCapital,
+        account: engine.account(),
+        risk: engine.riskState(),
+        asOf,
+      }),
+    );
+    this.kept = { engine, revision: engine.revision, asOf, valuation };
+    return valuation;
   }
 
   rows(output: EngineOutput, snapshot: boolean): ProjectedRows {
@@ -109,4 +135,11 @@ export class AccountProjection {
       benchmark: benchmark === null ? null : dec(benchmark).toDecimalPlaces(6).toString(),
     };
   }
+}
+
+function frozen(valuation: Valuation): Valuation {
+  for (const position of valuation.positions) Object.freeze(position);
+  Object.freeze(valuation.positions);
+  Object.freeze(valuation.riskState);
+  return Object.freeze(valuation);
 }
