@@ -62,9 +62,17 @@ function filterBars(input: BacktestInput): readonly Bar[] {
   });
 }
 
+/** One array of the chunks' items in order (concat copies packed arrays whole; flat() does not). */
+const joined = <T>(chunks: T[][]): T[] => ([] as T[]).concat(...chunks);
+
 function symbolsOf(bars: readonly Bar[]): Set<string> {
   const symbols = new Set<string>();
-  for (const bar of bars) symbols.add(bar.symbol);
+  // Indexed, and a run of one symbol's bars is one lookup: a minute run has a bar per minute.
+  let last: string | undefined;
+  for (let i = 0; i < bars.length; i++) {
+    const symbol = bars[i].symbol;
+    if (symbol !== last) symbols.add((last = symbol));
+  }
   return symbols;
 }
 
@@ -88,14 +96,16 @@ export function runBacktest(
   const engine = new TradingEngine(backtestEngineConfig(input, symbols));
   const actions = input.corporateActions ?? NO_CORPORATE_ACTIONS;
   engine.scheduleCorporateActions(actions);
-  const fills: Fill[] = [];
-  const trips: RoundTrip[] = [];
-  const curve: EquityPoint[] = [];
+  // The outputs' arrays are kept as they come and joined once: spreading each into a growing list
+  // copied a minute run's curve point by point into an array already in the old generation.
+  const fills: Fill[][] = [];
+  const trips: RoundTrip[][] = [];
+  const curve: EquityPoint[][] = [];
   const collect = () => {
     const output = engine.takeOutput();
-    fills.push(...output.fills);
-    trips.push(...output.roundTrips);
-    curve.push(...output.equity);
+    fills.push(output.fills);
+    trips.push(output.roundTrips);
+    curve.push(output.equity);
   };
   const every = Math.max(1, Math.ceil(bars.length / PROGRESS_STEPS));
   for (let i = 0; i < bars.length; i++) {
@@ -107,7 +117,7 @@ export function runBacktest(
   }
   collect();
   onProgress?.(1);
-  const run = { fills, trips, curve, actions };
+  const run = { fills: joined(fills), trips: joined(trips), curve: joined(curve), actions };
   // A run of one symbol benchmarks every bar.
   const benchmarkBars =
     symbols.length === 1 ? bars : bars.filter((b) => b.symbol === bars[0].symbol);

@@ -118,6 +118,8 @@ export class DayRoll {
   }
 
   private expireDayOrders(date: string, time: number): void {
+    // Daily bars begin a day on every bar, most of them with nothing open to copy.
+    if (this.book.openCount === 0) return;
     for (const order of [...this.book.openOrders()]) {
       if (order.timeInForce === 'day' && order.sessionDate !== null && order.sessionDate < date) {
         this.book.close(order, 'expired', `day order: session ${order.sessionDate} is over`, time);

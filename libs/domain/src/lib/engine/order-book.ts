@@ -60,6 +60,10 @@ export class OrderBook {
     return this.open.values();
   }
 
+  get openCount(): number {
+    return this.open.size;
+  }
+
   /** Restores open orders from a snapshot. */
   load(orders: readonly Order[]): void {
     for (const saved of orders) {

@@ -10,7 +10,8 @@ export function lastPerDay<T extends { readonly time: number }>(
 ): T[] {
   const daily: T[] = [];
   let currentDay: string | undefined;
-  for (const point of points) {
+  for (let i = 0; i < points.length; i++) {
+    const point = points[i];
     const day = dayOf(point.time);
     if (day === currentDay) {
       daily[daily.length - 1] = point;
