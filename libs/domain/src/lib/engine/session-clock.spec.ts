@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { DAY_MS, HOUR_MS } from '../calendar/calendar-date';
-import { tradingDateLookup, tradingDayOf } from './session-clock';
+import { isDailyBarTime, tradingDateLookup, tradingDayOf } from './session-clock';
 
 const FROM = Date.parse('1950-01-01T00:00:00Z');
 const TO = Date.parse('2080-12-31T00:00:00Z');
@@ -11,6 +11,17 @@ const instant = fc.oneof(
   fc.integer({ min: FROM / DAY_MS, max: TO / DAY_MS }).map((day) => day * DAY_MS),
   fc.integer({ min: FROM / HOUR_MS, max: TO / HOUR_MS }).map((hour) => hour * HOUR_MS),
 );
+
+describe('isDailyBarTime', () => {
+  it('is true exactly for the multiples of a day, like the remainder', () => {
+    const anyTime = fc.oneof(
+      instant,
+      fc.double(),
+      fc.constantFrom(2 ** 60, -(2 ** 60), 2 ** 53 + 2, DAY_MS * 2 ** 40, -DAY_MS, 0.5 * DAY_MS),
+    );
+    fc.assert(fc.property(anyTime, (t) => expect(isDailyBarTime(t)).toBe(t % DAY_MS === 0)));
+  });
+});
 
 describe('tradingDateLookup', () => {
   it('gives the date tradingDayOf gives, for daily and intraday instants mixed in any order', () => {

@@ -14,7 +14,10 @@ export interface TradingDay {
  * UTC date. Every other instant belongs to its New York calendar date.
  */
 export function isDailyBarTime(time: number): boolean {
-  return time % DAY_MS === 0;
+  // Times are past int32, and `%` of doubles is a call into C on every bar. Up to 2^53 dividing and
+  // multiplying back is exact, so it gives the time again exactly when it is a multiple of a day.
+  if (!(Math.abs(time) <= Number.MAX_SAFE_INTEGER)) return time % DAY_MS === 0;
+  return Math.floor(time / DAY_MS) * DAY_MS === time;
 }
 
 export function tradingDayOf(time: number): TradingDay {
