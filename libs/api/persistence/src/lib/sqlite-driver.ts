@@ -1,4 +1,5 @@
 import * as sqlite3 from 'sqlite3';
+import { cacheStatements } from './sqlite-statement-cache';
 
 type OpenCallback = (error: Error | null) => void;
 
@@ -8,7 +9,7 @@ type OpenCallback = (error: Error | null) => void;
  * a committed transaction survives a crash or kill of the process and the database is never
  * corrupted, but a power loss or an OS crash may take back the last commits. docs/benchmarks.md
  * ("Persisted orders") states the trade-off. TypeORM calls it with `new`; the object returned is
- * the plain sqlite3 connection.
+ * the sqlite3 connection, keeping its prepared statements (`cacheStatements`).
  */
 function openNormalSync(file: string, ...rest: unknown[]): sqlite3.Database {
   const callback = rest.pop() as OpenCallback;
@@ -16,7 +17,7 @@ function openNormalSync(file: string, ...rest: unknown[]): sqlite3.Database {
     if (error) return callback(error);
     db.exec('PRAGMA synchronous = NORMAL', callback);
   });
-  return db;
+  return cacheStatements(db);
 }
 
 /**
