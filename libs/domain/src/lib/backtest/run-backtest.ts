@@ -6,9 +6,9 @@ import {
 import { NO_FEES } from '../execution/fees';
 import type { Bar } from '../market/bar';
 import { computeMetrics } from '../metrics/compute-metrics';
-import { lastPerDay } from '../metrics/daily-returns';
 import { computePerformance } from '../metrics/performance';
-import type { Drawdown, EquityPoint, RoundTrip } from '../metrics/metrics-types';
+import type { Drawdown, EquityPoint, RoundTrip, Series } from '../metrics/metrics-types';
+import { lastPerDay, seriesOf } from '../metrics/series';
 import { DEFAULT_RISK_CONFIG } from '../risk/risk-config';
 import type { Fill } from '../ledger/fill';
 import { DEFAULT_EXECUTION_CONFIG, type EngineConfig } from '../engine/engine-config';
@@ -117,7 +117,8 @@ export function runBacktest(
   }
   collect();
   onProgress?.(1);
-  const run = { fills: joined(fills), trips: joined(trips), curve: joined(curve), actions };
+  const equity = seriesOf(joined(curve), (p) => p.equity);
+  const run = { fills: joined(fills), trips: joined(trips), curve: equity, actions };
   // A run of one symbol benchmarks every bar.
   const benchmarkBars =
     symbols.length === 1 ? bars : bars.filter((b) => b.symbol === bars[0].symbol);
@@ -142,7 +143,7 @@ function buildReport(
   engine: TradingEngine,
   /** The bars of the first symbol, bought and held as the benchmark. */
   benchmarkBars: readonly Bar[],
-  run: { fills: Fill[]; trips: RoundTrip[]; curve: EquityPoint[]; actions: CorporateActions },
+  run: { fills: Fill[]; trips: RoundTrip[]; curve: Series; actions: CorporateActions },
   riskFreeRate: number,
 ): BacktestReport {
   const ledger = engine.book;
@@ -176,7 +177,7 @@ function buildReport(
     benchmark,
     dayOf,
   });
-  const daily = run.curve.length > 0 && isDailyBarTime(run.curve[0].time);
+  const daily = run.curve.times.length > 0 && isDailyBarTime(run.curve.times[0]);
   return {
     fills: run.fills.map((f) => ({
       time: formatTime(f.time),
@@ -210,9 +211,16 @@ function buildReport(
       })),
     },
     // Intraday runs report the last point of each trading day (metrics use every point).
-    equityCurve: (daily ? run.curve : dailyEquity).map((p) => ({
-      time: formatTime(p.time),
-      equity: p.equity,
-    })),
+    equityCurve: reportedCurve(daily ? run.curve : dailyEquity, formatTime),
   };
+}
+
+function reportedCurve(
+  curve: Series,
+  formatTime: (time: number) => string,
+): BacktestReport['equityCurve'] {
+  const points: BacktestReport['equityCurve'] = [];
+  for (let i = 0; i < curve.times.length; i++)
+    points.push({ time: formatTime(curve.times[i]), equity: curve.values[i] });
+  return points;
 }

@@ -1,4 +1,5 @@
 import type { Bar } from '../market/bar';
+import type { Series } from '../metrics/metrics-types';
 import type { CorporateActions } from './corporate-action-types';
 
 /**
@@ -11,7 +12,7 @@ export function adjustedBenchmark(
   actions: CorporateActions,
   symbol: string,
   dateOf: (time: number) => string,
-): { time: number; price: number }[] {
+): Series {
   const splits = actions.splits
     .filter((s) => s.ticker === symbol)
     .sort((a, b) => (a.execution_date < b.execution_date ? -1 : 1));
@@ -26,7 +27,11 @@ export function adjustedBenchmark(
   // Actions before the first bar are history the raw prices already reflect.
   while (s < splits.length && splits[s].execution_date <= first) s++;
   while (d < dividends.length && dividends[d].ex_dividend_date <= first) d++;
-  return bars.map((bar) => {
+  // Columns: a price per bar, held unboxed until the report.
+  const times = new Float64Array(bars.length);
+  const prices = new Float64Array(bars.length);
+  for (let i = 0; i < bars.length; i++) {
+    const bar = bars[i];
     // Once every action is applied, the bars' dates are no longer needed.
     if (d < dividends.length || s < splits.length) {
       const date = dateOf(bar.time);
@@ -39,6 +44,8 @@ export function adjustedBenchmark(
         s++;
       }
     }
-    return { time: bar.time, price: shares * bar.close + cash };
-  });
+    times[i] = bar.time;
+    prices[i] = shares * bar.close + cash;
+  }
+  return { times, values: prices };
 }

@@ -1,34 +1,31 @@
 import { newYorkDateLookup } from '../calendar/new-york-day-cache';
-import { lastPerDay, simpleReturns } from './daily-returns';
+import { simpleReturns } from './daily-returns';
 import { drawdowns } from './drawdown';
 import type {
   CurveStats,
-  EquityPoint,
   MetricsConvention,
   MetricsInput,
   MetricsReport,
-  PricePoint,
+  Series,
 } from './metrics-types';
 import { annualize, sharpeRatio, sortinoRatio, TRADING_DAYS_PER_YEAR } from './ratios';
+import { equitySeries, lastPerDay, priceSeries } from './series';
 import { expectancy, exposure, profitFactor, winRate } from './trade-stats';
 
-/**
- * Return, risk and drawdown statistics of a value curve (equity or benchmark prices); `valueOf` reads
- * a point's value, so a curve is walked as it is, without a copy per point.
- */
-export function curveStats<T extends { readonly time: number }>(
-  points: readonly T[],
-  valueOf: (point: T) => number,
+/** Return, risk and drawdown statistics of a value curve (equity or benchmark prices). */
+export function curveStats(
+  series: Series,
   riskFreeRate: number,
   dayOf: (t: number) => string,
-  daily: readonly T[] = lastPerDay(points, dayOf),
+  daily: Series = lastPerDay(series, dayOf),
 ): CurveStats {
-  const returns = simpleReturns(daily, valueOf);
-  const start = points.length > 0 ? valueOf(points[0]) : null;
-  const end = points.length > 0 ? valueOf(points[points.length - 1]) : null;
+  const values = series.values;
+  const returns = simpleReturns(daily.values);
+  const start = values.length > 0 ? values[0] : null;
+  const end = values.length > 0 ? values[values.length - 1] : null;
   const totalReturn = start !== null && end !== null && start > 0 ? end / start - 1 : null;
   const annualizedReturn = totalReturn === null ? null : annualize(totalReturn, returns.length);
-  const { deepest, largestAmount } = drawdowns(points, valueOf);
+  const { deepest, largestAmount } = drawdowns(series);
   return {
     start,
     end,
@@ -43,9 +40,6 @@ export function curveStats<T extends { readonly time: number }>(
   };
 }
 
-const equityOf = (point: EquityPoint) => point.equity;
-const priceOf = (point: PricePoint) => point.price;
-
 /**
  * Computes every backtest / account metric from plain numbers; see docs/metrics.md for the
  * formulas.
@@ -53,21 +47,20 @@ const priceOf = (point: PricePoint) => point.price;
 export function computeMetrics(input: MetricsInput): MetricsReport {
   const riskFreeRate = input.riskFreeRate ?? 0;
   const dayOf = input.dayOf ?? newYorkDateLookup();
-  const curve = input.equityCurve;
-  const first = curve[0]?.time ?? 0;
-  const last = curve[curve.length - 1]?.time ?? 0;
-  const benchmark = input.benchmark;
+  const curve = equitySeries(input.equityCurve);
+  const times = curve.times;
+  const first = times.length > 0 ? times[0] : 0;
+  const last = times.length > 0 ? times[times.length - 1] : 0;
+  const benchmark = input.benchmark && priceSeries(input.benchmark);
   return {
-    ...curveStats(curve, equityOf, riskFreeRate, dayOf, input.dailyEquity),
+    ...curveStats(curve, riskFreeRate, dayOf, input.dailyEquity),
     tradeCount: input.trades.length,
     winRate: winRate(input.trades),
     profitFactor: profitFactor(input.trades),
     expectancy: expectancy(input.trades),
     exposure: exposure(input.trades, input.openPositions ?? [], first, last),
     benchmark:
-      benchmark && benchmark.length > 0
-        ? curveStats(benchmark, priceOf, riskFreeRate, dayOf)
-        : null,
+      benchmark && benchmark.values.length > 0 ? curveStats(benchmark, riskFreeRate, dayOf) : null,
     convention: metricsConvention(riskFreeRate),
   };
 }

@@ -1,4 +1,4 @@
-import type { Drawdown } from './metrics-types';
+import type { Drawdown, Series } from './metrics-types';
 
 export interface DrawdownResult {
   readonly deepest: Drawdown;
@@ -14,21 +14,16 @@ const NO_DRAWDOWN: Drawdown = {
   durationMs: 0,
 };
 
-/**
- * Walks every point (not a daily resample) keeping the running peak. `valueOf` reads a point's value,
- * so equity and price curves are walked as they are, without a copy per point.
- */
-export function drawdowns<T extends { readonly time: number }>(
-  points: readonly T[],
-  valueOf: (point: T) => number,
-): DrawdownResult {
+/** Walks every point (not a daily resample) keeping the running peak. */
+export function drawdowns(series: Series): DrawdownResult {
+  const { times, values } = series;
   let peak = -1;
   // The running peak's value, read once when it is reached rather than at every point after it.
   let top = 0;
   let deepest = { pct: 0, amount: 0, peak: -1, trough: -1 };
   let largestAmount = 0;
-  for (let i = 0; i < points.length; i++) {
-    const value = valueOf(points[i]);
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
     if (peak < 0 || value > top) {
       peak = i;
       top = value;
@@ -40,20 +35,19 @@ export function drawdowns<T extends { readonly time: number }>(
     if (pct > deepest.pct) deepest = { pct, amount, peak, trough: i };
   }
   if (deepest.trough < 0) return { deepest: { ...NO_DRAWDOWN }, largestAmount };
-  const peakPoint = points[deepest.peak];
-  const peakValue = valueOf(peakPoint);
-  let recovery: T | undefined;
-  for (let i = deepest.trough + 1; i < points.length && !recovery; i++)
-    if (valueOf(points[i]) >= peakValue) recovery = points[i];
-  const end = recovery ?? points[points.length - 1];
+  const peakValue = values[deepest.peak];
+  let recovery = -1;
+  for (let i = deepest.trough + 1; i < values.length && recovery < 0; i++)
+    if (values[i] >= peakValue) recovery = i;
+  const end = recovery < 0 ? times.length - 1 : recovery;
   return {
     deepest: {
       pct: deepest.pct,
       amount: deepest.amount,
-      peakTime: peakPoint.time,
-      troughTime: points[deepest.trough].time,
-      recoveryTime: recovery?.time ?? null,
-      durationMs: end.time - peakPoint.time,
+      peakTime: times[deepest.peak],
+      troughTime: times[deepest.trough],
+      recoveryTime: recovery < 0 ? null : times[recovery],
+      durationMs: times[end] - times[deepest.peak],
     },
     largestAmount,
   };

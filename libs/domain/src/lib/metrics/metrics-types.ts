@@ -31,12 +31,22 @@ export interface PricePoint {
   readonly price: number;
 }
 
+/**
+ * A value curve as columns, point i being (times[i], values[i]) in time order: a backtest's curve has
+ * a point per bar, and two typed arrays hold them unboxed where an object per point would each be
+ * kept alive, and copied by the collector, until the report.
+ */
+export interface Series {
+  readonly times: Float64Array;
+  readonly values: Float64Array;
+}
+
 export interface MetricsInput {
-  readonly equityCurve: readonly EquityPoint[];
+  readonly equityCurve: readonly EquityPoint[] | Series;
   readonly trades: readonly RoundTrip[];
   readonly openPositions?: readonly OpenExposure[];
   /** Prices of the buy-and-hold benchmark (e.g. the traded symbol's closes), in time order. */
-  readonly benchmark?: readonly PricePoint[];
+  readonly benchmark?: readonly PricePoint[] | Series;
   /** Annual risk-free rate as a fraction (0.04 = 4 %); default 0. */
   readonly riskFreeRate?: number;
   /** Groups instants into trading days for daily returns; default: the New York calendar date. */
@@ -45,7 +55,7 @@ export interface MetricsInput {
    * `lastPerDay(equityCurve, dayOf)`, when the caller has it already (a backtest reports it): metrics
    * and performance then read it instead of resampling the curve again.
    */
-  readonly dailyEquity?: readonly EquityPoint[];
+  readonly dailyEquity?: Series;
 }
 
 export interface Drawdown {

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { newYorkDate } from '../calendar/new-york-time';
-import { lastPerDay } from './daily-returns';
 import type { RoundTrip } from './metrics-types';
 import { computePerformance, cumulativeReturns, evenSample, tradeStatistics } from './performance';
+import { lastPerDay, seriesOf } from './series';
 
 const H = 3_600_000;
 const DAY = 24 * H;
@@ -107,8 +107,8 @@ describe('computePerformance', () => {
     ];
     expect(
       cumulativeReturns(
-        curve.slice(0, 3).map((p) => ({ time: p.time, value: p.equity })),
-        benchmark,
+        seriesOf(curve.slice(0, 3), (p) => p.equity),
+        seriesOf(benchmark, (p) => p.price),
       ),
     ).toEqual([
       { time: T0, strategy: 0, benchmark: null },
@@ -150,7 +150,10 @@ describe('properties', () => {
         expect(report.monthlyReturns.map((m) => m.return)).toEqual(
           monthEnds.map((_, i) => ends[i + 1] / ends[i] - 1),
         );
-        const dailyEquity = lastPerDay(equityCurve, newYorkDate);
+        const dailyEquity = lastPerDay(
+          seriesOf(equityCurve, (p) => p.equity),
+          newYorkDate,
+        );
         expect(computePerformance({ equityCurve, trades: [], dailyEquity })).toEqual(report);
       }),
     );

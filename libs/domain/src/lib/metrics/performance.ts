@@ -1,6 +1,5 @@
 import { newYorkDateLookup } from '../calendar/new-york-day-cache';
-import { lastPerDay, type TimedValue } from './daily-returns';
-import type { EquityPoint, MetricsInput, PricePoint, RoundTrip } from './metrics-types';
+import type { MetricsInput, RoundTrip, Series } from './metrics-types';
 import type {
   CumulativeReturnPoint,
   DailyPnl,
@@ -10,10 +9,13 @@ import type {
   TradeStatistics,
 } from './performance-types';
 import { mean } from './ratios';
+import { equitySeries, lastPerDay, priceSeries } from './series';
 import { expectancy, profitFactor, winRate } from './trade-stats';
 
 /** Points of the cumulative-return series a report carries by default. */
 export const PERFORMANCE_CURVE_POINTS = 500;
+
+const NO_PRICES: Series = { times: new Float64Array(0), values: new Float64Array(0) };
 
 const meanOrNull = (xs: readonly number[]): number | null => (xs.length === 0 ? null : mean(xs));
 
@@ -44,16 +46,18 @@ export function tradeStatistics(trades: readonly RoundTrip[]): TradeStatistics {
 }
 
 export function dailyPnl(
-  curve: readonly EquityPoint[],
+  curve: Series,
   dayOf: (t: number) => string,
-  days: readonly EquityPoint[] = lastPerDay(curve, dayOf),
+  days: Series = lastPerDay(curve, dayOf),
 ): DailyPnl[] {
-  let previous = curve[0]?.equity ?? 0;
-  return days.map((point) => {
-    const pnl = point.equity - previous;
-    previous = point.equity;
-    return { date: dayOf(point.time), pnl };
-  });
+  let previous = curve.values.length > 0 ? curve.values[0] : 0;
+  const rows: DailyPnl[] = [];
+  for (let i = 0; i < days.times.length; i++) {
+    const equity = days.values[i];
+    rows.push({ date: dayOf(days.times[i]), pnl: equity - previous });
+    previous = equity;
+  }
+  return rows;
 }
 
 /**
@@ -61,28 +65,26 @@ export function dailyPnl(
  * takes each date once per day rather than once per point.
  */
 export function monthlyReturns(
-  curve: readonly EquityPoint[],
+  curve: Series,
   dayOf: (t: number) => string,
-  days: readonly EquityPoint[] = lastPerDay(curve, dayOf),
+  days: Series = lastPerDay(curve, dayOf),
 ): MonthlyReturn[] {
-  let previous = curve[0]?.equity ?? 0;
+  let previous = curve.values.length > 0 ? curve.values[0] : 0;
   const rows: MonthlyReturn[] = [];
   let month = '';
-  let last: EquityPoint | undefined;
-  const close = (point: EquityPoint) => {
-    rows.push({ month, return: previous > 0 ? point.equity / previous - 1 : null });
-    previous = point.equity;
+  const close = (equity: number) => {
+    rows.push({ month, return: previous > 0 ? equity / previous - 1 : null });
+    previous = equity;
   };
-  for (const point of days) {
-    const date = dayOf(point.time);
+  for (let i = 0; i < days.times.length; i++) {
+    const date = dayOf(days.times[i]);
     // Dates are `YYYY-MM-DD`: a day of the same month starts with its `YYYY-MM`.
-    if (last === undefined || !date.startsWith(month)) {
-      if (last !== undefined) close(last);
+    if (i === 0 || !date.startsWith(month)) {
+      if (i > 0) close(days.values[i - 1]);
       month = date.slice(0, 7);
     }
-    last = point;
   }
-  if (last !== undefined) close(last);
+  if (days.times.length > 0) close(days.values[days.values.length - 1]);
   return rows;
 }
 
@@ -110,33 +112,23 @@ export function evenSample(length: number, max: number): number[] {
 
 /** The cumulative return of a value curve against buy-and-hold, at most `maxPoints` of it. */
 export function cumulativeReturns(
-  curve: readonly TimedValue[],
-  benchmark: readonly PricePoint[],
+  curve: Series,
+  benchmark: Series,
   maxPoints = PERFORMANCE_CURVE_POINTS,
 ): CumulativeReturnPoint[] {
-  return cumulativeReturnsOf(curve, (p) => p.value, benchmark, maxPoints);
-}
-
-/** `valueOf` reads a point's value, so an equity curve is sampled as it is, without a copy. */
-function cumulativeReturnsOf<T extends { readonly time: number }>(
-  curve: readonly T[],
-  valueOf: (point: T) => number,
-  benchmark: readonly PricePoint[],
-  maxPoints: number,
-): CumulativeReturnPoint[] {
-  const start = curve.length > 0 ? valueOf(curve[0]) : 0;
-  const base = benchmark[0]?.price ?? 0;
+  const { times, values } = curve;
+  const prices = benchmark.values;
+  const start = values.length > 0 ? values[0] : 0;
+  const base = prices.length > 0 ? prices[0] : 0;
   let b = -1;
   const points: CumulativeReturnPoint[] = [];
-  const indices = evenSample(curve.length, maxPoints);
-  for (const i of indices) {
-    const time = curve[i].time;
-    const value = valueOf(curve[i]);
-    while (b + 1 < benchmark.length && benchmark[b + 1].time <= time) b++;
+  for (const i of evenSample(times.length, maxPoints)) {
+    const time = times[i];
+    while (b + 1 < prices.length && benchmark.times[b + 1] <= time) b++;
     points.push({
       time,
-      strategy: start > 0 ? value / start - 1 : 0,
-      benchmark: b >= 0 && base > 0 ? benchmark[b].price / base - 1 : null,
+      strategy: start > 0 ? values[i] / start - 1 : 0,
+      benchmark: b >= 0 && base > 0 ? prices[b] / base - 1 : null,
     });
   }
   return points;
@@ -151,18 +143,14 @@ export function computePerformance(
   maxPoints = PERFORMANCE_CURVE_POINTS,
 ): PerformanceReport {
   const dayOf = input.dayOf ?? newYorkDateLookup();
-  const curve = input.equityCurve;
+  const curve = equitySeries(input.equityCurve);
   const days = input.dailyEquity ?? lastPerDay(curve, dayOf);
+  const benchmark = input.benchmark ? priceSeries(input.benchmark) : NO_PRICES;
   return {
     trades: tradeStatistics(input.trades),
     dailyPnl: dailyPnl(curve, dayOf, days),
     monthlyReturns: monthlyReturns(curve, dayOf, days),
     symbolPnl: symbolPnl(input.trades),
-    cumulativeReturns: cumulativeReturnsOf(
-      curve,
-      (p) => p.equity,
-      input.benchmark ?? [],
-      maxPoints,
-    ),
+    cumulativeReturns: cumulativeReturns(curve, benchmark, maxPoints),
   };
 }

@@ -1,11 +1,12 @@
 import { type NewYorkDay, newYorkDayOf } from '../calendar/new-york-day-cache';
 import { type CurvePeaks, type CurvePoint, NO_PEAKS, retainedPointsOfDay } from './curve-retention';
-import type { MetricsInput } from './metrics-types';
+import type { EquityPoint, PricePoint } from './metrics-types';
 
 /** The equity curve and benchmark series of `computeMetrics` over stored curve points. */
-export function curveSeries(
-  points: readonly CurvePoint[],
-): Required<Pick<MetricsInput, 'equityCurve' | 'benchmark'>> {
+export function curveSeries(points: readonly CurvePoint[]): {
+  equityCurve: readonly EquityPoint[];
+  benchmark: PricePoint[];
+} {
   return {
     equityCurve: points,
     benchmark: points.flatMap((p) =>

@@ -1,0 +1,45 @@
+import type { EquityPoint, PricePoint, Series } from './metrics-types';
+
+/** The columns of points in time order; `valueOf` reads a point's value. */
+export function seriesOf<T extends { readonly time: number }>(
+  points: readonly T[],
+  valueOf: (point: T) => number,
+): Series {
+  // Sized once: pushing a long column grows and copies it again and again.
+  const times = new Float64Array(points.length);
+  const values = new Float64Array(points.length);
+  for (let i = 0; i < points.length; i++) {
+    times[i] = points[i].time;
+    values[i] = valueOf(points[i]);
+  }
+  return { times, values };
+}
+
+const isSeries = (curve: readonly object[] | Series): curve is Series => !Array.isArray(curve);
+
+/** An equity curve given as points or as columns, as columns. */
+export const equitySeries = (curve: readonly EquityPoint[] | Series): Series =>
+  isSeries(curve) ? curve : seriesOf(curve, (p) => p.equity);
+
+/** A benchmark given as price points or as columns, as columns. */
+export const priceSeries = (curve: readonly PricePoint[] | Series): Series =>
+  isSeries(curve) ? curve : seriesOf(curve, (p) => p.price);
+
+/** Keeps the last point of each trading day (points must be in time order). */
+export function lastPerDay(series: Series, dayOf: (time: number) => string): Series {
+  const { times, values } = series;
+  const last: number[] = [];
+  let currentDay: string | undefined;
+  for (let i = 0; i < times.length; i++) {
+    const day = dayOf(times[i]);
+    if (i > 0 && day !== currentDay) last.push(i - 1);
+    currentDay = day;
+  }
+  if (times.length > 0) last.push(times.length - 1);
+  const daily = { times: new Float64Array(last.length), values: new Float64Array(last.length) };
+  for (let d = 0; d < last.length; d++) {
+    daily.times[d] = times[last[d]];
+    daily.values[d] = values[last[d]];
+  }
+  return daily;
+}
