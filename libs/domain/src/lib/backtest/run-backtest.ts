@@ -7,11 +7,12 @@ import { NO_FEES } from '../execution/fees';
 import type { Bar } from '../market/bar';
 import { computeMetrics } from '../metrics/compute-metrics';
 import { computePerformance } from '../metrics/performance';
-import type { Drawdown, EquityPoint, RoundTrip, Series } from '../metrics/metrics-types';
-import { lastPerDay, seriesOf } from '../metrics/series';
+import type { Drawdown, RoundTrip, Series } from '../metrics/metrics-types';
+import { lastPerDay } from '../metrics/series';
 import { DEFAULT_RISK_CONFIG } from '../risk/risk-config';
 import type { Fill } from '../ledger/fill';
 import { DEFAULT_EXECUTION_CONFIG, type EngineConfig } from '../engine/engine-config';
+import type { EquityColumns } from '../engine/engine-output';
 import { formatBarTime, isDailyBarTime, tradingDateLookup } from '../engine/session-clock';
 import { TradingEngine } from '../engine/trading-engine';
 import type { BacktestDrawdownRow, BacktestInput, BacktestReport } from './backtest-types';
@@ -65,6 +66,20 @@ function filterBars(input: BacktestInput): readonly Bar[] {
 /** One array of the chunks' items in order (concat copies packed arrays whole; flat() does not). */
 const joined = <T>(chunks: T[][]): T[] => ([] as T[]).concat(...chunks);
 
+/** The equity chunks as one curve, its columns sized once. */
+function joinedCurve(chunks: readonly EquityColumns[]): Series {
+  let length = 0;
+  for (const chunk of chunks) length += chunk.times.length;
+  const curve = { times: new Float64Array(length), values: new Float64Array(length) };
+  let at = 0;
+  for (const chunk of chunks) {
+    curve.times.set(chunk.times, at);
+    curve.values.set(chunk.values, at);
+    at += chunk.times.length;
+  }
+  return curve;
+}
+
 function symbolsOf(bars: readonly Bar[]): Set<string> {
   const symbols = new Set<string>();
   // Indexed, and a run of one symbol's bars is one lookup: a minute run has a bar per minute.
@@ -100,7 +115,7 @@ export function runBacktest(
   // copied a minute run's curve point by point into an array already in the old generation.
   const fills: Fill[][] = [];
   const trips: RoundTrip[][] = [];
-  const curve: EquityPoint[][] = [];
+  const curve: EquityColumns[] = [];
   const collect = () => {
     const output = engine.takeOutput();
     fills.push(output.fills);
@@ -117,8 +132,7 @@ export function runBacktest(
   }
   collect();
   onProgress?.(1);
-  const equity = seriesOf(joined(curve), (p) => p.equity);
-  const run = { fills: joined(fills), trips: joined(trips), curve: equity, actions };
+  const run = { fills: joined(fills), trips: joined(trips), curve: joinedCurve(curve), actions };
   // A run of one symbol benchmarks every bar.
   const benchmarkBars =
     symbols.length === 1 ? bars : bars.filter((b) => b.symbol === bars[0].symbol);

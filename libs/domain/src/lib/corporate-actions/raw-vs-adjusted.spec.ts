@@ -64,7 +64,7 @@ function holdThrough(
       expect(engine.submitOrder({ symbol: 'NVDA', ...sell }, bar.time).ok).toBe(true);
     }
     const out = engine.takeOutput();
-    equity.push(...out.equity.map((p) => p.equity));
+    equity.push(...out.equity.values);
     fills.push(
       ...out.fills.map((f) => ({
         time: formatBarTime(f.time),

@@ -73,7 +73,7 @@ export class DayRoll {
     const time = this.barTime;
     if (time === null || (this.equityTime !== null && time <= this.equityTime)) return;
     const equity = this.ledger.equity();
-    this.output.equity({ time, equity });
+    this.output.equity(time, equity);
     this.equityTime = time;
     const breach = this.guard.update(equity, this.config.risk)
       ? this.guard.breach(equity, this.config.risk)

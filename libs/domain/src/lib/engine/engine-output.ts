@@ -1,6 +1,6 @@
 import type { CorporateActivity } from '../corporate-actions/corporate-action-types';
 import type { Fill } from '../ledger/fill';
-import type { EquityPoint, RoundTrip } from '../metrics/metrics-types';
+import type { RoundTrip } from '../metrics/metrics-types';
 import type { Order } from '../orders/order-types';
 
 /**
@@ -34,16 +34,25 @@ export interface EngineAlert {
 }
 
 /**
+ * The equity recorded at each closed bar time, as columns: a backtest records one per bar and keeps
+ * them all, two number arrays rather than an object per point.
+ */
+export interface EquityColumns {
+  readonly times: number[];
+  readonly values: number[];
+}
+
+/**
  * What happened since the last takeOutput(): a copy of every order that changed (as it is now, with
- * every transition; upsert by id), new fills, closed round trips, decisions, one equity point per
- * bar time, alerts, and the realised P&L of each new fill.
+ * every transition; upsert by id), new fills, closed round trips, decisions, the equity at each bar
+ * time, alerts, and the realised P&L of each new fill.
  */
 export interface EngineOutput {
   readonly orders: Order[];
   readonly fills: Fill[];
   readonly roundTrips: RoundTrip[];
   readonly decisions: DecisionRecord[];
-  readonly equity: EquityPoint[];
+  readonly equity: EquityColumns;
   readonly alerts: EngineAlert[];
   /**
    * fillPnl[i] is the realised P&L of fills[i] as an exact decimal string, by the trade history's
@@ -66,7 +75,7 @@ export function emptyOutput(): EngineOutput {
     fills: [],
     roundTrips: [],
     decisions: [],
-    equity: [],
+    equity: { times: [], values: [] },
     alerts: [],
     fillPnl: [],
     activities: [],

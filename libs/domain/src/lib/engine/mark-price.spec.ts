@@ -20,7 +20,7 @@ describe('TradingEngine.markPrice', () => {
     expect(engine.portfolio().positions[0]).toMatchObject({ lastPrice: 110, quantity: 10 });
     expect(engine.orders()).toHaveLength(1);
     const output = engine.takeOutput();
-    expect([output.fills, output.equity]).toEqual([[], []]);
+    expect([output.fills, output.equity.times]).toEqual([[], []]);
     expect(output.orders.map((o) => o.status)).toEqual(['accepted']);
   });
 
@@ -80,7 +80,7 @@ describe('TradingEngine.markPrice', () => {
     expect(engine.orders()).toEqual([]);
     const output = engine.takeOutput();
     expect(output.orders.map((o) => [o.timeInForce, o.status])).toEqual([['day', 'expired']]);
-    expect(output.equity).toEqual([]);
+    expect(output.equity.times).toEqual([]);
     expect(engine.portfolio().time).toBeNull();
   });
 

@@ -1,6 +1,6 @@
 import type { CorporateActivity } from '../corporate-actions/corporate-action-types';
 import type { Fill } from '../ledger/fill';
-import type { EquityPoint, RoundTrip } from '../metrics/metrics-types';
+import type { RoundTrip } from '../metrics/metrics-types';
 import type { Order } from '../orders/order-types';
 import {
   emptyOutput,
@@ -26,8 +26,9 @@ export class OutputBuffer {
     this.output.decisions.push(record);
   }
 
-  equity(point: EquityPoint): void {
-    this.output.equity.push(point);
+  equity(time: number, equity: number): void {
+    this.output.equity.times.push(time);
+    this.output.equity.values.push(equity);
   }
 
   activity(activity: CorporateActivity, fillsBooked: number): void {

@@ -136,7 +136,12 @@ export function replay(strategy: string, profile: Profile): Replay {
   const fills: FillRow[] = [];
   const drain = () => {
     const output: EngineOutput = engine.takeOutput();
-    const { orders, roundTrips, decisions, equity, alerts } = output;
+    const { orders, roundTrips, decisions, alerts } = output;
+    // Equity as the points the engine output carried when the digests were recorded.
+    const equity = output.equity.times.map((time, i) => ({
+      time,
+      equity: output.equity.values[i],
+    }));
     counts.fills += output.fills.length;
     counts.roundTrips += roundTrips.length;
     counts.decisions += decisions.length;
@@ -144,7 +149,8 @@ export function replay(strategy: string, profile: Profile): Replay {
     hash.update(
       JSON.stringify({ orders, fills: output.fills, roundTrips, decisions, equity, alerts }),
     );
-    for (const section of SECTIONS) sectionHashes[section].update(JSON.stringify(output[section]));
+    const pinned = { orders, roundTrips, decisions, equity, alerts };
+    for (const section of SECTIONS) sectionHashes[section].update(JSON.stringify(pinned[section]));
     output.fills.forEach((fill, i) => {
       const row = { ...fill, realizedPnl: output.fillPnl[i] };
       fills.push(FILL_FIELDS.map((field) => row[field]));
