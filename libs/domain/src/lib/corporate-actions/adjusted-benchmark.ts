@@ -1,14 +1,13 @@
-import type { Bar } from '../market/bar';
 import type { Series } from '../metrics/metrics-types';
 import type { CorporateActions } from './corporate-action-types';
 
 /**
- * The buy-and-hold value of one share held from the first bar on, on raw prices: the shares grow
- * with each split (from its execution date) and each cash dividend is kept as cash from its
+ * The buy-and-hold value of one share held from the first of a symbol's raw closes on: the shares
+ * grow with each split (from its execution date) and each cash dividend is kept as cash from its
  * ex-date, so the benchmark sees no split jump, like the account's equity.
  */
 export function adjustedBenchmark(
-  bars: readonly Bar[],
+  closes: Series,
   actions: CorporateActions,
   symbol: string,
   dateOf: (time: number) => string,
@@ -19,7 +18,8 @@ export function adjustedBenchmark(
   const dividends = actions.dividends
     .filter((d) => d.ticker === symbol)
     .sort((a, b) => (a.ex_dividend_date < b.ex_dividend_date ? -1 : 1));
-  const first = bars.length > 0 ? dateOf(bars[0].time) : '';
+  const { times } = closes;
+  const first = times.length > 0 ? dateOf(times[0]) : '';
   let shares = 1;
   let cash = 0;
   let s = 0;
@@ -27,14 +27,11 @@ export function adjustedBenchmark(
   // Actions before the first bar are history the raw prices already reflect.
   while (s < splits.length && splits[s].execution_date <= first) s++;
   while (d < dividends.length && dividends[d].ex_dividend_date <= first) d++;
-  // Columns: a price per bar, held unboxed until the report.
-  const times = new Float64Array(bars.length);
-  const prices = new Float64Array(bars.length);
-  for (let i = 0; i < bars.length; i++) {
-    const bar = bars[i];
+  const prices = new Float64Array(times.length);
+  for (let i = 0; i < times.length; i++) {
     // Once every action is applied, the bars' dates are no longer needed.
     if (d < dividends.length || s < splits.length) {
-      const date = dateOf(bar.time);
+      const date = dateOf(times[i]);
       while (d < dividends.length && dividends[d].ex_dividend_date <= date) {
         cash += shares * dividends[d].cash_amount;
         d++;
@@ -44,8 +41,7 @@ export function adjustedBenchmark(
         s++;
       }
     }
-    times[i] = bar.time;
-    prices[i] = shares * bar.close + cash;
+    prices[i] = shares * closes.values[i] + cash;
   }
   return { times, values: prices };
 }
