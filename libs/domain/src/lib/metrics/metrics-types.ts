@@ -41,6 +41,11 @@ export interface Series {
   readonly values: Float64Array;
 }
 
+/** The last point of each trading day of a curve, with the day's date (`dayOf` of its time). */
+export interface DailySeries extends Series {
+  readonly dates: readonly string[];
+}
+
 export interface MetricsInput {
   readonly equityCurve: readonly EquityPoint[] | Series;
   readonly trades: readonly RoundTrip[];
@@ -55,7 +60,7 @@ export interface MetricsInput {
    * `lastPerDay(equityCurve, dayOf)`, when the caller has it already (a backtest reports it): metrics
    * and performance then read it instead of resampling the curve again.
    */
-  readonly dailyEquity?: Series;
+  readonly dailyEquity?: DailySeries;
 }
 
 export interface Drawdown {

@@ -1,5 +1,5 @@
 import { newYorkDateLookup } from '../calendar/new-york-day-cache';
-import type { MetricsInput, RoundTrip, Series } from './metrics-types';
+import type { DailySeries, MetricsInput, RoundTrip, Series } from './metrics-types';
 import type {
   CumulativeReturnPoint,
   DailyPnl,
@@ -48,13 +48,13 @@ export function tradeStatistics(trades: readonly RoundTrip[]): TradeStatistics {
 export function dailyPnl(
   curve: Series,
   dayOf: (t: number) => string,
-  days: Series = lastPerDay(curve, dayOf),
+  days: DailySeries = lastPerDay(curve, dayOf),
 ): DailyPnl[] {
   let previous = curve.values.length > 0 ? curve.values[0] : 0;
   const rows: DailyPnl[] = [];
   for (let i = 0; i < days.times.length; i++) {
     const equity = days.values[i];
-    rows.push({ date: dayOf(days.times[i]), pnl: equity - previous });
+    rows.push({ date: days.dates[i], pnl: equity - previous });
     previous = equity;
   }
   return rows;
@@ -67,7 +67,7 @@ export function dailyPnl(
 export function monthlyReturns(
   curve: Series,
   dayOf: (t: number) => string,
-  days: Series = lastPerDay(curve, dayOf),
+  days: DailySeries = lastPerDay(curve, dayOf),
 ): MonthlyReturn[] {
   let previous = curve.values.length > 0 ? curve.values[0] : 0;
   const rows: MonthlyReturn[] = [];
@@ -77,7 +77,7 @@ export function monthlyReturns(
     previous = equity;
   };
   for (let i = 0; i < days.times.length; i++) {
-    const date = dayOf(days.times[i]);
+    const date = days.dates[i];
     // Dates are `YYYY-MM-DD`: a day of the same month starts with its `YYYY-MM`.
     if (i === 0 || !date.startsWith(month)) {
       if (i > 0) close(days.values[i - 1]);

@@ -1,7 +1,8 @@
 export const TRADING_DAYS_PER_YEAR = 252;
 
 // Plain loops, summing left to right from 0 as a reduce would (the same result to the last bit):
-// a report computes these over every daily return of two curves.
+// a report computes these over every daily return of two curves. Squares are `d * d`: `** 2` is a
+// call into the C pow, whose exponent-2 case returns that same product.
 export function mean(xs: readonly number[]): number {
   let sum = 0;
   for (let i = 0; i < xs.length; i++) sum += xs[i];
@@ -13,7 +14,10 @@ export function sampleStdDev(xs: readonly number[]): number | null {
   if (xs.length < 2) return null;
   const m = mean(xs);
   let sum = 0;
-  for (let i = 0; i < xs.length; i++) sum += (xs[i] - m) ** 2;
+  for (let i = 0; i < xs.length; i++) {
+    const d = xs[i] - m;
+    sum += d * d;
+  }
   return Math.sqrt(sum / (xs.length - 1));
 }
 
@@ -50,7 +54,10 @@ export function sortinoRatio(
   const excess = excessReturns(dailyReturns, annualRiskFree);
   if (excess.length < 2) return null;
   let squares = 0;
-  for (let i = 0; i < excess.length; i++) squares += Math.min(excess[i], 0) ** 2;
+  for (let i = 0; i < excess.length; i++) {
+    const loss = Math.min(excess[i], 0);
+    squares += loss * loss;
+  }
   const downside = Math.sqrt(squares / excess.length);
   return downside > 0 ? (mean(excess) / downside) * Math.sqrt(TRADING_DAYS_PER_YEAR) : null;
 }

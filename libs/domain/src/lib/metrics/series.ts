@@ -1,4 +1,4 @@
-import type { EquityPoint, PricePoint, Series } from './metrics-types';
+import type { DailySeries, EquityPoint, PricePoint, Series } from './metrics-types';
 
 /** The columns of points in time order; `valueOf` reads a point's value. */
 export function seriesOf<T extends { readonly time: number }>(
@@ -25,18 +25,31 @@ export const equitySeries = (curve: readonly EquityPoint[] | Series): Series =>
 export const priceSeries = (curve: readonly PricePoint[] | Series): Series =>
   isSeries(curve) ? curve : seriesOf(curve, (p) => p.price);
 
-/** Keeps the last point of each trading day (points must be in time order). */
-export function lastPerDay(series: Series, dayOf: (time: number) => string): Series {
+/**
+ * Keeps the last point of each trading day (points must be in time order), with its date: daily P&L
+ * and months read the dates rather than asking `dayOf` again. A curve with a point per day (a daily
+ * run) is kept as it is, not copied.
+ */
+export function lastPerDay(series: Series, dayOf: (time: number) => string): DailySeries {
   const { times, values } = series;
   const last: number[] = [];
-  let currentDay: string | undefined;
+  const dates: string[] = [];
+  let currentDay = '';
   for (let i = 0; i < times.length; i++) {
     const day = dayOf(times[i]);
-    if (i > 0 && day !== currentDay) last.push(i - 1);
-    currentDay = day;
+    if (i === 0 || day !== currentDay) {
+      if (i > 0) last.push(i - 1);
+      dates.push(day);
+      currentDay = day;
+    }
   }
   if (times.length > 0) last.push(times.length - 1);
-  const daily = { times: new Float64Array(last.length), values: new Float64Array(last.length) };
+  if (last.length === times.length) return { times, values, dates };
+  const daily = {
+    times: new Float64Array(last.length),
+    values: new Float64Array(last.length),
+    dates,
+  };
   for (let d = 0; d < last.length; d++) {
     daily.times[d] = times[last[d]];
     daily.values[d] = values[last[d]];
