@@ -69,13 +69,14 @@ export interface EngineOutput {
   readonly activityFills: number[];
 }
 
-export function emptyOutput(): EngineOutput {
+/** Nothing yet; `equityCapacity` sizes the equity columns ahead of the points to come. */
+export function emptyOutput(equityCapacity = 0): EngineOutput {
   return {
     orders: [],
     fills: [],
     roundTrips: [],
     decisions: [],
-    equity: { times: [], values: [] },
+    equity: { times: new Array<number>(equityCapacity), values: new Array<number>(equityCapacity) },
     alerts: [],
     fillPnl: [],
     activities: [],

@@ -12,6 +12,8 @@ import {
 /** What happened since the last takeOutput(), collected by every part of the engine. */
 export class OutputBuffer {
   private output: EngineOutput = emptyOutput();
+  /** Equity points recorded since the last take (the columns may be longer: see take()). */
+  private points = 0;
 
   fill(fill: Fill, realizedPnl: string): void {
     this.output.fills.push(fill);
@@ -27,8 +29,9 @@ export class OutputBuffer {
   }
 
   equity(time: number, equity: number): void {
-    this.output.equity.times.push(time);
-    this.output.equity.values.push(equity);
+    const { times, values } = this.output.equity;
+    times[this.points] = time;
+    values[this.points++] = equity;
   }
 
   activity(activity: CorporateActivity, fillsBooked: number): void {
@@ -40,11 +43,18 @@ export class OutputBuffer {
     this.output.alerts.push(alert);
   }
 
-  /** Hands over what was collected, with the orders that changed, and starts afresh. */
+  /**
+   * Hands over what was collected, with the orders that changed, and starts afresh. The next equity
+   * columns are sized for as many points as these: a backtest takes every 1 % of its bars, and
+   * columns grown by pushing were copied and reallocated several times per take.
+   */
   take(changedOrders: readonly Order[]): EngineOutput {
     const output = this.output;
     output.orders.push(...changedOrders);
-    this.output = emptyOutput();
+    output.equity.times.length = this.points;
+    output.equity.values.length = this.points;
+    this.output = emptyOutput(this.points);
+    this.points = 0;
     return output;
   }
 }
