@@ -12,7 +12,6 @@ import { lastPerDay } from '../metrics/series';
 import { DEFAULT_RISK_CONFIG } from '../risk/risk-config';
 import type { Fill } from '../ledger/fill';
 import { DEFAULT_EXECUTION_CONFIG, type EngineConfig } from '../engine/engine-config';
-import type { EquityColumns } from '../engine/engine-output';
 import { formatBarTime, isDailyBarTime, tradingDateLookup } from '../engine/session-clock';
 import { TradingEngine } from '../engine/trading-engine';
 import type { BacktestDrawdownRow, BacktestInput, BacktestReport } from './backtest-types';
@@ -66,20 +65,6 @@ function filterBars(input: BacktestInput): readonly Bar[] {
 /** One array of the chunks' items in order (concat copies packed arrays whole; flat() does not). */
 const joined = <T>(chunks: T[][]): T[] => ([] as T[]).concat(...chunks);
 
-/** The equity chunks as one curve, its columns sized once. */
-function joinedCurve(chunks: readonly EquityColumns[]): Series {
-  let length = 0;
-  for (const chunk of chunks) length += chunk.times.length;
-  const curve = { times: new Float64Array(length), values: new Float64Array(length) };
-  let at = 0;
-  for (const chunk of chunks) {
-    curve.times.set(chunk.times, at);
-    curve.values.set(chunk.values, at);
-    at += chunk.times.length;
-  }
-  return curve;
-}
-
 function symbolsOf(bars: readonly Bar[]): Set<string> {
   const symbols = new Set<string>();
   // Indexed, and a run of one symbol's bars is one lookup: a minute run has a bar per minute.
@@ -115,12 +100,18 @@ export function runBacktest(
   // copied a minute run's curve point by point into an array already in the old generation.
   const fills: Fill[][] = [];
   const trips: RoundTrip[][] = [];
-  const curve: EquityColumns[] = [];
+  // The equity is copied out of each output at once, into columns sized for a point per bar (the
+  // most the engine records): kept until the report, a minute run's chunks were copied by the
+  // collector on their way to the old generation (a third or more of what it promoted).
+  const curve = { times: new Float64Array(bars.length), values: new Float64Array(bars.length) };
+  let points = 0;
   const collect = () => {
     const output = engine.takeOutput();
     fills.push(output.fills);
     trips.push(output.roundTrips);
-    curve.push(output.equity);
+    curve.times.set(output.equity.times, points);
+    curve.values.set(output.equity.values, points);
+    points += output.equity.times.length;
   };
   // The first symbol is bought and held as the benchmark. Its closes are read as the engine has just
   // read each bar: a second walk over a minute run's bars missed the cache on nearly every one.
@@ -142,7 +133,11 @@ export function runBacktest(
   }
   collect();
   onProgress?.(1);
-  const run = { fills: joined(fills), trips: joined(trips), curve: joinedCurve(curve), actions };
+  const equity = {
+    times: curve.times.subarray(0, points),
+    values: curve.values.subarray(0, points),
+  };
+  const run = { fills: joined(fills), trips: joined(trips), curve: equity, actions };
   const benchmark = {
     symbol: benchmarkSymbol,
     closes: { times: closes.times.subarray(0, held), values: closes.values.subarray(0, held) },
