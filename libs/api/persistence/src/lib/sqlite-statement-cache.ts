@@ -1,7 +1,7 @@
 import * as sqlite3 from 'sqlite3';
 
 /** Prepared statements kept per connection: every query TypeORM issues, with room for multi-row variants. */
-export const STATEMENT_CACHE_CAPACITY = 256;
+const STATEMENT_CACHE_CAPACITY = 256;
 
 type QueryCallback = (this: sqlite3.RunResult, error: Error | null, rows?: unknown[]) => void;
 type Query = (sql: string, ...args: unknown[]) => sqlite3.Database;
