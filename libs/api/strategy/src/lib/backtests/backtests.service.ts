@@ -123,7 +123,9 @@ export class BacktestsService {
         { reason: error instanceof Error ? error.message : String(error) },
       );
     });
-    return this.get(row.id);
+    // The run as accepted: a worker may already have taken it up, and a 202 answer that said so only
+    // sometimes would be a race for every caller. GET follows its progress.
+    return toBacktestRun(row, true);
   }
 
   /** `scope` narrows to the runs a caller may see (a trader's own); other runs are not found. */
