@@ -4,6 +4,7 @@ import { exactNotional, quantitySteps } from '../money/rounding';
 import type { Fill } from './fill';
 import type { ExactPositionView, LedgerState, PositionView } from './ledger-views';
 import { LedgerError } from './ledger-error';
+import { PriceMarks } from './price-marks';
 import {
   fillRefusal,
   sharesOf,
@@ -14,13 +15,12 @@ import {
 
 /**
  * Cash and long positions in exact decimals (no margin, no shorts). Only fills and corporate
- * actions (splits, dividends) change it. Prices
- * marked for valuation are plain numbers: marking happens on every bar and moves no money. Realised
- * P&L is (sell price − average cost) × quantity summed over sells, minus every fee paid, so that
- * equity = starting cash + realised + unrealised (dividends count as realised, receivables as
- * equity). The arithmetic is ExactDecimal's, which gives
- * exactly the results of `Dec` (34 significant digits, half-even) many times faster; the getters
- * hand out `Dec`.
+ * actions (splits, dividends) change it. Prices marked for valuation are plain numbers: marking
+ * happens on every bar and moves no money. Realised P&L is (sell price − average cost) × quantity
+ * summed over sells, minus every fee paid, so that equity = starting cash + realised + unrealised
+ * (dividends count as realised, receivables as equity). The arithmetic is ExactDecimal's, which
+ * gives exactly the results of `Dec` (34 significant digits, half-even) many times faster; the
+ * getters hand out `Dec`.
  */
 export class Ledger {
   private cashExact: ExactDecimal;
@@ -31,7 +31,7 @@ export class Ledger {
   private receivable = ExactDecimal.ZERO;
   private receivableNumber = 0;
   private readonly books = new Map<string, PositionBook>();
-  private readonly marks = new Map<string, number>();
+  private readonly marks = new PriceMarks();
 
   constructor(readonly startingCash: DecimalInput) {
     const cash = dec(startingCash);
@@ -82,7 +82,7 @@ export class Ledger {
 
   /** Prices last marked, by symbol. */
   markedPrices(): Record<string, number> {
-    return Object.fromEntries(this.marks);
+    return this.marks.toRecord();
   }
 
   get cash(): Dec {
