@@ -129,10 +129,10 @@ export class Ledger {
   }
 
   /**
-   * Books a fill; throws LedgerError (changing nothing) when it would break an invariant.
-   * `notional`, the fill's quantity × price, is passed by callers that have it already.
+   * Books a fill; throws LedgerError (changing nothing) when it would break an invariant. Callers
+   * that have them pass `notional` (quantity × price) and `fee` (`fromNumber(fill.commission)`).
    */
-  applyFill(fill: Fill, notional?: ExactDecimal): void {
+  applyFill(fill: Fill, notional?: ExactDecimal, fee?: ExactDecimal): void {
     const steps = quantitySteps(fill.quantity);
     if (!(fill.quantity > 0) || !(fill.price > 0) || !(fill.commission >= 0) || steps === null) {
       throw new LedgerError(
@@ -144,7 +144,7 @@ export class Ledger {
     const quantity = sharesOf(steps);
     const amount = notional ?? exactNotional(steps, fill.price);
     const commission =
-      fill.commission === 0 ? ExactDecimal.ZERO : ExactDecimal.fromNumber(fill.commission);
+      fee ?? (fill.commission === 0 ? ExactDecimal.ZERO : ExactDecimal.fromNumber(fill.commission));
     const held = this.books.get(fill.symbol)?.steps ?? 0;
     const refused = fillRefusal(fill, { steps, amount, commission }, this.cashExact, held);
     if (refused) throw refused;
