@@ -1,4 +1,5 @@
 import { Dec } from './decimal';
+import { nearestDouble } from './nearest-double';
 
 /** Significant digits kept, as the ledger's `Dec` (decimal128). */
 const PRECISION = 34;
@@ -154,7 +155,7 @@ export class ExactDecimal {
     // parsing.
     if (this.scale >= 0 && this.scale <= 22 && this.units <= MAX_EXACT && this.units >= -MAX_EXACT)
       return Number(this.units) / DOUBLE_POWERS[this.scale];
-    return Number(`${this.units}e${-this.scale}`);
+    return nearestDouble(this.units, this.scale);
   }
 
   /** Plain notation without trailing zeros, as `Dec.toFixed()`. */
