@@ -115,6 +115,9 @@ export class Execution {
       return;
     }
     const { quantity, notional } = cost;
+    const commission = cost.fees.total.toNumber();
+    // What the ledger and the round trips book: the fee as its number reads back.
+    const fee = cost.fees.total.throughNumber(commission);
     const fill: Fill = {
       id: this.ids.nextFill(),
       orderId: order.id,
@@ -122,12 +125,12 @@ export class Execution {
       side: order.side,
       quantity,
       price,
-      commission: cost.fees.total.toNumber(),
+      commission,
       time,
     };
     let pnl: ExactDecimal;
     try {
-      pnl = applyFillWithPnl(this.ledger, fill, notional);
+      pnl = applyFillWithPnl(this.ledger, fill, notional, fee);
     } catch (error) {
       if (!(error instanceof LedgerError)) throw error;
       const reason = `${error.code}: ${error.message}`;
@@ -137,7 +140,7 @@ export class Execution {
     this.ids.fillBooked();
     this.output.fill(fill, pnl.toFixed());
     this.positions.record(fill, pnl, this.ledger.quantity(order.symbol) === 0);
-    const trip = this.trips.add(fill, notional);
+    const trip = this.trips.add(fill, notional, fee);
     if (trip) this.output.roundTrip(trip);
     // A notional order capped on its first fill still wants the whole quantity its dollars buy.
     if (order.quantity === null && sized.wanted > quantity) order.quantity = sized.wanted;

@@ -25,13 +25,14 @@ export function applyFillWithPnl(
   ledger: Ledger,
   fill: Fill,
   notional?: ExactDecimal,
+  fee?: ExactDecimal,
 ): ExactDecimal {
   if (fill.side === 'buy') {
-    ledger.applyFill(fill, notional);
+    ledger.applyFill(fill, notional, fee);
     return ExactDecimal.ZERO;
   }
   const before = ledger.exactRealizedPnl;
-  ledger.applyFill(fill, notional);
+  ledger.applyFill(fill, notional, fee);
   return ledger.exactRealizedPnl.minus(before);
 }
 

@@ -2,6 +2,13 @@ import { ExactDecimal } from '../money/exact-decimal';
 import type { OrderSide } from '../orders/order-types';
 
 const ONE = ExactDecimal.fromSteps(1, 0);
+/**
+ * The factors of the last rate slipped by: every fill and entry decision slips by the same one, and
+ * building them took as long as the product.
+ */
+let factorsBps = 0;
+let buyFactor = ONE;
+let sellFactor = ONE;
 
 /**
  * Adverse slippage: a buy pays price × (1 + bps/10 000), a sell receives price × (1 − bps/10 000).
@@ -10,9 +17,14 @@ const ONE = ExactDecimal.fromSteps(1, 0);
  */
 export function slip(price: number, side: OrderSide, slippageBps: number): number {
   if (slippageBps === 0) return price;
-  const rate = ExactDecimal.fromNumber(slippageBps).shift(4);
+  if (slippageBps !== factorsBps) {
+    const rate = ExactDecimal.fromNumber(slippageBps).shift(4);
+    buyFactor = ONE.plus(rate);
+    sellFactor = ONE.minus(rate);
+    factorsBps = slippageBps;
+  }
   return ExactDecimal.fromNumber(price)
-    .times(side === 'buy' ? ONE.plus(rate) : ONE.minus(rate))
+    .times(side === 'buy' ? buyFactor : sellFactor)
     .toNumber();
 }
 

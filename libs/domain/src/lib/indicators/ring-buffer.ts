@@ -13,6 +13,11 @@ export class RingBuffer {
   private readonly items: Float64Array;
   private start = 0;
   private count = 0;
+  /**
+   * The value the last push evicted, when it returned true. A field, not push's return value: a
+   * double returned from a call that is not inlined is boxed, once per bar and indicator.
+   */
+  evicted = 0;
 
   constructor(readonly capacity: number) {
     this.items = new Float64Array(capacity);
@@ -26,7 +31,6 @@ export class RingBuffer {
     return this.count === this.capacity;
   }
 
-  /** Returns the evicted value, or undefined while the buffer was not yet full. */
   /** Maps every stored value in place. */
   map(scale: (value: number) => number): void {
     for (let i = 0; i < this.count; i++) {
@@ -35,15 +39,16 @@ export class RingBuffer {
     }
   }
 
-  push(value: number): number | undefined {
+  /** True when the buffer was full and `evicted` holds the oldest value it dropped. */
+  push(value: number): boolean {
     if (this.count < this.capacity) {
       this.items[wrap(this.start + this.count, this.capacity)] = value;
       this.count++;
-      return undefined;
+      return false;
     }
-    const evicted = this.items[this.start];
+    this.evicted = this.items[this.start];
     this.items[this.start] = value;
     this.start = wrap(this.start + 1, this.capacity);
-    return evicted;
+    return true;
   }
 }

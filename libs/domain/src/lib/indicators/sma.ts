@@ -21,9 +21,7 @@ export class Sma implements StreamingIndicator<number> {
   update(input: number): number | null {
     const evicted = this.window.push(input);
     this.sum.add(input);
-    if (evicted !== undefined) {
-      this.sum.add(-evicted);
-    }
+    if (evicted) this.sum.add(-this.window.evicted);
     if (!this.window.isFull()) return null;
     this.current = this.sum.value / this.period;
     return this.current;

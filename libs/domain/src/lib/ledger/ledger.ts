@@ -4,6 +4,7 @@ import { exactNotional, quantitySteps } from '../money/rounding';
 import type { Fill } from './fill';
 import type { ExactPositionView, LedgerState, PositionView } from './ledger-views';
 import { LedgerError } from './ledger-error';
+import { PriceMarks } from './price-marks';
 import {
   fillRefusal,
   sharesOf,
@@ -14,13 +15,12 @@ import {
 
 /**
  * Cash and long positions in exact decimals (no margin, no shorts). Only fills and corporate
- * actions (splits, dividends) change it. Prices
- * marked for valuation are plain numbers: marking happens on every bar and moves no money. Realised
- * P&L is (sell price − average cost) × quantity summed over sells, minus every fee paid, so that
- * equity = starting cash + realised + unrealised (dividends count as realised, receivables as
- * equity). The arithmetic is ExactDecimal's, which gives
- * exactly the results of `Dec` (34 significant digits, half-even) many times faster; the getters
- * hand out `Dec`.
+ * actions (splits, dividends) change it. Prices marked for valuation are plain numbers: marking
+ * happens on every bar and moves no money. Realised P&L is (sell price − average cost) × quantity
+ * summed over sells, minus every fee paid, so that equity = starting cash + realised + unrealised
+ * (dividends count as realised, receivables as equity). The arithmetic is ExactDecimal's, which
+ * gives exactly the results of `Dec` (34 significant digits, half-even) many times faster; the
+ * getters hand out `Dec`.
  */
 export class Ledger {
   private cashExact: ExactDecimal;
@@ -31,7 +31,7 @@ export class Ledger {
   private receivable = ExactDecimal.ZERO;
   private receivableNumber = 0;
   private readonly books = new Map<string, PositionBook>();
-  private readonly marks = new Map<string, number>();
+  private readonly marks = new PriceMarks();
 
   constructor(readonly startingCash: DecimalInput) {
     const cash = dec(startingCash);
@@ -82,7 +82,7 @@ export class Ledger {
 
   /** Prices last marked, by symbol. */
   markedPrices(): Record<string, number> {
-    return Object.fromEntries(this.marks);
+    return this.marks.toRecord();
   }
 
   get cash(): Dec {
@@ -129,10 +129,10 @@ export class Ledger {
   }
 
   /**
-   * Books a fill; throws LedgerError (changing nothing) when it would break an invariant.
-   * `notional`, the fill's quantity × price, is passed by callers that have it already.
+   * Books a fill; throws LedgerError (changing nothing) when it would break an invariant. Callers
+   * that have them pass `notional` (quantity × price) and `fee` (`fromNumber(fill.commission)`).
    */
-  applyFill(fill: Fill, notional?: ExactDecimal): void {
+  applyFill(fill: Fill, notional?: ExactDecimal, fee?: ExactDecimal): void {
     const steps = quantitySteps(fill.quantity);
     if (!(fill.quantity > 0) || !(fill.price > 0) || !(fill.commission >= 0) || steps === null) {
       throw new LedgerError(
@@ -144,7 +144,7 @@ export class Ledger {
     const quantity = sharesOf(steps);
     const amount = notional ?? exactNotional(steps, fill.price);
     const commission =
-      fill.commission === 0 ? ExactDecimal.ZERO : ExactDecimal.fromNumber(fill.commission);
+      fee ?? (fill.commission === 0 ? ExactDecimal.ZERO : ExactDecimal.fromNumber(fill.commission));
     const held = this.books.get(fill.symbol)?.steps ?? 0;
     const refused = fillRefusal(fill, { steps, amount, commission }, this.cashExact, held);
     if (refused) throw refused;

@@ -51,10 +51,10 @@ export class RoundTripTracker {
   }
 
   /**
-   * Adds a fill (with its quantity × price when the caller has it); returns the round trip it
-   * closes, if any.
+   * Adds a fill (with its quantity × price and `ExactDecimal.fromNumber(fill.commission)` when the
+   * caller has them); returns the round trip it closes, if any.
    */
-  add(fill: Fill, notional?: ExactDecimal): RoundTrip | null {
+  add(fill: Fill, notional?: ExactDecimal, fee?: ExactDecimal): RoundTrip | null {
     const steps = quantitySteps(fill.quantity);
     if (steps === null)
       throw new LedgerError(
@@ -75,7 +75,7 @@ export class RoundTripTracker {
       this.open.set(fill.symbol, leg);
     }
     if (fill.commission !== 0)
-      leg.commission = leg.commission.plus(ExactDecimal.fromNumber(fill.commission));
+      leg.commission = leg.commission.plus(fee ?? ExactDecimal.fromNumber(fill.commission));
     if (fill.side === 'buy') {
       leg.boughtSteps += steps;
       leg.boughtValue = leg.boughtValue.plus(amount);

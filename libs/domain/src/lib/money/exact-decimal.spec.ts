@@ -92,6 +92,29 @@ describe('ExactDecimal', () => {
     );
   });
 
+  it('reads back its own number as fromNumber does, without the number when it can (property)', () => {
+    const nearFifteenDigits = fc
+      .tuple(fc.bigInt({ min: -(10n ** 17n), max: 10n ** 17n }), fc.integer({ min: -5, max: 24 }))
+      .map(([units, scale]) => ExactDecimal.of(units, scale));
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          nearFifteenDigits,
+          operand.map((o) => o.exact),
+        ),
+        (x) => {
+          const value = x.toNumber();
+          expect(x.throughNumber(value).toFixed()).toBe(ExactDecimal.fromNumber(value).toFixed());
+        },
+      ),
+      { numRuns: 3000 },
+    );
+    const sixteenDigits = ExactDecimal.parse('9.999999900319561');
+    expect(sixteenDigits.throughNumber(sixteenDigits.toNumber()).toFixed()).toBe(
+      '9.999999900319562',
+    );
+  });
+
   it('breaks division ties half-even and rounds up to cents away from zero, as Dec', () => {
     const third = ExactDecimal.fromNumber(1).dividedBy(ExactDecimal.fromNumber(3));
     expect(third.toFixed()).toBe(dec(1).div(3).toFixed());

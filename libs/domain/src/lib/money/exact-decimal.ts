@@ -1,4 +1,5 @@
 import { Dec } from './decimal';
+import { nearestDouble } from './nearest-double';
 
 /** Significant digits kept, as the ledger's `Dec` (decimal128). */
 const PRECISION = 34;
@@ -154,7 +155,7 @@ export class ExactDecimal {
     // parsing.
     if (this.scale >= 0 && this.scale <= 22 && this.units <= MAX_EXACT && this.units >= -MAX_EXACT)
       return Number(this.units) / DOUBLE_POWERS[this.scale];
-    return Number(`${this.units}e${-this.scale}`);
+    return nearestDouble(this.units, this.scale);
   }
 
   /** Plain notation without trailing zeros, as `Dec.toFixed()`. */
@@ -176,12 +177,23 @@ export class ExactDecimal {
       : `${sign}0.${'0'.repeat(scale - text.length)}${text}`;
   }
 
+  /**
+   * `ExactDecimal.fromNumber(value)` for `value = this.toNumber()`, mostly without reading the
+   * number: no other decimal of at most 15 significant digits rounds to the same double, so a
+   * decimal that short reads back from its double as itself.
+   */
+  throughNumber(value: number): ExactDecimal {
+    const short = this.units < SHORT_LIMIT && this.units > -SHORT_LIMIT;
+    return short && this.scale <= 300 && this.scale >= -300 ? this : ExactDecimal.fromNumber(value);
+  }
+
   toDec(): Dec {
     return new Dec(this.toFixed());
   }
 }
 
 const MAX_EXACT = BigInt(Number.MAX_SAFE_INTEGER);
+const SHORT_LIMIT = 10n ** 15n;
 const DOUBLE_POWERS = Array.from({ length: 23 }, (_, i) => Number(`1e${i}`));
 
 /**
