@@ -27,6 +27,14 @@ interface Leg {
   soldSteps: number;
   soldValue: ExactDecimal;
   commission: ExactDecimal;
+  /**
+   * The price every buy (sell) of the trip filled at, or NaN once two differed or when unknown (a
+   * restored or split trip). value × 10^6 ÷ steps is then that price's decimal exactly: with at
+   * most 17 digits times at most 2^53 steps, no sum or product reaches the 34-digit rounding. The
+   * division and the conversion of its 34 digits were most of a trip's cost.
+   */
+  boughtPrice: number;
+  soldPrice: number;
 }
 
 /**
@@ -46,6 +54,8 @@ export class RoundTripTracker {
         soldSteps: trip.soldSteps,
         soldValue: ExactDecimal.parse(trip.soldValue),
         commission: ExactDecimal.parse(trip.commission),
+        boughtPrice: Number.NaN,
+        soldPrice: Number.NaN,
       });
     }
   }
@@ -71,16 +81,20 @@ export class RoundTripTracker {
         soldSteps: 0,
         soldValue: ExactDecimal.ZERO,
         commission: ExactDecimal.ZERO,
+        boughtPrice: Number.NaN,
+        soldPrice: Number.NaN,
       };
       this.open.set(fill.symbol, leg);
     }
     if (fill.commission !== 0)
       leg.commission = leg.commission.plus(fee ?? ExactDecimal.fromNumber(fill.commission));
     if (fill.side === 'buy') {
+      leg.boughtPrice = samePrice(leg.boughtSteps, leg.boughtPrice, fill.price);
       leg.boughtSteps += steps;
       leg.boughtValue = leg.boughtValue.plus(amount);
       return null;
     }
+    leg.soldPrice = samePrice(leg.soldSteps, leg.soldPrice, fill.price);
     leg.soldSteps += steps;
     leg.soldValue = leg.soldValue.plus(amount);
     if (leg.soldSteps !== leg.boughtSteps) return null;
@@ -90,14 +104,8 @@ export class RoundTripTracker {
       entryTime: leg.entryTime,
       exitTime: fill.time,
       quantity: leg.boughtSteps / STEPS_PER_SHARE,
-      entryPrice: leg.boughtValue
-        .times(EXACT_STEPS_PER_SHARE)
-        .dividedBy(ExactDecimal.fromSteps(leg.boughtSteps, 0))
-        .toNumber(),
-      exitPrice: leg.soldValue
-        .times(EXACT_STEPS_PER_SHARE)
-        .dividedBy(ExactDecimal.fromSteps(leg.soldSteps, 0))
-        .toNumber(),
+      entryPrice: averagePrice(leg.boughtValue, leg.boughtSteps, leg.boughtPrice),
+      exitPrice: averagePrice(leg.soldValue, leg.soldSteps, leg.soldPrice),
       pnl: leg.soldValue.minus(leg.boughtValue).minus(leg.commission).toNumber(),
       commission: leg.commission.toNumber(),
     };
@@ -117,6 +125,8 @@ export class RoundTripTracker {
     }
     leg.soldSteps = splitSteps(leg.soldSteps, splitFrom, splitTo);
     leg.boughtSteps = leg.soldSteps + heldSteps;
+    leg.boughtPrice = Number.NaN;
+    leg.soldPrice = Number.NaN;
   }
 
   openTrips(): OpenRoundTrip[] {
@@ -130,4 +140,14 @@ export class RoundTripTracker {
       commission: leg.commission.toFixed(),
     }));
   }
+}
+
+/** The price of a side's fills after one at `price`, given the steps and price before it. */
+const samePrice = (stepsBefore: number, before: number, price: number): number =>
+  stepsBefore === 0 || price === before ? price : Number.NaN;
+
+/** value × 10^6 ÷ steps to 34 digits, as a number: `price` itself when every fill had it. */
+function averagePrice(value: ExactDecimal, steps: number, price: number): number {
+  if (!Number.isNaN(price)) return price;
+  return value.times(EXACT_STEPS_PER_SHARE).dividedBy(ExactDecimal.fromSteps(steps, 0)).toNumber();
 }
