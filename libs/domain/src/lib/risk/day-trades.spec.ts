@@ -1,4 +1,6 @@
 import fc from 'fast-check';
+import { addDays } from '../calendar/calendar-date';
+import { isTradingDay } from '../calendar/nyse-calendar';
 import type { Fill } from '../ledger/fill';
 import {
   DayTradeCounter,
@@ -131,6 +133,39 @@ describe('DayTradeCounter', () => {
         });
         expect(counter.count).toBeLessThanOrEqual(sells.size);
       }),
+    );
+  });
+
+  it('counts the day trades of the window ending today, however seldom it is read (property)', () => {
+    const day = fc.record({
+      gap: fc.integer({ min: 1, max: 4 }),
+      trades: fc.integer({ min: 0, max: 3 }),
+      read: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(fc.array(day, { minLength: 1, maxLength: 150 }), (days) => {
+        const counter = new DayTradeCounter();
+        const traded: { date: string; count: number }[] = [];
+        let date = '2026-01-02';
+        days.forEach(({ gap, trades, read }, i) => {
+          for (let moved = 0; moved < gap;) {
+            date = addDays(date, 1);
+            if (isTradingDay(date)) moved++;
+          }
+          counter.startDay(date);
+          for (let t = 0; t < trades; t++) {
+            counter.record(fill('buy', `b${i}-${t}`), false);
+            counter.record(fill('sell', `s${i}-${t}`), false);
+          }
+          if (trades > 0) traded.push({ date, count: trades });
+          if (read) expect(counter.count).toBeGreaterThanOrEqual(trades);
+        });
+        const from = dayTradeWindowStart(date);
+        const inWindow = traded.filter((d) => d.date >= from);
+        expect(counter.state().days).toEqual(inWindow);
+        expect(counter.count).toBe(inWindow.reduce((total, d) => total + d.count, 0));
+      }),
+      { numRuns: 200 },
     );
   });
 });

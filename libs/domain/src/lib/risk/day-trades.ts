@@ -9,6 +9,8 @@ export const PDT_EQUITY_FLOOR = 25_000;
 export const PDT_MAX_DAY_TRADES = 3;
 /** The rolling window, in business days, counting the current one. */
 export const PDT_WINDOW_DAYS = 5;
+/** Days with day trades kept before those out of the window are dropped unasked. */
+const MAX_KEPT_DAYS = 64;
 
 /** The day trades of one trading day. */
 export interface DayTradeCount {
@@ -55,6 +57,8 @@ export class DayTradeCounter {
   private readonly countedWorking: Set<string>;
   /** The current day's window, kept for the day: the status the dashboard polls reads it. */
   private currentWindow: DayTradeWindow | null = null;
+  /** A day began since days out of the window were last dropped. */
+  private stale = false;
 
   constructor(saved?: DayTradeState) {
     this.date = saved?.date ?? null;
@@ -70,10 +74,10 @@ export class DayTradeCounter {
     // clear() gives even an empty collection a new table: on daily bars that is one each per bar.
     if (this.bought.size > 0) this.bought.clear();
     if (this.countedWorking.size > 0) this.countedWorking.clear();
-    // Most days follow days without a day trade: the window's start (a calendar walk) is not needed.
-    if (this.days.length === 0) return;
-    const { from } = this.window() as DayTradeWindow;
-    this.days = this.days.filter((day) => day.date >= from);
+    // The window's start is a calendar walk: the days it leaves out are dropped when the count or
+    // the state is read, which a backtest does not do.
+    this.stale = true;
+    if (this.days.length > MAX_KEPT_DAYS) this.dropDaysOutOfWindow();
   }
 
   /** A fill, once booked; `working` says whether its order still works after it. */
@@ -97,6 +101,7 @@ export class DayTradeCounter {
   }
 
   get count(): number {
+    this.dropDaysOutOfWindow();
     return this.days.reduce((total, day) => total + day.count, 0);
   }
 
@@ -108,12 +113,21 @@ export class DayTradeCounter {
   }
 
   state(): DayTradeState {
+    this.dropDaysOutOfWindow();
     return {
       date: this.date,
       boughtToday: Object.fromEntries([...this.bought].filter(([, quantity]) => quantity > 0)),
       days: [...this.days],
       countedWorking: [...this.countedWorking],
     };
+  }
+
+  private dropDaysOutOfWindow(): void {
+    if (!this.stale) return;
+    this.stale = false;
+    if (this.days.length === 0) return;
+    const { from } = this.window() as DayTradeWindow;
+    this.days = this.days.filter((day) => day.date >= from);
   }
 
   private countToday(): void {
