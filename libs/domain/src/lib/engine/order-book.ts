@@ -10,13 +10,28 @@ export interface AssignedStrategy {
   readonly rules: Strategy;
 }
 
-export interface SymbolState {
-  readonly symbol: string;
-  readonly strategy: AssignedStrategy | null;
+export class SymbolState {
   /** Open orders of this symbol in creation order. */
-  orders: Order[];
-  lastBarTime: number;
-  lastPrice: number | null;
+  orders: Order[] = [];
+  lastBarTime = Number.NEGATIVE_INFINITY;
+  // A double and a flag rather than `number | null`: a fresh double stored into a field that also
+  // holds null is boxed, an allocation on every bar.
+  private price = 0;
+  private priced = false;
+
+  constructor(
+    readonly symbol: string,
+    readonly strategy: AssignedStrategy | null,
+  ) {}
+
+  get lastPrice(): number | null {
+    return this.priced ? this.price : null;
+  }
+
+  set lastPrice(price: number | null) {
+    this.priced = price !== null;
+    this.price = price ?? 0;
+  }
 }
 
 /**
@@ -40,13 +55,13 @@ export class OrderBook {
   constructor(private readonly ids: EngineIds) {}
 
   assign(symbol: string, strategy: AssignedStrategy): void {
-    this.symbols.set(symbol, newSymbolState(symbol, strategy));
+    this.symbols.set(symbol, new SymbolState(symbol, strategy));
   }
 
   state(symbol: string): SymbolState {
     let state = this.symbols.get(symbol);
     if (!state) {
-      state = newSymbolState(symbol, null);
+      state = new SymbolState(symbol, null);
       this.symbols.set(symbol, state);
     }
     return state;
@@ -125,8 +140,4 @@ export class OrderBook {
   copies(): Order[] {
     return [...this.open.values()].map(copyOrder);
   }
-}
-
-function newSymbolState(symbol: string, strategy: AssignedStrategy | null): SymbolState {
-  return { symbol, strategy, orders: [], lastBarTime: Number.NEGATIVE_INFINITY, lastPrice: null };
 }

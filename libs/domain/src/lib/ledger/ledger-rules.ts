@@ -4,6 +4,8 @@ import type { Fill } from './fill';
 import { LedgerError } from './ledger-error';
 
 export interface PositionBook {
+  /** The symbol the book is kept under: valuing every book needs no Map entries. */
+  readonly symbol: string;
   /** Shares held, in whole quantity steps (exact: fills are on the step grid). */
   steps: number;
   /** Total cost of the shares held (fills' price × quantity, fees excluded). */

@@ -71,7 +71,12 @@ export class Ledger {
           `position ${p.symbol}: ${p.quantity} is not a positive quantity on the 1e-6 step`,
         );
       const costBasis = ExactDecimal.fromDec(dec(p.costBasis));
-      ledger.books.set(p.symbol, { steps, costBasis, quantityNumber: steps / STEPS_PER_SHARE });
+      ledger.books.set(p.symbol, {
+        symbol: p.symbol,
+        steps,
+        costBasis,
+        quantityNumber: steps / STEPS_PER_SHARE,
+      });
       ledger.marks.set(
         p.symbol,
         marks[p.symbol] ?? costBasis.dividedBy(sharesOf(steps)).toNumber(),
@@ -156,7 +161,12 @@ export class Ledger {
         book.costBasis = book.costBasis.plus(amount);
         book.quantityNumber = book.steps / STEPS_PER_SHARE;
       } else {
-        this.books.set(fill.symbol, { steps, costBasis: amount, quantityNumber: fill.quantity });
+        this.books.set(fill.symbol, {
+          symbol: fill.symbol,
+          steps,
+          costBasis: amount,
+          quantityNumber: fill.quantity,
+        });
       }
     } else {
       const position = book as PositionBook;
@@ -231,8 +241,9 @@ export class Ledger {
   /** Mark-to-market equity as a number (fast; for equity curves and risk). */
   equity(): number {
     let value = this.cashNumber + this.receivableNumber;
-    for (const [symbol, book] of this.books)
-      value += book.quantityNumber * (this.marks.get(symbol) as number);
+    // Every bar values the books: iterating the Map's entries allocated a pair per book.
+    for (const book of this.books.values())
+      value += book.quantityNumber * (this.marks.get(book.symbol) as number);
     return value;
   }
 
