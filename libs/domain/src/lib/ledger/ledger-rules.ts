@@ -15,6 +15,13 @@ export interface PositionBook {
 }
 
 export const STEPS_PER_SHARE = 10 ** QUANTITY_DECIMALS;
+export const newBook = (symbol: string, steps: number, costBasis: ExactDecimal): PositionBook => ({
+  symbol,
+  steps,
+  costBasis,
+  quantityNumber: steps / STEPS_PER_SHARE,
+});
+
 export const sharesOf = (steps: number): ExactDecimal =>
   ExactDecimal.fromSteps(steps, QUANTITY_DECIMALS);
 

@@ -7,6 +7,7 @@ import { LedgerError } from './ledger-error';
 import { PriceMarks } from './price-marks';
 import {
   fillRefusal,
+  newBook,
   sharesOf,
   splitSteps,
   STEPS_PER_SHARE,
@@ -71,12 +72,7 @@ export class Ledger {
           `position ${p.symbol}: ${p.quantity} is not a positive quantity on the 1e-6 step`,
         );
       const costBasis = ExactDecimal.fromDec(dec(p.costBasis));
-      ledger.books.set(p.symbol, {
-        symbol: p.symbol,
-        steps,
-        costBasis,
-        quantityNumber: steps / STEPS_PER_SHARE,
-      });
+      ledger.books.set(p.symbol, newBook(p.symbol, steps, costBasis));
       ledger.marks.set(
         p.symbol,
         marks[p.symbol] ?? costBasis.dividedBy(sharesOf(steps)).toNumber(),
@@ -161,12 +157,7 @@ export class Ledger {
         book.costBasis = book.costBasis.plus(amount);
         book.quantityNumber = book.steps / STEPS_PER_SHARE;
       } else {
-        this.books.set(fill.symbol, {
-          symbol: fill.symbol,
-          steps,
-          costBasis: amount,
-          quantityNumber: fill.quantity,
-        });
+        this.books.set(fill.symbol, newBook(fill.symbol, steps, amount));
       }
     } else {
       const position = book as PositionBook;
@@ -240,11 +231,7 @@ export class Ledger {
 
   /** Mark-to-market equity as a number (fast; for equity curves and risk). */
   equity(): number {
-    let value = this.cashNumber + this.receivableNumber;
-    // Every bar values the books: iterating the Map's entries allocated a pair per book.
-    for (const book of this.books.values())
-      value += book.quantityNumber * (this.marks.get(book.symbol) as number);
-    return value;
+    return this.marks.markToMarket(this.cashNumber + this.receivableNumber, this.books);
   }
 
   /** Mark-to-market equity in exact decimals. */

@@ -1,3 +1,5 @@
+import type { PositionBook } from './ledger-rules';
+
 /** A symbol's last price, a mutable double field. */
 interface Mark {
   price: number;
@@ -22,6 +24,17 @@ export class PriceMarks {
 
   has(symbol: string): boolean {
     return this.bySymbol.has(symbol);
+  }
+
+  /**
+   * `start` plus every book's shares at its last price (NaN when one has none), in the books'
+   * order. Every bar values the books: the Map's values, not its entries, which are a pair each.
+   */
+  markToMarket(start: number, books: ReadonlyMap<string, PositionBook>): number {
+    let value = start;
+    for (const book of books.values())
+      value += book.quantityNumber * (this.bySymbol.get(book.symbol)?.price as number);
+    return value;
   }
 
   toRecord(): Record<string, number> {
