@@ -7,13 +7,13 @@ export class CompensatedSum {
   private sum = 0;
   private compensation = 0;
 
+  // Kept short: V8 inlines calls into a strategy's per-bar evaluation up to a bytecode budget, and
+  // a double passed to a call it did not inline is boxed.
   add(value: number): void {
-    const total = this.sum + value;
-    if (Math.abs(this.sum) >= Math.abs(value)) {
-      this.compensation += this.sum - total + value;
-    } else {
-      this.compensation += value - total + this.sum;
-    }
+    const sum = this.sum;
+    const total = sum + value;
+    this.compensation +=
+      Math.abs(sum) >= Math.abs(value) ? sum - total + value : value - total + sum;
     this.sum = total;
   }
 

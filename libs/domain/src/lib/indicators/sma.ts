@@ -18,6 +18,14 @@ export class Sma implements StreamingIndicator<number> {
     return this.window.isFull() ? this.current : null;
   }
 
+  /**
+   * `value` for a caller that checked isReady(): a `number | null` that is a number is a boxed
+   * double, one allocation per read on a per-bar path; a plain number is not.
+   */
+  get average(): number {
+    return this.current;
+  }
+
   update(input: number): number | null {
     const evicted = this.window.push(input);
     this.sum.add(input);

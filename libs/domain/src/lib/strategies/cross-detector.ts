@@ -1,5 +1,8 @@
 export type Cross = 'above' | 'below' | null;
 
+/** 1 when a > b, −1 when a < b, 0 otherwise (equal, or NaN). */
+export const sideOf = (a: number, b: number): -1 | 0 | 1 => (a > b ? 1 : a < b ? -1 : 0);
+
 /**
  * Detects a crossover of two series with the rule "on this bar a > b, and on the most recent
  * earlier bar where a ≠ b, a < b" (and the mirror). Bars where a = b are skipped when looking back,
@@ -10,7 +13,14 @@ export class CrossDetector {
   private lastSide: -1 | 0 | 1 = 0;
 
   update(a: number, b: number): Cross {
-    const side = a > b ? 1 : a < b ? -1 : 0;
+    return this.step(sideOf(a, b));
+  }
+
+  /**
+   * update() given sideOf(a, b): a small integer is passed as it is, where two doubles passed to a
+   * call the compiler did not inline are boxed, on every bar.
+   */
+  step(side: -1 | 0 | 1): Cross {
     if (side === 0) {
       return null;
     }

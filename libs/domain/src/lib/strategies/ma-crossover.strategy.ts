@@ -1,6 +1,6 @@
 import type { Bar } from '../market/bar';
 import { Sma } from '../indicators/sma';
-import { CrossDetector, type Cross } from './cross-detector';
+import { CrossDetector, sideOf, type Cross } from './cross-detector';
 import { defineStrategy, integerParam } from './define-strategy';
 import { signal, warmingUp } from './signals';
 import type { SignalAction, Strategy, StrategyContext, StrategySignal } from './strategy';
@@ -33,11 +33,11 @@ export class MaCrossoverStrategy implements Strategy {
   }
 
   evaluate(bar: Bar, { holding }: StrategyContext): SignalAction {
-    const last = this.last;
-    const fast = this.fast.update(bar.close);
-    const slow = this.slow.update(bar.close);
+    const { last, fast, slow } = this;
+    fast.update(bar.close);
+    slow.update(bar.close);
     last.holding = holding;
-    last.cross = fast === null || slow === null ? null : this.cross.update(fast, slow);
+    last.cross = this.isReady() ? this.cross.step(sideOf(fast.average, slow.average)) : null;
     return last.cross === 'above' && !holding
       ? 'enter'
       : last.cross === 'below' && holding
