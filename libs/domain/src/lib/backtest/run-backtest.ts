@@ -7,8 +7,8 @@ import { NO_FEES } from '../execution/fees';
 import type { Bar } from '../market/bar';
 import { computeMetrics } from '../metrics/compute-metrics';
 import { computePerformance } from '../metrics/performance';
-import type { Drawdown, RoundTrip, Series } from '../metrics/metrics-types';
-import { lastPerDay } from '../metrics/series';
+import type { DailySeries, Drawdown, RoundTrip, Series } from '../metrics/metrics-types';
+import { atDayEnds, curveDays, sameTimes } from '../metrics/series';
 import { DEFAULT_RISK_CONFIG } from '../risk/risk-config';
 import type { Fill } from '../ledger/fill';
 import { DEFAULT_EXECUTION_CONFIG, type EngineConfig } from '../engine/engine-config';
@@ -168,15 +168,21 @@ function buildReport(
 ): BacktestReport {
   const ledger = engine.book;
   const dayOf = tradingDateLookup();
-  // A daily bar's time is written as its date, which the lookup has already computed.
   const formatTime = (time: number) => (isDailyBarTime(time) ? dayOf(time) : formatBarTime(time));
   // Buy and hold through the same splits and dividends as the account.
   const benchmark = adjustedBenchmark(held.closes, run.actions, held.symbol, dayOf);
-  // The last point of each trading day, read by metrics, performance and an intraday report.
-  const dailyEquity = lastPerDay(run.curve, dayOf);
+  // The curve's dates are taken once, in one walk: the last point of each trading day, read by
+  // metrics, performance and the report, and by the benchmark's statistics when it has the same
+  // times (one symbol).
+  const days = curveDays(run.curve.times, dayOf);
+  const dailyEquity = atDayEnds(run.curve, days);
+  const dailyBenchmark = sameTimes(benchmark.times, run.curve.times)
+    ? atDayEnds(benchmark, days)
+    : undefined;
   const metrics = computeMetrics({
     equityCurve: run.curve,
     dailyEquity,
+    dailyBenchmark,
     trades: run.trips,
     openPositions: engine
       .openRoundTrips()
@@ -226,16 +232,24 @@ function buildReport(
       })),
     },
     // Intraday runs report the last point of each trading day (metrics use every point).
-    equityCurve: reportedCurve(daily ? run.curve : dailyEquity, formatTime),
+    equityCurve: reportedCurve(daily ? run.curve : dailyEquity, dailyEquity, formatTime),
   };
 }
 
 function reportedCurve(
   curve: Series,
+  days: DailySeries,
   formatTime: (time: number) => string,
 ): BacktestReport['equityCurve'] {
+  // Each point the last of its day (a daily run): a daily bar's time is written as the date it has.
+  const dated = days.times === curve.times;
   const points: BacktestReport['equityCurve'] = [];
-  for (let i = 0; i < curve.times.length; i++)
-    points.push({ time: formatTime(curve.times[i]), equity: curve.values[i] });
+  for (let i = 0; i < curve.times.length; i++) {
+    const time = curve.times[i];
+    points.push({
+      time: dated && isDailyBarTime(time) ? days.dates[i] : formatTime(time),
+      equity: curve.values[i],
+    });
+  }
   return points;
 }

@@ -60,7 +60,9 @@ export function computeMetrics(input: MetricsInput): MetricsReport {
     expectancy: expectancy(input.trades),
     exposure: exposure(input.trades, input.openPositions ?? [], first, last),
     benchmark:
-      benchmark && benchmark.values.length > 0 ? curveStats(benchmark, riskFreeRate, dayOf) : null,
+      benchmark && benchmark.values.length > 0
+        ? curveStats(benchmark, riskFreeRate, dayOf, input.dailyBenchmark)
+        : null,
     convention: metricsConvention(riskFreeRate),
   };
 }

@@ -61,6 +61,8 @@ export interface MetricsInput {
    * and performance then read it instead of resampling the curve again.
    */
   readonly dailyEquity?: DailySeries;
+  /** `lastPerDay(benchmark, dayOf)`, likewise (a benchmark with the curve's times has its days). */
+  readonly dailyBenchmark?: DailySeries;
 }
 
 export interface Drawdown {
