@@ -5,6 +5,7 @@ import {
   MINUTE_MS,
   utcMsToIsoDate,
   utcMsToIsoDateTime,
+  utcMonthStarts,
 } from './calendar-date';
 
 describe('calendar dates', () => {
@@ -42,6 +43,39 @@ describe('calendar dates', () => {
   it('throws for an instant that is not a date, as Date does', () => {
     expect(() => utcMsToIsoDate(Number.NaN)).toThrow(RangeError);
     expect(() => utcMsToIsoDateTime(Number.NaN)).toThrow(RangeError);
+  });
+});
+
+describe('utcMonthStarts', () => {
+  const monthOf = (t: number) => utcMsToIsoDate(t).slice(0, 7);
+
+  it('finds where the YYYY-MM of the written dates changes, in any increasing times (property)', () => {
+    const times = fc
+      .array(fc.integer({ min: 0, max: 40 * DAY_MS }), { maxLength: 80 })
+      .chain((gaps) =>
+        fc.integer({ min: Date.UTC(1000, 0, 1), max: Date.UTC(9990, 0, 1) }).map((start) => {
+          let t = start;
+          return Float64Array.from(gaps, (gap) => (t += gap));
+        }),
+      );
+    fc.assert(
+      fc.property(times, (ts) => {
+        const expected = [...ts].flatMap((t, i) =>
+          i === 0 || monthOf(t) !== monthOf(ts[i - 1]) ? [i] : [],
+        );
+        expect(utcMonthStarts(ts)).toEqual(expected);
+      }),
+    );
+  });
+
+  it('gives no month starts for instants outside the years 1000–9999', () => {
+    expect(
+      utcMonthStarts(Float64Array.from([Date.UTC(999, 11, 31), Date.UTC(1000, 0, 1)])),
+    ).toBeNull();
+    expect(
+      utcMonthStarts(Float64Array.from([Date.UTC(9999, 11, 31), Date.UTC(10000, 0, 1)])),
+    ).toBeNull();
+    expect(utcMonthStarts(new Float64Array(0))).toEqual([]);
   });
 });
 

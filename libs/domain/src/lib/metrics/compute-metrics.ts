@@ -8,7 +8,7 @@ import type {
   MetricsReport,
   Series,
 } from './metrics-types';
-import { annualize, sharpeRatio, sortinoRatio, TRADING_DAYS_PER_YEAR } from './ratios';
+import { annualize, riskAdjustedRatios, TRADING_DAYS_PER_YEAR } from './ratios';
 import { equitySeries, lastPerDay, priceSeries } from './series';
 import { expectancy, exposure, profitFactor, winRate } from './trade-stats';
 
@@ -31,8 +31,7 @@ export function curveStats(
     end,
     totalReturn,
     annualizedReturn,
-    sharpe: sharpeRatio(returns, riskFreeRate),
-    sortino: sortinoRatio(returns, riskFreeRate),
+    ...riskAdjustedRatios(returns, riskFreeRate),
     maxDrawdown: deepest,
     maxDrawdownAmount: largestAmount,
     calmar: annualizedReturn !== null && deepest.pct > 0 ? annualizedReturn / deepest.pct : null,
