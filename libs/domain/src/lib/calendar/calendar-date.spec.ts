@@ -31,6 +31,31 @@ describe('calendar dates', () => {
     );
   });
 
+  it('writes the dates of days walked in order as Date#toISOString does, across months and leap years', () => {
+    const walk = fc.record({
+      start: fc.integer({ min: Date.UTC(1000, 0, 1) / DAY_MS, max: Date.UTC(9990, 0, 1) / DAY_MS }),
+      steps: fc.array(fc.integer({ min: 0, max: 70 }), { maxLength: 120 }),
+    });
+    fc.assert(
+      fc.property(walk, ({ start, steps }) => {
+        let day = start;
+        for (const step of steps) {
+          day += step;
+          // Any instant of the day: the date depends on the day alone.
+          const ms = day * DAY_MS + ((step * 7_919_999) % DAY_MS);
+          expect(utcMsToIsoDate(ms)).toBe(new Date(ms).toISOString().slice(0, 10));
+        }
+      }),
+    );
+    // Every day around the Februaries of a century year that is leap (2000) and one that is not.
+    for (const year of [2000, 2100]) {
+      for (let day = Date.UTC(year, 0, 1) / DAY_MS; day < Date.UTC(year, 3, 1) / DAY_MS; day++)
+        expect(utcMsToIsoDate(day * DAY_MS)).toBe(
+          new Date(day * DAY_MS).toISOString().slice(0, 10),
+        );
+    }
+  });
+
   it('reads back every date it writes and rejects dates that do not exist', () => {
     for (let day = Date.UTC(1999, 0, 1) / DAY_MS; day < Date.UTC(2031, 0, 1) / DAY_MS; day++) {
       expect(isoDateToUtcMidnight(utcMsToIsoDate(day * DAY_MS))).toBe(day * DAY_MS);

@@ -22,11 +22,6 @@ export function isoDateToUtcMidnight(date: string): number {
 const FIRST_FAST_DAY = Date.UTC(1000, 0, 1) / DAY_MS;
 const LAST_FAST_DAY = Date.UTC(9999, 11, 31) / DAY_MS;
 const twoDigits = (n: number): string => (n < 10 ? `0${n}` : `${n}`);
-/** `-MM-DD` at `month * 32 + day`: a date is written with one concatenation, not four. */
-const MONTH_DAY = Array.from(
-  { length: 13 * 32 },
-  (_, i) => `-${twoDigits(Math.floor(i / 32))}-${twoDigits(i % 32)}`,
-);
 
 /** Whole days since the epoch of an instant, as `Date` counts them (it truncates towards zero first). */
 const epochDay = (ms: number): number => Math.floor(Math.trunc(ms) / DAY_MS);
@@ -56,6 +51,20 @@ function civilFromDays(days: number): number {
   return year * 512 + month * 32 + day;
 }
 
+/** `DD` of the days of a month, at the day; `-MM-` and the days of a common year, at the month. */
+const DAY_OF_MONTH = Array.from({ length: 32 }, (_, day) => twoDigits(day));
+const MONTH_TEXT = Array.from({ length: 13 }, (_, month) => `-${twoDigits(month)}-`);
+const MONTH_LENGTH = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * The month of the last date `utcMsToIsoDate` worked out: its first day, the next month's, and
+ * `YYYY-MM-`. Callers walk days in order (an engine's day roll, a report's curve), and a day of the
+ * same month is written from it without the civil arithmetic. Empty at first.
+ */
+let monthFirstDay = 0;
+let nextMonthFirstDay = 0;
+let monthPrefix = '';
+
 /**
  * The UTC calendar date of an instant, as `YYYY-MM-DD`, exactly as `Date#toISOString` writes it.
  * Written from `civilFromDays` for the years 1000–9999, since replays ask for it on every trading
@@ -63,9 +72,18 @@ function civilFromDays(days: number): number {
  */
 export function utcMsToIsoDate(ms: number): string {
   const days = epochDay(ms);
+  if (days >= monthFirstDay && days < nextMonthFirstDay)
+    return monthPrefix + DAY_OF_MONTH[days - monthFirstDay + 1];
   if (!isFastDay(days)) return new Date(ms).toISOString().slice(0, 10);
   const civil = civilFromDays(days);
-  return (civil >> 9) + MONTH_DAY[civil & 511];
+  const year = civil >> 9;
+  const month = (civil >> 5) & 15;
+  const day = civil & 31;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  monthFirstDay = days - day + 1;
+  nextMonthFirstDay = monthFirstDay + (month === 2 && leap ? 29 : MONTH_LENGTH[month]);
+  monthPrefix = year + MONTH_TEXT[month];
+  return monthPrefix + DAY_OF_MONTH[day];
 }
 
 /**
