@@ -11,6 +11,12 @@ import type { BacktestInput, BacktestReport } from './backtest-types';
 import { buildReport } from './backtest-report';
 
 const PROGRESS_STEPS = 100;
+/**
+ * Bars between takes of the engine's output. A take costs about a microsecond (fresh output arrays,
+ * the orders that changed): a take per 1 % of the bars, as progress is reported, was 4–6 % of a
+ * daily run.
+ */
+const TAKE_EVERY_BARS = 1024;
 
 /** The engine config of a backtest: one instance of the strategy per symbol. */
 export function backtestEngineConfig(
@@ -117,6 +123,7 @@ export function runBacktest(
   const closeDates: string[] = [];
   let daily = true;
   const every = Math.max(1, Math.ceil(bars.length / PROGRESS_STEPS));
+  let sinceTake = 0;
   for (let i = 0; i < bars.length; i++) {
     const bar = bars[i];
     engine.onBar(bar);
@@ -126,10 +133,16 @@ export function runBacktest(
       closes.values[held++] = bar.close;
       if (daily) closeDates.push(engine.tradingDate as string);
     }
-    if ((i + 1) % every === 0) {
+    // Only between bar times: a take records the equity of the bar time, which must have seen the
+    // bar of every symbol at that time.
+    if (
+      ++sinceTake >= TAKE_EVERY_BARS &&
+      (i + 1 === bars.length || bars[i + 1].time !== bar.time)
+    ) {
       collect();
-      onProgress?.((i + 1) / bars.length);
+      sinceTake = 0;
     }
+    if ((i + 1) % every === 0) onProgress?.((i + 1) / bars.length);
   }
   collect();
   onProgress?.(1);
