@@ -43,6 +43,7 @@ function drawdownRow(
   };
 }
 
+/** report.json of a run: its fills, round trips, final account, metrics, performance and curve. */
 export function buildReport(
   engine: TradingEngine,
   held: HeldBenchmark,
@@ -134,8 +135,8 @@ function reportedCurve(
 /**
  * The last point of each trading day of the curve and of the benchmark, with their dates, read by
  * metrics, performance and the report. A daily run's dates are the engine's, each written once when
- * its day began, and its months are found from the times; otherwise the curve's are taken in one walk, and a benchmark with the curve's times
- * (one symbol) shares them.
+ * its day began, and its months are found from its times. Otherwise the curve's dates are taken in
+ * one walk, and a benchmark with the curve's times (one symbol) shares them.
  */
 function dailySeries(
   curve: Series,

@@ -23,7 +23,7 @@ const FIRST_FAST_DAY = Date.UTC(1000, 0, 1) / DAY_MS;
 const LAST_FAST_DAY = Date.UTC(9999, 11, 31) / DAY_MS;
 const twoDigits = (n: number): string => (n < 10 ? `0${n}` : `${n}`);
 
-/** Whole days since the epoch of an instant, as `Date` counts them (it truncates towards zero first). */
+/** Whole days since the epoch, as `Date` counts them (it truncates towards zero first). */
 const epochDay = (ms: number): number => Math.floor(Math.trunc(ms) / DAY_MS);
 
 const isFastDay = (days: number): boolean => days >= FIRST_FAST_DAY && days <= LAST_FAST_DAY;
