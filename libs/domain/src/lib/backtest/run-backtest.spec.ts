@@ -1,6 +1,7 @@
 import { dailyBars } from '../engine/testing/daily-bars';
 import { newYorkWallTimeToUtc } from '../calendar/new-york-time';
-import { runBacktest } from './run-backtest';
+import { TradingEngine } from '../engine/trading-engine';
+import { backtestEngineConfig, runBacktest } from './run-backtest';
 import type { BacktestInput } from './backtest-types';
 
 // ma-crossover 2/3: enters on 2024-01-06's close (bar 4), exits on 2024-01-08's (bar 6), enters
@@ -176,5 +177,28 @@ describe('runBacktest', () => {
       new Date(minutes[5].time).toISOString(),
       new Date(minutes[11].time).toISOString(),
     ]);
+  });
+
+  it("records a bar time's equity once every symbol's bar of that time is in, however long the run", () => {
+    const days = 650;
+    const closes = (price: (day: number) => number) =>
+      Array.from({ length: days }, (_, day) => Math.round(100 * price(day)) / 100);
+    const bars = [
+      ...dailyBars(
+        'AAA',
+        closes((day) => 100 + 10 * Math.sin(day / 7)),
+      ),
+      ...dailyBars(
+        'BBB',
+        closes((day) => 50 + 5 * Math.cos(day / 5)),
+      ),
+    ];
+    const run = { ...input, bars, capital: 100_000 };
+    // The engine over every bar, its output taken once at the end.
+    const engine = new TradingEngine(backtestEngineConfig(run, ['AAA', 'BBB']));
+    for (const bar of [...bars].sort((a, b) => a.time - b.time || (a.symbol < b.symbol ? -1 : 1)))
+      engine.onBar(bar);
+    const whole = engine.takeOutput().equity.values;
+    expect(runBacktest(run).equityCurve.map((p) => p.equity)).toEqual(whole);
   });
 });

@@ -22,24 +22,19 @@ export function isoDateToUtcMidnight(date: string): number {
 const FIRST_FAST_DAY = Date.UTC(1000, 0, 1) / DAY_MS;
 const LAST_FAST_DAY = Date.UTC(9999, 11, 31) / DAY_MS;
 const twoDigits = (n: number): string => (n < 10 ? `0${n}` : `${n}`);
-/** `-MM-DD` at `month * 32 + day`: a date is written with one concatenation, not four. */
-const MONTH_DAY = Array.from(
-  { length: 13 * 32 },
-  (_, i) => `-${twoDigits(Math.floor(i / 32))}-${twoDigits(i % 32)}`,
-);
+
+/** Whole days since the epoch, as `Date` counts them (it truncates towards zero first). */
+const epochDay = (ms: number): number => Math.floor(Math.trunc(ms) / DAY_MS);
+
+const isFastDay = (days: number): boolean => days >= FIRST_FAST_DAY && days <= LAST_FAST_DAY;
 
 /**
- * The UTC calendar date of an instant, as `YYYY-MM-DD`, exactly as `Date#toISOString` writes it.
- * Days are turned into a civil date with integer arithmetic (H. Hinnant's `civil_from_days`) for
- * the years 1000–9999, since replays ask for it on every trading day; other instants go through
- * `Date`. In that range every quantity below is a non-negative int32, so `| 0` is the floor and
- * the divisions by constants compile to multiplications.
+ * The civil date of a day of the years 1000–9999, packed as `year * 512 + month * 32 + day`, by
+ * integer arithmetic (H. Hinnant's `civil_from_days`). In that range every quantity below is a
+ * non-negative int32, so `| 0` is the floor and the divisions by constants compile to
+ * multiplications.
  */
-export function utcMsToIsoDate(ms: number): string {
-  // Date truncates a time value towards zero before splitting it into days.
-  const days = Math.floor(Math.trunc(ms) / DAY_MS);
-  if (!(days >= FIRST_FAST_DAY && days <= LAST_FAST_DAY))
-    return new Date(ms).toISOString().slice(0, 10);
+function civilFromDays(days: number): number {
   const shifted = (days + 719_468) | 0;
   const era = (shifted / 146_097) | 0;
   const dayOfEra = (shifted - era * 146_097) | 0;
@@ -53,7 +48,63 @@ export function utcMsToIsoDate(ms: number): string {
   const day = (dayOfYear - (((153 * shiftedMonth + 2) / 5) | 0) + 1) | 0;
   const month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9;
   const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
-  return year + MONTH_DAY[month * 32 + day];
+  return year * 512 + month * 32 + day;
+}
+
+/** `DD` of the days of a month, at the day; `-MM-` and the days of a common year, at the month. */
+const DAY_OF_MONTH = Array.from({ length: 32 }, (_, day) => twoDigits(day));
+const MONTH_TEXT = Array.from({ length: 13 }, (_, month) => `-${twoDigits(month)}-`);
+const MONTH_LENGTH = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * The month of the last date `utcMsToIsoDate` worked out: its first day, the next month's, and
+ * `YYYY-MM-`. Callers walk days in order (an engine's day roll, a report's curve), and a day of the
+ * same month is written from it without the civil arithmetic. Empty at first.
+ */
+let monthFirstDay = 0;
+let nextMonthFirstDay = 0;
+let monthPrefix = '';
+
+/**
+ * The UTC calendar date of an instant, as `YYYY-MM-DD`, exactly as `Date#toISOString` writes it.
+ * Written from `civilFromDays` for the years 1000–9999, since replays ask for it on every trading
+ * day; other instants go through `Date`.
+ */
+export function utcMsToIsoDate(ms: number): string {
+  const days = epochDay(ms);
+  if (days >= monthFirstDay && days < nextMonthFirstDay)
+    return monthPrefix + DAY_OF_MONTH[days - monthFirstDay + 1];
+  if (!isFastDay(days)) return new Date(ms).toISOString().slice(0, 10);
+  const civil = civilFromDays(days);
+  const year = civil >> 9;
+  const month = (civil >> 5) & 15;
+  const day = civil & 31;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  monthFirstDay = days - day + 1;
+  nextMonthFirstDay = monthFirstDay + (month === 2 && leap ? 29 : MONTH_LENGTH[month]);
+  monthPrefix = year + MONTH_TEXT[month];
+  return monthPrefix + DAY_OF_MONTH[day];
+}
+
+/**
+ * The indices of the instants (in time order) that begin a UTC month among them, the first's
+ * included: where the `YYYY-MM` of `utcMsToIsoDate` changes, found with a civil date per month
+ * rather than a date per instant. Null when an instant lies outside the years 1000–9999, where
+ * that date is not written `YYYY-MM-DD`.
+ */
+export function utcMonthStarts(times: Float64Array): number[] | null {
+  const n = times.length;
+  if (n > 0 && !(isFastDay(epochDay(times[0])) && isFastDay(epochDay(times[n - 1])))) return null;
+  const starts: number[] = [];
+  let nextMonth = -Infinity;
+  for (let i = 0; i < n; i++) {
+    if (times[i] < nextMonth) continue;
+    starts.push(i);
+    const civil = civilFromDays(epochDay(times[i]));
+    // The month is 1-based: as Date.UTC's 0-based month it is the next one.
+    nextMonth = Date.UTC(civil >> 9, (civil >> 5) & 15, 1);
+  }
+  return starts;
 }
 
 const threeDigits = (n: number): string => (n < 10 ? `00${n}` : n < 100 ? `0${n}` : `${n}`);
@@ -65,7 +116,7 @@ const threeDigits = (n: number): string => (n < 10 ? `00${n}` : n < 100 ? `0${n}
 export function utcMsToIsoDateTime(ms: number): string {
   const whole = Math.trunc(ms);
   const days = Math.floor(whole / DAY_MS);
-  if (!(days >= FIRST_FAST_DAY && days <= LAST_FAST_DAY)) return new Date(ms).toISOString();
+  if (!isFastDay(days)) return new Date(ms).toISOString();
   let rest = whole - days * DAY_MS;
   const hours = Math.floor(rest / HOUR_MS);
   rest -= hours * HOUR_MS;

@@ -114,6 +114,8 @@ export class CorporateActionBook {
       this.applied.add(splitKey(split));
       this.split(split, time);
     }
+    // Daily bars begin a day on every bar, most of them with no dividend to pay.
+    if (this.receivables.length === 0) return;
     const due = this.receivables.filter((r) => r.payDate <= date);
     this.receivables = this.receivables.filter((r) => r.payDate > date);
     for (const receivable of due) this.pay(receivable, time);

@@ -1,6 +1,5 @@
 import { addDays, DAY_MS, utcMsToIsoDate, utcMsToIsoDateTime } from '../calendar/calendar-date';
 import { newYorkDayCache } from '../calendar/new-york-day-cache';
-import { lowerBound } from '../calendar/span-cache';
 import { newYorkDate, newYorkWallTimeToUtc } from '../calendar/new-york-time';
 
 /** The trading day an instant belongs to, with the instant the next one starts. */
@@ -27,45 +26,13 @@ export function tradingDayOf(time: number): TradingDay {
 }
 
 /**
- * `tradingDayOf(time).date` for a report, which walks the same instants in time order several times
- * (curve, benchmark, daily P&L, months, formatting): each date is computed once per trading day. A
- * New York day is remembered by its span; a daily bar's date by its time alone (each daily bar is a
- * day of its own, and the 00:00 UTC instant lies inside a New York day of another date).
+ * `tradingDayOf(time).date` for a report. A New York day is remembered by its span: an intraday
+ * curve has many points per day. A daily bar is a day of its own, its date written directly: a
+ * report takes the dates of its curve once, in one walk, and asks for few others.
  */
 export function tradingDateLookup(): (time: number) => string {
   const newYorkDay = newYorkDayCache();
-  const dailyDate = dailyDateCache();
-  return (time) => dailyDate(time) ?? newYorkDay(time).date;
-}
-
-/**
- * The dates of the daily bar times met, in time order (undefined for any other instant). A walk of
- * a daily curve meets each time just after the one found last: found there, it is not tested for
- * being a daily bar time again, and no span is kept per day.
- */
-function dailyDateCache(): (time: number) => string | undefined {
-  const times: number[] = [];
-  const dates: string[] = [];
-  let last = 0;
-  return (time) => {
-    if (last + 1 < times.length && times[last + 1] === time) return dates[++last];
-    if (last < times.length && times[last] === time) return dates[last];
-    if (!isDailyBarTime(time)) return undefined;
-    // A first walk meets every time past the ones it has seen.
-    if (times.length === 0 || time > times[times.length - 1]) {
-      times.push(time);
-      dates.push(utcMsToIsoDate(time));
-      last = times.length - 1;
-      return dates[last];
-    }
-    const lo = lowerBound(times.length, (i) => times[i] < time);
-    if (times[lo] !== time) {
-      times.splice(lo, 0, time);
-      dates.splice(lo, 0, utcMsToIsoDate(time));
-    }
-    last = lo;
-    return dates[lo];
-  };
+  return (time) => (isDailyBarTime(time) ? utcMsToIsoDate(time) : newYorkDay(time).date);
 }
 
 /** Report times: `YYYY-MM-DD` for daily bars, ISO-8601 UTC otherwise. */

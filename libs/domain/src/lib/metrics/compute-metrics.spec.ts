@@ -155,6 +155,23 @@ describe('computeMetrics details', () => {
     expect(benchmark?.dailyReturns).toBe(3);
   });
 
+  it('reads the daily resample of the benchmark it is given rather than resampling again', () => {
+    const prices = [50, 55, 44, 66].map((price, i) => ({ time: dayClose(i), price }));
+    const dailyBenchmark = {
+      times: Float64Array.from([dayClose(0), dayClose(3)]),
+      values: Float64Array.from([50, 66]),
+      dates: ['2025-01-06', '2025-01-09'],
+    };
+    const { benchmark } = computeMetrics({
+      equityCurve: daily([100, 100, 100, 100]),
+      trades: [],
+      benchmark: prices,
+      dailyBenchmark,
+    });
+    // One daily return (50 → 66) instead of three; the drawdown still walks every price.
+    expect(benchmark?.dailyReturns).toBe(1);
+    expect(benchmark?.maxDrawdown.pct).toBeCloseTo(0.2, 12);
+  });
   it('gives no Sharpe or Sortino from a single daily return, which would only say ±√252', () => {
     const oneDay = computeMetrics({ equityCurve: daily([100, 97]), trades: [] });
     expect(oneDay).toMatchObject({ dailyReturns: 1, sharpe: null, sortino: null });

@@ -8,7 +8,7 @@ import type {
   MetricsReport,
   Series,
 } from './metrics-types';
-import { annualize, sharpeRatio, sortinoRatio, TRADING_DAYS_PER_YEAR } from './ratios';
+import { annualize, riskAdjustedRatios, TRADING_DAYS_PER_YEAR } from './ratios';
 import { equitySeries, lastPerDay, priceSeries } from './series';
 import { expectancy, exposure, profitFactor, winRate } from './trade-stats';
 
@@ -31,8 +31,7 @@ export function curveStats(
     end,
     totalReturn,
     annualizedReturn,
-    sharpe: sharpeRatio(returns, riskFreeRate),
-    sortino: sortinoRatio(returns, riskFreeRate),
+    ...riskAdjustedRatios(returns, riskFreeRate),
     maxDrawdown: deepest,
     maxDrawdownAmount: largestAmount,
     calmar: annualizedReturn !== null && deepest.pct > 0 ? annualizedReturn / deepest.pct : null,
@@ -60,7 +59,9 @@ export function computeMetrics(input: MetricsInput): MetricsReport {
     expectancy: expectancy(input.trades),
     exposure: exposure(input.trades, input.openPositions ?? [], first, last),
     benchmark:
-      benchmark && benchmark.values.length > 0 ? curveStats(benchmark, riskFreeRate, dayOf) : null,
+      benchmark && benchmark.values.length > 0
+        ? curveStats(benchmark, riskFreeRate, dayOf, input.dailyBenchmark)
+        : null,
     convention: metricsConvention(riskFreeRate),
   };
 }

@@ -44,6 +44,11 @@ export interface Series {
 /** The last point of each trading day of a curve, with the day's date (`dayOf` of its time). */
 export interface DailySeries extends Series {
   readonly dates: readonly string[];
+  /**
+   * The indices of the days that begin a month (the first day's included), when the caller has
+   * them without reading the dates: monthly returns then read a date per month, not one per day.
+   */
+  readonly monthStarts?: readonly number[];
 }
 
 export interface MetricsInput {
@@ -61,6 +66,8 @@ export interface MetricsInput {
    * and performance then read it instead of resampling the curve again.
    */
   readonly dailyEquity?: DailySeries;
+  /** `lastPerDay(benchmark, dayOf)`, likewise (a benchmark with the curve's times has its days). */
+  readonly dailyBenchmark?: DailySeries;
 }
 
 export interface Drawdown {

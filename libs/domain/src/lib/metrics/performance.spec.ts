@@ -1,7 +1,14 @@
 import fc from 'fast-check';
+import { utcMonthStarts, utcMsToIsoDate } from '../calendar/calendar-date';
 import { newYorkDate } from '../calendar/new-york-time';
 import type { RoundTrip } from './metrics-types';
-import { computePerformance, cumulativeReturns, evenSample, tradeStatistics } from './performance';
+import {
+  computePerformance,
+  cumulativeReturns,
+  evenSample,
+  monthlyReturns,
+  tradeStatistics,
+} from './performance';
 import { lastPerDay, seriesOf } from './series';
 
 const H = 3_600_000;
@@ -159,6 +166,23 @@ describe('properties', () => {
     );
   });
 
+  it('gives the same monthly returns from month starts the caller knows as from the dates', () => {
+    fc.assert(
+      fc.property(equities, fc.integer({ min: 1, max: 40 }), (values, daysApart) => {
+        // Daily bar times (00:00 UTC), dated by their UTC date.
+        const times = Float64Array.from(
+          values,
+          (_, i) => Date.UTC(2023, 11, 20) + i * daysApart * DAY,
+        );
+        const curve = { times, values: Float64Array.from(values) };
+        const days = lastPerDay(curve, utcMsToIsoDate);
+        const monthStarts = utcMonthStarts(times) ?? [];
+        expect(monthlyReturns(curve, utcMsToIsoDate, { ...days, monthStarts })).toEqual(
+          monthlyReturns(curve, utcMsToIsoDate, days),
+        );
+      }),
+    );
+  });
   it('per-symbol P&L sums to the trades; wins, losses and streaks stay within the count', () => {
     const trade = fc.record({
       symbol: fc.constantFrom('A', 'B', 'C'),

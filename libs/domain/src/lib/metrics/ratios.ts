@@ -9,57 +9,47 @@ export function mean(xs: readonly number[]): number {
   return sum / xs.length;
 }
 
-/** Sample standard deviation (n − 1); null below two observations. */
-export function sampleStdDev(xs: readonly number[]): number | null {
-  if (xs.length < 2) return null;
-  const m = mean(xs);
+/** Sharpe and Sortino ratios of the same daily returns (null where undefined). */
+export interface RiskAdjustedRatios {
+  readonly sharpe: number | null;
+  readonly sortino: number | null;
+}
+
+/**
+ * Annualised Sharpe and Sortino of daily returns, from their excess over the daily risk-free rate
+ * (taken once for both):
+ * - Sharpe: mean excess / sample σ × √252; null when σ is 0 or undefined (below two days).
+ * - Sortino: mean excess / downside deviation × √252, where the downside deviation is
+ *   √(Σ min(excess, 0)² / n) over all n days; null when there is no downside, and below two days,
+ *   where it would always be ±√252.
+ */
+export function riskAdjustedRatios(
+  dailyReturns: Float64Array,
+  annualRiskFree: number,
+): RiskAdjustedRatios {
+  const n = dailyReturns.length;
+  if (n < 2) return { sharpe: null, sortino: null };
+  const riskFree = annualRiskFree / TRADING_DAYS_PER_YEAR;
+  // r − 0 is r to the bit: without a risk-free rate the returns are the excess.
+  const excess = riskFree === 0 ? dailyReturns : dailyReturns.map((r) => r - riskFree);
   let sum = 0;
-  for (let i = 0; i < xs.length; i++) {
-    const d = xs[i] - m;
-    sum += d * d;
-  }
-  return Math.sqrt(sum / (xs.length - 1));
-}
-
-const dailyRiskFree = (annualRate: number): number => annualRate / TRADING_DAYS_PER_YEAR;
-
-function excessReturns(dailyReturns: readonly number[], annualRiskFree: number): number[] {
-  const riskFree = dailyRiskFree(annualRiskFree);
-  const excess = new Array<number>(dailyReturns.length);
-  for (let i = 0; i < dailyReturns.length; i++) excess[i] = dailyReturns[i] - riskFree;
-  return excess;
-}
-
-/**
- * Annualised Sharpe of daily returns: mean excess / sample σ × √252; null when σ is 0 or undefined.
- */
-export function sharpeRatio(
-  dailyReturns: readonly number[],
-  annualRiskFree: number,
-): number | null {
-  const excess = excessReturns(dailyReturns, annualRiskFree);
-  const sigma = sampleStdDev(excess);
-  return sigma ? (mean(excess) / sigma) * Math.sqrt(TRADING_DAYS_PER_YEAR) : null;
-}
-
-/**
- * Annualised Sortino of daily returns: mean excess / downside deviation × √252, where the downside
- * deviation is √(Σ min(excess, 0)² / n) over all n days; null when there is no downside, and below
- * two days, where it would always be ±√252 (like Sharpe, which needs two for its σ).
- */
-export function sortinoRatio(
-  dailyReturns: readonly number[],
-  annualRiskFree: number,
-): number | null {
-  const excess = excessReturns(dailyReturns, annualRiskFree);
-  if (excess.length < 2) return null;
-  let squares = 0;
-  for (let i = 0; i < excess.length; i++) {
+  for (let i = 0; i < n; i++) sum += excess[i];
+  const average = sum / n;
+  let deviations = 0;
+  let losses = 0;
+  for (let i = 0; i < n; i++) {
+    const d = excess[i] - average;
+    deviations += d * d;
     const loss = Math.min(excess[i], 0);
-    squares += loss * loss;
+    losses += loss * loss;
   }
-  const downside = Math.sqrt(squares / excess.length);
-  return downside > 0 ? (mean(excess) / downside) * Math.sqrt(TRADING_DAYS_PER_YEAR) : null;
+  const sigma = Math.sqrt(deviations / (n - 1));
+  const downside = Math.sqrt(losses / n);
+  const annual = Math.sqrt(TRADING_DAYS_PER_YEAR);
+  return {
+    sharpe: sigma ? (average / sigma) * annual : null,
+    sortino: downside > 0 ? (average / downside) * annual : null,
+  };
 }
 
 /** Geometric annualisation over trading days: (1 + total)^(252 / days) − 1; null with no days. */

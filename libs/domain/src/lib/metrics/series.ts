@@ -25,13 +25,14 @@ export const equitySeries = (curve: readonly EquityPoint[] | Series): Series =>
 export const priceSeries = (curve: readonly PricePoint[] | Series): Series =>
   isSeries(curve) ? curve : seriesOf(curve, (p) => p.price);
 
-/**
- * Keeps the last point of each trading day (points must be in time order), with its date: daily P&L
- * and months read the dates rather than asking `dayOf` again. A curve with a point per day (a daily
- * run) is kept as it is, not copied.
- */
-export function lastPerDay(series: Series, dayOf: (time: number) => string): DailySeries {
-  const { times, values } = series;
+/** The trading days of points in time order: each day's date and the index of its last point. */
+export interface CurveDays {
+  readonly dates: string[];
+  readonly last: number[];
+}
+
+/** Walks the times once, asking `dayOf` once per point. */
+export function curveDays(times: Float64Array, dayOf: (time: number) => string): CurveDays {
   const last: number[] = [];
   const dates: string[] = [];
   let currentDay = '';
@@ -44,6 +45,17 @@ export function lastPerDay(series: Series, dayOf: (time: number) => string): Dai
     }
   }
   if (times.length > 0) last.push(times.length - 1);
+  return { dates, last };
+}
+
+/**
+ * The last point of each of `days`, the days of a curve with these times (a benchmark with the
+ * curve's times shares its days). A series with a point per day (a daily run) is kept as it is, not
+ * copied.
+ */
+export function atDayEnds(series: Series, days: CurveDays): DailySeries {
+  const { times, values } = series;
+  const { last, dates } = days;
   if (last.length === times.length) return { times, values, dates };
   const daily = {
     times: new Float64Array(last.length),
@@ -55,4 +67,20 @@ export function lastPerDay(series: Series, dayOf: (time: number) => string): Dai
     daily.values[d] = values[last[d]];
   }
   return daily;
+}
+
+/**
+ * Keeps the last point of each trading day (points must be in time order), with its date: daily P&L
+ * and months read the dates rather than asking `dayOf` again.
+ */
+export function lastPerDay(series: Series, dayOf: (time: number) => string): DailySeries {
+  return atDayEnds(series, curveDays(series.times, dayOf));
+}
+
+/** Whether two columns of times are the same instants. */
+export function sameTimes(a: Float64Array, b: Float64Array): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
