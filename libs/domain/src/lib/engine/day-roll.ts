@@ -20,6 +20,8 @@ export class DayRoll {
   /** The regular session of `today` once a decision asked for it (undefined: not looked up yet). */
   private todaySession: TradingSession | null | undefined = undefined;
   private equityTime: number | null = null;
+  /** The equity closeStep recorded, when it returned true. */
+  private closedEquity = 0;
 
   constructor(
     private readonly config: EngineConfig,
@@ -27,8 +29,11 @@ export class DayRoll {
     private readonly book: OrderBook,
     private readonly guard: DailyLossGuard,
     private readonly output: OutputBuffer,
-    /** Called first when a new trading day begins (corporate actions take effect then). */
-    private readonly onNewDay: (date: string, time: number) => void = () => undefined,
+    /**
+     * Called first when a new trading day begins (corporate actions take effect then); true when it
+     * may have changed the ledger.
+     */
+    private readonly onNewDay: (date: string, time: number) => boolean = () => false,
   ) {}
 
   load(snapshot: EngineSnapshot): void {
@@ -51,11 +56,15 @@ export class DayRoll {
 
   /** Moves the bar time on to `time` (never back) and returns the trading day it is in. */
   advance(time: number): TradingDay {
+    let closed = false;
     if (this.barTime === null || time > this.barTime) {
-      this.closeStep();
+      closed = this.closeStep();
       this.barTime = time;
     }
-    return this.dayAt(time);
+    if (this.today !== null && time < this.today.end) return this.today;
+    // Daily bars begin a day on every bar: the session starts at the equity just recorded unless the
+    // new day changed the ledger.
+    return this.newDay(time, closed);
   }
 
   /**
@@ -63,22 +72,24 @@ export class DayRoll {
    * that see prices but no bars.
    */
   observe(time: number): void {
-    this.dayAt(time);
+    if (this.today === null || time >= this.today.end) this.newDay(time, false);
   }
 
   /**
    * The bar time is complete (if not already): record equity, then enforce the daily loss limit.
+   * True when it recorded `closedEquity` and left the ledger as it was.
    */
-  closeStep(): void {
+  closeStep(): boolean {
     const time = this.barTime;
-    if (time === null || (this.equityTime !== null && time <= this.equityTime)) return;
+    if (time === null || (this.equityTime !== null && time <= this.equityTime)) return false;
     const equity = this.ledger.equity();
     this.output.equity(time, equity);
     this.equityTime = time;
+    this.closedEquity = equity;
     const breach = this.guard.update(equity, this.config.risk)
       ? this.guard.breach(equity, this.config.risk)
       : null;
-    if (breach === null) return;
+    if (breach === null) return true;
     this.output.alert({
       time,
       code: 'DAILY_LOSS_LIMIT_BREACHED',
@@ -86,6 +97,7 @@ export class DayRoll {
       ...breach,
     });
     if (this.config.risk?.flattenOnDailyLossLimit) this.flatten(time);
+    return false;
   }
 
   /** isOpen(time) for a time of `day` (the current one), with the day's session looked up once. */
@@ -95,12 +107,13 @@ export class DayRoll {
     return today !== null && time >= today.open && time < today.close;
   }
 
-  private dayAt(time: number): TradingDay {
-    if (this.today !== null && time < this.today.end) return this.today;
+  /** `closed`: closeStep's equity is the ledger's (unless the new day changes the ledger). */
+  private newDay(time: number, closed: boolean): TradingDay {
     const day = tradingDayOf(time);
-    this.onNewDay(day.date, time);
+    const changed = this.onNewDay(day.date, time);
     this.expireDayOrders(day.date, time);
-    this.guard.startSession(day.date, this.ledger.equity());
+    const equity = closed && !changed ? this.closedEquity : this.ledger.equity();
+    this.guard.startSession(day.date, equity);
     this.today = day;
     this.todaySession = undefined;
     return day;

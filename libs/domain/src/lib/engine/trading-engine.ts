@@ -95,7 +95,7 @@ export class TradingEngine {
     const dayTrades = (this.dayTrades = new DayTradeCounter(snapshot?.dayTrades));
     const newDay = (date: string, time: number) => {
       dayTrades.startDay(date);
-      this.actions.startDay(date, time);
+      return this.actions.startDay(date, time);
     };
     this.clock = new DayRoll(config, ledger, book, guard, output, newDay);
     this.gate = new PreTradeGate(config, ledger, book, guard, dayTrades);
