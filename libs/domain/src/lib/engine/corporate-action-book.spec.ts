@@ -93,6 +93,16 @@ describe('corporate actions in the engine', () => {
     expect(engine.account().dividendsReceivable.toFixed()).toBe('0');
   });
 
+  it('starts the session of an ex-date at the previous close plus the dividend accrued', () => {
+    const { engine, bars } = holding();
+    engine.scheduleCorporateActions(dividend('2024-01-05', '2024-01-07'));
+    engine.onBar(bars[2]);
+    engine.onBar(bars[3]);
+    const start = engine.riskState().startOfDayEquity;
+    const [previousClose] = engine.takeOutput().equity.values;
+    expect(start - previousClose).toBeCloseTo(5, 9);
+  });
+
   it('applies an action once, ignores past ones and applies today’s at once', () => {
     const { engine, bars } = holding();
     engine.onBar(bars[2]); // 2024-01-04

@@ -80,11 +80,14 @@ export class CorporateActionBook {
     if (today !== null && time !== null) this.applyDue(today, time);
   }
 
-  /** A new trading day began at `time`: what takes effect by `date` is applied. */
-  startDay(date: string, time: number): void {
+  /**
+   * A new trading day began at `time`: what takes effect by `date` is applied. True when something
+   * did (the ledger may have changed).
+   */
+  startDay(date: string, time: number): boolean {
     // clear() gives even an empty set a new table, and most days apply nothing.
     if (this.applied.size > 0) this.applied.clear();
-    this.applyDue(date, time);
+    return this.applyDue(date, time);
   }
 
   state(): CorporateActionState | undefined {
@@ -102,7 +105,7 @@ export class CorporateActionBook {
     return this.receivables;
   }
 
-  private applyDue(date: string, time: number): void {
+  private applyDue(date: string, time: number): boolean {
     // Entitlement is the shares held at the previous close, before a split of the same day.
     while (this.dividends.length > 0 && this.dividends[0].ex_dividend_date <= date) {
       const dividend = this.dividends.shift() as DividendAction;
@@ -115,10 +118,11 @@ export class CorporateActionBook {
       this.split(split, time);
     }
     // Daily bars begin a day on every bar, most of them with no dividend to pay.
-    if (this.receivables.length === 0) return;
+    if (this.receivables.length === 0) return this.applied.size > 0;
     const due = this.receivables.filter((r) => r.payDate <= date);
     this.receivables = this.receivables.filter((r) => r.payDate > date);
     for (const receivable of due) this.pay(receivable, time);
+    return this.applied.size > 0 || due.length > 0;
   }
 
   private accrue(dividend: DividendAction, time: number): void {

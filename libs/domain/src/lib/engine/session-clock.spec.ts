@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { DAY_MS, HOUR_MS } from '../calendar/calendar-date';
-import { isDailyBarTime, tradingDateLookup, tradingDayOf } from './session-clock';
+import {
+  isDailyBarTime,
+  tradingDateLookup,
+  tradingDateOf,
+  tradingDayEnd,
+  tradingDayOf,
+} from './session-clock';
 
 const FROM = Date.parse('1950-01-01T00:00:00Z');
 const TO = Date.parse('2080-12-31T00:00:00Z');
@@ -20,6 +26,23 @@ describe('isDailyBarTime', () => {
       fc.constantFrom(2 ** 60, -(2 ** 60), 2 ** 53 + 2, DAY_MS * 2 ** 40, -DAY_MS, 0.5 * DAY_MS),
     );
     fc.assert(fc.property(anyTime, (t) => expect(isDailyBarTime(t)).toBe(t % DAY_MS === 0)));
+  });
+});
+
+describe('tradingDayOf', () => {
+  it('ends a daily bar’s day a day later and a New York day at the next New York midnight', () => {
+    const daily = Date.parse('2025-03-08T00:00:00Z');
+    expect(tradingDayOf(daily)).toEqual({ date: '2025-03-08', end: daily + DAY_MS });
+    // The night clocks go forward: that New York day is 23 hours long.
+    const saturdayNoon = Date.parse('2025-03-08T17:00:00Z');
+    expect(tradingDayOf(saturdayNoon)).toEqual({
+      date: '2025-03-08',
+      end: Date.parse('2025-03-09T05:00:00Z'),
+    });
+    expect(tradingDateOf(saturdayNoon)).toBe('2025-03-08');
+    expect(tradingDayEnd(Date.parse('2025-03-09T12:00:00Z'), '2025-03-09')).toBe(
+      Date.parse('2025-03-10T04:00:00Z'),
+    );
   });
 });
 

@@ -20,9 +20,17 @@ export function isDailyBarTime(time: number): boolean {
 }
 
 export function tradingDayOf(time: number): TradingDay {
-  if (isDailyBarTime(time)) return { date: utcMsToIsoDate(time), end: time + DAY_MS };
-  const date = newYorkDate(time);
-  return { date, end: newYorkWallTimeToUtc(addDays(date, 1), 0) };
+  const date = tradingDateOf(time);
+  return { date, end: tradingDayEnd(time, date) };
+}
+
+export function tradingDateOf(time: number): string {
+  return isDailyBarTime(time) ? utcMsToIsoDate(time) : newYorkDate(time);
+}
+
+/** The instant the trading day of `time` (its date `date`) ends: the next one starts. */
+export function tradingDayEnd(time: number, date: string): number {
+  return isDailyBarTime(time) ? time + DAY_MS : newYorkWallTimeToUtc(addDays(date, 1), 0);
 }
 
 /**

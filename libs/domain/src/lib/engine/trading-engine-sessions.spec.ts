@@ -1,7 +1,7 @@
 import { newYorkWallTimeToUtc } from '../calendar/new-york-time';
 import { DEFAULT_RISK_CONFIG } from '../risk/risk-config';
 import { engineConfig as config, minuteBars } from './testing/engine-fixtures';
-import { TradingEngine } from './trading-engine';
+import { EngineError, TradingEngine } from './trading-engine';
 
 describe('TradingEngine live prices', () => {
   it('fills at the ask with slippage, never on a stale price nor one older than the order', () => {
@@ -79,4 +79,30 @@ describe('TradingEngine daily loss limit', () => {
       expect(engine.portfolio().dailyLossBreached).toBe(false);
     },
   );
+});
+
+describe('TradingEngine bar order', () => {
+  it('takes a bar of another symbol at the engine time, refuses one before it, and restores both', () => {
+    const engine = new TradingEngine(config());
+    const [a0, a1] = minuteBars('AAA', '2025-03-03', [100, 101]);
+    const [b0] = minuteBars('BBB', '2025-03-03', [50]);
+    engine.onBar(a0);
+    engine.onBar(a1);
+    expect(() => engine.onBar(b0)).toThrow(EngineError);
+    expect(() => engine.onBar(b0)).toThrow(`earlier than the engine time ${a1.time}`);
+    engine.onBar({ ...b0, time: a1.time });
+    engine.takeOutput();
+    const clock = (e: TradingEngine) => {
+      const { time, day, lastEquityTime } = e.snapshot();
+      return { time, day, lastEquityTime };
+    };
+    const restored = TradingEngine.restore(config(), engine.snapshot());
+    expect(clock(engine)).toEqual({
+      time: a1.time,
+      day: { date: '2025-03-03', end: Date.parse('2025-03-04T05:00:00Z') },
+      lastEquityTime: a1.time,
+    });
+    expect(clock(restored)).toEqual(clock(engine));
+    expect(() => restored.onBar(b0)).toThrow(`earlier than the engine time ${a1.time}`);
+  });
 });

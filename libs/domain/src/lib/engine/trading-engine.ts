@@ -95,7 +95,7 @@ export class TradingEngine {
     const dayTrades = (this.dayTrades = new DayTradeCounter(snapshot?.dayTrades));
     const newDay = (date: string, time: number) => {
       dayTrades.startDay(date);
-      this.actions.startDay(date, time);
+      return this.actions.startDay(date, time);
     };
     this.clock = new DayRoll(config, ledger, book, guard, output, newDay);
     this.gate = new PreTradeGate(config, ledger, book, guard, dayTrades);
@@ -147,13 +147,13 @@ export class TradingEngine {
 
   /** The New York date of the trading day the engine is in (null before its first bar or price). */
   get tradingDate(): string | null {
-    return this.clock.day?.date ?? null;
+    return this.clock.date;
   }
 
   /** Splits and dividends, applied when their day begins; scheduling one twice is a no-op. */
   scheduleCorporateActions(actions: CorporateActions): void {
     this.changes++;
-    this.actions.schedule(actions, this.clock.day?.date ?? null, this.clock.time);
+    this.actions.schedule(actions, this.clock.date, this.clock.time);
   }
 
   /**
@@ -167,21 +167,20 @@ export class TradingEngine {
       const message = `bar ${bar.symbol} @ ${bar.time} is not after the previous bar of that symbol`;
       throw new EngineError('OUT_OF_ORDER', `${message} (${state.lastBarTime})`);
     }
-    const time = this.clock.time;
-    if (time !== null && bar.time < time) {
-      const message = `bar ${bar.symbol} @ ${bar.time} is earlier than the engine time ${time}`;
+    if (this.clock.isAfter(bar.time)) {
+      const message = `bar ${bar.symbol} @ ${bar.time} is earlier than the engine time ${this.clock.time}`;
       throw new EngineError('OUT_OF_ORDER', message);
     }
-    const day = this.clock.advance(bar.time);
+    const date = this.clock.advance(bar.time);
     state.lastBarTime = bar.time;
-    if (state.orders.length > 0) this.execution.onBar(state, bar, day.date);
+    if (state.orders.length > 0) this.execution.onBar(state, bar, date);
     state.lastPrice = bar.close;
     this.ledger.mark(bar.symbol, bar.close);
     const strategy = state.strategy;
     if (strategy === null) return;
     const action = strategy.rules.evaluate(bar, this.context(bar.symbol));
     if (action === 'hold') return;
-    const marketOpen = isDailyBarTime(bar.time) ? null : this.clock.isMarketOpen(day, bar.time);
+    const marketOpen = isDailyBarTime(bar.time) ? null : this.clock.isMarketOpen(date, bar.time);
     const description = strategy.rules.describe();
     this.decisions.decide({ state, strategy, bar, action, description, marketOpen });
   }
@@ -194,7 +193,7 @@ export class TradingEngine {
     if (refused || price === null) return { refused: refused ?? 'NO_PRICE', fills: 0 };
     const state = this.orderBook.state(tick.symbol);
     const before = this.ids.fills;
-    this.execution.onPrice(state, tick, this.clock.day?.date ?? null);
+    this.execution.onPrice(state, tick, this.clock.date);
     state.lastPrice = price;
     this.ledger.mark(tick.symbol, price);
     return { refused: null, fills: this.ids.fills - before };

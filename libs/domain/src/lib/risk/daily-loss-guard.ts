@@ -12,44 +12,52 @@ export interface DailyLossState {
  * breached for the rest of the session, whatever the equity does after.
  */
 export class DailyLossGuard {
-  private state: DailyLossState;
+  // Plain fields updated in place: daily bars start a session on every bar, and a state object per
+  // session was an allocation per bar. `current` hands out a copy.
+  private date: string | null;
+  private startEquity: number;
+  private isBreached: boolean;
 
   constructor(initial: DailyLossState = { date: null, startEquity: 0, breached: false }) {
-    this.state = initial;
+    this.date = initial.date;
+    this.startEquity = initial.startEquity;
+    this.isBreached = initial.breached;
   }
 
   get current(): DailyLossState {
-    return this.state;
+    return { date: this.date, startEquity: this.startEquity, breached: this.isBreached };
   }
 
   get breached(): boolean {
-    return this.state.breached;
+    return this.isBreached;
   }
 
   /** A new session starts with the equity at the previous close. */
   startSession(date: string, equity: number): void {
-    this.state = { date, startEquity: equity, breached: false };
+    this.date = date;
+    this.startEquity = equity;
+    this.isBreached = false;
   }
 
   /** Checks the equity against the limit; true when this call is the one that breaches it. */
   update(equity: number, risk: RiskConfig | null): boolean {
-    if (!risk || this.state.breached || this.state.date === null) return false;
-    const loss = this.state.startEquity - equity;
-    if (loss < (risk.dailyLossLimitPct / 100) * this.state.startEquity) return false;
-    this.state = { ...this.state, breached: true };
+    if (!risk || this.isBreached || this.date === null) return false;
+    const loss = this.startEquity - equity;
+    if (loss < (risk.dailyLossLimitPct / 100) * this.startEquity) return false;
+    this.isBreached = true;
     return true;
   }
 
   /** The limit and the loss in dollars once breached, else null. */
   breach(equity: number, risk: RiskConfig | null): { limit: number; loss: number } | null {
-    if (!risk || !this.state.breached) return null;
+    if (!risk || !this.isBreached) return null;
     return {
-      limit: (risk.dailyLossLimitPct / 100) * this.state.startEquity,
-      loss: this.state.startEquity - equity,
+      limit: (risk.dailyLossLimitPct / 100) * this.startEquity,
+      loss: this.startEquity - equity,
     };
   }
 
   dayPnl(equity: number): number {
-    return this.state.date === null ? 0 : equity - this.state.startEquity;
+    return this.date === null ? 0 : equity - this.startEquity;
   }
 }
